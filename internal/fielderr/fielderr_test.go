@@ -1,0 +1,61 @@
+package fielderr
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var errBad = errors.New("bad")
+
+func TestError(t *testing.T) {
+	assert.Equal(t, "risks[3].likelihood: bad", (&Error{Path: "risks[3].likelihood", Err: errBad}).Error())
+	assert.Equal(t, "bad", (&Error{Err: errBad}).Error())
+	assert.Equal(t, "x: <nil>", (&Error{Path: "x"}).Error())
+}
+
+func TestPrefix(t *testing.T) {
+	assert.NoError(t, Prefix("a", nil))
+	assert.Equal(t, &Error{Err: errBad}, Prefix("", errBad))
+
+	err := Prefix("risks[3]", errors.Join(&Error{Path: "likelihood", Err: errBad}, errBad, &Error{Path: "[0]", Err: errBad}))
+	require.Error(t, err)
+	assert.Equal(t, "risks[3].likelihood: bad\nrisks[3]: bad\nrisks[3][0]: bad", err.Error())
+	assert.ErrorIs(t, err, errBad)
+	var fe *Error
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "risks[3].likelihood", fe.Path)
+}
+
+func TestPaths(t *testing.T) {
+	assert.Equal(t, "a.b", Key("a", "b"))
+	assert.Equal(t, "b", Key("", "b"))
+	assert.Equal(t, `controls["5.1"]`, Key("controls", "5.1"))
+	assert.Equal(t, `[""]`, Key("", ""))
+	assert.Equal(t, "a.b_2", Key("a", "b_2"))
+	assert.Equal(t, `a["2b"]`, Key("a", "2b"))
+	assert.Equal(t, "risks[3]", Index("risks", 3))
+	assert.Equal(t, "a", JoinPath("a", ""))
+}
+
+func TestList(t *testing.T) {
+	var l List
+	assert.NoError(t, l.Err())
+	l.Add("a", nil)
+	assert.Equal(t, 0, l.Len())
+	l.Add("a", errBad)
+	l.Add("b", errBad)
+	assert.Equal(t, 2, l.Len())
+	assert.Equal(t, "a: bad\nb: bad", l.Err().Error())
+}
+
+func TestAt(t *testing.T) {
+	assert.NoError(t, At("x", nil))
+	var fe *Error
+	require.ErrorAs(t, At("", errBad), &fe)
+	assert.Equal(t, "", fe.Path)
+	require.ErrorAs(t, At("a", &Error{Path: "b", Err: errBad}), &fe)
+	assert.Equal(t, "a.b", fe.Path)
+}
