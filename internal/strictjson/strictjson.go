@@ -236,7 +236,8 @@ func check(l *fielderr.List, path string, n *node, t reflect.Type) {
 			check(l, p, m.val, t.Elem())
 		}
 	case reflect.Slice:
-		if t.Elem().Kind() == reflect.Uint8 {
+		if et := reflect.PointerTo(t.Elem()); t.Elem().Kind() == reflect.Uint8 &&
+			!et.Implements(unmarshalerType) && !et.Implements(textUnmarshalerType) {
 			if n.kind != 's' {
 				l.Add(path, typeErr("base64 string", n))
 			}

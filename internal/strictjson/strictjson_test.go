@@ -29,6 +29,17 @@ func (l *level) UnmarshalText(b []byte) error {
 	return nil
 }
 
+// smallLevel is a uint8 enum: a slice of it is an array, not base64.
+type smallLevel uint8
+
+func (l *smallLevel) UnmarshalText(b []byte) error {
+	if string(b) != "one" {
+		return errUnknownLevel
+	}
+	*l = 1
+	return nil
+}
+
 type Base struct {
 	ID string `json:"id"`
 }
@@ -49,8 +60,9 @@ type risk struct {
 	ByLevel    map[level]int   `json:"byLevel"`
 	ByNum      map[int]string  `json:"byNum"`
 	Bytes      []byte          `json:"bytes"`
-	ignored    int
-	Skip       int `json:"-"`
+	Levels     []smallLevel    `json:"levels"`
+	ignored    int             //lint:ignore U1000 an unexported field must not be decodable
+	Skip       int             `json:"-"`
 }
 
 type register struct {
@@ -60,7 +72,7 @@ type register struct {
 func TestUnmarshalOK(t *testing.T) {
 	in := `{"risks":[{"id":"R1","likelihood":3,"level":"high","tags":["a"],"score":1.5,"small":255,"quoted":"7",
 	"extensions":{"x":{"y":[1,2]}},"raw":{"any":true},"when":"2026-01-02T03:04:05Z","ptr":null,"fixed":[1],
-	"byLevel":{"low":1},"byNum":{"-3":"x"},"bytes":"AAE="}]}`
+	"byLevel":{"low":1},"byNum":{"-3":"x"},"bytes":"AAE=","levels":["one"]}]}`
 	var r register
 	require.NoError(t, Unmarshal([]byte(in), &r))
 	require.Len(t, r.Risks, 1)
@@ -71,6 +83,7 @@ func TestUnmarshalOK(t *testing.T) {
 	assert.Equal(t, `{"any":true}`, string(got.Raw))
 	assert.Equal(t, []byte{0, 1}, got.Bytes)
 	assert.Equal(t, map[level]int{1: 1}, got.ByLevel)
+	assert.Equal(t, []smallLevel{1}, got.Levels)
 }
 
 func TestUnmarshalErrors(t *testing.T) {
@@ -98,6 +111,7 @@ func TestUnmarshalErrors(t *testing.T) {
 		{"quoted", `{"risks":[{"quoted":7}]}`, []error{ErrType}, "risks[0].quoted: wrong type: want string, got number"},
 		{"bool", `{"risks":[{"tags":[true]}]}`, []error{ErrType}, "risks[0].tags[0]: wrong type: want string, got boolean"},
 		{"float", `{"risks":[{"score":"x"}]}`, []error{ErrType}, "risks[0].score: wrong type: want number, got string"},
+		{"uint8 enum slice", `{"risks":[{"levels":["two"]}]}`, []error{errUnknownLevel}, "risks[0].levels[0]: unknown level"},
 		{"trailing", `{"risks":[]} {}`, []error{ErrTrailingData}, "trailing data after the JSON value"},
 		{"syntax", `{"risks":[}`, []error{ErrSyntax}, "malformed JSON"},
 		{"empty", ``, []error{ErrSyntax}, "malformed JSON"},

@@ -1,0 +1,443 @@
+package iso27002
+
+import (
+	"fmt"
+	"iter"
+	"slices"
+	"strings"
+
+	"github.com/ismskit/ismskit/internal/fielderr"
+)
+
+// Catalog is an immutable, ordered set of controls: a built-in edition
+// (Catalog2022, Catalog2013), a built-in edition extended with an
+// organisation's own controls, or a whole other framework. Every method
+// returns copies, so a *Catalog is safe for concurrent use and can be
+// shared freely.
+//
+// Controls are kept in natural order of their IDs (see ControlID.Compare),
+// which is the order Controls and Select yield them in.
+type Catalog struct {
+	name     string
+	edition  Edition // the one edition all controls belong to; 0 if mixed or custom
+	controls []Control
+	dense    bool // controls are exactly a built-in edition's, in order: index arithmetically
+	index    map[ControlID]int
+	groups   []Group
+}
+
+// Group is a grouping of controls within a catalog: a 2022 theme ("5",
+// Organizational controls), a 2013 clause ("A.9", Access control) or
+// control objective ("A.9.4", whose Parent is "A.9"), or a group of a
+// custom framework.
+type Group struct {
+	ID      string `json:"id"`
+	Title   string `json:"title"`
+	Parent  string `json:"parent,omitempty"`
+	Summary string `json:"summary,omitempty"`
+}
+
+var (
+	catalog2022 = &Catalog{
+		name:     "ISO/IEC 27002:2022",
+		edition:  Edition2022,
+		controls: controls2022[:],
+		dense:    true,
+		groups: []Group{
+			{ID: "5", Title: "Organizational controls"},
+			{ID: "6", Title: "People controls"},
+			{ID: "7", Title: "Physical controls"},
+			{ID: "8", Title: "Technological controls"},
+		},
+	}
+	catalog2013 = &Catalog{
+		name:     "ISO/IEC 27002:2013",
+		edition:  Edition2013,
+		controls: controls2013[:],
+		dense:    true,
+		groups:   groups2013[:],
+	}
+)
+
+// Catalog2022 returns the built-in catalog of ISO/IEC 27002:2022, which is
+// also Annex A of ISO/IEC 27001:2022: 93 controls in four themes
+// (organizational 5.1-5.37, people 6.1-6.8, physical 7.1-7.14,
+// technological 8.1-8.34), each with its five attribute types. It returns
+// the same immutable value on every call.
+func Catalog2022() *Catalog { return catalog2022 }
+
+// Catalog2013 returns the built-in catalog of ISO/IEC 27002:2013, Annex A
+// of ISO/IEC 27001:2013: 114 controls in 14 clauses (A.5-A.18) and 35
+// control objectives. It returns the same immutable value on every call.
+func Catalog2013() *Catalog { return catalog2013 }
+
+// BuiltIn returns the built-in catalog of an edition.
+func BuiltIn(e Edition) (*Catalog, error) {
+	switch e {
+	case Edition2022:
+		return catalog2022, nil
+	case Edition2013:
+		return catalog2013, nil
+	}
+	return nil, &ParseError{Kind: "edition", Input: e.String(), Msg: "no built-in catalog", Err: ErrUnknownValue}
+}
+
+// NewCatalog builds a catalog from controls, in any order, and optional
+// groups. Use it for an organisation's own framework, or build on a
+// built-in edition with Extend.
+//
+// Every control needs a valid, unique ID and a title; a 2013 control
+// carries no theme and no attributes; a 2022 control's theme, if set,
+// matches its ID (it is filled in if left zero). A group needs a unique,
+// non-empty ID and a title, and its Parent must name another group.
+// NewCatalog reports every problem, each as a *FieldError with a path such
+// as "controls[3].title", joined.
+func NewCatalog(name string, controls []Control, groups ...Group) (*Catalog, error) {
+	var errs fielderr.List
+	cs := slices.Clone(controls)
+	index := make(map[ControlID]int, len(cs))
+	editions := map[Edition]bool{}
+	for i := range cs {
+		c := &cs[i]
+		p := fielderr.Index("controls", i)
+		switch {
+		case !c.ID.IsValid():
+			errs.Add(p+".id", fmt.Errorf("%w: missing", ErrInvalidControl))
+		default:
+			if j, dup := index[c.ID]; dup {
+				errs.Add(p+".id", fmt.Errorf("%w: %s is also controls[%d]", ErrDuplicateControl, c.ID, j))
+			} else {
+				index[c.ID] = i
+			}
+			editions[c.ID.Edition()] = true
+		}
+		if strings.TrimSpace(c.Title) == "" {
+			errs.Add(p+".title", fmt.Errorf("%w: empty title", ErrInvalidControl))
+		}
+		if c.Theme != 0 && !c.Theme.IsValid() {
+			errs.Add(p+".theme", fmt.Errorf("%w: theme %d", ErrUnknownValue, uint8(c.Theme)))
+		}
+		switch c.ID.Edition() {
+		case Edition2013:
+			if c.Theme != 0 || c.Attributes != 0 || c.New {
+				errs.Add(p, fmt.Errorf("%w: a 2013 control has no theme, attributes or new flag", ErrInvalidControl))
+			}
+		case Edition2022:
+			if c.Theme == 0 {
+				c.Theme = c.ID.Theme()
+			} else if c.Theme != c.ID.Theme() {
+				errs.Add(p+".theme", fmt.Errorf("%w: %s is in theme %s, not %s", ErrInvalidControl, c.ID, c.ID.Theme(), c.Theme))
+			}
+		}
+	}
+	gids := map[string]bool{}
+	for i, g := range groups {
+		p := fielderr.Index("groups", i)
+		if g.ID == "" || g.Title == "" {
+			errs.Add(p, fmt.Errorf("%w: a group needs an ID and a title", ErrInvalidControl))
+		}
+		if gids[g.ID] {
+			errs.Add(p+".id", fmt.Errorf("%w: group %q given twice", ErrDuplicateControl, g.ID))
+		}
+		gids[g.ID] = true
+	}
+	for i, g := range groups {
+		if g.Parent != "" && !gids[g.Parent] {
+			errs.Add(fielderr.Index("groups", i)+".parent", fmt.Errorf("%w: no group %q", ErrInvalidControl, g.Parent))
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	slices.SortFunc(cs, func(a, b Control) int { return a.ID.Compare(b.ID) })
+	for i, c := range cs {
+		index[c.ID] = i
+	}
+	cat := &Catalog{name: name, controls: cs, index: index, groups: slices.Clone(groups)}
+	if len(editions) == 1 {
+		for e := range editions {
+			cat.edition = e
+		}
+	}
+	return cat, nil
+}
+
+// Extend returns a new catalog holding c's controls and groups plus the
+// given ones, such as an organisation's own controls on top of Annex A.
+// It checks them as NewCatalog does; in its error paths the new controls
+// are numbered after c's own ("controls[93]" is the first new one for
+// Catalog2022). c is not modified.
+//
+//	acme, err := iso27002.Catalog2022().Extend("ACME controls", []iso27002.Control{{
+//		ID: iso27002.MustParse("acme:ORG-1"), Title: "Security champions", Theme: iso27002.People,
+//	}})
+func (c *Catalog) Extend(name string, controls []Control, groups ...Group) (*Catalog, error) {
+	all := append(slices.Clone(c.controls), controls...)
+	return NewCatalog(name, all, append(slices.Clone(c.groups), groups...)...)
+}
+
+// Name returns the catalog's name ("ISO/IEC 27002:2022" for a built-in).
+func (c *Catalog) Name() string { return c.name }
+
+// Edition returns the edition all the catalog's controls belong to, and 0
+// when they belong to none or to several.
+func (c *Catalog) Edition() Edition { return c.edition }
+
+// Len returns the number of controls.
+func (c *Catalog) Len() int { return len(c.controls) }
+
+// position returns the index of id in c.controls, or -1.
+func (c *Catalog) position(id ControlID) int {
+	if c.dense {
+		return denseIndex(c.edition, id)
+	}
+	return c.mapIndex(id)
+}
+
+// denseIndex is the position of id in a built-in edition's table.
+func denseIndex(e Edition, id ControlID) int {
+	switch {
+	case id.ed != e:
+		return -1
+	case e == Edition2022:
+		return index2022(id)
+	}
+	return index2013(id)
+}
+
+func (c *Catalog) mapIndex(id ControlID) int {
+	if i, ok := c.index[id]; ok {
+		return i
+	}
+	return -1
+}
+
+// Lookup returns the control with the given ID, and whether the catalog
+// holds it.
+func (c *Catalog) Lookup(id ControlID) (Control, bool) {
+	i := c.position(id)
+	if i < 0 {
+		return Control{}, false
+	}
+	return c.controls[i], true
+}
+
+// Control returns the control with the given ID, or an error wrapping
+// ErrUnknownControl.
+func (c *Catalog) Control(id ControlID) (Control, error) {
+	if ctl, ok := c.Lookup(id); ok {
+		return ctl, nil
+	}
+	return Control{}, fmt.Errorf("%w: %s is not in %s", ErrUnknownControl, id, c.name)
+}
+
+// Has reports whether the catalog holds a control with the given ID.
+func (c *Catalog) Has(id ControlID) bool { return c.position(id) >= 0 }
+
+// Controls returns every control, in natural order of ID.
+//
+//	for ctl := range iso27002.Catalog2022().Controls() { fmt.Println(ctl.ID, ctl.Title) }
+func (c *Catalog) Controls() iter.Seq[Control] {
+	return func(yield func(Control) bool) {
+		for i := range c.controls {
+			if !yield(c.controls[i]) {
+				return
+			}
+		}
+	}
+}
+
+// IDs returns every control ID, in natural order.
+//
+//	for id := range cat.IDs() { ... }
+func (c *Catalog) IDs() iter.Seq[ControlID] {
+	return func(yield func(ControlID) bool) {
+		for i := range c.controls {
+			if !yield(c.controls[i].ID) {
+				return
+			}
+		}
+	}
+}
+
+// Groups returns the catalog's groups in document order: the four themes
+// of 2022, or each 2013 clause followed by its objectives.
+//
+//	for g := range iso27002.Catalog2013().Groups() { fmt.Println(g.ID, g.Title) }
+func (c *Catalog) Groups() iter.Seq[Group] {
+	return func(yield func(Group) bool) {
+		for _, g := range c.groups {
+			if !yield(g) {
+				return
+			}
+		}
+	}
+}
+
+// Group returns the group with the given ID ("A.9.4", "5").
+func (c *Catalog) Group(id string) (Group, bool) {
+	for _, g := range c.groups {
+		if g.ID == id {
+			return g, true
+		}
+	}
+	return Group{}, false
+}
+
+// Select returns the controls that match every filter, in natural order.
+// With no filters it returns every control.
+//
+//	for ctl := range cat.Select(iso27002.InTheme(iso27002.Technological), iso27002.HasAttribute(iso27002.Detective)) {
+//		fmt.Println(ctl.ID)
+//	}
+func (c *Catalog) Select(filters ...Filter) iter.Seq[Control] {
+	return func(yield func(Control) bool) {
+	next:
+		for i := range c.controls {
+			ctl := &c.controls[i]
+			for _, f := range filters {
+				if !f.matches(ctl) {
+					continue next
+				}
+			}
+			if !yield(*ctl) {
+				return
+			}
+		}
+	}
+}
+
+// Count returns how many controls match every filter.
+func (c *Catalog) Count(filters ...Filter) int {
+	n := 0
+	for range c.Select(filters...) {
+		n++
+	}
+	return n
+}
+
+// Search returns the controls whose ID, titles, summary or licensed text
+// hold every word of query, ignoring case, in natural order. An empty
+// query matches every control.
+//
+//	for ctl := range cat.Search("backup") { fmt.Println(ctl.ID, ctl.Title) }
+func (c *Catalog) Search(query string) iter.Seq[Control] {
+	return c.Select(Matching(query))
+}
+
+// Filter selects controls for Catalog.Select. Filters combine: Select
+// keeps the controls that match all of them; AnyOf and Not build others.
+// The zero Filter matches every control.
+type Filter struct {
+	match func(*Control) bool
+}
+
+func (f Filter) matches(c *Control) bool { return f.match == nil || f.match(c) }
+
+// InTheme matches the controls in any of the given themes.
+func InTheme(themes ...Theme) Filter {
+	var mask uint16
+	for _, t := range themes {
+		if t.IsValid() {
+			mask |= 1 << t
+		}
+	}
+	return Filter{func(c *Control) bool { return c.Theme.IsValid() && mask&(1<<c.Theme) != 0 }}
+}
+
+// HasAttribute matches the controls that have every one of the given
+// attribute values.
+func HasAttribute(values ...Attribute) Filter {
+	want := Attributes(values...)
+	return Filter{func(c *Control) bool { return c.Attributes&want == want }}
+}
+
+// HasAnyAttribute matches the controls that have at least one of the
+// given attribute values.
+func HasAnyAttribute(values ...Attribute) Filter {
+	want := Attributes(values...)
+	return Filter{func(c *Control) bool { return c.Attributes&want != 0 }}
+}
+
+// IsNew matches the controls new in ISO/IEC 27002:2022.
+func IsNew() Filter { return Filter{func(c *Control) bool { return c.New }} }
+
+// InGroup matches the controls in the group with the given ID: a 2013
+// clause ("A.9") or objective ("A.9.4"), a 2022 theme number ("8"), or a
+// custom control's Group.
+func InGroup(id string) Filter {
+	return Filter{func(c *Control) bool {
+		switch c.ID.Edition() {
+		case Edition2013:
+			return c.ID.Clause() == id || c.ID.Objective() == id
+		case Edition2022:
+			return len(id) == 1 && Theme(id[0]-'0') == c.Theme
+		}
+		return c.Group == id || (c.Theme != 0 && len(id) == 1 && Theme(id[0]-'0') == c.Theme)
+	}}
+}
+
+// Matching matches the controls whose ID, titles, summary or licensed text
+// hold every word of query, ignoring case.
+func Matching(query string) Filter {
+	words := strings.Fields(query)
+	return Filter{func(c *Control) bool {
+		for _, w := range words {
+			if !containsFold(c.Title, w) && !containsFold(c.AnnexATitle, w) && !containsFold(c.Summary, w) &&
+				!containsFold(c.Text.Control, w) && !containsFold(c.Text.Purpose, w) &&
+				!containsFold(c.Text.Guidance, w) && !containsFold(c.Text.Other, w) && !idHasPrefix(c.ID, w) {
+				return false
+			}
+		}
+		return true
+	}}
+}
+
+func idHasPrefix(id ControlID, w string) bool {
+	var buf [16]byte
+	return strings.HasPrefix(string(id.AppendTo(buf[:0])), w)
+}
+
+// FilterFunc matches the controls for which f returns true.
+func FilterFunc(f func(Control) bool) Filter {
+	return Filter{func(c *Control) bool { return f(*c) }}
+}
+
+// AnyOf matches the controls that match at least one of the filters.
+func AnyOf(filters ...Filter) Filter {
+	filters = slices.Clone(filters)
+	return Filter{func(c *Control) bool {
+		for _, f := range filters {
+			if f.matches(c) {
+				return true
+			}
+		}
+		return false
+	}}
+}
+
+// Not matches the controls that f does not match.
+func Not(f Filter) Filter { return Filter{func(c *Control) bool { return !f.matches(c) }} }
+
+// containsFold reports whether sub is in s, ignoring ASCII case, without
+// allocating.
+func containsFold(s, sub string) bool {
+	n := len(sub)
+	if n == 0 {
+		return true
+	}
+	first := lowerASCII(sub[0])
+	for i := 0; i+n <= len(s); i++ {
+		if lowerASCII(s[i]) == first && strings.EqualFold(s[i:i+n], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}

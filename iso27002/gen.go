@@ -1,0 +1,3 @@
+package iso27002
+
+//go:generate go run ../internal/catalogdata/cmd/gencatalog

@@ -1,0 +1,387 @@
+package iso27002
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/ismskit/ismskit/internal/natural"
+)
+
+// Edition is an edition of ISO/IEC 27002, written as its year. The zero
+// value means no edition: the ID or catalog is a user's own.
+type Edition uint16
+
+// The editions whose catalogs are built in.
+const (
+	Edition2013 Edition = 2013 // ISO/IEC 27002:2013, Annex A of ISO/IEC 27001:2013
+	Edition2022 Edition = 2022 // ISO/IEC 27002:2022, Annex A of ISO/IEC 27001:2022
+)
+
+// String returns the year ("2022"), or "custom" for the zero Edition.
+func (e Edition) String() string {
+	if e == 0 {
+		return "custom"
+	}
+	return strconv.Itoa(int(e))
+}
+
+// IsValid reports whether e is one of the built-in editions.
+func (e Edition) IsValid() bool { return e == Edition2013 || e == Edition2022 }
+
+// MarshalText encodes e as its year, or "custom" for the zero Edition.
+func (e Edition) MarshalText() ([]byte, error) { return []byte(e.String()), nil }
+
+// UnmarshalText decodes "2013", "2022" or "custom".
+func (e *Edition) UnmarshalText(b []byte) error {
+	v, err := ParseEdition(string(b))
+	if err != nil {
+		return err
+	}
+	*e = v
+	return nil
+}
+
+// ParseEdition parses "2013", "2022" or "custom" (the zero Edition).
+func ParseEdition(s string) (Edition, error) {
+	switch s {
+	case "2013":
+		return Edition2013, nil
+	case "2022":
+		return Edition2022, nil
+	case "custom":
+		return 0, nil
+	}
+	return 0, &ParseError{Kind: "edition", Input: s, Msg: `want "2013", "2022" or "custom"`, Err: ErrUnknownValue}
+}
+
+// ControlID identifies a control. It is a small comparable value, like
+// netip.Addr: use it as a map key and compare it with ==.
+//
+// An ID knows its edition. A 2022 ID is written "5.1" (theme 5, control 1)
+// and a 2013 ID "A.5.1.1" (clause A.5, objective A.5.1, control 1); the two
+// never compare equal, even where one control became the other. A user's
+// own control has a custom ID "namespace:local" ("acme:ORG-1",
+// "nist-800-53r5:ac-2"), which belongs to no edition.
+//
+// The zero ControlID is invalid: IsValid reports false and String returns
+// "invalid ControlID". A ControlID made by Parse always names a control
+// that exists in its edition.
+type ControlID struct {
+	ed     Edition
+	a      uint8  // 2022: theme 5..8; 2013: clause 5..18
+	b      uint8  // 2022: control number; 2013: objective number
+	c      uint8  // 2013: control number within the objective
+	custom string // "namespace:local" for custom IDs
+}
+
+const maxCustomLen = 128
+
+// Parse parses a control ID:
+//
+//   - "5.1" to "8.34", or with the Annex A prefix "A.5.1", is a 2022 control;
+//   - "A.5.1.1" to "A.18.2.3" (the prefix may be left out) is a 2013 control;
+//   - "namespace:local" is a custom control: the namespace is ASCII letters,
+//     digits, '-', '_' and '.', starting with a letter or digit; the local
+//     part is any printable text without spaces. At most 128 bytes.
+//
+// A well-formed ISO ID that names no control of its edition, such as "5.38"
+// or "A.5.1.3", is an error wrapping ErrUnknownControl; any other malformed
+// input wraps ErrInvalidID. Errors are *ParseError values carrying the
+// input.
+func Parse(s string) (ControlID, error) {
+	if strings.IndexByte(s, ':') >= 0 {
+		return parseCustom(s)
+	}
+	rest := s
+	prefixed := strings.HasPrefix(rest, "A.")
+	if prefixed {
+		rest = rest[2:]
+	}
+	var parts [3]uint8
+	n := 0
+	for {
+		if n == len(parts) {
+			return ControlID{}, parseErr(s, "too many parts", ErrInvalidID)
+		}
+		v, i, ok := leadingNumber(rest)
+		if !ok {
+			return ControlID{}, parseErr(s, "want numbers separated by dots, as in 5.1 or A.5.1.1", ErrInvalidID)
+		}
+		parts[n] = v
+		n++
+		rest = rest[i:]
+		if rest == "" {
+			break
+		}
+		if rest[0] != '.' {
+			return ControlID{}, parseErr(s, "unexpected character "+strconv.QuoteRune(firstRune(rest)), ErrInvalidID)
+		}
+		rest = rest[1:]
+	}
+	switch n {
+	case 2:
+		id := ControlID{ed: Edition2022, a: parts[0], b: parts[1]}
+		if index2022(id) < 0 {
+			return ControlID{}, parseErr(s, "no such control in the 2022 edition", ErrUnknownControl)
+		}
+		return id, nil
+	case 3:
+		id := ControlID{ed: Edition2013, a: parts[0], b: parts[1], c: parts[2]}
+		if index2013(id) < 0 {
+			return ControlID{}, parseErr(s, "no such control in the 2013 edition", ErrUnknownControl)
+		}
+		return id, nil
+	}
+	if prefixed {
+		return ControlID{}, parseErr(s, "a clause, not a control: want 5.1 (2022) or A.5.1.1 (2013)", ErrInvalidID)
+	}
+	return ControlID{}, parseErr(s, "want 5.1 (2022) or A.5.1.1 (2013)", ErrInvalidID)
+}
+
+// leadingNumber reads a decimal number of 1 to 3 digits without a leading
+// zero, at most 255, from the start of s.
+func leadingNumber(s string) (v uint8, n int, ok bool) {
+	var x int
+	for n < len(s) && n < 4 && '0' <= s[n] && s[n] <= '9' {
+		x = x*10 + int(s[n]-'0')
+		n++
+	}
+	if n == 0 || n == 4 || x > 255 || (s[0] == '0') {
+		return 0, 0, false
+	}
+	return uint8(x), n, true
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+func parseCustom(s string) (ControlID, error) {
+	ns, local, _ := strings.Cut(s, ":")
+	switch {
+	case len(s) > maxCustomLen:
+		return ControlID{}, parseErr(s, "longer than 128 bytes", ErrInvalidID)
+	case ns == "":
+		return ControlID{}, parseErr(s, "empty namespace before ':'", ErrInvalidID)
+	case local == "":
+		return ControlID{}, parseErr(s, "empty control ID after ':'", ErrInvalidID)
+	}
+	for i := 0; i < len(ns); i++ {
+		c := ns[i]
+		alnum := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		if !alnum && (i == 0 || c != '-' && c != '_' && c != '.') {
+			return ControlID{}, parseErr(s, "namespace may hold only letters, digits, '-', '_' and '.', starting with a letter or digit", ErrInvalidID)
+		}
+	}
+	if !utf8.ValidString(local) {
+		return ControlID{}, parseErr(s, "not valid UTF-8", ErrInvalidID)
+	}
+	for _, r := range local {
+		if unicode.IsSpace(r) || !unicode.IsPrint(r) {
+			return ControlID{}, parseErr(s, "control ID may not hold spaces or control characters", ErrInvalidID)
+		}
+	}
+	return ControlID{custom: s}, nil
+}
+
+// MustParse is like Parse but panics on error. It is intended for tests and
+// for literals known to be valid.
+func MustParse(s string) ControlID {
+	id, err := Parse(s)
+	if err != nil {
+		panic(err)
+	}
+	return id
+}
+
+// IsValid reports whether id is a control ID; it is false only for the
+// zero ControlID.
+func (id ControlID) IsValid() bool { return id.ed != 0 || id.custom != "" }
+
+// Edition returns the edition of a 2013 or 2022 ID, and 0 for custom and
+// zero IDs.
+func (id ControlID) Edition() Edition { return id.ed }
+
+// IsCustom reports whether id is a user's own "namespace:local" ID.
+func (id ControlID) IsCustom() bool { return id.custom != "" }
+
+// Namespace returns the namespace of a custom ID ("acme" for
+// "acme:ORG-1"), and "" for ISO IDs.
+func (id ControlID) Namespace() string {
+	ns, _, _ := strings.Cut(id.custom, ":")
+	return ns
+}
+
+// Theme returns the theme of a 2022 control (Organizational for 5.x), and
+// 0 for other IDs.
+func (id ControlID) Theme() Theme {
+	if id.ed != Edition2022 {
+		return 0
+	}
+	return Theme(id.a)
+}
+
+// Clause returns the Annex A clause of a 2013 control ("A.9" for
+// A.9.4.1), and "" for other IDs.
+func (id ControlID) Clause() string {
+	if id.ed != Edition2013 {
+		return ""
+	}
+	return "A." + strconv.Itoa(int(id.a))
+}
+
+// Objective returns the control objective of a 2013 control ("A.9.4" for
+// A.9.4.1), and "" for other IDs.
+func (id ControlID) Objective() string {
+	if id.ed != Edition2013 {
+		return ""
+	}
+	return "A." + strconv.Itoa(int(id.a)) + "." + strconv.Itoa(int(id.b))
+}
+
+// String returns the canonical form: "5.1", "A.5.1.1" or "ns:local", and
+// "invalid ControlID" for the zero value.
+func (id ControlID) String() string {
+	if !id.IsValid() {
+		return "invalid ControlID"
+	}
+	if id.custom != "" {
+		return id.custom
+	}
+	var buf [12]byte
+	return string(id.AppendTo(buf[:0]))
+}
+
+// AppendTo appends the canonical form of id to b (nothing for the zero
+// value) and returns the extended buffer.
+func (id ControlID) AppendTo(b []byte) []byte {
+	switch {
+	case id.custom != "":
+		return append(b, id.custom...)
+	case id.ed == Edition2022:
+		b = strconv.AppendUint(b, uint64(id.a), 10)
+		b = append(b, '.')
+		return strconv.AppendUint(b, uint64(id.b), 10)
+	case id.ed == Edition2013:
+		b = append(b, 'A', '.')
+		b = strconv.AppendUint(b, uint64(id.a), 10)
+		b = append(b, '.')
+		b = strconv.AppendUint(b, uint64(id.b), 10)
+		b = append(b, '.')
+		return strconv.AppendUint(b, uint64(id.c), 10)
+	}
+	return b
+}
+
+// MarshalText implements encoding.TextMarshaler. The zero ControlID
+// encodes as the empty string.
+func (id ControlID) MarshalText() ([]byte, error) { return id.AppendTo(nil), nil }
+
+// UnmarshalText implements encoding.TextUnmarshaler with Parse; the empty
+// string decodes as the zero ControlID.
+func (id *ControlID) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*id = ControlID{}
+		return nil
+	}
+	v, err := Parse(string(b))
+	if err != nil {
+		return err
+	}
+	*id = v
+	return nil
+}
+
+// Compare returns -1, 0 or +1 as id sorts before, equal to or after other.
+// The order is: the zero ID, then 2013 IDs, then 2022 IDs, then custom IDs;
+// within each, natural order (5.2 before 5.10; custom IDs by namespace,
+// then naturally by the rest). Use it with slices.SortFunc.
+func (id ControlID) Compare(other ControlID) int {
+	if r := cmpInt(id.rank(), other.rank()); r != 0 {
+		return r
+	}
+	if id.custom != "" {
+		return natural.Compare(id.custom, other.custom)
+	}
+	if r := cmpInt(int(id.a), int(other.a)); r != 0 {
+		return r
+	}
+	if r := cmpInt(int(id.b), int(other.b)); r != 0 {
+		return r
+	}
+	return cmpInt(int(id.c), int(other.c))
+}
+
+// Compare is ControlID.Compare as a function, for slices.SortFunc.
+func Compare(a, b ControlID) int { return a.Compare(b) }
+
+func (id ControlID) rank() int {
+	switch {
+	case id.custom != "":
+		return 3
+	case id.ed == Edition2022:
+		return 2
+	case id.ed == Edition2013:
+		return 1
+	}
+	return 0
+}
+
+func cmpInt(a, b int) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// index2022 returns the position of a 2022 ID in the edition's natural
+// order, or -1 if the edition has no such control.
+func index2022(id ControlID) int {
+	t := int(id.a) - 5
+	if t < 0 || t >= len(themeSizes2022) || id.b == 0 || int(id.b) > int(themeSizes2022[t]) {
+		return -1
+	}
+	return int(themeOffsets2022[t]) + int(id.b) - 1
+}
+
+// index2013 returns the position of a 2013 ID in the edition's natural
+// order, or -1 if the edition has no such control.
+func index2013(id ControlID) int {
+	cl := int(id.a) - 5
+	if cl < 0 || cl >= len(objectiveSizes2013) {
+		return -1
+	}
+	objs := objectiveSizes2013[cl]
+	o := int(id.b) - 1
+	if o < 0 || o >= len(objs) || id.c == 0 || id.c > objs[o] {
+		return -1
+	}
+	return int(objectiveOffsets2013[cl][o]) + int(id.c) - 1
+}
+
+// ParseError is the error Parse and the other parsers of this package
+// return. It carries the input, and wraps ErrInvalidID, ErrUnknownControl
+// or ErrUnknownValue.
+type ParseError struct {
+	Kind  string // what was being parsed: "control ID", "theme", ...
+	Input string // the input, as given
+	Msg   string // what is wrong with it
+	Err   error  // the sentinel
+}
+
+func (e *ParseError) Error() string {
+	return "iso27002: parse " + e.Kind + " " + strconv.Quote(e.Input) + ": " + e.Msg
+}
+
+// Unwrap returns the sentinel.
+func (e *ParseError) Unwrap() error { return e.Err }
+
+func parseErr(in, msg string, kind error) error {
+	return &ParseError{Kind: "control ID", Input: in, Msg: msg, Err: kind}
+}

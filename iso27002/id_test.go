@@ -1,0 +1,218 @@
+package iso27002
+
+import (
+	"errors"
+	"slices"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestParse(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    string
+		edition Edition
+		wantErr error
+	}{
+		{in: "5.1", want: "5.1", edition: Edition2022},
+		{in: "A.5.1", want: "5.1", edition: Edition2022},
+		{in: "5.37", want: "5.37", edition: Edition2022},
+		{in: "6.8", want: "6.8", edition: Edition2022},
+		{in: "7.14", want: "7.14", edition: Edition2022},
+		{in: "8.34", want: "8.34", edition: Edition2022},
+		{in: "A.5.1.1", want: "A.5.1.1", edition: Edition2013},
+		{in: "5.1.1", want: "A.5.1.1", edition: Edition2013},
+		{in: "A.18.2.3", want: "A.18.2.3", edition: Edition2013},
+		{in: "A.14.2.9", want: "A.14.2.9", edition: Edition2013},
+		{in: "acme:ORG-1", want: "acme:ORG-1"},
+		{in: "nist-800-53r5:ac-2(3)", want: "nist-800-53r5:ac-2(3)"},
+		{in: "x:é", want: "x:é"},
+
+		{in: "5.38", wantErr: ErrUnknownControl},
+		{in: "6.9", wantErr: ErrUnknownControl},
+		{in: "7.15", wantErr: ErrUnknownControl},
+		{in: "8.35", wantErr: ErrUnknownControl},
+		{in: "4.1", wantErr: ErrUnknownControl},
+		{in: "9.1", wantErr: ErrUnknownControl},
+		{in: "5.0", wantErr: ErrInvalidID},
+		{in: "A.5.1.3", wantErr: ErrUnknownControl},
+		{in: "A.19.1.1", wantErr: ErrUnknownControl},
+		{in: "A.4.1.1", wantErr: ErrUnknownControl},
+		{in: "A.5.2.1", wantErr: ErrUnknownControl},
+		{in: "", wantErr: ErrInvalidID},
+		{in: "5", wantErr: ErrInvalidID},
+		{in: "A.5", wantErr: ErrInvalidID},
+		{in: "5.01", wantErr: ErrInvalidID},
+		{in: "05.1", wantErr: ErrInvalidID},
+		{in: "5.1.", wantErr: ErrInvalidID},
+		{in: ".5.1", wantErr: ErrInvalidID},
+		{in: "5..1", wantErr: ErrInvalidID},
+		{in: " 5.1", wantErr: ErrInvalidID},
+		{in: "5.1 ", wantErr: ErrInvalidID},
+		{in: "5.1x", wantErr: ErrInvalidID},
+		{in: "a.5.1", wantErr: ErrInvalidID},
+		{in: "A.5.1.1.1", wantErr: ErrInvalidID},
+		{in: "5.1000", wantErr: ErrInvalidID},
+		{in: "5.256", wantErr: ErrInvalidID},
+		{in: ":x", wantErr: ErrInvalidID},
+		{in: "acme:", wantErr: ErrInvalidID},
+		{in: "-acme:x", wantErr: ErrInvalidID},
+		{in: "ac me:x", wantErr: ErrInvalidID},
+		{in: "acme:a b", wantErr: ErrInvalidID},
+		{in: "acme:a\x00", wantErr: ErrInvalidID},
+		{in: "acme:\xff", wantErr: ErrInvalidID},
+		{in: "acme:" + string(make([]byte, 200)), wantErr: ErrInvalidID},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			id, err := Parse(tt.in)
+			if tt.wantErr != nil {
+				require.Error(t, err)
+				assert.ErrorIs(t, err, tt.wantErr)
+				var pe *ParseError
+				require.ErrorAs(t, err, &pe)
+				assert.Equal(t, tt.in, pe.Input)
+				assert.Contains(t, err.Error(), "iso27002: parse control ID")
+				assert.Equal(t, ControlID{}, id)
+				return
+			}
+			require.NoError(t, err)
+			assert.True(t, id.IsValid())
+			assert.Equal(t, tt.want, id.String())
+			assert.Equal(t, tt.edition, id.Edition())
+			assert.Equal(t, tt.edition == 0, id.IsCustom())
+			text, err := id.MarshalText()
+			require.NoError(t, err)
+			var back ControlID
+			require.NoError(t, back.UnmarshalText(text))
+			assert.Equal(t, id, back)
+		})
+	}
+}
+
+func TestControlIDAccessors(t *testing.T) {
+	id := MustParse("A.9.4.1")
+	assert.Equal(t, "A.9", id.Clause())
+	assert.Equal(t, "A.9.4", id.Objective())
+	assert.Equal(t, Theme(0), id.Theme())
+	assert.Equal(t, "", id.Namespace())
+
+	id = MustParse("8.24")
+	assert.Equal(t, Technological, id.Theme())
+	assert.Equal(t, "", id.Clause())
+	assert.Equal(t, "", id.Objective())
+
+	id = MustParse("acme:ORG-1")
+	assert.Equal(t, "acme", id.Namespace())
+	assert.Equal(t, Theme(0), id.Theme())
+	assert.Equal(t, Edition(0), id.Edition())
+
+	var zero ControlID
+	assert.False(t, zero.IsValid())
+	assert.Equal(t, "invalid ControlID", zero.String())
+	text, err := zero.MarshalText()
+	require.NoError(t, err)
+	assert.Empty(t, text)
+	require.NoError(t, zero.UnmarshalText(nil))
+	assert.Equal(t, ControlID{}, zero)
+	assert.Error(t, zero.UnmarshalText([]byte("5.99")))
+	assert.Equal(t, []byte("x 5.1"), MustParse("5.1").AppendTo([]byte("x ")))
+
+	assert.Panics(t, func() { MustParse("5.99") })
+}
+
+func TestEditionsNeverEqual(t *testing.T) {
+	// 5.1 came from A.5.1.1, but the IDs of different editions differ.
+	assert.NotEqual(t, MustParse("5.1"), MustParse("A.5.1.1"))
+	assert.Equal(t, MustParse("A.5.1"), MustParse("5.1"))
+	assert.NotEqual(t, 0, MustParse("5.1").Compare(MustParse("A.5.1.1")))
+}
+
+func TestCompareNaturalOrder(t *testing.T) {
+	in := []string{"acme:X-10", "8.1", "5.10", "A.10.1.1", "acme:X-9", "5.2", "A.9.4.1", "6.1", "A.5.1.2", "5.1"}
+	ids := make([]ControlID, len(in))
+	for i, s := range in {
+		ids[i] = MustParse(s)
+	}
+	ids = append(ids, ControlID{})
+	slices.SortFunc(ids, Compare)
+	var got []string
+	for _, id := range ids {
+		got = append(got, id.String())
+	}
+	assert.Equal(t, []string{"invalid ControlID", "A.5.1.2", "A.9.4.1", "A.10.1.1", "5.1", "5.2", "5.10", "6.1", "8.1", "acme:X-9", "acme:X-10"}, got)
+	assert.Equal(t, 0, MustParse("5.2").Compare(MustParse("A.5.2")))
+}
+
+func TestEdition(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want Edition
+	}{{"2013", Edition2013}, {"2022", Edition2022}, {"custom", 0}} {
+		got, err := ParseEdition(tt.in)
+		require.NoError(t, err)
+		assert.Equal(t, tt.want, got)
+		assert.Equal(t, tt.in, got.String())
+		var back Edition
+		text, _ := got.MarshalText()
+		require.NoError(t, back.UnmarshalText(text))
+		assert.Equal(t, got, back)
+	}
+	_, err := ParseEdition("2005")
+	assert.ErrorIs(t, err, ErrUnknownValue)
+	var e Edition
+	assert.Error(t, e.UnmarshalText([]byte("x")))
+	assert.True(t, Edition2022.IsValid())
+	assert.False(t, Edition(0).IsValid())
+}
+
+func TestParseAllocs(t *testing.T) {
+	allocs := testing.AllocsPerRun(100, func() {
+		sinkID, _ = Parse("8.34")
+		sinkID, _ = Parse("A.18.2.3")
+	})
+	assert.Zero(t, allocs)
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range []string{"5.1", "A.5.1", "A.18.2.3", "8.34", "acme:ORG-1", "5.38", "", ":", "A.", "5.1.1.1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		id, err := Parse(s)
+		if err != nil {
+			if !errors.Is(err, ErrInvalidID) && !errors.Is(err, ErrUnknownControl) {
+				t.Fatalf("Parse(%q): error %v wraps no sentinel", s, err)
+			}
+			return
+		}
+		if !id.IsValid() {
+			t.Fatalf("Parse(%q) gave an invalid ID", s)
+		}
+		back, err := Parse(id.String())
+		if err != nil || back != id {
+			t.Fatalf("round trip of %q: %v %v", s, back, err)
+		}
+		if id.Edition().IsValid() {
+			cat, _ := BuiltIn(id.Edition())
+			if !cat.Has(id) {
+				t.Fatalf("Parse(%q) accepted an ID the catalog does not hold", s)
+			}
+		}
+	})
+}
+
+var sinkID ControlID
+
+func BenchmarkParse(b *testing.B) {
+	for _, s := range []string{"8.34", "A.18.2.3", "acme:ORG-1"} {
+		b.Run(s, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				sinkID, _ = Parse(s)
+			}
+		})
+	}
+}

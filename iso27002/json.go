@@ -1,0 +1,192 @@
+package iso27002
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+
+	"github.com/ismskit/ismskit/internal/fielderr"
+	"github.com/ismskit/ismskit/internal/strictjson"
+)
+
+// controlJSON is the wire form of a Control. Which keys are present
+// depends on the edition of the ID; see Control.MarshalJSON.
+type controlJSON struct {
+	ID          ControlID     `json:"id"`
+	Title       string        `json:"title"`
+	AnnexATitle string        `json:"annexATitle,omitempty"`
+	Theme       Theme         `json:"theme,omitzero"`
+	Clause      string        `json:"clause,omitempty"`
+	Objective   string        `json:"objective,omitempty"`
+	Group       string        `json:"group,omitempty"`
+	New         *bool         `json:"new,omitempty"`
+	Attributes  *AttributeSet `json:"attributes,omitempty"`
+	Summary     string        `json:"summary,omitempty"`
+	From2013    []ControlID   `json:"from2013,omitzero"`
+	To2022      []ControlID   `json:"to2022,omitzero"`
+	Text        *LicensedText `json:"text,omitempty"`
+}
+
+// MarshalJSON encodes the control with lowerCamelCase keys. A 2022
+// control always has "id", "title", "theme", "new", "attributes" (an
+// object with the five attribute types, see AttributeSet.MarshalJSON) and
+// "from2013" (the 2013 IDs it came from; [] for a new control); a 2013
+// control always has "id", "title", "clause", "objective" and "to2022".
+// "annexATitle", "summary", "group" and "text" appear when set.
+func (c Control) MarshalJSON() ([]byte, error) {
+	j := controlJSON{ID: c.ID, Title: c.Title, AnnexATitle: c.AnnexATitle, Theme: c.Theme, Group: c.Group, Summary: c.Summary}
+	switch c.ID.Edition() {
+	case Edition2022:
+		j.New = &c.New
+		j.Attributes = &c.Attributes
+		j.From2013 = nonNil(From2013(c.ID))
+	case Edition2013:
+		j.Clause, j.Objective = c.ID.Clause(), c.ID.Objective()
+		j.To2022 = nonNil(To2022(c.ID))
+	default:
+		if c.New {
+			j.New = &c.New
+		}
+		if c.Attributes != 0 {
+			j.Attributes = &c.Attributes
+		}
+	}
+	if !c.Text.IsZero() {
+		j.Text = &c.Text
+	}
+	return json.Marshal(j)
+}
+
+func nonNil(ids []ControlID) []ControlID {
+	if ids == nil {
+		return []ControlID{}
+	}
+	return ids
+}
+
+// UnmarshalJSON decodes the form MarshalJSON writes, strictly. Keys that
+// follow from the ID ("clause", "objective", "from2013", "to2022", and
+// "theme" and "new" of a 2022 control) may be left out; where given they
+// must agree with the ID and the built-in correspondence, or the decoding
+// fails with ErrInvalidControl naming the key.
+func (c *Control) UnmarshalJSON(b []byte) error {
+	var j controlJSON
+	if err := strictjson.Unmarshal(b, &j); err != nil {
+		return err
+	}
+	out := Control{ID: j.ID, Title: j.Title, AnnexATitle: j.AnnexATitle, Theme: j.Theme, Group: j.Group, Summary: j.Summary}
+	if j.New != nil {
+		out.New = *j.New
+	}
+	if j.Attributes != nil {
+		out.Attributes = *j.Attributes
+	}
+	if j.Text != nil {
+		out.Text = *j.Text
+	}
+	var errs fielderr.List
+	mismatch := func(key string, got, want any) {
+		errs.Add(key, fmt.Errorf("%w: %v does not agree with %s (want %v)", ErrInvalidControl, got, j.ID, want))
+	}
+	if !j.ID.IsValid() {
+		errs.Add("id", fmt.Errorf("%w: missing", ErrInvalidControl))
+	}
+	switch j.ID.Edition() {
+	case Edition2022:
+		if out.Theme == 0 {
+			out.Theme = j.ID.Theme()
+		} else if out.Theme != j.ID.Theme() {
+			mismatch("theme", out.Theme, j.ID.Theme())
+		}
+		builtin, _ := catalog2022.Lookup(j.ID)
+		if j.New == nil {
+			out.New = builtin.New
+		} else if out.New != builtin.New {
+			mismatch("new", out.New, builtin.New)
+		}
+		if j.From2013 != nil && !slices.Equal(sortedIDs(j.From2013), nonNil(From2013(j.ID))) {
+			mismatch("from2013", j.From2013, nonNil(From2013(j.ID)))
+		}
+	case Edition2013:
+		if j.Clause != "" && j.Clause != j.ID.Clause() {
+			mismatch("clause", j.Clause, j.ID.Clause())
+		}
+		if j.Objective != "" && j.Objective != j.ID.Objective() {
+			mismatch("objective", j.Objective, j.ID.Objective())
+		}
+		if j.To2022 != nil && !slices.Equal(sortedIDs(j.To2022), nonNil(To2022(j.ID))) {
+			mismatch("to2022", j.To2022, nonNil(To2022(j.ID)))
+		}
+	}
+	if j.ID.Edition() != Edition2013 && (j.Clause != "" || j.Objective != "" || j.To2022 != nil) {
+		errs.Add("", fmt.Errorf("%w: clause, objective and to2022 belong to 2013 controls", ErrInvalidControl))
+	}
+	if j.ID.Edition() != Edition2022 && j.From2013 != nil {
+		errs.Add("from2013", fmt.Errorf("%w: only 2022 controls have 2013 predecessors", ErrInvalidControl))
+	}
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	*c = out
+	return nil
+}
+
+func sortedIDs(ids []ControlID) []ControlID {
+	out := slices.Clone(ids)
+	slices.SortFunc(out, Compare)
+	return out
+}
+
+// catalogJSON is the wire form of a Catalog.
+type catalogJSON struct {
+	Name     string    `json:"name"`
+	Edition  Edition   `json:"edition"`
+	Groups   []Group   `json:"groups,omitempty"`
+	Controls []Control `json:"controls"`
+}
+
+// MarshalJSON encodes the catalog as an object with "name", "edition"
+// ("2022", "2013" or "custom"), "groups" and "controls" (in natural order,
+// each as Control.MarshalJSON writes it). The output is deterministic.
+func (c *Catalog) MarshalJSON() ([]byte, error) {
+	return json.Marshal(catalogJSON{Name: c.name, Edition: c.edition, Groups: c.groups, Controls: c.controls})
+}
+
+// ParseCatalog decodes a catalog from the JSON that Catalog.MarshalJSON
+// writes, strictly, and builds it with NewCatalog. Every problem is
+// reported with its path. The "edition" key is checked against the
+// controls: "2022" requires every control to be a 2022 control, and so on.
+func ParseCatalog(data []byte) (*Catalog, error) {
+	var j catalogJSON
+	if err := strictjson.Unmarshal(data, &j); err != nil {
+		return nil, err
+	}
+	cat, err := NewCatalog(j.Name, j.Controls, j.Groups...)
+	if err != nil {
+		return nil, err
+	}
+	var errs fielderr.List
+	if j.Edition != 0 {
+		for i, ctl := range j.Controls {
+			if ctl.ID.Edition() != j.Edition {
+				errs.Add(fielderr.Index("controls", i)+".id", fmt.Errorf("%w: %s is not a %s control", ErrInvalidControl, ctl.ID, j.Edition))
+			}
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return cat, nil
+}
+
+// UnmarshalJSON decodes a catalog as ParseCatalog does, for use as a
+// field of a larger document. A *Catalog from ParseCatalog is immutable;
+// UnmarshalJSON exists only so a zero Catalog can be filled once.
+func (c *Catalog) UnmarshalJSON(data []byte) error {
+	cat, err := ParseCatalog(data)
+	if err != nil {
+		return err
+	}
+	*c = *cat
+	return nil
+}
