@@ -3,8 +3,8 @@
 //
 // A file is a sequence of stanzas separated by blank lines. A stanza is a
 // run of "key: value" lines. Lines whose first non-space character is '#'
-// are comments and are skipped wherever they stand. Keys are lower-case
-// ASCII letters, digits and '-'; the value is the rest of the line with
+// are comments and are skipped wherever they stand. Keys are ASCII
+// letters, digits and '-'; the value is the rest of the line with
 // surrounding white space removed, and may be empty.
 //
 //	control: 5.1
