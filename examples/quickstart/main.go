@@ -68,7 +68,9 @@ type report struct {
 
 func (r *report) printf(format string, a ...any) { fmt.Fprintf(r.w, format, a...) }
 
-func (r *report) step(n int, title string) { r.printf("\n%d. %s\n%s\n", n, title, strings.Repeat("-", len(title)+3)) }
+func (r *report) step(n int, title string) {
+	r.printf("\n%d. %s\n%s\n", n, title, strings.Repeat("-", len(title)+3))
+}
 
 // write stores one artefact; render writes its content.
 func (r *report) write(name string, render func(io.Writer) error) {
