@@ -1,0 +1,231 @@
+package certification
+
+import (
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/ismskit/ismskit/iso27001"
+)
+
+// TransitionDeadline is the last day on which an ISO/IEC 27001:2013
+// certificate was valid: the end of the three-year transition to the 2022
+// edition set by IAF MD 26.
+var TransitionDeadline = iso27001.NewDate(2025, time.October, 31)
+
+// The errors Schedule and Next report.
+var (
+	// ErrMissingDecision: the certificate has no certification decision
+	// date, so the cycle cannot be computed.
+	ErrMissingDecision = errors.New("certification decision date required")
+	// ErrOrder: dates out of sequence (stage 2 before stage 1, decision
+	// before stage 2, expiry before decision).
+	ErrOrder = errors.New("dates out of order")
+)
+
+// Certificate holds the dates of one three-year certification cycle. Only
+// Decision is required; zero dates are events not (yet) held.
+//
+// The zero value is not a usable certificate (no decision date).
+type Certificate struct {
+	// Edition is the edition certified against. Zero means 2022.
+	Edition iso27001.Edition `json:"edition,omitzero"`
+	// Stage1 is the date the stage 1 audit ended (initial certification).
+	Stage1 iso27001.Date `json:"stage1,omitzero"`
+	// Stage2 is the date the stage 2 audit ended (initial certification).
+	Stage2 iso27001.Date `json:"stage2,omitzero"`
+	// Decision is the date of the certification decision that started
+	// this cycle (initial or recertification). Required.
+	Decision iso27001.Date `json:"decision"`
+	// Expiry is the last day of validity on the certificate; zero means
+	// the day before the third anniversary of Decision.
+	Expiry iso27001.Date `json:"expiry,omitzero"`
+	// Surveillance1 and Surveillance2 are the dates the surveillance
+	// audits were held.
+	Surveillance1 iso27001.Date `json:"surveillance1,omitzero"`
+	Surveillance2 iso27001.Date `json:"surveillance2,omitzero"`
+	// Recertification is the date of the recertification decision.
+	Recertification iso27001.Date `json:"recertification,omitzero"`
+	// Transitioned is the date a 2013 certificate was moved to the 2022
+	// edition (transition audit decision). Ignored for 2022 certificates.
+	Transitioned iso27001.Date `json:"transitioned,omitzero"`
+}
+
+// Kind is the kind of a cycle event.
+type Kind uint8
+
+const (
+	Stage1          Kind = iota + 1 // stage 1 audit
+	Stage2                          // stage 2 audit
+	Decision                        // certification decision
+	Surveillance1                   // first surveillance audit
+	Surveillance2                   // second surveillance audit
+	Transition                      // transition of a 2013 certificate to 2022
+	Recertification                 // recertification audit and decision
+	Expiry                          // end of validity
+)
+
+var kindNames = [...]string{"", "stage1", "stage2", "decision", "surveillance1", "surveillance2", "transition", "recertification", "expiry"}
+
+// String returns the lower-case name ("surveillance1").
+func (k Kind) String() string {
+	if int(k) < len(kindNames) && k != 0 {
+		return kindNames[k]
+	}
+	return fmt.Sprintf("Kind(%d)", uint8(k))
+}
+
+// MarshalText returns the String form.
+func (k Kind) MarshalText() ([]byte, error) {
+	if k == 0 || int(k) >= len(kindNames) {
+		return nil, fmt.Errorf("certification: unknown event kind %d", uint8(k))
+	}
+	return []byte(k.String()), nil
+}
+
+// Event is one step of the cycle.
+type Event struct {
+	// Kind says which step of the cycle this is.
+	Kind Kind `json:"kind"`
+	// Due is the latest date the event may take place; for Expiry, the
+	// last day of validity. Zero for stage 1 and 2 (no fixed deadline).
+	Due iso27001.Date `json:"due,omitzero"`
+	// Done is when it took place; zero when it has not.
+	Done iso27001.Date `json:"done,omitzero"`
+}
+
+// Overdue reports whether the event has not taken place and its due date
+// is before day.
+func (e Event) Overdue(day iso27001.Date) bool {
+	return e.Done.IsZero() && !e.Due.IsZero() && e.Due.Before(day)
+}
+
+// ValidUntil returns the last day the certificate is valid: its expiry
+// (one day before the third anniversary of the decision unless Expiry is
+// given), and for an untransitioned 2013 certificate no later than
+// TransitionDeadline.
+func ValidUntil(c Certificate) (iso27001.Date, error) {
+	if err := check(c); err != nil {
+		return iso27001.Date{}, err
+	}
+	end := expiry(c)
+	if c.Edition == iso27001.Edition2013 && c.Transitioned.IsZero() && end.After(TransitionDeadline) {
+		end = TransitionDeadline
+	}
+	return end, nil
+}
+
+func expiry(c Certificate) iso27001.Date {
+	if !c.Expiry.IsZero() {
+		return c.Expiry
+	}
+	return c.Decision.AddDate(3, 0, -1)
+}
+
+func check(c Certificate) error {
+	var errs []error
+	if c.Decision.IsZero() {
+		return ErrMissingDecision
+	}
+	if !c.Stage1.IsZero() && !c.Stage2.IsZero() && c.Stage2.Before(c.Stage1) {
+		errs = append(errs, fmt.Errorf("%w: stage 2 (%s) before stage 1 (%s)", ErrOrder, c.Stage2, c.Stage1))
+	}
+	if !c.Stage2.IsZero() && c.Decision.Before(c.Stage2) {
+		errs = append(errs, fmt.Errorf("%w: decision (%s) before stage 2 (%s)", ErrOrder, c.Decision, c.Stage2))
+	}
+	if !c.Expiry.IsZero() && !c.Expiry.After(c.Decision) {
+		errs = append(errs, fmt.Errorf("%w: expiry (%s) not after decision (%s)", ErrOrder, c.Expiry, c.Decision))
+	}
+	if c.Edition != 0 && !c.Edition.IsValid() {
+		errs = append(errs, fmt.Errorf("certification: %w: %d", iso27001.ErrUnknownEdition, uint16(c.Edition)))
+	}
+	return errors.Join(errs...)
+}
+
+// Schedule returns every event of the certificate's cycle, in order of
+// date (events without a date, stage 1 and 2 not held, come first):
+// stage 1, stage 2 and the decision; the two surveillance audits; for an
+// untransitioned 2013 certificate the transition; the recertification
+// (due the day before the certificate expires); and the expiry.
+func Schedule(c Certificate) ([]Event, error) {
+	if err := check(c); err != nil {
+		return nil, err
+	}
+	until, _ := ValidUntil(c)
+	ev := []Event{
+		{Kind: Stage1, Done: c.Stage1},
+		{Kind: Stage2, Done: c.Stage2},
+		{Kind: Decision, Due: c.Decision, Done: c.Decision},
+		{Kind: Surveillance1, Due: c.Decision.AddDate(1, 0, 0), Done: c.Surveillance1},
+		{Kind: Surveillance2, Due: c.Decision.AddDate(2, 0, 0), Done: c.Surveillance2},
+	}
+	if c.Edition == iso27001.Edition2013 {
+		ev = append(ev, Event{Kind: Transition, Due: TransitionDeadline, Done: c.Transitioned})
+	}
+	ev = append(ev,
+		Event{Kind: Recertification, Due: until.AddDate(0, 0, -1), Done: c.Recertification},
+		Event{Kind: Expiry, Due: until},
+	)
+	slices.SortStableFunc(ev, func(a, b Event) int { return a.date().Compare(b.date()) })
+	return ev, nil
+}
+
+func (e Event) date() iso27001.Date {
+	if !e.Done.IsZero() {
+		return e.Done
+	}
+	return e.Due
+}
+
+// Next returns the events of the cycle that are still open on the day of
+// asOf (in asOf's location), soonest first: events not yet held, overdue
+// ones included (check Event.Overdue), and the expiry while it is still
+// ahead or today. Stage 1 and 2 precede the decision and are never open.
+// After the recertification decision the cycle is complete and Next
+// returns nothing: start a new Certificate with the new decision date.
+func Next(c Certificate, asOf time.Time) ([]Event, error) {
+	all, err := Schedule(c)
+	if err != nil {
+		return nil, err
+	}
+	day := iso27001.DateOf(asOf)
+	if !c.Recertification.IsZero() && !c.Recertification.After(day) {
+		return []Event{}, nil
+	}
+	out := []Event{}
+	for _, e := range all {
+		switch {
+		case !e.Done.IsZero():
+			continue
+		case e.Kind == Stage1 || e.Kind == Stage2:
+			continue // the decision was taken: the initial audits are history
+		case e.Kind == Expiry && e.Due.Before(day):
+			continue
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
+
+// Valid reports whether the certificate is valid on the day of asOf: on or
+// after the decision and no later than ValidUntil, with no surveillance
+// audit overdue (a certification body suspends a certificate whose
+// surveillance is not held in time).
+func Valid(c Certificate, asOf time.Time) (bool, error) {
+	until, err := ValidUntil(c)
+	if err != nil {
+		return false, err
+	}
+	day := iso27001.DateOf(asOf)
+	if day.Before(c.Decision) || day.After(until) {
+		return false, nil
+	}
+	all, _ := Schedule(c)
+	for _, e := range all {
+		if (e.Kind == Surveillance1 || e.Kind == Surveillance2) && e.Overdue(day) {
+			return false, nil
+		}
+	}
+	return true, nil
+}

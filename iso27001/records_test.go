@@ -1,0 +1,339 @@
+package iso27001
+
+import (
+	"encoding/json"
+	"errors"
+	"reflect"
+	"testing"
+
+	"github.com/invopop/jsonschema"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// paths returns "path: sentinel-kind" strings for every *FieldError in err.
+func fieldErrors(t *testing.T, err error) map[string]error {
+	t.Helper()
+	out := map[string]error{}
+	var walk func(error)
+	walk = func(e error) {
+		if j, ok := e.(interface{ Unwrap() []error }); ok {
+			for _, x := range j.Unwrap() {
+				walk(x)
+			}
+			return
+		}
+		var fe *FieldError
+		require.True(t, errors.As(e, &fe), "not a FieldError: %v", e)
+		out[fe.Path] = fe.Err
+	}
+	walk(err)
+	return out
+}
+
+func TestDecodeSample(t *testing.T) {
+	r, err := DecodeRecords(readSample(t))
+	require.NoError(t, err)
+	require.NoError(t, r.Validate())
+	assert.Equal(t, Edition2022, r.Edition)
+	assert.Equal(t, []Amendment{Amd1of2024}, r.Amendments)
+	assert.Len(t, r.Documents, 11)
+	assert.Equal(t, MustParseDate("2025-03-01"), r.Documents[1].Approved)
+	assert.JSONEq(t, `{"accountId": 4711, "tier": "gold"}`, string(r.Extensions["acme.crm"]))
+
+	// Round trip: encoding and decoding again gives the same value.
+	b, err := json.Marshal(r)
+	require.NoError(t, err)
+	r2, err := DecodeRecords(b)
+	require.NoError(t, err)
+	b2, err := json.Marshal(r2)
+	require.NoError(t, err)
+	assert.Equal(t, string(b), string(b2))
+	assert.JSONEq(t, string(r.Extensions["acme.crm"]), string(r2.Extensions["acme.crm"]))
+	r2.Extensions, r.Extensions = nil, nil
+	assert.True(t, reflect.DeepEqual(r, r2), "round trip changed the records")
+}
+
+func TestDecodeStrict(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want map[string]error
+	}{
+		{"unknown field", `{"edition":"2022","objectives":[{"id":"O","description":"d","metric":"m","target":"t","likelyhood":3}]}`,
+			map[string]error{"objectives[0].likelyhood": ErrUnknownField}},
+		{"case mismatch", `{"Edition":"2022"}`, map[string]error{"Edition": ErrUnknownField}},
+		{"unknown edition", `{"edition":"2019"}`, map[string]error{"edition": ErrUnknownEdition}},
+		{"edition as number", `{"edition":2022}`, map[string]error{"edition": ErrType}},
+		{"unknown enum", `{"edition":"2022","issues":[{"id":"I","origin":"Internal","description":"d"}]}`,
+			map[string]error{"issues[0].origin": ErrUnknownValue}},
+		{"bad date", `{"edition":"2022","documents":[{"id":"D","title":"t","approved":"2025-02-30"}]}`,
+			map[string]error{"documents[0].approved": ErrInvalidDate}},
+		{"bad item id", `{"edition":"2022","documents":[{"id":"D","title":"t","evidences":["6.1.3.d","6.1.3 d)"]}]}`,
+			map[string]error{"documents[0].evidences[1]": ErrInvalidID}},
+		{"bad clause id", `{"edition":"2022","documents":[{"id":"D","title":"t","clauses":["A.5.1"]}]}`,
+			map[string]error{"documents[0].clauses[0]": ErrInvalidID}},
+		{"wrong type", `{"edition":"2022","roles":{"name":"x"}}`, map[string]error{"roles": ErrType}},
+		{"duplicate key", `{"edition":"2022","edition":"2013"}`, map[string]error{"edition": ErrDuplicateField}},
+		{"several at once", `{"edition":"2022","scope":{"statment":"x"},"climate":{"relevant":"yes","rationale":"r"}}`,
+			map[string]error{"scope.statment": ErrUnknownField, "climate.relevant": ErrType}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r, err := DecodeRecords([]byte(tt.in))
+			require.Error(t, err)
+			assert.Nil(t, r)
+			got := fieldErrors(t, err)
+			require.Len(t, got, len(tt.want), "%v", err)
+			for path, kind := range tt.want {
+				require.Contains(t, got, path, "%v", err)
+				assert.ErrorIs(t, got[path], kind, path)
+			}
+			assert.True(t, errors.Is(err, func() error {
+				for _, k := range tt.want {
+					return k
+				}
+				return nil
+			}()))
+		})
+	}
+	for _, in := range []string{`{"edition":"2022"} {}`, `{"edition":"2022"`, ``, `[]`} {
+		_, err := DecodeRecords([]byte(in))
+		assert.Error(t, err, in)
+	}
+	_, err := DecodeRecords([]byte(`{"edition":"2022"} x`))
+	assert.True(t, errors.Is(err, ErrTrailingData) || errors.Is(err, ErrSyntax))
+	_, err = DecodeRecords([]byte(`{"edition":"2022"} {}`))
+	assert.ErrorIs(t, err, ErrTrailingData)
+	_, err = DecodeRecords([]byte(`{"edition":`))
+	assert.ErrorIs(t, err, ErrSyntax)
+}
+
+func TestValidate(t *testing.T) {
+	yes := true
+	tests := []struct {
+		name string
+		r    Records
+		want map[string]error
+	}{
+		{"empty organisation", Records{Edition: Edition2022}, nil},
+		{"empty 2013", Records{Edition: Edition2013}, nil},
+		{"no edition", Records{}, map[string]error{"edition": ErrRequired}},
+		{"amendment to 2013", Records{Edition: Edition2013, Amendments: []Amendment{Amd1of2024}},
+			map[string]error{"amendments": ErrAmendmentNotApplicable}},
+		{"objective without measurable target", Records{Edition: Edition2022, Objectives: []Objective{
+			{ID: "O1", Description: "Fewer incidents", Metric: "incidents per quarter", Target: "< 3"},
+			{ID: "O2", Description: "Be secure"},
+			{ID: "O1", Description: "again", Metric: "m", Target: "t"},
+		}}, map[string]error{"objectives[1].metric": ErrNotMeasurable, "objectives[1].target": ErrNotMeasurable, "objectives[2].id": ErrDuplicateID}},
+		{"review before approval", Records{Edition: Edition2022, Documents: []Document{
+			{ID: "D1", Title: "Policy", Approved: MustParseDate("2025-05-01"), ReviewDue: MustParseDate("2025-04-30")},
+			{ID: "D2", Title: "Same day", Approved: MustParseDate("2025-05-01"), ReviewDue: MustParseDate("2025-05-01")},
+			{ID: "D3", Title: "Draft", ReviewDue: MustParseDate("2020-01-01")},
+		}}, map[string]error{"documents[0].reviewDue": ErrReviewBeforeApproval}},
+		{"items and clauses not in the edition", Records{Edition: Edition2013, Documents: []Document{
+			{ID: "D1", Title: "t", Evidences: []ItemID{MustParseItemID("6.2.l"), MustParseItemID("6.2.j"), MustParseItemID("4.1.p2")},
+				Clauses: []ClauseID{MustParseClauseID("6.3"), MustParseClauseID("6.2"), MustParseClauseID("9.2.1")}},
+		}}, map[string]error{"documents[0].evidences[0]": ErrUnknownItem, "documents[0].evidences[2]": ErrUnknownItem,
+			"documents[0].clauses[0]": ErrUnknownClause, "documents[0].clauses[2]": ErrUnknownClause}},
+		{"amendment item without the amendment", Records{Edition: Edition2022, Documents: []Document{
+			{ID: "D1", Title: "t", Evidences: []ItemID{MustParseItemID("4.1.p2")}}}},
+			map[string]error{"documents[0].evidences[0]": ErrUnknownItem}},
+		{"amendment item with the amendment", Records{Edition: Edition2022, Amendments: []Amendment{Amd1of2024}, Documents: []Document{
+			{ID: "D1", Title: "t", Evidences: []ItemID{MustParseItemID("4.1.p2")}}}}, nil},
+		{"required fields", Records{Edition: Edition2022,
+			Scope:             Scope{Boundaries: []string{"HQ"}, Interfaces: []Interface{{}}, Exclusions: []Exclusion{{Subject: "x"}}},
+			Issues:            []Issue{{}},
+			Climate:           &ClimateDetermination{Relevant: true},
+			InterestedParties: []InterestedParty{{ID: "P", Requirements: []PartyRequirement{{Addressed: &yes}}}},
+			Roles:             []Role{{}},
+			Competence:        []CompetenceRecord{{}},
+			Documents:         []Document{{}},
+			ManagementReviews: []ManagementReview{{ID: "M", Outputs: []ReviewOutput{{}}}},
+		}, map[string]error{
+			"scope.statement": ErrRequired, "scope.interfaces[0].with": ErrRequired, "scope.exclusions[0].reason": ErrRequired,
+			"issues[0].id": ErrRequired, "issues[0].origin": ErrRequired, "issues[0].description": ErrRequired,
+			"climate.rationale": ErrRequired, "interestedParties[0].name": ErrRequired,
+			"interestedParties[0].requirements[0].description": ErrRequired, "roles[0].name": ErrRequired,
+			"competence[0].person": ErrRequired, "competence[0].competence": ErrRequired,
+			"documents[0].id": ErrRequired, "documents[0].title": ErrRequired,
+			"managementReviews[0].date": ErrRequired, "managementReviews[0].outputs[0].kind": ErrRequired,
+			"managementReviews[0].outputs[0].decision": ErrRequired,
+		}},
+		{"dangling document references", Records{Edition: Edition2022,
+			Scope:             Scope{Statement: "s", DocumentID: "NOPE"},
+			Competence:        []CompetenceRecord{{Person: "p", Competence: "c", DocumentID: "NOPE2"}},
+			ManagementReviews: []ManagementReview{{ID: "M", Date: MustParseDate("2025-01-01"), DocumentID: "NOPE3"}},
+		}, map[string]error{"scope.documentId": ErrUnknownDocument, "competence[0].documentId": ErrUnknownDocument,
+			"managementReviews[0].documentId": ErrUnknownDocument}},
+		{"review inputs", Records{Edition: Edition2022, ManagementReviews: []ManagementReview{{ID: "M", Date: MustParseDate("2025-01-01"),
+			Inputs: []ReviewInput{{Item: MustParseItemID("9.3.2.c")}, {Item: MustParseItemID("9.3.2.d.2")}, {Item: MustParseItemID("6.1.3.d")}, {Item: MustParseItemID("9.3.f")}}}}},
+			map[string]error{"managementReviews[0].inputs[2].item": ErrNotReviewInput, "managementReviews[0].inputs[3].item": ErrUnknownItem}},
+		{"review inputs 2013", Records{Edition: Edition2013, ManagementReviews: []ManagementReview{{ID: "M", Date: MustParseDate("2025-01-01"),
+			Inputs: []ReviewInput{{Item: MustParseItemID("9.3.f")}, {Item: MustParseItemID("9.3.2.a")}, {Item: MustParseItemID("9.3.p1")}}}}},
+			map[string]error{"managementReviews[0].inputs[1].item": ErrUnknownItem, "managementReviews[0].inputs[2].item": ErrNotReviewInput}},
+		{"duplicate IDs", Records{Edition: Edition2022,
+			Issues:            []Issue{{ID: "I", Origin: Internal, Description: "d"}, {ID: "I", Origin: External, Description: "e"}},
+			InterestedParties: []InterestedParty{{ID: "P", Name: "a"}, {ID: "P", Name: "b"}},
+			Documents:         []Document{{ID: "D", Title: "a"}, {ID: "D", Title: "b"}},
+			ManagementReviews: []ManagementReview{{ID: "M", Date: MustParseDate("2025-01-01")}, {ID: "M", Date: MustParseDate("2025-01-01")}},
+		}, map[string]error{"issues[1].id": ErrDuplicateID, "interestedParties[1].id": ErrDuplicateID,
+			"documents[1].id": ErrDuplicateID, "managementReviews[1].id": ErrDuplicateID}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.r.Validate()
+			if tt.want == nil {
+				require.NoError(t, err)
+				return
+			}
+			require.Error(t, err)
+			got := fieldErrors(t, err)
+			for path, kind := range tt.want {
+				require.Contains(t, got, path, "%v", err)
+				assert.ErrorIs(t, got[path], kind, path)
+			}
+			assert.Len(t, got, len(tt.want), "%v", err)
+		})
+	}
+}
+
+func TestValidateMessage(t *testing.T) {
+	r := Records{Edition: Edition2022, Objectives: []Objective{{ID: "O", Description: "d", Metric: "m"}}}
+	err := r.Validate()
+	assert.EqualError(t, err, "objectives[0].target: objective has no measurable target")
+	var fe *FieldError
+	require.ErrorAs(t, err, &fe)
+	assert.Equal(t, "objectives[0].target", fe.Path)
+}
+
+func recordsSchema() ([]byte, error) {
+	r := &jsonschema.Reflector{}
+	s := r.Reflect(&Records{})
+	s.ID = "https://github.com/ismskit/ismskit/iso27001/records.schema.json"
+	s.Title = "ismskit ISO/IEC 27001 ISMS records"
+	b, err := json.MarshalIndent(s, "", "  ")
+	return append(b, '\n'), err
+}
+
+// TestRecordsSchemaUpToDate regenerates the JSON Schema of Records and
+// compares it with the committed testdata/records.schema.json.
+func TestRecordsSchemaUpToDate(t *testing.T) {
+	b, err := recordsSchema()
+	require.NoError(t, err)
+	golden(t, "records.schema.json", b)
+	s := string(b)
+	for _, want := range []string{`"organization"`, `"interestedParties"`, `"managementReviews"`, `"reviewDue"`, `"format": "date"`, `"amd1-2024"`, `"maintained"`, `"improvement"`} {
+		assert.Contains(t, s, want)
+	}
+	assert.NotContains(t, s, `"Organization"`)
+}
+
+func TestEnums(t *testing.T) {
+	for _, tc := range []struct {
+		v    interface{ MarshalText() ([]byte, error) }
+		text string
+	}{
+		{Edition2013, "2013"}, {Edition2022, "2022"}, {Amd1of2024, "amd1-2024"},
+		{Maintained, "maintained"}, {Retained, "retained"}, {NotDocumented, "none"},
+		{ChangeNew, "new"}, {ChangeRenumbered, "renumbered"}, {Internal, "internal"}, {External, "external"},
+		{Improvement, "improvement"}, {ISMSChange, "change"}, {Evidenced, "evidenced"}, {Unapproved, "unapproved"},
+	} {
+		b, err := tc.v.MarshalText()
+		require.NoError(t, err)
+		assert.Equal(t, tc.text, string(b))
+	}
+	for _, v := range []interface{ MarshalText() ([]byte, error) }{Edition(0), Edition(2017), NoAmendment, Origin(0), OutputKind(0), ItemStatus(0), DocKind(9)} {
+		_, err := v.MarshalText()
+		assert.Error(t, err, "%v", v)
+	}
+	var o Origin
+	assert.ErrorIs(t, o.UnmarshalText([]byte("")), ErrUnknownValue)
+	var s ItemStatus
+	require.NoError(t, s.UnmarshalText([]byte("expired")))
+	assert.Equal(t, Expired, s)
+	var c Change
+	require.NoError(t, c.UnmarshalText([]byte("changed")))
+	assert.Equal(t, ChangeChanged, c)
+	var k OutputKind
+	assert.ErrorIs(t, k.UnmarshalText([]byte("Change")), ErrUnknownValue)
+	assert.Equal(t, "Edition(7)", Edition(7).String())
+	assert.Equal(t, "DocKind(7)", DocKind(7).String())
+	assert.Equal(t, "", NoAmendment.String())
+	assert.Equal(t, "", NoAmendment.Title())
+}
+
+func TestDate(t *testing.T) {
+	d := MustParseDate("2024-02-29")
+	assert.Equal(t, "2025-03-01", d.AddDate(1, 0, 0).String())
+	assert.Equal(t, NewDate(2024, 3, 1), NewDate(2024, 2, 30))
+	assert.True(t, d.Before(MustParseDate("2024-03-01")))
+	assert.True(t, MustParseDate("2025-01-01").After(d))
+	assert.Equal(t, 0, d.Compare(MustParseDate("2024-02-29")))
+	assert.True(t, Date{}.IsZero())
+	assert.True(t, Date{}.Time().IsZero())
+	assert.Equal(t, "", Date{}.String())
+	for _, bad := range []string{"2025-02-30", "2025-2-3", "2025-02-03T00:00:00Z", "tomorrow", " 2025-01-01"} {
+		_, err := ParseDate(bad)
+		assert.ErrorIs(t, err, ErrInvalidDate, bad)
+	}
+	var z Date
+	require.NoError(t, z.UnmarshalText(nil))
+	assert.True(t, z.IsZero())
+	assert.Panics(t, func() { MustParseDate("x") })
+}
+
+func FuzzDecodeRecords(f *testing.F) {
+	f.Add(readSample(f))
+	for _, s := range []string{`{"edition":"2022"}`, `{}`, `{"edition":"2013","documents":[{"id":"D","title":"t","evidences":["9.2.g"]}]}`,
+		`{"edition":"2022","objectives":[{"id":"O"}]}`, `{"edition":"2022"} []`, `[1,2`, `{"extensions":{"a":[1,{"b":null}]}}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r, err := DecodeRecords(data)
+		if err != nil {
+			if r != nil {
+				t.Fatal("records with an error")
+			}
+			for _, e := range flatten(err) {
+				var fe *FieldError
+				if !errors.As(e, &fe) && !errors.Is(e, ErrSyntax) {
+					t.Fatalf("error without a path: %v", e)
+				}
+			}
+			return
+		}
+		// Validation and the gap analysis never panic; valid records survive
+		// a round trip.
+		verr := r.Validate()
+		if verr != nil {
+			return
+		}
+		b, err := json.Marshal(r)
+		if err != nil {
+			t.Fatalf("marshal decoded records: %v", err)
+		}
+		r2, err := DecodeRecords(b)
+		if err != nil {
+			t.Fatalf("decode re-encoded records: %v\n%s", err, b)
+		}
+		if err := r2.Validate(); err != nil {
+			t.Fatalf("re-encoded records invalid: %v", err)
+		}
+		b2, _ := json.Marshal(r2)
+		if string(b) != string(b2) {
+			t.Fatalf("round trip differs:\n%s\n%s", b, b2)
+		}
+	})
+}
+
+func flatten(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
