@@ -2,10 +2,13 @@ package iso27002
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"reflect"
 	"testing"
 
 	"github.com/invopop/jsonschema"
+	"github.com/ismskit/ismskit/internal/schematest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -83,4 +86,26 @@ func TestCatalogSchemaUpToDate(t *testing.T) {
 	c := CatalogSchema()
 	c[0] = 'x'
 	assert.NotEqual(t, c[0], CatalogSchema()[0], "CatalogSchema returns a copy")
+}
+
+// TestGoldenCatalogsValidate checks the committed golden catalogs, and a
+// custom catalog, against the committed schema.
+func TestGoldenCatalogsValidate(t *testing.T) {
+	var docs [][]byte
+	for _, name := range []string{"catalog2022.json", "catalog2013.json"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		require.NoError(t, err)
+		docs = append(docs, b)
+	}
+	custom, err := NewCatalog("custom", []Control{{ID: MustParse("acme:1"), Title: "x", Group: "G", New: true,
+		Attributes: Attributes(Protect), Text: LicensedText{Control: "c"}}}, Group{ID: "G", Title: "g"})
+	require.NoError(t, err)
+	b, err := json.Marshal(custom)
+	require.NoError(t, err)
+	docs = append(docs, b)
+	schematest.Require(t, "catalog.schema.json", CatalogSchema(), docs...)
+
+	s, err := schematest.Compile("catalog.schema.json", CatalogSchema())
+	require.NoError(t, err)
+	assert.Error(t, schematest.Validate(s, []byte(`{"name":"x","edition":"2022","controls":[{"id":"5.1","title":"x","theme":"logical"}]}`)))
 }
