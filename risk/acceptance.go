@@ -1,0 +1,248 @@
+package risk
+
+import (
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/ismskit/ismskit/internal/fielderr"
+)
+
+// AcceptanceStatus is the state of a risk owner's acceptance of a
+// residual risk at a given time (ISO/IEC 27001:2022 clause 6.1.3 f).
+// The zero value is NoAcceptance.
+type AcceptanceStatus int
+
+// The states of an acceptance.
+const (
+	// NoAcceptance: no acceptance recorded at or before the time asked.
+	NoAcceptance AcceptanceStatus = iota
+	// AcceptanceValid: the last acceptance is by the owner, matches the
+	// residual rating and criteria, and has not expired.
+	AcceptanceValid
+	// AcceptanceStale: the residual rating (likelihood, impact or level)
+	// or the criteria (ID or version) changed since it was accepted.
+	AcceptanceStale
+	// AcceptanceExpired: the time asked is at or after the expiry.
+	AcceptanceExpired
+	// AcceptanceNotByOwner: the last acceptance was not given by the
+	// current risk owner.
+	AcceptanceNotByOwner
+)
+
+var acceptanceNames = [...]string{"none", "valid", "stale", "expired", "not-by-owner"}
+
+// String returns "none", "valid", "stale", "expired" or "not-by-owner".
+func (s AcceptanceStatus) String() string {
+	if s >= 0 && int(s) < len(acceptanceNames) {
+		return acceptanceNames[s]
+	}
+	return fmt.Sprintf("AcceptanceStatus(%d)", int(s))
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (s AcceptanceStatus) MarshalText() ([]byte, error) {
+	if s < 0 || int(s) >= len(acceptanceNames) {
+		return nil, errf(ErrUnknownValue, "%d is not an acceptance status", int(s))
+	}
+	return []byte(s.String()), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler.
+func (s *AcceptanceStatus) UnmarshalText(b []byte) error {
+	for i, n := range acceptanceNames {
+		if n == string(b) {
+			*s = AcceptanceStatus(i)
+			return nil
+		}
+	}
+	return errf(ErrUnknownValue, "%q is not an acceptance status", string(b))
+}
+
+// AcceptanceOf returns the state at asOf of the acceptance in force for
+// r, given its assessment a, and that acceptance (nil when there is
+// none). The acceptance in force is the last one dated at or before
+// asOf; later records are not yet made. It is checked in this order: by
+// the owner, then the same criteria and residual rating as a, then not
+// expired (asOf before Expires).
+func AcceptanceOf(r *Risk, a Assessment, asOf time.Time) (AcceptanceStatus, *Acceptance) {
+	var last *Acceptance
+	for i := range r.Acceptances {
+		if !r.Acceptances[i].At.After(asOf) {
+			last = &r.Acceptances[i]
+		}
+	}
+	if last == nil {
+		return NoAcceptance, nil
+	}
+	cp := *last
+	switch {
+	case last.By != r.Owner:
+		return AcceptanceNotByOwner, &cp
+	case last.Criteria != a.Criteria || last.Likelihood != a.Residual.Likelihood ||
+		last.Impact != a.Residual.Impact || last.Level != a.Residual.Level:
+		return AcceptanceStale, &cp
+	case !last.Expires.IsZero() && !asOf.Before(last.Expires):
+		return AcceptanceExpired, &cp
+	}
+	return AcceptanceValid, &cp
+}
+
+// Gap is a risk whose residual level is above its acceptance limit and
+// that has no valid acceptance by its owner. The zero value describes no
+// risk.
+type Gap struct {
+	// ID of the risk.
+	RiskID string `json:"riskId"`
+	// The risk owner who must accept or treat further.
+	Owner string `json:"owner"`
+	// The residual rating.
+	Residual Rating `json:"residual"`
+	// The highest acceptable level for the risk.
+	Limit string `json:"limit"`
+	// Why no acceptance is valid.
+	Status AcceptanceStatus `json:"status"`
+}
+
+// NeedingAcceptance lists, at asOf, every risk of the register whose
+// residual level is above the acceptance criteria and that has no valid
+// acceptance by its owner (ISO/IEC 27001:2022 clause 6.1.3 f), in
+// priority order (see Compare). Risks that cannot be assessed are
+// reported in the error, as by AssessRegister, and are not listed: they
+// need fixing first.
+func NeedingAcceptance(reg Register, asOf time.Time) ([]Gap, error) {
+	as, err := AssessRegister(reg)
+	if as == nil && err != nil {
+		return nil, err
+	}
+	byID := make(map[string]*Risk, len(reg.Risks))
+	for i := range reg.Risks {
+		byID[reg.Risks[i].ID] = &reg.Risks[i]
+	}
+	as = slices.Clone(as)
+	SortAssessments(as, Residual)
+	var out []Gap
+	for _, a := range as {
+		if !a.AboveCriteria() {
+			continue
+		}
+		r := byID[a.RiskID]
+		st, _ := AcceptanceOf(r, a, asOf)
+		if st == AcceptanceValid {
+			continue
+		}
+		out = append(out, Gap{RiskID: a.RiskID, Owner: r.Owner, Residual: a.Residual, Limit: a.Limit, Status: st})
+	}
+	return out, err
+}
+
+// Approve returns a copy of r with the approval appended (6.1.3 f). The
+// history is append-only: an approval without approver or time is
+// ErrMissing, and one dated before the last approval is ErrOutOfOrder. r
+// itself is not modified.
+func (r Risk) Approve(ap Approval) (Risk, error) {
+	var l fielderr.List
+	required(&l, "by", ap.By)
+	if ap.At.IsZero() {
+		l.Add("at", ErrMissing)
+	} else if n := len(r.Approvals); n > 0 && ap.At.Before(r.Approvals[n-1].At) {
+		l.Add("at", errf(ErrOutOfOrder, "approval dated before the last one"))
+	}
+	if err := l.Err(); err != nil {
+		return r, err
+	}
+	r.Approvals = append(slices.Clip(r.Approvals), ap)
+	return r, nil
+}
+
+// Accept returns a copy of r with an acceptance of its current residual
+// risk appended (6.1.3 f): the rating and criteria are taken from a, the
+// assessment of r. expires may be the zero time (no expiry). Errors, all
+// joined: ErrMissing for no acceptor or time, ErrOutOfOrder for a time
+// before the last acceptance or an expiry not after it, ErrInconsistent
+// when a is the assessment of another risk. r itself is not modified.
+func (r Risk) Accept(by string, at time.Time, a Assessment, expires time.Time, comment string) (Risk, error) {
+	var l fielderr.List
+	required(&l, "by", by)
+	if at.IsZero() {
+		l.Add("at", ErrMissing)
+	} else if n := len(r.Acceptances); n > 0 && at.Before(r.Acceptances[n-1].At) {
+		l.Add("at", errf(ErrOutOfOrder, "acceptance dated before the last one"))
+	}
+	if !expires.IsZero() && !expires.After(at) {
+		l.Add("expires", errf(ErrOutOfOrder, "expiry not after the acceptance"))
+	}
+	if a.RiskID != r.ID {
+		l.Add("riskId", errf(ErrInconsistent, "assessment of risk %q given for risk %q", a.RiskID, r.ID))
+	}
+	if err := l.Err(); err != nil {
+		return r, err
+	}
+	r.Acceptances = append(slices.Clip(r.Acceptances), Acceptance{
+		By: by, At: at, Criteria: a.Criteria,
+		Likelihood: a.Residual.Likelihood, Impact: a.Residual.Impact, Level: a.Residual.Level,
+		Expires: expires, Comment: comment,
+	})
+	return r, nil
+}
+
+// CheckHistory reports where next, a later version of the register
+// prev, breaks the append-only rule of approvals and acceptances: a risk
+// of prev missing from next, or a record of prev changed or removed.
+// Each problem is a *FieldError with the path in next (or in prev for a
+// missing risk) wrapping ErrHistoryRewritten; all are joined.
+func CheckHistory(prev, next Register) error {
+	var l fielderr.List
+	idx := make(map[string]int, len(next.Risks))
+	for i, r := range next.Risks {
+		if _, dup := idx[r.ID]; !dup {
+			idx[r.ID] = i
+		}
+	}
+	for i, old := range prev.Risks {
+		if len(old.Approvals) == 0 && len(old.Acceptances) == 0 {
+			continue
+		}
+		j, ok := idx[old.ID]
+		if !ok {
+			l.Add(fielderr.Index("risks", i), errf(ErrHistoryRewritten, "risk %q with approval or acceptance records was removed", old.ID))
+			continue
+		}
+		nr := next.Risks[j]
+		p := fielderr.Index("risks", j)
+		for k, ap := range old.Approvals {
+			if k >= len(nr.Approvals) || !sameApproval(ap, nr.Approvals[k]) {
+				l.Add(fielderr.Index(p+".approvals", k), errf(ErrHistoryRewritten, "approval by %q at %s changed or removed", ap.By, ap.At.Format(time.RFC3339)))
+			}
+		}
+		for k, ac := range old.Acceptances {
+			if k >= len(nr.Acceptances) || !sameAcceptance(ac, nr.Acceptances[k]) {
+				l.Add(fielderr.Index(p+".acceptances", k), errf(ErrHistoryRewritten, "acceptance by %q at %s changed or removed", ac.By, ac.At.Format(time.RFC3339)))
+			}
+		}
+	}
+	return l.Err()
+}
+
+func sameApproval(a, b Approval) bool {
+	return a.By == b.By && a.At.Equal(b.At) && a.Comment == b.Comment
+}
+
+func sameAcceptance(a, b Acceptance) bool {
+	return a.By == b.By && a.At.Equal(b.At) && a.Criteria == b.Criteria &&
+		a.Likelihood == b.Likelihood && a.Impact == b.Impact && a.Level == b.Level &&
+		a.Expires.Equal(b.Expires) && a.Comment == b.Comment
+}
+
+// PlanApproved reports whether the treatment plan of r counts as
+// approved by its owner at asOf (6.1.3 f): the last approval dated at or
+// before asOf was given by the current risk owner.
+func PlanApproved(r *Risk, asOf time.Time) bool {
+	var last *Approval
+	for i := range r.Approvals {
+		if !r.Approvals[i].At.After(asOf) {
+			last = &r.Approvals[i]
+		}
+	}
+	return last != nil && last.By == r.Owner
+}

@@ -1,0 +1,143 @@
+package risk
+
+import (
+	"slices"
+
+	"github.com/ismskit/ismskit/internal/natural"
+	"github.com/ismskit/ismskit/iso27002"
+)
+
+// Dimension is what Aggregate groups risks by. The zero value is
+// ByAsset.
+type Dimension int
+
+// The dimensions of aggregation.
+const (
+	// ByAsset: one group per asset; a risk counts for each of its assets.
+	ByAsset Dimension = iota
+	// ByOwner: one group per risk owner.
+	ByOwner
+	// ByTheme: one group per control theme (see ControlTheme); a risk
+	// counts once for each theme among its controls.
+	ByTheme
+	// ByControl: one group per control; a risk counts for each of its
+	// controls.
+	ByControl
+)
+
+// String returns "asset", "owner", "theme" or "control".
+func (d Dimension) String() string {
+	switch d {
+	case ByAsset:
+		return "asset"
+	case ByOwner:
+		return "owner"
+	case ByTheme:
+		return "theme"
+	case ByControl:
+		return "control"
+	}
+	return "unknown"
+}
+
+// ControlTheme returns the key ByTheme groups a control under: the
+// theme of a 2022 control ("organizational", "people", "physical",
+// "technological"), the Annex A clause of a 2013 control ("A.9"), or the
+// namespace of a custom control followed by a colon ("acme:").
+func ControlTheme(id iso27002.ControlID) string {
+	switch {
+	case id.IsCustom():
+		return id.Namespace() + ":"
+	case id.Edition() == iso27002.Edition2022:
+		return id.Theme().String()
+	case id.Edition() == iso27002.Edition2013:
+		return id.Clause()
+	}
+	return ""
+}
+
+// Group is the aggregate of the risks that share a key. Risks with no
+// key in the dimension (no asset, no control) are grouped under the
+// empty key. The zero value is an empty group.
+type Group struct {
+	// The asset ID, owner, theme or control ID.
+	Key string `json:"key"`
+	// IDs of the risks in the group, in register order.
+	Risks []string `json:"risks"`
+	// Number of risks per level at the stage asked, indexed by rank.
+	Levels []int `json:"levels"`
+	// The highest level in the group.
+	MaxLevel string `json:"maxLevel"`
+	// Rank of MaxLevel.
+	MaxRank int `json:"maxRank"`
+	// Sum of the scores.
+	TotalScore int `json:"totalScore"`
+}
+
+// Aggregate groups the assessed risks of the register by dimension d,
+// using their ratings at stage s, and returns the groups in natural
+// order of their keys. as are assessments of the register's risks (from
+// AssessRegister); risks without an assessment are left out, and so are
+// assessments of risks the register does not hold.
+func Aggregate(reg Register, as []Assessment, d Dimension, s Stage) []Group {
+	byID := make(map[string]Rating, len(as))
+	for _, a := range as {
+		byID[a.RiskID] = a.Rating(s)
+	}
+	nLevels := len(reg.Criteria.Levels)
+	groups := map[string]*Group{}
+	add := func(key string, r *Risk, rt Rating) {
+		g := groups[key]
+		if g == nil {
+			g = &Group{Key: key, Levels: make([]int, nLevels), MaxRank: -1}
+			groups[key] = g
+		}
+		if n := len(g.Risks); n > 0 && g.Risks[n-1] == r.ID {
+			return // the same risk under the same key twice
+		}
+		g.Risks = append(g.Risks, r.ID)
+		if rt.Rank >= 0 && rt.Rank < nLevels {
+			g.Levels[rt.Rank]++
+		}
+		if rt.Rank > g.MaxRank {
+			g.MaxRank, g.MaxLevel = rt.Rank, rt.Level
+		}
+		g.TotalScore += rt.Score
+	}
+	for i := range reg.Risks {
+		r := &reg.Risks[i]
+		rt, ok := byID[r.ID]
+		if !ok {
+			continue
+		}
+		var keys []string
+		switch d {
+		case ByAsset:
+			keys = r.Assets
+		case ByOwner:
+			keys = []string{r.Owner}
+		case ByTheme:
+			for _, c := range r.Controls {
+				if k := ControlTheme(c.Control); !slices.Contains(keys, k) {
+					keys = append(keys, k)
+				}
+			}
+		case ByControl:
+			for _, c := range r.Controls {
+				keys = append(keys, c.Control.String())
+			}
+		}
+		if len(keys) == 0 {
+			keys = []string{""}
+		}
+		for _, k := range keys {
+			add(k, r, rt)
+		}
+	}
+	out := make([]Group, 0, len(groups))
+	for _, g := range groups {
+		out = append(out, *g)
+	}
+	slices.SortFunc(out, func(x, y Group) int { return natural.Compare(x.Key, y.Key) })
+	return out
+}

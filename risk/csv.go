@@ -1,0 +1,331 @@
+package risk
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/ismskit/ismskit/internal/fielderr"
+	"github.com/ismskit/ismskit/iso27002"
+)
+
+// CSVColumns returns the columns of the CSV form of a risk table, in the
+// order MarshalCSV writes them, as a fresh slice. Lists are separated by ";" (assets,
+// threats, vulnerabilities, properties, propertyImpacts as
+// "confidentiality=4;integrity=3"); the controls column holds
+// space-separated items "ID=status:likelihoodEffect:impactEffect", such
+// as "8.13=implemented:50:0 acme:drill=planned:20:30". The current and
+// residual columns are empty when the rating is computed, and the
+// scoring columns when no score is kept.
+//
+// The treatment plan, approvals, acceptances and extensions have no
+// column: they live in the JSON form only.
+func CSVColumns() []string { return slices.Clone(csvColumns) }
+
+var csvColumns = []string{
+	"id", "title", "description", "owner", "businessUnit",
+	"assets", "threats", "vulnerabilities", "properties",
+	"likelihood", "impact", "propertyImpacts", "controls",
+	"currentLikelihood", "currentImpact", "residualLikelihood", "residualImpact",
+	"treatment", "treatmentRationale", "sharedWith",
+	"scoringMethod", "scoringVersion", "scoringVector", "scoringScore", "scoringSeverity",
+}
+
+// MarshalCSV writes the risks as CSV with a header row of CSVColumns.
+// Reading the output back with UnmarshalCSV gives the same risks for
+// every field that has a column. A value that could not be read back
+// unchanged (a list item that is empty, holds ";" or surrounding
+// spaces, an unknown enum value, a text with "\r\n") is an error
+// wrapping ErrNotEncodable at "risks[i].field"; all are reported and no
+// output is returned.
+func MarshalCSV(risks []Risk) ([]byte, error) {
+	var buf bytes.Buffer
+	w := csv.NewWriter(&buf)
+	_ = w.Write(csvColumns)
+	var l fielderr.List
+	for i := range risks {
+		r := &risks[i]
+		var rl fielderr.List
+		row := encodeRow(&rl, r)
+		if err := rl.Err(); err != nil {
+			l.Add(fielderr.Index("risks", i), err)
+			continue
+		}
+		_ = w.Write(row)
+	}
+	if err := l.Err(); err != nil {
+		return nil, err
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+func encodeRow(l *fielderr.List, r *Risk) []string {
+	text := func(path, s string) string {
+		if strings.Contains(s, "\r\n") {
+			l.Add(path, errf(ErrNotEncodable, "text holds \\r\\n, which CSV readers turn into \\n"))
+		}
+		return s
+	}
+	list := func(path string, items []string) string {
+		for j, it := range items {
+			if it == "" || strings.Contains(it, ";") || strings.TrimSpace(it) != it || strings.ContainsAny(it, "\r\n") {
+				l.Add(fielderr.Index(path, j), errf(ErrNotEncodable, "list item %q is empty, holds ';' or a line break, or has surrounding spaces", it))
+			}
+		}
+		return strings.Join(items, ";")
+	}
+	num := func(v int) string {
+		if v == 0 {
+			return ""
+		}
+		return strconv.Itoa(v)
+	}
+	props := make([]string, len(r.Properties))
+	for j, p := range r.Properties {
+		if !p.IsValid() {
+			l.Add(fielderr.Index("properties", j), errf(ErrNotEncodable, "%q is not a property", p))
+		}
+		props[j] = string(p)
+	}
+	pis := make([]string, len(r.PropertyImpacts))
+	for j, pi := range r.PropertyImpacts {
+		if !pi.Property.IsValid() {
+			l.Add(fielderr.Index("propertyImpacts", j)+".property", errf(ErrNotEncodable, "%q is not a property", pi.Property))
+		}
+		pis[j] = string(pi.Property) + "=" + strconv.Itoa(pi.Impact)
+	}
+	ctrls := make([]string, len(r.Controls))
+	for j, c := range r.Controls {
+		p := fielderr.Index("controls", j)
+		if !c.Control.IsValid() {
+			l.Add(p+".control", errf(ErrNotEncodable, "no control ID"))
+		}
+		if !c.Status.IsValid() {
+			l.Add(p+".status", errf(ErrNotEncodable, "%q is not a control status", c.Status))
+		}
+		ctrls[j] = c.Control.String() + "=" + string(c.Status) + ":" + strconv.Itoa(c.LikelihoodEffect) + ":" + strconv.Itoa(c.ImpactEffect)
+	}
+	var cl, ci, rl, ri string
+	if e := r.Current; e != nil {
+		cl, ci = strconv.Itoa(e.Likelihood), strconv.Itoa(e.Impact)
+	}
+	if e := r.Residual; e != nil {
+		rl, ri = strconv.Itoa(e.Likelihood), strconv.Itoa(e.Impact)
+	}
+	if o := r.Treatment.Option; o != "" && !o.IsValid() {
+		l.Add("treatment.option", errf(ErrNotEncodable, "%q is not a treatment option", o))
+	}
+	var sm, sv, svec, ss, ssev string
+	if s := r.Scoring; s != nil {
+		sm, sv, svec, ssev = text("scoring.method", s.Method), text("scoring.version", s.Version), text("scoring.vector", s.Vector), text("scoring.severity", s.Severity)
+		ss = strconv.FormatFloat(s.Score, 'g', -1, 64)
+		if math.IsNaN(s.Score) || math.IsInf(s.Score, 0) {
+			l.Add("scoring.score", errf(ErrNotEncodable, "score %v is not a finite number", s.Score))
+		}
+	}
+	return []string{
+		text("id", r.ID), text("title", r.Title), text("description", r.Description), text("owner", r.Owner), text("businessUnit", r.BusinessUnit),
+		list("assets", r.Assets), list("threats", r.Threats), list("vulnerabilities", r.Vulnerabilities), strings.Join(props, ";"),
+		num(r.Likelihood), num(r.Impact), strings.Join(pis, ";"), strings.Join(ctrls, " "),
+		cl, ci, rl, ri,
+		string(r.Treatment.Option), text("treatment.rationale", r.Treatment.Rationale), text("treatment.sharedWith", r.Treatment.SharedWith),
+		sm, sv, svec, ss, ssev,
+	}
+}
+
+// UnmarshalCSV reads a risk table written in the form of CSVColumns.
+// The header row names the columns, in any order and any subset, but
+// "id" is required and an unknown or repeated column is an error; a
+// leading UTF-8 byte order mark is skipped. Every problem is a
+// *FieldError at "rows[i].column" (rows[0] is the first line after the
+// header) wrapping ErrCSV, ErrUnknownValue or, for control IDs, the
+// iso27002 parse error; all are joined and no risks are returned. It
+// does not validate the risks against a register; see
+// Register.Validate.
+func UnmarshalCSV(data []byte) ([]Risk, error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	rd := csv.NewReader(bytes.NewReader(data))
+	rd.FieldsPerRecord = -1
+	records, err := rd.ReadAll()
+	if err != nil {
+		return nil, &FieldError{Err: errf(ErrCSV, "%v", err)}
+	}
+	if len(records) == 0 {
+		return nil, &FieldError{Err: errf(ErrCSV, "no header row")}
+	}
+	header := records[0]
+	known := make(map[string]bool, len(csvColumns))
+	for _, c := range csvColumns {
+		known[c] = true
+	}
+	col := map[string]int{}
+	var l fielderr.List
+	for j, name := range header {
+		p := fielderr.Index("header", j)
+		_, seen := col[name]
+		switch {
+		case !known[name]:
+			l.Add(p, errf(ErrCSV, "unknown column %q", name))
+		case seen:
+			l.Add(p, errf(ErrCSV, "column %q given twice", name))
+		default:
+			col[name] = j
+		}
+	}
+	if _, ok := col["id"]; !ok {
+		l.Add("header", errf(ErrCSV, "no id column"))
+	}
+	if err := l.Err(); err != nil {
+		return nil, err
+	}
+	risks := make([]Risk, 0, len(records)-1)
+	for i, rec := range records[1:] {
+		p := fielderr.Index("rows", i)
+		if len(rec) != len(header) {
+			l.Add(p, errf(ErrCSV, "%d fields, the header has %d", len(rec), len(header)))
+			continue
+		}
+		var rl fielderr.List
+		r := decodeRow(&rl, rec, col)
+		if err := rl.Err(); err != nil {
+			l.Add(p, err)
+			continue
+		}
+		risks = append(risks, r)
+	}
+	if err := l.Err(); err != nil {
+		return nil, err
+	}
+	return risks, nil
+}
+
+func decodeRow(l *fielderr.List, rec []string, col map[string]int) Risk {
+	get := func(name string) string {
+		if j, ok := col[name]; ok {
+			return rec[j]
+		}
+		return ""
+	}
+	num := func(name string) int {
+		s := get(name)
+		if s == "" {
+			return 0
+		}
+		v, err := strconv.Atoi(s)
+		if err != nil {
+			l.Add(name, errf(ErrCSV, "%q is not a whole number", s))
+		}
+		return v
+	}
+	list := func(name string) []string {
+		s := get(name)
+		if s == "" {
+			return nil
+		}
+		parts := strings.Split(s, ";")
+		for j := range parts {
+			parts[j] = strings.TrimSpace(parts[j])
+			if parts[j] == "" {
+				l.Add(fielderr.Index(name, j), errf(ErrCSV, "empty list item"))
+			}
+		}
+		return parts
+	}
+	r := Risk{
+		ID: get("id"), Title: get("title"), Description: get("description"),
+		Owner: get("owner"), BusinessUnit: get("businessUnit"),
+		Assets: list("assets"), Threats: list("threats"), Vulnerabilities: list("vulnerabilities"),
+		Likelihood: num("likelihood"), Impact: num("impact"),
+	}
+	for j, s := range list("properties") {
+		p, err := ParseProperty(s)
+		if err != nil {
+			l.Add(fielderr.Index("properties", j), err)
+		}
+		r.Properties = append(r.Properties, p)
+	}
+	for j, s := range list("propertyImpacts") {
+		name, val, ok := strings.Cut(s, "=")
+		p, err := ParseProperty(name)
+		if err != nil {
+			l.Add(fielderr.Index("propertyImpacts", j), err)
+		}
+		v, nerr := strconv.Atoi(val)
+		if !ok || nerr != nil {
+			l.Add(fielderr.Index("propertyImpacts", j), errf(ErrCSV, "%q is not property=impact", s))
+		}
+		r.PropertyImpacts = append(r.PropertyImpacts, PropertyImpact{Property: p, Impact: v})
+	}
+	for j, item := range strings.Fields(get("controls")) {
+		c, err := parseControlItem(item)
+		if err != nil {
+			l.Add(fielderr.Index("controls", j), err)
+		}
+		r.Controls = append(r.Controls, c)
+	}
+	if get("currentLikelihood") != "" || get("currentImpact") != "" {
+		r.Current = &Estimate{Likelihood: num("currentLikelihood"), Impact: num("currentImpact")}
+	}
+	if get("residualLikelihood") != "" || get("residualImpact") != "" {
+		r.Residual = &Estimate{Likelihood: num("residualLikelihood"), Impact: num("residualImpact")}
+	}
+	if s := get("treatment"); s != "" {
+		o, err := ParseTreatmentOption(s)
+		if err != nil {
+			l.Add("treatment", err)
+		}
+		r.Treatment.Option = o
+	}
+	r.Treatment.Rationale = get("treatmentRationale")
+	r.Treatment.SharedWith = get("sharedWith")
+	if get("scoringMethod") != "" || get("scoringVersion") != "" || get("scoringVector") != "" || get("scoringScore") != "" || get("scoringSeverity") != "" {
+		s := &ScoreRecord{Method: get("scoringMethod"), Version: get("scoringVersion"), Vector: get("scoringVector"), Severity: get("scoringSeverity")}
+		if v := get("scoringScore"); v != "" {
+			f, err := strconv.ParseFloat(v, 64)
+			if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+				l.Add("scoringScore", errf(ErrCSV, "%q is not a finite number", v))
+			}
+			s.Score = f
+		}
+		r.Scoring = s
+	}
+	return r
+}
+
+// parseControlItem parses "ID=status:likelihoodEffect:impactEffect".
+// The ID is everything before the last '=', so custom IDs may hold '='.
+func parseControlItem(item string) (AppliedControl, error) {
+	bad := func(why string) (AppliedControl, error) {
+		return AppliedControl{}, errf(ErrCSV, "control %q: %s (want ID=status:likelihoodEffect:impactEffect)", item, why)
+	}
+	k := strings.LastIndexByte(item, '=')
+	if k < 0 {
+		return bad("no '='")
+	}
+	id, err := iso27002.Parse(item[:k])
+	if err != nil {
+		return AppliedControl{}, err
+	}
+	parts := strings.Split(item[k+1:], ":")
+	if len(parts) != 3 {
+		return bad("want three fields after '='")
+	}
+	st, err := ParseControlStatus(parts[0])
+	if err != nil {
+		return AppliedControl{}, err
+	}
+	le, err1 := strconv.Atoi(parts[1])
+	ie, err2 := strconv.Atoi(parts[2])
+	if err := errors.Join(err1, err2); err != nil {
+		return bad("effects must be whole numbers")
+	}
+	return AppliedControl{Control: id, Status: st, LikelihoodEffect: le, ImpactEffect: ie}, nil
+}

@@ -1,0 +1,69 @@
+// Package risk models information security risk assessment and
+// treatment as ISO/IEC 27001:2022 clauses 6.1.2 and 6.1.3 require them,
+// following the process of ISO/IEC 27005:2022, as plain values and pure
+// functions.
+//
+// # The model
+//
+// Criteria (6.1.2 a and b) come first: a likelihood and an impact Scale
+// of 3 to 10 levels, ordered risk Levels with colours, a Matrix stored
+// as a lookup grid from (likelihood, impact) to a level (so that
+// non-square and non-multiplicative matrices work; ProductMatrix,
+// SumMatrix and Standard3x3, Standard4x4, Standard5x5 build the common
+// ones), and AcceptanceCriteria with an optional Appetite per business
+// unit or asset category. A criteria set has an ID and a version, and
+// every Assessment records them, so results stay comparable.
+//
+// A Register holds the criteria, the Assets, Threats and
+// Vulnerabilities, and the Risks that link them. A Risk has an owner
+// (6.1.2 c 2), the properties it affects, an inherent likelihood and
+// impact (overall or per property), the controls acting on it
+// (AppliedControl, by iso27002.ControlID from any catalog, the user's
+// own included), a Treatment (6.1.3 a: modify, retain, avoid, share) with
+// its plan of Actions (6.1.3 e), and append-only Approval and Acceptance
+// records (6.1.3 f).
+//
+// An Assessor, built from criteria by NewAssessor, rates a risk:
+// inherent, current (implemented controls) and residual (planned
+// treatment) risk, with a documented rule for combining control effects
+// (see Assessor.Assess), and the acceptance limit that applies to it.
+// Check runs the consistency checks; Compare, SortAssessments and Rank
+// prioritise (6.1.2 e 2); Aggregate groups by asset, owner, control
+// theme or control; NewHeatMap counts risks per cell and HeatMap.SVG
+// draws it. AcceptanceOf tells whether an acceptance is valid, stale
+// (the residual rating or criteria changed), expired or missing at a
+// given time, and NeedingAcceptance lists every risk above its limit
+// without a valid acceptance; PlanApproved tells whether the owner
+// approved the treatment plan. CheckHistory verifies that a new version
+// of a register kept every earlier approval and acceptance.
+//
+// # Documents
+//
+// A Register encodes to JSON with lowerCamelCase keys and lower-case
+// enum strings (EncodeRegister); Schema returns its JSON Schema.
+// DecodeRegister is strict: an unknown key, an unknown enum value, a
+// wrong type or trailing data is a *FieldError naming its path.
+// Register.Validate reports every problem, each with its path
+// ("risks[3].likelihood: 7 is outside the scale 1..5"), joined; test the
+// kind with errors.Is against the package's sentinels (ErrOutOfScale,
+// ErrMissing, ErrUnknownReference...). MarshalCSV and UnmarshalCSV carry
+// the risk table as CSV, losslessly for every field with a column.
+// Extensions objects are kept untouched.
+//
+// # Scoring methods
+//
+// The classic matrix method (MatrixMethod) scores a vector such as
+// "L:3/I:4" through the criteria; the OWASP, DREAD and CVSS 3.1 methods
+// live in package risk/scoring, behind the same interface. A risk may
+// keep one result in Risk.Scoring with the method and its version.
+// Quantitative FAIR analysis lives in package risk/fair; a risk does not
+// yet carry a FAIR scenario.
+//
+// # Purity and concurrency
+//
+// The package does no I/O, reads no clock (functions that depend on time
+// take an asOf argument) and keeps no global mutable state: the same
+// input always gives the same output, byte for byte. Every exported
+// function and method is safe for concurrent use; an Assessor is
+// immutable once built, and values are copied on the way out.
+package risk

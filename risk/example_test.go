@@ -1,0 +1,248 @@
+package risk_test
+
+import (
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/ismskit/ismskit/iso27002"
+	"github.com/ismskit/ismskit/risk"
+)
+
+func exampleRegister() risk.Register {
+	return risk.Register{
+		Criteria: risk.Standard5x5(),
+		Assets:   []risk.Asset{{ID: "crm", Name: "CRM", Kind: risk.SupportingAsset, Owner: "Sales Ops"}},
+		Risks: []risk.Risk{
+			{
+				ID: "R-1", Title: "Phishing leads to CRM takeover", Owner: "CISO", Assets: []string{"crm"},
+				Properties: []risk.Property{risk.Confidentiality}, Likelihood: 4, Impact: 4,
+				Controls: []risk.AppliedControl{
+					{Control: iso27002.MustParse("6.3"), Status: risk.Implemented, LikelihoodEffect: 25},
+					{Control: iso27002.MustParse("8.5"), Status: risk.Planned, LikelihoodEffect: 50},
+				},
+				Treatment: risk.Treatment{Option: risk.Modify},
+			},
+			{
+				ID: "R-2", Title: "CRM vendor outage", Owner: "Head of Sales", Assets: []string{"crm"},
+				Properties: []risk.Property{risk.Availability}, Likelihood: 2, Impact: 2,
+				Treatment: risk.Treatment{Option: risk.Retain},
+			},
+		},
+	}
+}
+
+func ExampleAssessor_Assess() {
+	reg := exampleRegister()
+	a, err := risk.NewAssessor(reg.Criteria, reg.Assets...)
+	if err != nil {
+		panic(err)
+	}
+	as, err := a.Assess(&reg.Risks[0])
+	if err != nil {
+		panic(err)
+	}
+	for _, s := range []risk.Stage{risk.Inherent, risk.Current, risk.Residual} {
+		r := as.Rating(s)
+		fmt.Printf("%-8s L%d I%d %s (score %d)\n", s, r.Likelihood, r.Impact, r.Level, r.Score)
+	}
+	fmt.Println("limit:", as.Limit, "above:", as.AboveCriteria())
+	// Output:
+	// inherent L4 I4 high (score 16)
+	// current  L3 I4 high (score 12)
+	// residual L2 I4 medium (score 8)
+	// limit: medium above: false
+}
+
+func ExampleRegister_Validate() {
+	reg := exampleRegister()
+	reg.Risks[0].Owner = ""
+	reg.Risks[1].Likelihood = 7
+	reg.Risks[1].Assets = []string{"erp"}
+	err := reg.Validate()
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, risk.ErrOutOfScale))
+	// Output:
+	// risks[0].owner: missing value
+	// risks[1].assets[0]: no asset "erp"
+	// risks[1].likelihood: 7 is outside the scale 1..5
+	// true
+}
+
+func ExampleDecodeRegister() {
+	_, err := risk.DecodeRegister([]byte(`{"risks":[{"id":"R-1","likelyhood":3,"treatment":{"option":"transfer"}}]}`))
+	var fe *risk.FieldError
+	if errors.As(err, &fe) {
+		fmt.Println("first problem at", fe.Path)
+	}
+	fmt.Println(errors.Is(err, risk.ErrUnknownField), errors.Is(err, risk.ErrUnknownValue))
+	// Output:
+	// first problem at risks[0].likelyhood
+	// true true
+}
+
+func ExampleCheck() {
+	reg := exampleRegister()
+	reg.Risks[1].Residual = &risk.Estimate{Likelihood: 1, Impact: 2}
+	findings, err := risk.Check(reg)
+	if err != nil {
+		panic(err)
+	}
+	for _, f := range findings {
+		fmt.Println(f)
+	}
+	// Output:
+	// warning: risks[1].residual: residual risk low (L1 I2) is below inherent risk low (L2 I2) with no control and no avoid or share treatment
+}
+
+func ExampleRank() {
+	as, err := risk.AssessRegister(exampleRegister())
+	if err != nil {
+		panic(err)
+	}
+	for _, r := range risk.Rank(as, risk.Inherent) {
+		fmt.Println(r.Position, r.RiskID, r.Inherent.Level)
+	}
+	// Output:
+	// 1 R-1 high
+	// 2 R-2 low
+}
+
+func ExampleAggregate() {
+	reg := exampleRegister()
+	as, err := risk.AssessRegister(reg)
+	if err != nil {
+		panic(err)
+	}
+	for _, g := range risk.Aggregate(reg, as, risk.ByTheme, risk.Residual) {
+		fmt.Printf("%q: %v, worst %s\n", g.Key, g.Risks, g.MaxLevel)
+	}
+	// Output:
+	// "": [R-2], worst low
+	// "people": [R-1], worst medium
+	// "technological": [R-1], worst medium
+}
+
+func ExampleNeedingAcceptance() {
+	reg := exampleRegister()
+	reg.Criteria.Acceptance.MaxLevel = "low"
+	asOf := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	gaps, err := risk.NeedingAcceptance(reg, asOf)
+	if err != nil {
+		panic(err)
+	}
+	for _, g := range gaps {
+		fmt.Println(g.RiskID, g.Owner, g.Residual.Level, "above", g.Limit, "acceptance:", g.Status)
+	}
+
+	// the owner accepts; the acceptance holds until the rating changes
+	a, _ := risk.NewAssessor(reg.Criteria, reg.Assets...)
+	as, _ := a.Assess(&reg.Risks[0])
+	reg.Risks[0], err = reg.Risks[0].Accept("CISO", asOf, as, asOf.AddDate(1, 0, 0), "until FIDO2 roll-out")
+	if err != nil {
+		panic(err)
+	}
+	gaps, _ = risk.NeedingAcceptance(reg, asOf.AddDate(0, 1, 0))
+	fmt.Println(len(gaps), "left")
+	gaps, _ = risk.NeedingAcceptance(reg, asOf.AddDate(2, 0, 0))
+	fmt.Println(gaps[0].RiskID, gaps[0].Status)
+	// Output:
+	// R-1 CISO medium above low acceptance: none
+	// 0 left
+	// R-1 expired
+}
+
+func ExampleProductMatrix() {
+	m, err := risk.ProductMatrix(3, 3, []string{"low", "medium", "high"}, []int{1, 3, 6})
+	if err != nil {
+		panic(err)
+	}
+	for l := len(m.Levels) - 1; l >= 0; l-- {
+		fmt.Println(m.Levels[l])
+	}
+	// Output:
+	// [medium high high]
+	// [low medium high]
+	// [low low medium]
+}
+
+func ExampleMarshalCSV() {
+	reg := exampleRegister()
+	data, err := risk.MarshalCSV(reg.Risks[:1])
+	if err != nil {
+		panic(err)
+	}
+	back, err := risk.UnmarshalCSV(data)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(back[0].ID, back[0].Controls[1].Control, back[0].Controls[1].Status, back[0].Controls[1].LikelihoodEffect)
+	// Output:
+	// R-1 8.5 planned 50
+}
+
+func ExampleHeatMap_SVG() {
+	reg := exampleRegister()
+	as, _ := risk.AssessRegister(reg)
+	h, err := risk.NewHeatMap(reg.Criteria, as)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(h.Inherent[3][3], h.Residual[1][3]) // L4 I4 before, L2 I4 after
+	svg := h.SVG()
+	fmt.Println(string(svg[:4]))
+	// Output:
+	// 1 1
+	// <svg
+}
+
+func ExampleAssessor_Method() {
+	a, _ := risk.NewAssessor(risk.Standard4x4())
+	res, err := a.Method().Score("L:3/I:4")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(res.Method, res.Version, res.Vector, res.Score, res.Severity)
+	// Output:
+	// matrix 1/standard-4x4@1 L:3/I:4 12 critical
+}
+
+func ExampleCheckHistory() {
+	prev := exampleRegister()
+	at := time.Date(2026, 1, 15, 9, 0, 0, 0, time.UTC)
+	prev.Risks[0], _ = prev.Risks[0].Approve(risk.Approval{By: "CISO", At: at})
+
+	next := exampleRegister() // someone rebuilt the register and lost the approval
+	err := risk.CheckHistory(prev, next)
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, risk.ErrHistoryRewritten))
+	// Output:
+	// risks[0].approvals[0]: approval by "CISO" at 2026-01-15T09:00:00Z changed or removed
+	// true
+}
+
+func ExampleStandard5x5() {
+	c := risk.Standard5x5()
+	fmt.Println(c.Ref(), len(c.Likelihood.Levels), "x", len(c.Impact.Levels), "accept up to", c.Acceptance.MaxLevel)
+	for _, lv := range c.Levels {
+		fmt.Println(lv.ID, lv.Colour)
+	}
+	// Output:
+	// standard-5x5@1 5 x 5 accept up to medium
+	// low #2e7d32
+	// medium #f9a825
+	// high #ef6c00
+	// critical #c62828
+}
+
+func ExampleCheckControls() {
+	reg := exampleRegister()
+	reg.Risks[1].Controls = []risk.AppliedControl{
+		{Control: iso27002.MustParse("5.23"), Status: risk.Implemented},
+		{Control: iso27002.MustParse("acme:vendor-review"), Status: risk.Planned},
+	}
+	// the built-in 2022 catalog does not hold the organisation's own control
+	fmt.Println(risk.CheckControls(reg, iso27002.Catalog2022().Has))
+	// Output:
+	// risks[1].controls[1].control: unknown control acme:vendor-review
+}
