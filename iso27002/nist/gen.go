@@ -1,0 +1,3 @@
+package nist
+
+//go:generate go run ../../internal/nistdata/cmd/gennist

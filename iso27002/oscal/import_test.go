@@ -1,0 +1,265 @@
+package oscal_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/ismskit/ismskit/iso27002"
+	"github.com/ismskit/ismskit/iso27002/oscal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func readFixture(t testing.TB, name string) []byte {
+	t.Helper()
+	data, err := os.ReadFile("testdata/" + name)
+	require.NoError(t, err)
+	return data
+}
+
+func TestRoundTripBuiltIns(t *testing.T) {
+	acme, err := iso27002.Catalog2022().Extend("ACME controls", []iso27002.Control{
+		{ID: iso27002.MustParse("acme:ORG-1"), Title: "Security champions", Theme: iso27002.People, Summary: "One champion per team."},
+		{ID: iso27002.MustParse("a:5.1"), Title: "Clashing token", Group: "acme"},
+		{ID: iso27002.MustParse("9acme:x/y"), Title: "Odd characters", Attributes: iso27002.Attributes(iso27002.Detective)},
+	}, iso27002.Group{ID: "acme", Title: "ACME's own", Summary: "Controls ACME added."})
+	require.NoError(t, err)
+	overlay, err := iso27002.Catalog2013().WithOverlay(iso27002.Overlay{Controls: map[iso27002.ControlID]iso27002.LicensedText{
+		iso27002.MustParse("A.5.1.1"): {Control: "  Licensed statement.\n", Guidance: "Licensed\nguidance.", Other: "More.", Purpose: "Why."},
+	}})
+	require.NoError(t, err)
+	for _, cat := range []*iso27002.Catalog{iso27002.Catalog2022(), iso27002.Catalog2013(), acme, overlay} {
+		t.Run(cat.Name(), func(t *testing.T) {
+			out, err := oscal.ExportCatalog(cat, oscal.Options{})
+			require.NoError(t, err)
+			validate(t, "catalog", out)
+			back, err := oscal.ImportCatalog(out, oscal.ImportOptions{})
+			require.NoError(t, err)
+			assert.Equal(t, cat.Name(), back.Name())
+			assert.Equal(t, cat.Edition(), back.Edition())
+			assert.Equal(t, slices.Collect(cat.Controls()), slices.Collect(back.Controls()))
+			assert.Equal(t, slices.Collect(cat.Groups()), slices.Collect(back.Groups()))
+			again, err := oscal.ExportCatalog(back, oscal.Options{})
+			require.NoError(t, err)
+			assert.Equal(t, string(out), string(again), "export, import, export must be byte-identical")
+		})
+	}
+}
+
+func TestImportNISTShapedCatalog(t *testing.T) {
+	data := readFixture(t, "nist-800-53r5-excerpt.json")
+	validate(t, "catalog", data)
+	cat, err := oscal.ImportCatalog(data, oscal.ImportOptions{Namespace: "nist-800-53r5"})
+	require.NoError(t, err)
+	assert.Equal(t, "Excerpt in the shape of NIST SP 800-53 Rev 5 (test fixture)", cat.Name())
+	var ids []string
+	for id := range cat.IDs() {
+		ids = append(ids, id.String())
+	}
+	assert.Equal(t, []string{"nist-800-53r5:ac-1", "nist-800-53r5:ac-2", "nist-800-53r5:ac-2.1", "nist-800-53r5:ac-2.10", "nist-800-53r5:sc-7"}, ids)
+	ac1, ok := cat.Lookup(iso27002.MustParse("nist-800-53r5:ac-1"))
+	require.True(t, ok)
+	assert.Equal(t, "Policy and Procedures", ac1.Title)
+	assert.Equal(t, "ac", ac1.Group)
+	assert.Equal(t, "a. Develop and keep an access control policy.\nb. Review it regularly.", ac1.Text.Control)
+	assert.Equal(t, "Policy guidance in the test's words.", ac1.Text.Guidance)
+	enh, ok := cat.Lookup(iso27002.MustParse("nist-800-53r5:ac-2.1"))
+	require.True(t, ok)
+	assert.Equal(t, "ac", enh.Group, "an enhancement sits in its control's group")
+	assert.Equal(t, []iso27002.Group{{ID: "ac", Title: "Access Control"}, {ID: "sc", Title: "System and Communications Protection"}}, slices.Collect(cat.Groups()))
+	assert.Equal(t, 3, cat.Count(iso27002.InGroup("ac"), iso27002.Matching("account")))
+
+	def, err := oscal.ImportCatalog(data, oscal.ImportOptions{})
+	require.NoError(t, err)
+	assert.True(t, def.Has(iso27002.MustParse("oscal:sc-7")), "the default namespace is oscal")
+}
+
+func TestImportErrors(t *testing.T) {
+	const meta = `"metadata":{"title":"T","last-modified":"2024-01-01T00:00:00Z","version":"1","oscal-version":"1.2.1"}`
+	const uuid = `"uuid":"9e2a5b7c-3f1d-4e8a-9b6c-2d4f6a8e0c13"`
+	tests := []struct {
+		name  string
+		in    string
+		opts  oscal.ImportOptions
+		kind  error
+		paths []string
+	}{
+		{"syntax", `{"catalog":`, oscal.ImportOptions{}, oscal.ErrSyntax, []string{""}},
+		{"trailing", `{"catalog":{` + uuid + `,` + meta + `}} {}`, oscal.ImportOptions{}, oscal.ErrTrailingData, []string{""}},
+		{"no catalog", `{}`, oscal.ImportOptions{}, oscal.ErrInvalid, []string{"catalog"}},
+		{"unknown field", `{"catalog":{` + uuid + `,` + meta + `,"controls":[{"id":"x","title":"X","tittle":"y"}]}}`, oscal.ImportOptions{}, oscal.ErrUnknownField, []string{"catalog.controls[0].tittle"}},
+		{"wrong type", `{"catalog":{` + uuid + `,` + meta + `,"groups":[{"title":7}]}}`, oscal.ImportOptions{}, oscal.ErrType, []string{"catalog.groups[0].title"}},
+		{"missing metadata and bad uuid", `{"catalog":{"uuid":"x"}}`, oscal.ImportOptions{}, oscal.ErrInvalid, []string{"catalog.uuid", "catalog.metadata"}},
+		{"missing title and id", `{"catalog":{` + uuid + `,` + meta + `,"groups":[{"controls":[{"title":"","id":""}]}]}}`, oscal.ImportOptions{}, oscal.ErrInvalid,
+			[]string{"catalog.groups[0].title", "catalog.groups[0].controls[0].id", "catalog.groups[0].controls[0].title"}},
+		{"not a token", `{"catalog":{` + uuid + `,` + meta + `,"controls":[{"id":"5.1","title":"X"}]}}`, oscal.ImportOptions{}, oscal.ErrInvalid, []string{"catalog.controls[0].id"}},
+		{"duplicate", `{"catalog":{` + uuid + `,` + meta + `,"groups":[{"id":"g","title":"G","controls":[{"id":"x","title":"X"},{"id":"g","title":"Y","controls":[{"id":"x","title":"Z"}]}]}]}}`, oscal.ImportOptions{},
+			oscal.ErrDuplicateID, []string{"catalog.groups[0].controls[1].id", "catalog.groups[0].controls[1].controls[0].id"}},
+		{"bad prop", `{"catalog":{` + uuid + `,` + meta + `,"controls":[{"id":"x","title":"X","props":[{"name":"a b","value":" v"}]}]}}`, oscal.ImportOptions{}, oscal.ErrInvalid,
+			[]string{"catalog.controls[0].props[0].name", "catalog.controls[0].props[0].value"}},
+		{"our attribute unknown", `{"catalog":{` + uuid + `,` + meta + `,"controls":[{"id":"x","title":"X","props":[{"name":"control-type","ns":"https://github.com/ismskit/ns/oscal","value":"Confidentiality"}]}]}}`, oscal.ImportOptions{}, iso27002.ErrUnknownValue,
+			[]string{"catalog.controls[0].props[0].value"}},
+		{"duplicate restored id", `{"catalog":{` + uuid + `,` + meta + `,"controls":[` +
+			`{"id":"a","title":"X","props":[{"name":"control-id","ns":"https://github.com/ismskit/ns/oscal","value":"5.1"}]},` +
+			`{"id":"b","title":"Y","props":[{"name":"control-id","ns":"https://github.com/ismskit/ns/oscal","value":"5.1"}]}]}}`, oscal.ImportOptions{}, iso27002.ErrDuplicateControl,
+			[]string{"catalog.controls[1].id"}},
+		{"too big", `{"catalog":{}}`, oscal.ImportOptions{MaxBytes: 5}, oscal.ErrTooLarge, []string{""}},
+		{"too deep", strings.Repeat("[", 20) + strings.Repeat("]", 20), oscal.ImportOptions{MaxDepth: 10}, oscal.ErrTooLarge, []string{""}},
+		{"bad namespace", `{"catalog":{` + uuid + `,` + meta + `}}`, oscal.ImportOptions{Namespace: "a b"}, oscal.ErrInvalid, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cat, err := oscal.ImportCatalog([]byte(tt.in), tt.opts)
+			require.Error(t, err)
+			assert.Nil(t, cat)
+			assert.ErrorIs(t, err, tt.kind)
+			if tt.paths != nil {
+				assert.Equal(t, tt.paths, paths(err), err.Error())
+			}
+		})
+	}
+}
+
+// paths lists the paths of every *FieldError in err, in order.
+func paths(err error) []string {
+	var out []string
+	var walk func(error)
+	walk = func(err error) {
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				walk(e)
+			}
+			return
+		}
+		var fe *oscal.FieldError
+		if errors.As(err, &fe) {
+			out = append(out, fe.Path)
+		} else {
+			out = append(out, "<no path>")
+		}
+	}
+	walk(err)
+	return out
+}
+
+func TestProfile(t *testing.T) {
+	cat, err := oscal.ImportCatalog(readFixture(t, "nist-800-53r5-excerpt.json"), oscal.ImportOptions{Namespace: "nist-800-53r5"})
+	require.NoError(t, err)
+	data := readFixture(t, "profile-low.json")
+	validate(t, "profile", data)
+	sel, err := oscal.ImportProfile(data, oscal.ImportOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, "A test baseline", sel.Title)
+	require.Len(t, sel.Imports, 1)
+	assert.Equal(t, "nist-800-53r5-excerpt.json", sel.Imports[0].Href)
+	ids, err := sel.Resolve(cat, oscal.ImportOptions{Namespace: "nist-800-53r5"})
+	require.NoError(t, err)
+	assert.Equal(t, []iso27002.ControlID{
+		iso27002.MustParse("nist-800-53r5:ac-2"), iso27002.MustParse("nist-800-53r5:ac-2.1"), iso27002.MustParse("nist-800-53r5:sc-7"),
+	}, ids)
+
+	_, err = sel.Resolve(iso27002.Catalog2022(), oscal.ImportOptions{})
+	assert.ErrorIs(t, err, oscal.ErrUnknownControl)
+	assert.Equal(t, []string{"profile.imports[0].include-controls[0].with-ids[0]", "profile.imports[0].exclude-controls[0].with-ids[0]"}, paths(err))
+
+	t.Run("export and back", func(t *testing.T) {
+		want := []iso27002.ControlID{iso27002.MustParse("8.8"), iso27002.MustParse("5.1"), iso27002.MustParse("5.1"), iso27002.MustParse("5.10")}
+		out, err := oscal.ExportProfile("Applicable controls", "iso27002-2022.json", want, oscal.Options{})
+		require.NoError(t, err)
+		validate(t, "profile", out)
+		golden(t, "profile-2022.json", out)
+		sel, err := oscal.ImportProfile(out, oscal.ImportOptions{})
+		require.NoError(t, err)
+		got, err := sel.Resolve(iso27002.Catalog2022(), oscal.ImportOptions{})
+		require.NoError(t, err)
+		assert.Equal(t, []iso27002.ControlID{iso27002.MustParse("5.1"), iso27002.MustParse("5.10"), iso27002.MustParse("8.8")}, got)
+	})
+
+	t.Run("include-all", func(t *testing.T) {
+		in := `{"profile":{"uuid":"1c9a7e3b-5d2f-4a6b-8e0c-7f3d9b1a5c24","metadata":{"title":"All","last-modified":"2024-01-01T00:00:00Z","version":"1","oscal-version":"1.2.1"},` +
+			`"imports":[{"href":"c.json","include-all":{},"exclude-controls":[{"matching":[{"pattern":"a.5.*"}]}]}]}}`
+		validate(t, "profile", []byte(in))
+		sel, err := oscal.ImportProfile([]byte(in), oscal.ImportOptions{})
+		require.NoError(t, err)
+		got, err := sel.Resolve(iso27002.Catalog2022(), oscal.ImportOptions{})
+		require.NoError(t, err)
+		assert.Len(t, got, 93-37)
+	})
+
+	t.Run("errors", func(t *testing.T) {
+		for in, want := range map[string][]string{
+			`{"profile":{"uuid":"x","imports":[]}}`: {"profile.uuid", "profile.metadata", "profile.imports"},
+			`{"profile":{"uuid":"1c9a7e3b-5d2f-4a6b-8e0c-7f3d9b1a5c24","metadata":{"title":"A","last-modified":"x","version":"1","oscal-version":"1"},"imports":[{"href":"","include-controls":[{"with-child-controls":"maybe","with-ids":["1x"],"matching":[{"pattern":"["}]}]}]}}`: {
+				"profile.imports[0].href", "profile.imports[0].include-controls[0].with-child-controls",
+				"profile.imports[0].include-controls[0].with-ids[0]", "profile.imports[0].include-controls[0].matching[0].pattern"},
+			`{"profile":{"uuid":"1c9a7e3b-5d2f-4a6b-8e0c-7f3d9b1a5c24","metadata":{"title":"A","last-modified":"x","version":"1","oscal-version":"1"},"imports":[{"href":"h"}]}}`: {"profile.imports[0]"},
+			`{"profile":{"imports":[{"hrefs":"h"}]}}`: {"profile.imports[0].hrefs"},
+			`{"catalog":{}}`: {"catalog"},
+		} {
+			_, err := oscal.ImportProfile([]byte(in), oscal.ImportOptions{})
+			require.Error(t, err, in)
+			assert.Equal(t, want, paths(err), in)
+		}
+	})
+}
+
+func TestImportLarge(t *testing.T) {
+	// 20,000 controls in 100 groups: imported in one pass, well within the
+	// default limits.
+	var b strings.Builder
+	b.WriteString(`{"catalog":{"uuid":"9e2a5b7c-3f1d-4e8a-9b6c-2d4f6a8e0c13","metadata":{"title":"Big","last-modified":"2024-01-01T00:00:00Z","version":"1","oscal-version":"1.2.1"},"groups":[`)
+	for g := range 100 {
+		if g > 0 {
+			b.WriteString(",")
+		}
+		fmt.Fprintf(&b, `{"id":"g%d","title":"G%d","controls":[`, g, g)
+		for c := range 200 {
+			if c > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, `{"id":"c%d-%d","title":"Control %d of %d"}`, g, c, c, g)
+		}
+		b.WriteString("]}")
+	}
+	b.WriteString("]}}")
+	cat, err := oscal.ImportCatalog([]byte(b.String()), oscal.ImportOptions{Namespace: "big"})
+	require.NoError(t, err)
+	assert.Equal(t, 20000, cat.Len())
+	assert.Equal(t, 200, cat.Count(iso27002.InGroup("g42")))
+
+	_, err = oscal.ImportCatalog([]byte(strings.Repeat("[", 20000)), oscal.ImportOptions{MaxDepth: 1 << 30})
+	assert.ErrorIs(t, err, oscal.ErrTooLarge, "MaxDepth is capped at MaxDepthLimit")
+}
+
+// TestImportNISTCatalogHead reads the beginning of NIST's own SP 800-53
+// Rev. 5 OSCAL catalog (usnistgov/oscal-content, commit 235815eb,
+// nist.gov/SP800-53/rev5/json/NIST_SP-800-53_rev5_catalog.json): its
+// metadata, with parties and addresses, and controls AC-1 and AC-2 with
+// their parameters, links and nested statement items, exactly as NIST
+// structures them. The prose is elided and AC-2 cut short, and back
+// matter is left out.
+func TestImportNISTCatalogHead(t *testing.T) {
+	data := readFixture(t, "nist-800-53r5-head.json")
+	validate(t, "catalog", data)
+	cat, err := oscal.ImportCatalog(data, oscal.ImportOptions{Namespace: "nist-800-53r5"})
+	require.NoError(t, err)
+	assert.Equal(t, 2, cat.Len())
+	ac1, ok := cat.Lookup(iso27002.MustParse("nist-800-53r5:ac-1"))
+	require.True(t, ok)
+	assert.Equal(t, "Policy and Procedures", ac1.Title)
+	assert.Equal(t, "ac", ac1.Group)
+	assert.Equal(t, strings.Join([]string{
+		"a. [elided] {{ insert: param, ac-1_prm_1 }}:",
+		"1. {{ insert: param, ac-1_prm_2 }} [elided]:",
+		"(a) [elided]", "(b) [elided]", "2. [elided]",
+		"b. [elided] {{ insert: param, ac-1_prm_3 }} [elided]",
+		"c. [elided]:",
+		"1. [elided] {{ insert: param, ac-1_prm_4 }} [elided] {{ insert: param, ac-1_prm_5 }}",
+		"2. [elided] {{ insert: param, ac-1_prm_6 }} [elided] {{ insert: param, ac-1_prm_7 }}",
+	}, "\n"), ac1.Text.Control)
+	assert.Equal(t, "[guidance elided]", ac1.Text.Guidance)
+}
