@@ -89,7 +89,8 @@ func BuiltIn(e Edition) (*Catalog, error) {
 // Every control needs a valid, unique ID and a title; a 2013 control
 // carries no theme and no attributes; a 2022 control's theme, if set,
 // matches its ID (it is filled in if left zero). A group needs a unique,
-// non-empty ID and a title, and its Parent must name another group.
+// non-empty ID and a title, and its Parent must name another group,
+// without cycles.
 // NewCatalog reports every problem, each as a *FieldError with a path such
 // as "controls[3].title", joined.
 func NewCatalog(name string, controls []Control, groups ...Group) (*Catalog, error) {
@@ -141,9 +142,22 @@ func NewCatalog(name string, controls []Control, groups ...Group) (*Catalog, err
 		}
 		gids[g.ID] = true
 	}
+	parent := make(map[string]string, len(groups))
+	for _, g := range groups {
+		parent[g.ID] = g.Parent
+	}
 	for i, g := range groups {
+		p := fielderr.Index("groups", i) + ".parent"
 		if g.Parent != "" && !gids[g.Parent] {
-			errs.Add(fielderr.Index("groups", i)+".parent", fmt.Errorf("%w: no group %q", ErrInvalidControl, g.Parent))
+			errs.Add(p, fmt.Errorf("%w: no group %q", ErrInvalidControl, g.Parent))
+			continue
+		}
+		// Walk up the parents; coming back to g means a cycle.
+		for at, steps := g.Parent, 0; at != "" && steps <= len(groups); at, steps = parent[at], steps+1 {
+			if at == g.ID {
+				errs.Add(p, fmt.Errorf("%w: group %q is its own ancestor", ErrInvalidControl, g.ID))
+				break
+			}
 		}
 	}
 	if err := errs.Err(); err != nil {

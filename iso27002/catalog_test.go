@@ -291,7 +291,8 @@ func TestNewCatalog(t *testing.T) {
 		{ID: MustParse("A.5.1.1"), Title: "t", Attributes: Attributes(Preventive)},
 		{ID: MustParse("5.1"), Title: "t", Theme: People},
 		{ID: MustParse("acme:y"), Title: "t", Theme: Theme(9)},
-	}, Group{ID: "g", Title: "G", Parent: "nope"}, Group{ID: "g", Title: "again"}, Group{})
+	}, Group{ID: "g", Title: "G", Parent: "nope"}, Group{ID: "g", Title: "again"}, Group{},
+		Group{ID: "a", Title: "A", Parent: "b"}, Group{ID: "b", Title: "B", Parent: "a"}, Group{ID: "s", Title: "S", Parent: "s"})
 	require.Error(t, err)
 	msg := err.Error()
 	for _, want := range []string{
@@ -304,6 +305,9 @@ func TestNewCatalog(t *testing.T) {
 		"groups[0].parent: invalid control: no group \"nope\"",
 		"groups[1].id: duplicate control: group \"g\" given twice",
 		"groups[2]: invalid control: a group needs an ID and a title",
+		"groups[3].parent: invalid control: group \"a\" is its own ancestor",
+		"groups[4].parent: invalid control: group \"b\" is its own ancestor",
+		"groups[5].parent: invalid control: group \"s\" is its own ancestor",
 	} {
 		assert.Contains(t, msg, want)
 	}
