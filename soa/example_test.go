@@ -1,0 +1,191 @@
+package soa_test
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/ismskit/ismskit/iso27002"
+	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/soa"
+)
+
+var date = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+
+func exampleRegister() risk.Register {
+	return risk.Register{Criteria: risk.Standard5x5(), Risks: []risk.Risk{{
+		ID: "R-1", Title: "Ransomware", Owner: "CTO", Likelihood: 3, Impact: 4,
+		Controls:  []risk.AppliedControl{{Control: iso27002.MustParse("8.13"), Status: risk.Implemented}},
+		Treatment: risk.Treatment{Option: risk.Modify},
+	}}}
+}
+
+func ExampleGenerate() {
+	s, err := soa.Generate(soa.Input{
+		Header:   soa.Header{Organization: "Example Ltd", Version: "1.0", Date: date},
+		Register: exampleRegister(),
+		Sources: soa.Sources{
+			Obligations: []soa.Obligation{{ID: "GDPR", Kind: soa.Legal, Reference: "GDPR Art. 32", Controls: []iso27002.ControlID{iso27002.MustParse("5.34")}}},
+			Decisions:   []soa.Decision{{Control: iso27002.MustParse("7.4"), Applicability: soa.Excluded, Justification: "No premises"}},
+		},
+	})
+	if err != nil {
+		panic(err)
+	}
+	for _, c := range []string{"5.34", "7.4", "8.13", "5.1"} {
+		e, _ := s.Entry(iso27002.MustParse(c))
+		var reasons []string
+		for _, r := range e.Reasons {
+			reasons = append(reasons, r.ReasonText())
+		}
+		fmt.Printf("%s %s | %s | %s | %s.\n", e.Control, e.Applicability, e.Status, strings.Join(reasons, "; "), e.Justification)
+	}
+	undecided := 0
+	for range s.Undecided() {
+		undecided++
+	}
+	fmt.Println(len(s.Entries), "entries,", undecided, "undecided")
+	// Output:
+	// 5.34 included |  | Legal: GDPR Art. 32 | .
+	// 7.4 excluded | not-applicable |  | No premises.
+	// 8.13 included | implemented | Risk treatment: R-1 | .
+	// 5.1 undecided |  |  | .
+	// 93 entries, 90 undecided
+}
+
+func ExampleSoA_Validate() {
+	s, _ := soa.Generate(soa.Input{Header: soa.Header{Organization: "Example Ltd", Version: "1.0", Date: date}, Register: exampleRegister()})
+	reg := exampleRegister()
+	err := s.Validate(soa.ValidateOptions{Register: &reg})
+	fmt.Println(errors.Is(err, soa.ErrUndecided), errors.Is(err, soa.ErrNoStatus))
+	var fe *soa.FieldError
+	if errors.As(err, &fe) {
+		fmt.Println(fe)
+	}
+	// Output:
+	// true false
+	// entries[0].applicability: 5.1 is undecided: include it with a reason or exclude it with a justification
+}
+
+func ExampleDiff() {
+	older, _ := soa.Generate(soa.Input{Header: soa.Header{Version: "1"}, Register: exampleRegister()})
+	newer := older.Clone()
+	newer.Header.Version = "2"
+	newer.Entries[0].Applicability, newer.Entries[0].Justification = soa.Excluded, "Covered by the group policy"
+	fmt.Print(string(soa.Diff(older, newer).Markdown()))
+	// Output:
+	// # SoA changes from version 1 to 2
+	//
+	// 1 controls changed: 1 modified, 0 added, 0 removed.
+	//
+	// | Control | Title | Change | Field | Before | After |
+	// | --- | --- | --- | --- | --- | --- |
+	// | 5.1 | Policies for information security | modified | applicability | undecided | excluded |
+	// | 5.1 | Policies for information security | modified | justification | (none) | Covered by the group policy |
+}
+
+func ExampleApprove() {
+	draft, _ := soa.Generate(soa.Input{Header: soa.Header{Organization: "Example Ltd", Version: "1.0", Date: date}, Register: exampleRegister()})
+	snap, err := soa.Approve(draft, "CEO", date.Add(10*time.Hour))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(snap.Verify(), snap.Differs(draft))
+	draft.Entries[0].Owner = "New owner"
+	fmt.Println(snap.Differs(draft))
+	// Output:
+	// <nil> false
+	// true
+}
+
+func ExampleTransition() {
+	old, _ := soa.Generate(soa.Input{Catalog: iso27002.Catalog2013(), Header: soa.Header{Organization: "Example Ltd", Version: "3.0", Date: date},
+		Sources: soa.Sources{Decisions: []soa.Decision{
+			{Control: iso27002.MustParse("A.8.1.1"), Reasons: []soa.Reason{{Kind: soa.BestPractice}}, Status: soa.Implemented},
+			{Control: iso27002.MustParse("A.8.1.2"), Applicability: soa.Excluded, Justification: "Owners are implicit"},
+			{Control: iso27002.MustParse("A.12.3.1"), Reasons: []soa.Reason{{Kind: soa.BestPractice}}, Status: soa.Planned},
+		}}})
+	res, err := soa.Transition(old, nil, date)
+	if err != nil {
+		panic(err)
+	}
+	e, _ := res.SoA.Entry(iso27002.MustParse("8.13"))
+	fmt.Println(e.Control, e.Applicability, e.Status, e.Notes[0])
+	for _, c := range res.Conflicts {
+		fmt.Println("conflict", c)
+	}
+	// Output:
+	// 8.13 included planned Carried over from A.12.3.1 (ISO/IEC 27001:2013).
+	// conflict 5.9: A.8.1.1 included, A.8.1.2 excluded
+}
+
+func ExampleMarshalCSV() {
+	s, _ := soa.Generate(soa.Input{Header: soa.Header{Version: "1"}, Register: exampleRegister()})
+	b, _ := soa.MarshalCSV(s)
+	lines := strings.Split(string(b), "\r\n")
+	fmt.Println(lines[0])
+	fmt.Println(lines[72])
+	back, err := soa.UnmarshalCSV(b)
+	fmt.Println(len(back), err)
+	// Output:
+	// Control,Title,Theme,Applicable,Reasons for inclusion,Justification for exclusion,Status,Owner,Evidence,Implementation,Target date,Responsibility,Provider,Notes,Extensions
+	// 8.13,Information backup,technological,yes,risk-treatment; risks=R-1,,implemented,,,,,own,,,
+	// 93 <nil>
+}
+
+func ExampleDecode() {
+	_, err := soa.Decode([]byte(`{"header":{"edition":"2022"},"entries":[{"control":"5.1","title":"t","applicability":"included","satus":"planned"}]}`))
+	fmt.Println(errors.Is(err, soa.ErrUnknownField))
+	fmt.Println(err)
+	// Output:
+	// true
+	// entries[0].satus: unknown field
+}
+
+func ExampleMarkdown() {
+	s, _ := soa.Generate(soa.Input{Header: soa.Header{Organization: "Example Ltd", Version: "1.0", Date: date}, Register: exampleRegister()})
+	lines := strings.Split(string(soa.Markdown(s)), "\n")
+	fmt.Println(lines[0])
+	fmt.Println(lines[4])
+	for _, l := range lines {
+		if strings.HasPrefix(l, "| 8.13 ") {
+			fmt.Println(l)
+		}
+	}
+	// Output:
+	// # Statement of Applicability
+	// | Organisation | Example Ltd |
+	// | 8.13 | Information backup | Yes | Risk treatment: R-1 |  | Implemented |  |  |  |  |  |
+}
+
+func ExampleHTML() {
+	s, _ := soa.Generate(soa.Input{Header: soa.Header{Organization: "Example Ltd", Version: "1.0", Date: date}})
+	page, err := soa.HTML(s)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(strings.Contains(string(page), "<title>Statement of Applicability - Example Ltd</title>"))
+	fmt.Println(strings.Count(string(page), `<tr class="undecided">`))
+	// Output:
+	// true
+	// 93
+}
+
+func ExampleEncode() {
+	s, _ := soa.Generate(soa.Input{Header: soa.Header{Organization: "Example Ltd", Version: "1.0", Date: date}, Register: exampleRegister()})
+	b, err := soa.Encode(s)
+	if err != nil {
+		panic(err)
+	}
+	back, err := soa.Decode(b)
+	fmt.Println(err, len(back.Entries), strings.Contains(string(b), `"applicability": "undecided"`))
+	// Output:
+	// <nil> 93 true
+}
+
+func ExampleJSONSchema() {
+	fmt.Println(strings.Contains(string(soa.JSONSchema()), `"$schema": "https://json-schema.org/draft/2020-12/schema"`))
+	// Output:
+	// true
+}

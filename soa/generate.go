@@ -1,0 +1,362 @@
+package soa
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/ismskit/ismskit/internal/fielderr"
+	"github.com/ismskit/ismskit/internal/strictjson"
+	"github.com/ismskit/ismskit/iso27002"
+	"github.com/ismskit/ismskit/risk"
+)
+
+// Input is what Generate builds an SoA from. Only Header is required; an
+// empty register and no sources give an SoA whose entries are all
+// undecided.
+type Input struct {
+	// The catalog whose controls the SoA lists; nil means
+	// iso27002.Catalog2022(). Any catalog works, the user's own included.
+	Catalog *iso27002.Catalog
+	// The header of the SoA. Generate fills in Catalog and Edition from
+	// the catalog and leaves the rest as given (the date is the caller's).
+	Header Header
+	// 6.1.3 b: the risk register with its treatment plan. Every control a
+	// risk lists (Risk.Controls) or an action of its plan implements
+	// (Action.Controls, except cancelled actions) is selected to treat
+	// that risk.
+	Register risk.Register
+	// The other requirement sources and the explicit decisions.
+	Sources Sources
+}
+
+// Sources are the requirement sources besides the risk register, and the
+// explicit decisions, as one JSON document (DecodeSources reads it).
+type Sources struct {
+	// 4.2 c: legal, regulatory and contractual requirements, business
+	// requirements and adopted good practice, each mapped to the
+	// controls it calls for.
+	Obligations []Obligation `json:"obligations,omitempty"`
+	// Explicit decisions, at most one per control.
+	Decisions []Decision `json:"decisions,omitempty"`
+	// User data, kept untouched.
+	Extensions json.RawMessage `json:"extensions,omitempty"`
+}
+
+// Obligation is a requirement that calls for controls (an interested
+// party's requirement under ISO/IEC 27001:2022 clause 4.2, or a business
+// decision): every control it lists gets a reason of its kind. The zero
+// value is invalid.
+type Obligation struct {
+	// Identifier, unique among obligations. Required.
+	ID string `json:"id"`
+	// Legal, Regulatory, Contractual, BusinessRequirement or
+	// BestPractice; RiskTreatment is not allowed here. Required.
+	Kind ReasonKind `json:"kind"`
+	// The requirement ("GDPR Art. 32"). Required for Legal, Regulatory
+	// and Contractual.
+	Reference string `json:"reference,omitempty"`
+	// Note copied into the reason.
+	Note string `json:"note,omitempty"`
+	// The controls the requirement calls for. Required.
+	Controls []iso27002.ControlID `json:"controls"`
+}
+
+// Decision is an explicit decision about one control: it adds reasons,
+// decides applicability (an exclusion with its justification, say) and
+// records the implementation. Zero fields leave the derived values alone.
+// The zero value is invalid (no control).
+type Decision struct {
+	// The control. Required.
+	Control iso27002.ControlID `json:"control"`
+	// Included or Excluded overrides what the sources derive; Undecided
+	// (the zero value) leaves it to them.
+	Applicability Applicability `json:"applicability,omitzero"`
+	// Reasons added after the derived ones.
+	Reasons []Reason `json:"reasons,omitempty"`
+	// 6.1.3 d: justification for exclusion.
+	Justification string `json:"justification,omitempty"`
+	// Status; the zero value keeps the derived one.
+	Status Status `json:"status,omitzero"`
+	// Implementation description.
+	Implementation string `json:"implementation,omitempty"`
+	// Owner of the control.
+	Owner string `json:"owner,omitempty"`
+	// Target date; the zero time keeps the derived one.
+	TargetDate time.Time `json:"targetDate,omitzero"`
+	// Evidence references.
+	Evidence []string `json:"evidence,omitempty"`
+	// Who operates the control.
+	Responsibility Responsibility `json:"responsibility,omitzero"`
+	// The provider, for inherited and shared controls.
+	Provider string `json:"provider,omitempty"`
+	// Notes.
+	Notes []string `json:"notes,omitempty"`
+}
+
+// DecodeSources decodes a Sources document from JSON strictly: an
+// unknown key, an unknown enum value, a wrong type or trailing data is a
+// *FieldError naming its path, every one of them, joined.
+func DecodeSources(data []byte) (Sources, error) {
+	var s Sources
+	if err := strictjson.Unmarshal(data, &s); err != nil {
+		return Sources{}, err
+	}
+	return s, nil
+}
+
+// riskUse is how one risk uses one control.
+type riskUse struct {
+	risk    int // index in Register.Risks
+	control iso27002.ControlID
+	status  risk.ControlStatus // "" when an action names the control
+	due     time.Time          // due date of an open action implementing it
+	applied int                // index in Risk.Controls, or -1 for an action
+	action  int                // index in Treatment.Plan
+	item    int                // index in Action.Controls
+}
+
+// path returns where the use is in the Input, for errors.
+func (u riskUse) path() string {
+	if u.applied >= 0 {
+		return fmt.Sprintf("register.risks[%d].controls[%d].control", u.risk, u.applied)
+	}
+	return fmt.Sprintf("register.risks[%d].treatment.plan[%d].controls[%d]", u.risk, u.action, u.item)
+}
+
+// riskUses calls f for every control that a risk of reg is treated
+// with: its applied controls, then the controls of its plan's actions
+// that are not cancelled. It is the one place that reads the treatment
+// plan of package risk.
+func riskUses(reg *risk.Register, f func(u *riskUse)) {
+	var u riskUse
+	for i := range reg.Risks {
+		r := &reg.Risks[i]
+		for j, c := range r.Controls {
+			u = riskUse{risk: i, control: c.Control, status: c.Status, applied: j}
+			f(&u)
+		}
+		for j := range r.Treatment.Plan {
+			a := &r.Treatment.Plan[j]
+			if a.Status == risk.ActionCancelled {
+				continue
+			}
+			due := a.Due
+			if a.Status == risk.ActionDone {
+				due = time.Time{}
+			}
+			for k, c := range a.Controls {
+				u = riskUse{risk: i, control: c, due: due, applied: -1, action: j, item: k}
+				f(&u)
+			}
+		}
+	}
+}
+
+// draft accumulates what the sources say about one control.
+type draft struct {
+	risks       []string
+	lastRisk    int
+	implemented int
+	planned     int
+	due         time.Time
+}
+
+// Generate builds the SoA of in.Catalog from the risk register, the
+// obligations and the decisions (ISO/IEC 27001:2022 clause 6.1.3 b to d).
+// For each control of the catalog, in the catalog's order:
+//
+//  1. a control that risks are treated with gets one RiskTreatment
+//     reason listing those risks in register order; its status is
+//     Implemented if every risk has it implemented, Planned if every
+//     risk only plans it, PartiallyImplemented otherwise; its target date
+//     is the latest due date of the open actions implementing it;
+//  2. every obligation naming the control adds a reason of its kind, in
+//     input order;
+//  3. a decision for the control adds its reasons and replaces every
+//     field it sets (applicability, justification, status, ...);
+//  4. a control with reasons is Included unless the decision excludes
+//     it; a control without reasons or decision stays Undecided, never
+//     excluded; an excluded control without a status gets NotApplicable.
+//
+// An explicit exclusion of a control that treats a risk is kept as given,
+// with its risk reason, so that Validate reports the conflict.
+//
+// The result lists every control of the catalog once and is identical,
+// byte for byte once encoded, for identical inputs. Generate returns an
+// error, listing every problem with its path, when an input names a
+// control the catalog does not hold, gives two decisions for one control,
+// or has an obligation without a valid kind; the SoA it returns with the
+// error is complete but leaves those inputs out. The inputs are not
+// modified and the result shares no memory with them.
+func Generate(in Input) (SoA, error) {
+	cat := in.Catalog
+	if cat == nil {
+		cat = iso27002.Catalog2022()
+	}
+	var errs fielderr.List
+	n := cat.Len()
+	entries := make([]Entry, 0, n)
+	pos := make(map[iso27002.ControlID]int, n)
+	for ctl := range cat.Controls() {
+		pos[ctl.ID] = len(entries)
+		entries = append(entries, Entry{Control: ctl.ID, Title: ctl.DisplayTitle(), Theme: themeOf(cat, ctl)})
+	}
+	drafts := make([]draft, n)
+	for i := range drafts {
+		drafts[i].lastRisk = -1
+	}
+
+	reg := &in.Register
+	riskUses(reg, func(u *riskUse) {
+		i, ok := pos[u.control]
+		if !ok {
+			errs.Add(u.path(), errf(ErrUnknownControl, "%s is not in %s", u.control, cat.Name()))
+			return
+		}
+		d := &drafts[i]
+		if d.lastRisk != u.risk {
+			d.lastRisk = u.risk
+			d.risks = append(d.risks, reg.Risks[u.risk].ID)
+		}
+		switch u.status {
+		case risk.Implemented:
+			d.implemented++
+		case risk.Planned:
+			d.planned++
+		}
+		if u.due.After(d.due) {
+			d.due = u.due
+		}
+	})
+	for i := range entries {
+		d := &drafts[i]
+		if len(d.risks) == 0 {
+			continue
+		}
+		e := &entries[i]
+		e.Reasons = append(e.Reasons, Reason{Kind: RiskTreatment, Risks: d.risks})
+		switch {
+		case d.planned == 0 && d.implemented > 0:
+			e.Status = Implemented
+		case d.implemented == 0:
+			e.Status = Planned
+		default:
+			e.Status = PartiallyImplemented
+		}
+		e.TargetDate = d.due
+	}
+
+	for oi, o := range in.Sources.Obligations {
+		p := fielderr.Index("sources.obligations", oi)
+		kindOK := o.Kind.IsValid() && o.Kind != RiskTreatment
+		if !kindOK {
+			errs.Add(p+".kind", errf(ErrUnknownValue, "obligation %q: kind %s is not one of legal, regulatory, contractual, business-requirement or best-practice", o.ID, o.Kind))
+		}
+		for ci, id := range o.Controls {
+			i, ok := pos[id]
+			if !ok {
+				errs.Add(fielderr.Index(p+".controls", ci), errf(ErrUnknownControl, "obligation %q: %s is not in %s", o.ID, id, cat.Name()))
+				continue
+			}
+			if kindOK {
+				entries[i].Reasons = appendReason(entries[i].Reasons, Reason{Kind: o.Kind, Reference: o.Reference, Note: o.Note})
+			}
+		}
+	}
+
+	decided := make(map[int]int, len(in.Sources.Decisions))
+	for di := range in.Sources.Decisions {
+		dec := &in.Sources.Decisions[di]
+		p := fielderr.Index("sources.decisions", di)
+		i, ok := pos[dec.Control]
+		if !ok {
+			errs.Add(p+".control", errf(ErrUnknownControl, "decision for %s, which is not in %s", dec.Control, cat.Name()))
+			continue
+		}
+		if prev, dup := decided[i]; dup {
+			errs.Add(p+".control", errf(ErrDuplicateEntry, "second decision for %s (the first is sources.decisions[%d])", dec.Control, prev))
+			continue
+		}
+		decided[i] = di
+		applyDecision(&entries[i], dec)
+	}
+
+	for i := range entries {
+		e := &entries[i]
+		if e.Applicability == Undecided && len(e.Reasons) > 0 {
+			e.Applicability = Included
+		}
+		if e.Applicability == Excluded && e.Status == 0 {
+			e.Status = NotApplicable
+		}
+	}
+
+	h := in.Header
+	h.Catalog = cat.Name()
+	h.Edition = cat.Edition()
+	return SoA{Header: h, Entries: entries}, errs.Err()
+}
+
+// appendReason appends r unless rs already holds an equal reason.
+func appendReason(rs []Reason, r Reason) []Reason {
+	for _, x := range rs {
+		if x.Kind == r.Kind && x.Reference == r.Reference && x.Note == r.Note && slices.Equal(x.Risks, r.Risks) {
+			return rs
+		}
+	}
+	return append(rs, r)
+}
+
+func applyDecision(e *Entry, d *Decision) {
+	for _, r := range d.Reasons {
+		r.Risks = slices.Clone(r.Risks)
+		e.Reasons = appendReason(e.Reasons, r)
+	}
+	if d.Applicability != Undecided {
+		e.Applicability = d.Applicability
+	}
+	if d.Justification != "" {
+		e.Justification = d.Justification
+	}
+	if d.Status != 0 {
+		e.Status = d.Status
+	}
+	if d.Implementation != "" {
+		e.Implementation = d.Implementation
+	}
+	if d.Owner != "" {
+		e.Owner = d.Owner
+	}
+	if !d.TargetDate.IsZero() {
+		e.TargetDate = d.TargetDate
+	}
+	if len(d.Evidence) > 0 {
+		e.Evidence = slices.Clone(d.Evidence)
+	}
+	if d.Responsibility != Own {
+		e.Responsibility = d.Responsibility
+	}
+	if d.Provider != "" {
+		e.Provider = d.Provider
+	}
+	if len(d.Notes) > 0 {
+		e.Notes = append(e.Notes, d.Notes...)
+	}
+}
+
+// themeOf returns the theme label of a control: the 2022 theme name, the
+// 2013 clause with its title, or a custom control's theme or group.
+func themeOf(cat *iso27002.Catalog, c iso27002.Control) string {
+	if c.Theme.IsValid() {
+		return c.Theme.String()
+	}
+	if cl := c.ID.Clause(); cl != "" {
+		if g, ok := cat.Group(cl); ok {
+			return cl + " " + g.Title
+		}
+		return cl
+	}
+	return c.Group
+}

@@ -1,0 +1,196 @@
+package soa
+
+import (
+	"bytes"
+	"encoding/json"
+	"reflect"
+	"testing"
+
+	"github.com/invopop/jsonschema"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ismskit/ismskit/internal/schematest"
+	"github.com/ismskit/ismskit/iso27002"
+)
+
+func enumSchema(desc string, names []string) *jsonschema.Schema {
+	s := &jsonschema.Schema{Type: "string", Description: desc}
+	for _, n := range names {
+		if n != "" {
+			s.Enum = append(s.Enum, n)
+		}
+	}
+	return s
+}
+
+// generateSchema reflects the SoA type into a JSON Schema.
+func generateSchema(t *testing.T) []byte {
+	t.Helper()
+	r := &jsonschema.Reflector{
+		Mapper: func(rt reflect.Type) *jsonschema.Schema {
+			switch rt {
+			case reflect.TypeFor[iso27002.ControlID]():
+				return &jsonschema.Schema{Type: "string", Description: `An ISO/IEC 27002 control ID: "5.1".."8.34" (2022), "A.5.1.1".."A.18.2.3" (2013), or a custom "namespace:local" ID.`,
+					Pattern: `^(A\.)?[1-9][0-9]{0,2}(\.[1-9][0-9]{0,2}){1,2}$|^[A-Za-z0-9][A-Za-z0-9._-]*:\S+$`}
+			case reflect.TypeFor[iso27002.Edition]():
+				return enumSchema("The edition of the catalog; custom for a catalog of mixed or user controls.", []string{"2013", "2022", "custom"})
+			case reflect.TypeFor[Applicability]():
+				return enumSchema("Whether the control is included, excluded or still undecided.", applicabilityNames)
+			case reflect.TypeFor[Status]():
+				return enumSchema("The implementation status of the control.", statusNames)
+			case reflect.TypeFor[ReasonKind]():
+				return enumSchema("The kind of reason for inclusion.", reasonKindNames)
+			case reflect.TypeFor[Responsibility]():
+				return enumSchema("Who operates the control.", responsibilityNames)
+			case reflect.TypeFor[json.RawMessage]():
+				return &jsonschema.Schema{Description: "User data, kept untouched."}
+			}
+			return nil
+		},
+	}
+	require.NoError(t, r.AddGoComments("github.com/ismskit/ismskit/soa", "./"))
+	s := r.Reflect(&SoA{})
+	s.ID = "https://github.com/ismskit/ismskit/soa/soa.schema.json"
+	s.Title = "ismskit Statement of Applicability"
+	b, err := json.MarshalIndent(s, "", "  ")
+	require.NoError(t, err)
+	return append(b, '\n')
+}
+
+func TestSchemaUpToDate(t *testing.T) {
+	got := generateSchema(t)
+	golden(t, "schema/soa.schema.json", got)
+	if *update {
+		return // the embedded copy is refreshed at the next build
+	}
+	require.True(t, bytes.Equal(got, JSONSchema()), "embedded schema differs from the generated one")
+	c := JSONSchema()
+	c[0] = 'x'
+	assert.NotEqual(t, c[0], JSONSchema()[0], "JSONSchema returns a copy")
+}
+
+func TestJSONGoldenAndRoundTrip(t *testing.T) {
+	s := testSoA(t)
+	s.Entries[0].Extensions = json.RawMessage(`{"grc": {"ticket": "SEC-1"}}`)
+	s.Extensions = json.RawMessage(`{"tool":"x"}`)
+	b, err := Encode(s)
+	require.NoError(t, err)
+	golden(t, "testdata/soa.golden.json", b)
+	back, err := Decode(b)
+	require.NoError(t, err)
+	// Extensions come back with the same JSON value; Encode indents them.
+	assert.JSONEq(t, string(s.Extensions), string(back.Extensions))
+	assert.JSONEq(t, string(s.Entries[0].Extensions), string(back.Entries[0].Extensions))
+	back.Extensions, back.Entries[0].Extensions = s.Extensions, s.Entries[0].Extensions
+	assert.Equal(t, s, back)
+	b2, err := Encode(back)
+	require.NoError(t, err)
+	assert.Equal(t, string(b), string(b2))
+}
+
+func TestDecodeStrict(t *testing.T) {
+	tests := []struct {
+		name, in string
+		kind     error
+		path     string
+	}{
+		{"unknown key", `{"header":{"organization":"x","version":"1","date":"2026-01-01T00:00:00Z","edition":"2022"},"entries":[{"control":"5.1","title":"t","applicability":"included","statuss":"planned"}]}`, ErrUnknownField, "entries[0].statuss"},
+		{"key in the wrong case", `{"Header":{},"entries":[]}`, ErrUnknownField, "Header"},
+		{"unknown enum value", `{"header":{"edition":"2022"},"entries":[{"control":"5.1","title":"t","applicability":"maybe"}]}`, ErrUnknownValue, "entries[0].applicability"},
+		{"unknown status", `{"header":{"edition":"2022"},"entries":[{"control":"5.1","title":"t","applicability":"included","status":"done"}]}`, ErrUnknownValue, "entries[0].status"},
+		{"unknown reason kind", `{"header":{"edition":"2022"},"entries":[{"control":"5.1","title":"t","applicability":"included","reasons":[{"kind":"whim"}]}]}`, ErrUnknownValue, "entries[0].reasons[0].kind"},
+		{"unknown control", `{"header":{"edition":"2022"},"entries":[{"control":"5.99","title":"t","applicability":"included"}]}`, iso27002.ErrUnknownControl, "entries[0].control"},
+		{"wrong type", `{"header":{"edition":"2022"},"entries":[{"control":"5.1","title":7,"applicability":"included"}]}`, ErrType, "entries[0].title"},
+		{"trailing data", `{"header":{"edition":"2022"},"entries":[]} {}`, ErrTrailingData, ""},
+		{"syntax", `{"header":`, ErrSyntax, ""},
+		{"duplicate key", `{"header":{"edition":"2022"},"entries":[],"entries":[]}`, ErrDuplicateField, "entries"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Decode([]byte(tt.in))
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tt.kind)
+			var fe *FieldError
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, tt.path, fe.Path)
+		})
+	}
+}
+
+func TestDecodeReportsEveryProblem(t *testing.T) {
+	_, err := Decode([]byte(`{"header":{"edition":"2022","orgnization":"x"},"entries":[{"control":"5.1","title":"t","applicability":"maybe","status":"done"}]}`))
+	require.Error(t, err)
+	assert.Len(t, flatten(err), 3, err.Error())
+}
+
+func TestEncodeRejectsUndefinedValues(t *testing.T) {
+	s := testSoA(t)
+	s.Entries[2].Status = 42
+	s.Entries[3].Reasons[0].Kind = 0
+	s.Entries[4].Extensions = json.RawMessage(`{`)
+	_, err := Encode(s)
+	require.Error(t, err)
+	assert.ErrorIs(t, err, ErrUnknownValue)
+	assert.Len(t, flatten(err), 3, err.Error())
+	assert.Contains(t, err.Error(), "entries[2].status")
+	assert.Contains(t, err.Error(), "entries[3].reasons[0].kind")
+	assert.Contains(t, err.Error(), "entries[4].extensions")
+}
+
+func TestEnums(t *testing.T) {
+	for _, st := range Statuses() {
+		b, err := st.MarshalText()
+		require.NoError(t, err)
+		var back Status
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, st, back)
+		assert.NotEmpty(t, st.Label())
+	}
+	for _, k := range ReasonKinds() {
+		b, err := k.MarshalText()
+		require.NoError(t, err)
+		var back ReasonKind
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, k, back)
+	}
+	for _, a := range []Applicability{Undecided, Included, Excluded} {
+		b, err := a.MarshalText()
+		require.NoError(t, err)
+		var back Applicability
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, a, back)
+	}
+	for _, r := range []Responsibility{Own, Inherited, Shared} {
+		b, err := r.MarshalText()
+		require.NoError(t, err)
+		var back Responsibility
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, r, back)
+	}
+	_, err := Status(0).MarshalText()
+	assert.ErrorIs(t, err, ErrUnknownValue)
+	_, err = ParseStatus("Implemented")
+	assert.ErrorIs(t, err, ErrUnknownValue)
+	assert.EqualError(t, err, `"Implemented" is not a status (want "not-started", "planned", "partially-implemented", "implemented" or "not-applicable")`)
+	_, err = ParseApplicability("")
+	assert.ErrorIs(t, err, ErrUnknownValue)
+	_, err = Applicability(7).MarshalText()
+	assert.ErrorIs(t, err, ErrUnknownValue)
+	assert.Equal(t, "invalid(7)", Applicability(7).String())
+	assert.True(t, Legal.NeedsReference())
+	assert.False(t, BestPractice.NeedsReference())
+}
+
+func TestGoldenJSONValidatesAgainstSchema(t *testing.T) {
+	b, err := Encode(richSoA(t))
+	require.NoError(t, err)
+	schematest.Require(t, "soa.schema.json", JSONSchema(), b)
+
+	s, err := schematest.Compile("soa.schema.json", JSONSchema())
+	require.NoError(t, err)
+	bad := bytes.Replace(b, []byte(`"status": "implemented"`), []byte(`"status": "done"`), 1)
+	assert.Error(t, schematest.Validate(s, bad), "an unknown status breaks the schema")
+	bad = bytes.Replace(b, []byte(`"owner":`), []byte(`"ownr":`), 1)
+	assert.Error(t, schematest.Validate(s, bad), "an unknown key breaks the schema")
+}

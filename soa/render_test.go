@@ -1,0 +1,147 @@
+package soa
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ismskit/ismskit/iso27002"
+)
+
+// richSoA is the fixture with the awkward values every format must
+// survive: separators, line breaks, escapes, markup, extensions, a
+// non-midnight date.
+func richSoA(t testing.TB) SoA {
+	s := testSoA(t)
+	e := &s.Entries[0]
+	e.Reasons = append(e.Reasons,
+		Reason{Kind: Regulatory, Reference: `DORA Art. 9; "ICT risk", <b>bold</b>`, Note: "line one\nline two\\ with backslash"},
+		Reason{Kind: RiskTreatment, Risks: []string{"R,1", "R;2"}},
+	)
+	e.Implementation = "Policy set | reviewed yearly\r\nby the board"
+	e.Evidence = []string{"POL-01, v3", "https://example.com/a;b", "multi\nline"}
+	e.Notes = []string{"note; with separators", `back\slash`}
+	e.TargetDate = time.Date(2027, 1, 15, 13, 30, 0, 0, time.UTC)
+	e.Extensions = json.RawMessage(`{"grc":{"ticket":"SEC-1"}}`)
+	e.Owner = "Ops & Security"
+	s.Entries[1].Responsibility, s.Entries[1].Provider = Shared, "Example Cloud"
+	return s
+}
+
+func TestCSVGoldenAndRoundTrip(t *testing.T) {
+	s := richSoA(t)
+	b, err := MarshalCSV(s)
+	require.NoError(t, err)
+	golden(t, "testdata/soa.golden.csv", b)
+	lines := strings.Split(string(b), "\r\n")
+	assert.True(t, strings.HasPrefix(lines[0], "Control,Title,Theme,Applicable,"), "header row")
+	assert.True(t, strings.HasPrefix(lines[1], "5.1,"), "first column is the control ID")
+
+	back, err := UnmarshalCSV(b)
+	require.NoError(t, err)
+	assert.Equal(t, s.Entries, back)
+
+	// Any RFC 4180 reader gets the same cells.
+	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	require.NoError(t, err)
+	require.Len(t, recs, 94)
+	rows, err := s.Rows()
+	require.NoError(t, err)
+	assert.Equal(t, TableHeader(), recs[0])
+	assert.Equal(t, rows[1], recs[2])
+}
+
+func TestCSVRejects(t *testing.T) {
+	s := testSoA(t)
+	s.Entries[3].Evidence = []string{"ok", ""}
+	s.Entries[4].Status = 77
+	_, err := MarshalCSV(s)
+	require.Error(t, err)
+	assert.ErrorIs(t, err, ErrNotEncodable)
+	assert.ErrorIs(t, err, ErrUnknownValue)
+	assert.Contains(t, err.Error(), "entries[3].evidence[1]")
+
+	good, err := MarshalCSV(testSoA(t))
+	require.NoError(t, err)
+	head := strings.SplitN(string(good), "\r\n", 2)[0] + "\r\n"
+	tests := []struct {
+		name, in string
+		kind     error
+		path     string
+	}{
+		{"empty", "", ErrCSV, "header"},
+		{"unknown column", strings.Replace(head, "Owner", "Owners", 1), ErrCSV, "header[7]"},
+		{"short row", head + "5.1,t\r\n", ErrCSV, "rows[0]"},
+		{"bad applicable", head + "5.1,t,,maybe,,,,,,,,,,,\r\n", ErrUnknownValue, "rows[0].applicable"},
+		{"bad status", head + "5.1,t,,yes,,,done,,,,,,,,\r\n", ErrUnknownValue, "rows[0].status"},
+		{"bad control", head + "5.99,t,,yes,,,,,,,,,,,\r\n", iso27002.ErrUnknownControl, "rows[0].control"},
+		{"bad reason", head + "5.1,t,,yes,whim,,,,,,,,,,\r\n", ErrUnknownValue, "rows[0].reasons[0]"},
+		{"bad reason part", head + "5.1,t,,yes,legal; colour=red,,,,,,,,,,\r\n", ErrCSV, "rows[0].reasons[0]"},
+		{"bad escape", head + "5.1,t,,yes,,,,,a\\q,,,,,,\r\n", ErrCSV, "rows[0].evidence[0]"},
+		{"bad date", head + "5.1,t,,yes,,,,,,,31/12/2026,,,,\r\n", ErrCSV, "rows[0].targetDate"},
+		{"bad extensions", head + "5.1,t,,yes,,,,,,,,,,,{\r\n", ErrCSV, "rows[0].extensions"},
+		{"bad quoting", head + "5.1,\"t,,yes\r\n", ErrCSV, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := UnmarshalCSV([]byte(tt.in))
+			require.Error(t, err)
+			assert.ErrorIs(t, err, tt.kind)
+			var fe *FieldError
+			require.ErrorAs(t, err, &fe)
+			assert.Equal(t, tt.path, fe.Path)
+		})
+	}
+}
+
+func TestMarkdownGolden(t *testing.T) {
+	s := richSoA(t)
+	s.Entries[5].Applicability, s.Entries[5].Reasons, s.Entries[5].Status = Undecided, nil, 0
+	md := Markdown(s)
+	golden(t, "testdata/soa.golden.md", md)
+	assert.Equal(t, string(md), string(Markdown(s)), "deterministic")
+	text := string(md)
+	assert.Contains(t, text, "| Organisation | Example Ledger Ltd |")
+	assert.Contains(t, text, "| Total | 93 | 80 | 12 | 1 |")
+	assert.Contains(t, text, `Regulatory: DORA Art. 9; "ICT risk", &lt;b&gt;bold&lt;/b&gt; (line one<br>line two\ with backslash)`)
+	assert.Contains(t, text, `Policy set \| reviewed yearly<br>by the board`)
+}
+
+func TestHTMLGolden(t *testing.T) {
+	s := richSoA(t)
+	s.Entries[5].Applicability, s.Entries[5].Reasons, s.Entries[5].Status = Undecided, nil, 0
+	h, err := HTML(s)
+	require.NoError(t, err)
+	golden(t, "testdata/soa.golden.html", h)
+	text := string(h)
+	assert.Contains(t, text, "&lt;b&gt;bold&lt;/b&gt;", "escaped")
+	assert.NotContains(t, text, "<b>bold")
+	assert.NotContains(t, text, "<script")
+	assert.NotContains(t, text, "<link")
+	assert.NotContains(t, text, "src=")
+	assert.Contains(t, text, "@media print")
+	assert.Contains(t, text, `<tr class="undecided">`)
+	assert.Contains(t, text, `<tr class="excluded">`)
+	assert.Equal(t, 93, strings.Count(text, "<tr class="))
+}
+
+func TestSummary(t *testing.T) {
+	sum := testSoA(t).Summary()
+	assert.Equal(t, 93, sum.Total.Entries)
+	assert.Equal(t, 81, sum.Total.Included)
+	assert.Equal(t, 12, sum.Total.Excluded)
+	assert.Equal(t, 12, sum.Total.ByStatus[NotApplicable])
+	require.Len(t, sum.Themes, 4)
+	assert.Equal(t, "physical", sum.Themes[2].Theme)
+	assert.Equal(t, 14, sum.Themes[2].Entries)
+	assert.Equal(t, 2, sum.Themes[2].Included)
+	h, rows := sum.SummaryTable()
+	assert.Equal(t, "Theme", h[0])
+	assert.Equal(t, []string{"Total", "93", "81", "12", "0", "0", "1", "1", "79", "12", "0"}, rows[4])
+}

@@ -1,0 +1,553 @@
+package soa
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/ismskit/ismskit/internal/fielderr"
+	"github.com/ismskit/ismskit/iso27002"
+)
+
+// column is one column of the tabular form: its key (used in error
+// paths) and its heading.
+type column struct{ key, heading string }
+
+var columns = []column{
+	{"control", "Control"},
+	{"title", "Title"},
+	{"theme", "Theme"},
+	{"applicable", "Applicable"},
+	{"reasons", "Reasons for inclusion"},
+	{"justification", "Justification for exclusion"},
+	{"status", "Status"},
+	{"owner", "Owner"},
+	{"evidence", "Evidence"},
+	{"implementation", "Implementation"},
+	{"targetDate", "Target date"},
+	{"responsibility", "Responsibility"},
+	{"provider", "Provider"},
+	{"notes", "Notes"},
+	{"extensions", "Extensions"},
+}
+
+const (
+	colControl = iota
+	colTitle
+	colTheme
+	colApplicable
+	colReasons
+	colJustification
+	colStatus
+	colOwner
+	colEvidence
+	colImplementation
+	colTargetDate
+	colResponsibility
+	colProvider
+	colNotes
+	colExtensions
+)
+
+// TableHeader returns the headings of the tabular form of an SoA, the
+// one that MarshalCSV and the spreadsheet export write: Control, Title,
+// Theme, Applicable, Reasons for inclusion, Justification for exclusion,
+// Status, Owner, Evidence, Implementation, Target date, Responsibility,
+// Provider, Notes, Extensions.
+func TableHeader() []string {
+	out := make([]string, len(columns))
+	for i, c := range columns {
+		out[i] = c.heading
+	}
+	return out
+}
+
+// Rows returns the entries of s as rows of text cells under TableHeader,
+// one row per entry, the control ID first. Every field of an entry has a
+// cell, so ParseRows gives the entries back unchanged:
+//
+//   - Applicable is "yes", "no" or "undecided";
+//   - Reasons for inclusion holds one reason per line, written as the
+//     kind followed by "; risks=R-1,R-2", "; ref=..." and "; note=..."
+//     as present ("legal; ref=GDPR Art. 32");
+//   - Evidence and Notes hold one item per line;
+//   - Target date is "2006-01-02" for a midnight UTC time, RFC 3339
+//     otherwise, and empty for none;
+//   - Extensions holds the entry's extensions JSON as it is.
+//
+// Inside list items and reason values a backslash escapes a backslash,
+// ';', ',', and line breaks ("\n", "\r"). An empty list item cannot be
+// written without loss: it is an error wrapping ErrNotEncodable, as are
+// undefined enum values (ErrUnknownValue), with their paths.
+func (s SoA) Rows() ([][]string, error) {
+	var l fielderr.List
+	rows := make([][]string, len(s.Entries))
+	for i := range s.Entries {
+		rows[i] = entryRow(&l, fielderr.Index("entries", i), &s.Entries[i])
+	}
+	if err := l.Err(); err != nil {
+		return nil, err
+	}
+	return rows, nil
+}
+
+func entryRow(l *fielderr.List, p string, e *Entry) []string {
+	row := make([]string, len(columns))
+	row[colControl] = e.Control.String()
+	if !e.Control.IsValid() {
+		l.Add(p+".control", errf(ErrNotEncodable, "the entry names no control"))
+	}
+	row[colTitle] = e.Title
+	row[colTheme] = e.Theme
+	switch e.Applicability {
+	case Included:
+		row[colApplicable] = "yes"
+	case Excluded:
+		row[colApplicable] = "no"
+	case Undecided:
+		row[colApplicable] = "undecided"
+	default:
+		l.Add(p+".applicability", errf(ErrUnknownValue, "applicability %d is not defined", uint8(e.Applicability)))
+	}
+	reasons := make([]string, len(e.Reasons))
+	for j, r := range e.Reasons {
+		rp := fielderr.Index(p+".reasons", j)
+		if !r.Kind.IsValid() {
+			l.Add(rp+".kind", errf(ErrUnknownValue, "reason kind %d is not defined", uint8(r.Kind)))
+		}
+		var b strings.Builder
+		b.WriteString(r.Kind.String())
+		if len(r.Risks) > 0 {
+			b.WriteString("; risks=")
+			for k, id := range r.Risks {
+				if id == "" {
+					l.Add(fielderr.Index(rp+".risks", k), errf(ErrNotEncodable, "an empty risk ID cannot be written"))
+				}
+				if k > 0 {
+					b.WriteByte(',')
+				}
+				b.WriteString(escape(id))
+			}
+		}
+		if r.Reference != "" {
+			b.WriteString("; ref=")
+			b.WriteString(escape(r.Reference))
+		}
+		if r.Note != "" {
+			b.WriteString("; note=")
+			b.WriteString(escape(r.Note))
+		}
+		reasons[j] = b.String()
+	}
+	row[colReasons] = strings.Join(reasons, "\n")
+	row[colJustification] = e.Justification
+	if e.Status != 0 {
+		if e.Status.IsValid() {
+			row[colStatus] = e.Status.String()
+		} else {
+			l.Add(p+".status", errf(ErrUnknownValue, "status %d is not defined", uint8(e.Status)))
+		}
+	}
+	row[colOwner] = e.Owner
+	row[colEvidence] = joinItems(l, p+".evidence", e.Evidence)
+	row[colImplementation] = e.Implementation
+	row[colTargetDate] = formatDate(e.TargetDate)
+	if e.Responsibility.IsValid() {
+		row[colResponsibility] = e.Responsibility.String()
+	} else {
+		l.Add(p+".responsibility", errf(ErrUnknownValue, "responsibility %d is not defined", uint8(e.Responsibility)))
+	}
+	row[colProvider] = e.Provider
+	row[colNotes] = joinItems(l, p+".notes", e.Notes)
+	row[colExtensions] = string(e.Extensions)
+	return row
+}
+
+func joinItems(l *fielderr.List, p string, items []string) string {
+	out := make([]string, len(items))
+	for i, s := range items {
+		if s == "" {
+			l.Add(fielderr.Index(p, i), errf(ErrNotEncodable, "an empty item cannot be written"))
+		}
+		out[i] = escape(s)
+	}
+	return strings.Join(out, "\n")
+}
+
+var escaper = strings.NewReplacer(`\`, `\\`, ";", `\;`, ",", `\,`, "\n", `\n`, "\r", `\r`)
+
+func escape(s string) string { return escaper.Replace(s) }
+
+// unescape reverses escape; it fails on a lone or unknown escape.
+func unescape(s string) (string, error) {
+	if strings.IndexByte(s, '\\') < 0 {
+		return s, nil
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c != '\\' {
+			b.WriteByte(c)
+			continue
+		}
+		i++
+		if i == len(s) {
+			return "", errors.New("a backslash ends the text")
+		}
+		switch s[i] {
+		case '\\', ';', ',':
+			b.WriteByte(s[i])
+		case 'n':
+			b.WriteByte('\n')
+		case 'r':
+			b.WriteByte('\r')
+		default:
+			return "", errors.New(`unknown escape \` + string(s[i]))
+		}
+	}
+	return b.String(), nil
+}
+
+// splitUnescaped splits s at every sep not preceded by an escaping
+// backslash.
+func splitUnescaped(s string, sep byte) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case sep:
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	return append(out, s[start:])
+}
+
+func formatDate(t time.Time) string {
+	switch {
+	case t.IsZero():
+		return ""
+	case t.Location() == time.UTC && t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0:
+		return t.Format(time.DateOnly)
+	}
+	return t.Format(time.RFC3339Nano)
+}
+
+func parseDate(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	if len(s) == len(time.DateOnly) {
+		return time.Parse(time.DateOnly, s)
+	}
+	return time.Parse(time.RFC3339Nano, s)
+}
+
+// ParseRows reads entries from rows of text cells under header, the
+// tabular form that Rows writes. The header must hold every heading of
+// TableHeader once, in any order, and nothing else; every row must have
+// as many cells. It reports every malformed cell as a *FieldError with
+// the path "rows[i].column" wrapping ErrCSV or ErrUnknownValue, joined.
+func ParseRows(header []string, rows [][]string) ([]Entry, error) {
+	var l fielderr.List
+	idx := make([]int, len(columns)) // column -> position in header
+	for i := range idx {
+		idx[i] = -1
+	}
+	for j, h := range header {
+		k := slices.IndexFunc(columns, func(c column) bool { return c.heading == h })
+		switch {
+		case k < 0:
+			l.Add(fielderr.Index("header", j), errf(ErrCSV, "unknown column %q", h))
+		case idx[k] >= 0:
+			l.Add(fielderr.Index("header", j), errf(ErrCSV, "column %q given twice", h))
+		default:
+			idx[k] = j
+		}
+	}
+	for k, j := range idx {
+		if j < 0 {
+			l.Add("header", errf(ErrCSV, "column %q is missing", columns[k].heading))
+		}
+	}
+	if err := l.Err(); err != nil {
+		return nil, err
+	}
+	entries := make([]Entry, len(rows))
+	for i, row := range rows {
+		p := fielderr.Index("rows", i)
+		if len(row) != len(header) {
+			l.Add(p, errf(ErrCSV, "%d cells, want %d", len(row), len(header)))
+			continue
+		}
+		cells := make([]string, len(columns))
+		for k, j := range idx {
+			cells[k] = row[j]
+		}
+		entries[i] = parseRow(&l, p, cells)
+	}
+	if err := l.Err(); err != nil {
+		return nil, err
+	}
+	return entries, nil
+}
+
+func parseRow(l *fielderr.List, p string, c []string) Entry {
+	var e Entry
+	at := func(col int) string { return p + "." + columns[col].key }
+	if c[colControl] == "" {
+		l.Add(at(colControl), errf(ErrCSV, "the control is missing"))
+	} else if id, err := iso27002.Parse(c[colControl]); err != nil {
+		l.Add(at(colControl), err)
+	} else {
+		e.Control = id
+	}
+	e.Title = c[colTitle]
+	e.Theme = c[colTheme]
+	switch c[colApplicable] {
+	case "yes":
+		e.Applicability = Included
+	case "no":
+		e.Applicability = Excluded
+	case "undecided":
+		e.Applicability = Undecided
+	default:
+		l.Add(at(colApplicable), errf(ErrUnknownValue, `%q: want "yes", "no" or "undecided"`, c[colApplicable]))
+	}
+	if c[colReasons] != "" {
+		for j, line := range strings.Split(c[colReasons], "\n") {
+			r, err := parseReason(line)
+			if err != nil {
+				l.Add(fielderr.Index(at(colReasons), j), err)
+				continue
+			}
+			e.Reasons = append(e.Reasons, r)
+		}
+	}
+	e.Justification = c[colJustification]
+	if c[colStatus] != "" {
+		st, err := ParseStatus(c[colStatus])
+		if err != nil {
+			l.Add(at(colStatus), err)
+		}
+		e.Status = st
+	}
+	e.Owner = c[colOwner]
+	e.Evidence = splitItems(l, at(colEvidence), c[colEvidence])
+	e.Implementation = c[colImplementation]
+	t, err := parseDate(c[colTargetDate])
+	if err != nil {
+		l.Add(at(colTargetDate), errf(ErrCSV, "%q is not a date (2006-01-02) or an RFC 3339 time", c[colTargetDate]))
+	}
+	e.TargetDate = t
+	if c[colResponsibility] != "" {
+		r, err := ParseResponsibility(c[colResponsibility])
+		if err != nil {
+			l.Add(at(colResponsibility), err)
+		}
+		e.Responsibility = r
+	}
+	e.Provider = c[colProvider]
+	e.Notes = splitItems(l, at(colNotes), c[colNotes])
+	if x := c[colExtensions]; x != "" {
+		if !json.Valid([]byte(x)) {
+			l.Add(at(colExtensions), errf(ErrCSV, "not valid JSON"))
+		} else {
+			e.Extensions = json.RawMessage(x)
+		}
+	}
+	return e
+}
+
+func splitItems(l *fielderr.List, p, cell string) []string {
+	if cell == "" {
+		return nil
+	}
+	lines := strings.Split(cell, "\n")
+	out := make([]string, 0, len(lines))
+	for i, s := range lines {
+		v, err := unescape(s)
+		if err != nil {
+			l.Add(fielderr.Index(p, i), errf(ErrCSV, "%v", err))
+			continue
+		}
+		if v == "" {
+			l.Add(fielderr.Index(p, i), errf(ErrCSV, "empty item"))
+			continue
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// parseReason reads one line of the reasons cell.
+func parseReason(line string) (Reason, error) {
+	parts := splitUnescaped(line, ';')
+	var r Reason
+	k, err := ParseReasonKind(parts[0])
+	if err != nil {
+		return Reason{}, err
+	}
+	r.Kind = k
+	seen := map[string]bool{}
+	for _, part := range parts[1:] {
+		if !strings.HasPrefix(part, " ") {
+			return Reason{}, errf(ErrCSV, `want "; " between the parts of a reason`)
+		}
+		key, val, ok := strings.Cut(part[1:], "=")
+		if !ok || seen[key] {
+			return Reason{}, errf(ErrCSV, "%q: want one each of risks=, ref= and note=", part[1:])
+		}
+		seen[key] = true
+		switch key {
+		case "risks":
+			for _, id := range splitUnescaped(val, ',') {
+				v, err := unescape(id)
+				if err != nil || v == "" {
+					return Reason{}, errf(ErrCSV, "bad risk ID %q", id)
+				}
+				r.Risks = append(r.Risks, v)
+			}
+		case "ref", "note":
+			v, err := unescape(val)
+			if err != nil || v == "" {
+				return Reason{}, errf(ErrCSV, "bad %s %q", key, val)
+			}
+			if key == "ref" {
+				r.Reference = v
+			} else {
+				r.Note = v
+			}
+		default:
+			return Reason{}, errf(ErrCSV, "unknown part %q of a reason", key)
+		}
+	}
+	return r, nil
+}
+
+// MarshalCSV writes the entries of s as CSV (RFC 4180, CRLF record ends,
+// line breaks inside quoted cells kept as they are):
+// the TableHeader row, then one row per entry in document order, the
+// control ID in the first column. UnmarshalCSV reads it back without
+// loss; see Rows for the cell formats. The document header is not part
+// of the table.
+func MarshalCSV(s SoA) ([]byte, error) {
+	rows, err := s.Rows()
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	writeRecord(&buf, TableHeader())
+	for _, r := range rows {
+		writeRecord(&buf, r)
+	}
+	return buf.Bytes(), nil
+}
+
+// writeRecord writes one CSV record ending in CRLF. Cells holding a
+// comma, a quote, a line break or outer spaces are quoted, with quotes
+// doubled; every byte of a cell is kept (encoding/csv would turn a lone
+// "\r" or "\n" inside a cell into "\r\n" or drop it).
+func writeRecord(b *bytes.Buffer, cells []string) {
+	for i, c := range cells {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		if c == "" || !strings.ContainsAny(c, ",\"\r\n") && c[0] != ' ' && c[len(c)-1] != ' ' {
+			b.WriteString(c)
+			continue
+		}
+		b.WriteByte('"')
+		b.WriteString(strings.ReplaceAll(c, `"`, `""`))
+		b.WriteByte('"')
+	}
+	b.WriteString("\r\n")
+}
+
+// UnmarshalCSV reads the entries that MarshalCSV wrote. Quoted cells
+// keep every byte, carriage returns included. Problems are *FieldError
+// values with paths such as "rows[3].status" (rows counted from 0 after
+// the header), joined.
+func UnmarshalCSV(data []byte) ([]Entry, error) {
+	records, err := readCSV(data)
+	if err != nil {
+		return nil, &FieldError{Err: err}
+	}
+	if len(records) == 0 {
+		return nil, &FieldError{Path: "header", Err: errf(ErrCSV, "no header row")}
+	}
+	return ParseRows(records[0], records[1:])
+}
+
+// readCSV reads RFC 4180 CSV. Unlike encoding/csv it keeps carriage
+// returns inside quoted cells, so that no text is changed. Records end
+// at CRLF or LF; a final line break is optional.
+func readCSV(data []byte) ([][]string, error) {
+	var records [][]string
+	var rec []string
+	var field []byte
+	line := 1
+	i := 0
+	for i < len(data) {
+		// At the start of a field.
+		field = field[:0]
+		if data[i] == '"' {
+			i++
+			for {
+				if i >= len(data) {
+					return nil, errf(ErrCSV, "line %d: quoted cell not closed", line)
+				}
+				c := data[i]
+				i++
+				if c == '"' {
+					if i < len(data) && data[i] == '"' {
+						field = append(field, '"')
+						i++
+						continue
+					}
+					break
+				}
+				if c == '\n' {
+					line++
+				}
+				field = append(field, c)
+			}
+		} else {
+			for i < len(data) && data[i] != ',' && data[i] != '\n' && !(data[i] == '\r' && i+1 < len(data) && data[i+1] == '\n') {
+				if data[i] == '"' {
+					return nil, errf(ErrCSV, "line %d: a quote inside an unquoted cell", line)
+				}
+				field = append(field, data[i])
+				i++
+			}
+		}
+		rec = append(rec, string(field))
+		switch {
+		case i >= len(data):
+		case data[i] == ',':
+			i++
+			if i == len(data) {
+				rec = append(rec, "")
+			}
+			continue
+		case data[i] == '\n':
+			i++
+		case data[i] == '\r' && i+1 < len(data) && data[i+1] == '\n':
+			i += 2
+		default:
+			return nil, errf(ErrCSV, "line %d: text after a quoted cell", line)
+		}
+		records = append(records, rec)
+		rec = nil
+		line++
+	}
+	if rec != nil {
+		records = append(records, rec)
+	}
+	return records, nil
+}

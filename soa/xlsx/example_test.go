@@ -1,0 +1,24 @@
+package xlsx_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ismskit/ismskit/soa"
+	"github.com/ismskit/ismskit/soa/xlsx"
+)
+
+func ExampleEncode() {
+	s, _ := soa.Generate(soa.Input{Header: soa.Header{Organization: "Example Ltd", Version: "1.0", Date: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)}})
+	b, err := xlsx.Encode(s)
+	if err != nil {
+		panic(err)
+	}
+	back, err := xlsx.Decode(b)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(len(back.Entries), back.Entries[0].Control, back.Entries[0].Applicability, back.Header.Organization)
+	// Output:
+	// 93 5.1 undecided Example Ltd
+}
