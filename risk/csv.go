@@ -1,8 +1,6 @@
 package risk
 
 import (
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"math"
 	"slices"
@@ -10,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/ismskit/ismskit/internal/fielderr"
+	"github.com/ismskit/ismskit/internal/table"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
@@ -39,13 +38,11 @@ var csvColumns = []string{
 // Reading the output back with UnmarshalCSV gives the same risks for
 // every field that has a column. A value that could not be read back
 // unchanged (a list item that is empty, holds ";" or surrounding
-// spaces, an unknown enum value, a text with "\r\n") is an error
+// spaces, an unknown enum value) is an error
 // wrapping ErrNotEncodable at "risks[i].field"; all are reported and no
 // output is returned.
 func MarshalCSV(risks []Risk) ([]byte, error) {
-	var buf bytes.Buffer
-	w := csv.NewWriter(&buf)
-	_ = w.Write(csvColumns)
+	out := table.AppendCSVRecord(nil, csvColumns)
 	var l fielderr.List
 	for i := range risks {
 		r := &risks[i]
@@ -55,25 +52,15 @@ func MarshalCSV(risks []Risk) ([]byte, error) {
 			l.Add(fielderr.Index("risks", i), err)
 			continue
 		}
-		_ = w.Write(row)
+		out = table.AppendCSVRecord(out, row)
 	}
 	if err := l.Err(); err != nil {
 		return nil, err
 	}
-	w.Flush()
-	if err := w.Error(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return out, nil
 }
 
 func encodeRow(l *fielderr.List, r *Risk) []string {
-	text := func(path, s string) string {
-		if strings.Contains(s, "\r\n") {
-			l.Add(path, errf(ErrNotEncodable, "text holds \\r\\n, which CSV readers turn into \\n"))
-		}
-		return s
-	}
 	list := func(path string, items []string) string {
 		for j, it := range items {
 			if it == "" || strings.Contains(it, ";") || strings.TrimSpace(it) != it || strings.ContainsAny(it, "\r\n") {
@@ -125,18 +112,18 @@ func encodeRow(l *fielderr.List, r *Risk) []string {
 	}
 	var sm, sv, svec, ss, ssev string
 	if s := r.Scoring; s != nil {
-		sm, sv, svec, ssev = text("scoring.method", s.Method), text("scoring.version", s.Version), text("scoring.vector", s.Vector), text("scoring.severity", s.Severity)
+		sm, sv, svec, ssev = s.Method, s.Version, s.Vector, s.Severity
 		ss = strconv.FormatFloat(s.Score, 'g', -1, 64)
 		if math.IsNaN(s.Score) || math.IsInf(s.Score, 0) {
 			l.Add("scoring.score", errf(ErrNotEncodable, "score %v is not a finite number", s.Score))
 		}
 	}
 	return []string{
-		text("id", r.ID), text("title", r.Title), text("description", r.Description), text("owner", r.Owner), text("businessUnit", r.BusinessUnit),
+		r.ID, r.Title, r.Description, r.Owner, r.BusinessUnit,
 		list("assets", r.Assets), list("threats", r.Threats), list("vulnerabilities", r.Vulnerabilities), strings.Join(props, ";"),
 		num(r.Likelihood), num(r.Impact), strings.Join(pis, ";"), strings.Join(ctrls, " "),
 		cl, ci, rl, ri,
-		string(r.Treatment.Option), text("treatment.rationale", r.Treatment.Rationale), text("treatment.sharedWith", r.Treatment.SharedWith),
+		string(r.Treatment.Option), r.Treatment.Rationale, r.Treatment.SharedWith,
 		sm, sv, svec, ss, ssev,
 	}
 }
@@ -151,10 +138,7 @@ func encodeRow(l *fielderr.List, r *Risk) []string {
 // does not validate the risks against a register; see
 // Register.Validate.
 func UnmarshalCSV(data []byte) ([]Risk, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	rd := csv.NewReader(bytes.NewReader(data))
-	rd.FieldsPerRecord = -1
-	records, err := rd.ReadAll()
+	records, err := table.ReadCSV(data)
 	if err != nil {
 		return nil, &FieldError{Err: errf(ErrCSV, "%v", err)}
 	}

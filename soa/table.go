@@ -1,7 +1,6 @@
 package soa
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"slices"
@@ -9,6 +8,7 @@ import (
 	"time"
 
 	"github.com/ismskit/ismskit/internal/fielderr"
+	"github.com/ismskit/ismskit/internal/table"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
@@ -441,32 +441,11 @@ func MarshalCSV(s SoA) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	writeRecord(&buf, TableHeader())
+	out := table.AppendCSVRecord(nil, TableHeader())
 	for _, r := range rows {
-		writeRecord(&buf, r)
+		out = table.AppendCSVRecord(out, r)
 	}
-	return buf.Bytes(), nil
-}
-
-// writeRecord writes one CSV record ending in CRLF. Cells holding a
-// comma, a quote, a line break or outer spaces are quoted, with quotes
-// doubled; every byte of a cell is kept (encoding/csv would turn a lone
-// "\r" or "\n" inside a cell into "\r\n" or drop it).
-func writeRecord(b *bytes.Buffer, cells []string) {
-	for i, c := range cells {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		if c == "" || !strings.ContainsAny(c, ",\"\r\n") && c[0] != ' ' && c[len(c)-1] != ' ' {
-			b.WriteString(c)
-			continue
-		}
-		b.WriteByte('"')
-		b.WriteString(strings.ReplaceAll(c, `"`, `""`))
-		b.WriteByte('"')
-	}
-	b.WriteString("\r\n")
+	return out, nil
 }
 
 // UnmarshalCSV reads the entries that MarshalCSV wrote. Quoted cells
@@ -474,80 +453,12 @@ func writeRecord(b *bytes.Buffer, cells []string) {
 // values with paths such as "rows[3].status" (rows counted from 0 after
 // the header), joined.
 func UnmarshalCSV(data []byte) ([]Entry, error) {
-	records, err := readCSV(data)
+	records, err := table.ReadCSV(data)
 	if err != nil {
-		return nil, &FieldError{Err: err}
+		return nil, &FieldError{Err: errf(ErrCSV, "%v", err)}
 	}
 	if len(records) == 0 {
 		return nil, &FieldError{Path: "header", Err: errf(ErrCSV, "no header row")}
 	}
 	return ParseRows(records[0], records[1:])
-}
-
-// readCSV reads RFC 4180 CSV. Unlike encoding/csv it keeps carriage
-// returns inside quoted cells, so that no text is changed. Records end
-// at CRLF or LF; a final line break is optional.
-func readCSV(data []byte) ([][]string, error) {
-	var records [][]string
-	var rec []string
-	var field []byte
-	line := 1
-	i := 0
-	for i < len(data) {
-		// At the start of a field.
-		field = field[:0]
-		if data[i] == '"' {
-			i++
-			for {
-				if i >= len(data) {
-					return nil, errf(ErrCSV, "line %d: quoted cell not closed", line)
-				}
-				c := data[i]
-				i++
-				if c == '"' {
-					if i < len(data) && data[i] == '"' {
-						field = append(field, '"')
-						i++
-						continue
-					}
-					break
-				}
-				if c == '\n' {
-					line++
-				}
-				field = append(field, c)
-			}
-		} else {
-			for i < len(data) && data[i] != ',' && data[i] != '\n' && !(data[i] == '\r' && i+1 < len(data) && data[i+1] == '\n') {
-				if data[i] == '"' {
-					return nil, errf(ErrCSV, "line %d: a quote inside an unquoted cell", line)
-				}
-				field = append(field, data[i])
-				i++
-			}
-		}
-		rec = append(rec, string(field))
-		switch {
-		case i >= len(data):
-		case data[i] == ',':
-			i++
-			if i == len(data) {
-				rec = append(rec, "")
-			}
-			continue
-		case data[i] == '\n':
-			i++
-		case data[i] == '\r' && i+1 < len(data) && data[i+1] == '\n':
-			i += 2
-		default:
-			return nil, errf(ErrCSV, "line %d: text after a quoted cell", line)
-		}
-		records = append(records, rec)
-		rec = nil
-		line++
-	}
-	if rec != nil {
-		records = append(records, rec)
-	}
-	return records, nil
 }
