@@ -200,26 +200,15 @@ func (c *Catalog) Edition() Edition { return c.edition }
 // Len returns the number of controls.
 func (c *Catalog) Len() int { return len(c.controls) }
 
-// position returns the index of id in c.controls, or -1.
+// position returns the index of id in c.controls, or -1. A built-in
+// edition's controls sit at their IDs' ordinals.
 func (c *Catalog) position(id ControlID) int {
 	if c.dense {
-		return denseIndex(c.edition, id)
+		if id.ed != c.edition {
+			return -1
+		}
+		return int(id.ord)
 	}
-	return c.mapIndex(id)
-}
-
-// denseIndex is the position of id in a built-in edition's table.
-func denseIndex(e Edition, id ControlID) int {
-	switch {
-	case id.ed != e:
-		return -1
-	case e == Edition2022:
-		return index2022(id)
-	}
-	return index2013(id)
-}
-
-func (c *Catalog) mapIndex(id ControlID) int {
 	if i, ok := c.index[id]; ok {
 		return i
 	}

@@ -30,10 +30,10 @@ func Correspondence() iter.Seq[Pair] {
 // To2022 returns the 2022 controls that the 2013 control id became, in
 // natural order. It returns nil for IDs that are not 2013 controls.
 func To2022(id ControlID) []ControlID {
-	i := index2013(id)
-	if id.ed != Edition2013 || i < 0 {
+	if id.ed != Edition2013 {
 		return nil
 	}
+	i := int(id.ord)
 	var out []ControlID
 	for _, p := range pairs {
 		if int(p[1]) == i {
@@ -47,10 +47,10 @@ func To2022(id ControlID) []ControlID {
 // in natural order. It returns nil for a control new in 2022 and for IDs
 // that are not 2022 controls.
 func From2013(id ControlID) []ControlID {
-	i := index2022(id)
-	if id.ed != Edition2022 || i < 0 {
+	if id.ed != Edition2022 {
 		return nil
 	}
+	i := int(id.ord)
 	var out []ControlID
 	for _, p := range pairs {
 		if int(p[0]) == i {

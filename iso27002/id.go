@@ -73,6 +73,7 @@ type ControlID struct {
 	a      uint8  // 2022: theme 5..8; 2013: clause 5..18
 	b      uint8  // 2022: control number; 2013: objective number
 	c      uint8  // 2013: control number within the objective
+	ord    uint8  // position in the edition's natural order; a function of the other fields
 	custom string // "namespace:local" for custom IDs
 }
 
@@ -123,15 +124,19 @@ func Parse(s string) (ControlID, error) {
 	switch n {
 	case 2:
 		id := ControlID{ed: Edition2022, a: parts[0], b: parts[1]}
-		if index2022(id) < 0 {
+		i := index2022(id)
+		if i < 0 {
 			return ControlID{}, parseErr(s, "no such control in the 2022 edition", ErrUnknownControl)
 		}
+		id.ord = uint8(i)
 		return id, nil
 	case 3:
 		id := ControlID{ed: Edition2013, a: parts[0], b: parts[1], c: parts[2]}
-		if index2013(id) < 0 {
+		i := index2013(id)
+		if i < 0 {
 			return ControlID{}, parseErr(s, "no such control in the 2013 edition", ErrUnknownControl)
 		}
+		id.ord = uint8(i)
 		return id, nil
 	}
 	if prefixed {

@@ -322,14 +322,14 @@ func Generate(data2022, data2013 []byte) ([]byte, error) {
 	p("var themeOffsets2022 = [...]uint8{0, %d, %d, %d}\n\n", sizes[5], sizes[5]+sizes[6], sizes[5]+sizes[6]+sizes[7])
 
 	p("var controls2022 = [...]Control{\n")
-	for _, c := range c22 {
+	for i, c := range c22 {
 		var attrs []string
 		for _, k := range AttributeKeys {
 			for _, v := range c.Attributes[k] {
 				attrs = append(attrs, attrGoName(v))
 			}
 		}
-		p("\t{ID: ControlID{ed: Edition2022, a: %d, b: %d}, Title: %q, ", c.Theme, c.Number, c.Title)
+		p("\t{ID: ControlID{ed: Edition2022, a: %d, b: %d, ord: %d}, Title: %q, ", c.Theme, c.Number, i, c.Title)
 		if c.AnnexATitle != "" {
 			p("AnnexATitle: %q, ", c.AnnexATitle)
 		}
@@ -383,8 +383,8 @@ func Generate(data2022, data2013 []byte) ([]byte, error) {
 	}
 	p("}\n\n")
 	p("var controls2013 = [...]Control{\n")
-	for _, c := range e13.Controls {
-		p("\t{ID: ControlID{ed: Edition2013, a: %d, b: %d, c: %d}, Title: %q, Summary: %q},\n", c.Parts[0], c.Parts[1], c.Parts[2], c.Title, c.Summary)
+	for i, c := range e13.Controls {
+		p("\t{ID: ControlID{ed: Edition2013, a: %d, b: %d, c: %d, ord: %d}, Title: %q, Summary: %q},\n", c.Parts[0], c.Parts[1], c.Parts[2], i, c.Title, c.Summary)
 	}
 	p("}\n\n")
 
