@@ -1,11 +1,11 @@
 package audit
 
 import (
-	"flag"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/ismskit/ismskit/internal/goldenfile"
 
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27001"
@@ -13,19 +13,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
 // golden compares got with testdata/name, rewriting it under -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "missing golden file: run go test -update")
-	require.Equal(t, string(want), string(got), "%s is stale: run go test -update", path)
+	goldenfile.Check(t, filepath.Join("testdata", name), got)
 }
 
 func d(s string) iso27001.Date { return iso27001.MustParseDate(s) }

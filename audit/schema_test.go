@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/ismskit/ismskit/internal/goldenfile"
+
 	"github.com/invopop/jsonschema"
 	"github.com/ismskit/ismskit/internal/schematest"
 	"github.com/ismskit/ismskit/iso27002"
@@ -53,7 +55,7 @@ func TestSchemasUpToDate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
-			if *update {
+			if goldenfile.Updating() {
 				golden(t, "../schema/"+tt.file, tt.got)
 			}
 			assert.Equal(t, string(tt.got), string(tt.api()), "schema/%s is stale: run go test -update", tt.file)

@@ -7,6 +7,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/ismskit/ismskit/internal/goldenfile"
+
 	"github.com/invopop/jsonschema"
 	"github.com/ismskit/ismskit/internal/schematest"
 	"github.com/stretchr/testify/assert"
@@ -79,7 +81,7 @@ func TestCatalogSchemaUpToDate(t *testing.T) {
 	got, err := json.MarshalIndent(reflectCatalogSchema(), "", "  ")
 	require.NoError(t, err)
 	got = append(got, '\n')
-	if *update {
+	if goldenfile.Updating() {
 		golden(t, "../schema/catalog.schema.json", got)
 	}
 	assert.Equal(t, string(got), string(CatalogSchema()), "schema/catalog.schema.json is stale: run go test -update")

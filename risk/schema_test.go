@@ -3,11 +3,10 @@ package risk
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/ismskit/ismskit/internal/goldenfile"
 
 	"github.com/invopop/jsonschema"
 	"github.com/stretchr/testify/require"
@@ -15,19 +14,10 @@ import (
 	"github.com/ismskit/ismskit/iso27002"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
 // golden compares got with testdata/name, or rewrites it under -update.
 func golden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "missing golden file; run go test -update")
-	require.Equal(t, string(want), string(got), "%s is stale; run go test -update", path)
+	goldenfile.Check(t, path, got)
 }
 
 func enumSchema[T ~string](desc string, values []T) *jsonschema.Schema {
@@ -74,7 +64,7 @@ func generateSchema(t *testing.T) []byte {
 func TestSchemaUpToDate(t *testing.T) {
 	got := generateSchema(t)
 	golden(t, "schema/register.schema.json", got)
-	if *update {
+	if goldenfile.Updating() {
 		return // the embedded copy is refreshed at the next build
 	}
 	require.True(t, bytes.Equal(got, Schema()), "embedded schema differs from the generated one")

@@ -1,11 +1,10 @@
 package soa
 
 import (
-	"flag"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/ismskit/ismskit/internal/goldenfile"
 
 	"github.com/stretchr/testify/require"
 
@@ -13,19 +12,10 @@ import (
 	"github.com/ismskit/ismskit/risk"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
 // golden compares got with the file at path, or rewrites it under -update.
 func golden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "missing golden file; run go test -update")
-	require.Equal(t, string(want), string(got), "%s is stale; run go test -update", path)
+	goldenfile.Check(t, path, got)
 }
 
 var (

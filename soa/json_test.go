@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/ismskit/ismskit/internal/goldenfile"
+
 	"github.com/invopop/jsonschema"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -61,7 +63,7 @@ func generateSchema(t *testing.T) []byte {
 func TestSchemaUpToDate(t *testing.T) {
 	got := generateSchema(t)
 	golden(t, "schema/soa.schema.json", got)
-	if *update {
+	if goldenfile.Updating() {
 		return // the embedded copy is refreshed at the next build
 	}
 	require.True(t, bytes.Equal(got, JSONSchema()), "embedded schema differs from the generated one")

@@ -3,17 +3,16 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/ismskit/ismskit/internal/goldenfile"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 var now = time.Date(2026, time.June, 30, 9, 0, 0, 0, time.UTC)
 
@@ -23,16 +22,10 @@ func runArgs(args ...string) (code int, stdout, stderr string) {
 	return code, o.String(), e.String()
 }
 
-func golden(t *testing.T, name, got string) {
+// golden compares got with the golden file testdata/name, or rewrites it under -update.
+func golden(t *testing.T, name string, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test -update")
-	assert.Equal(t, string(want), got, "%s is stale; run go test -update", path)
+	goldenfile.Check(t, filepath.Join("testdata", name), []byte(got))
 }
 
 func write(t *testing.T, content string) string {

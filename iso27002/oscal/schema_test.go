@@ -2,18 +2,17 @@ package oscal_test
 
 import (
 	"bytes"
-	"flag"
 	"os"
 	"path/filepath"
 	"sync"
 	"testing"
 
+	"github.com/ismskit/ismskit/internal/goldenfile"
+
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // NIST's OSCAL 1.2.1 JSON schemas, copied into testdata/schema with
 // NIST's licence (LICENSE-NIST-OSCAL.md).
@@ -56,13 +55,7 @@ func validate(t testing.TB, model string, data []byte) {
 // golden compares got with testdata/name, or rewrites it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "run go test -update to create %s", path)
-	assert.Equal(t, string(want), string(got), "%s differs; run go test -update if the change is intended", path)
+	goldenfile.Check(t, filepath.Join("testdata", name), got)
 }
 
 func TestSchemaRejectsBadDocuments(t *testing.T) {

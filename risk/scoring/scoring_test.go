@@ -3,11 +3,10 @@ package scoring
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
-	"os"
-	"path/filepath"
 	"reflect"
 	"testing"
+
+	"github.com/ismskit/ismskit/internal/goldenfile"
 
 	"github.com/invopop/jsonschema"
 	"github.com/stretchr/testify/assert"
@@ -16,19 +15,10 @@ import (
 	"github.com/ismskit/ismskit/risk/scoring/cvss3"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
 // golden compares got with the file at path, or rewrites it under -update.
 func golden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "missing golden file; run go test -update")
-	require.Equal(t, string(want), string(got), "%s is stale; run go test -update", path)
+	goldenfile.Check(t, path, got)
 }
 
 func TestCVSSMethod(t *testing.T) {
@@ -180,7 +170,7 @@ func generateSchema(t *testing.T) []byte {
 func TestSchemaUpToDate(t *testing.T) {
 	got := generateSchema(t)
 	golden(t, "schema/result.schema.json", got)
-	if *update {
+	if goldenfile.Updating() {
 		return // the embedded copy is refreshed at the next build
 	}
 	require.True(t, bytes.Equal(got, ResultSchema()), "embedded schema differs from the generated one")

@@ -3,13 +3,12 @@ package xlsx
 import (
 	"bytes"
 	"encoding/json"
-	"flag"
 	"fmt"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/ismskit/ismskit/internal/goldenfile"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -20,18 +19,10 @@ import (
 	"github.com/ismskit/ismskit/soa"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
-
+// golden compares got with the golden file path, or rewrites it under -update.
 func golden(t *testing.T, path string, got []byte) {
 	t.Helper()
-	if *update {
-		require.NoError(t, os.MkdirAll(filepath.Dir(path), 0o755))
-		require.NoError(t, os.WriteFile(path, got, 0o644))
-		return
-	}
-	want, err := os.ReadFile(path)
-	require.NoError(t, err, "missing golden file; run go test -update")
-	require.Equal(t, string(want), string(got), "%s is stale; run go test -update", path)
+	goldenfile.Check(t, path, got)
 }
 
 var asOf = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
