@@ -1,0 +1,434 @@
+// Package randstream provides deterministic random streams addressed by a
+// seed and a pair of stream indices, so that parallel Monte Carlo code can
+// give chunk i of a simulation stream i whatever goroutine runs it. Results
+// then depend on the seed alone, never on GOMAXPROCS or on scheduling.
+//
+// A [Stream] is a PCG generator (math/rand/v2's 128-bit PCG with DXSM
+// output) whose state is derived from (seed, a, b) through a SplitMix64
+// mixer, so that neighbouring indices give unrelated streams. Stream adds
+// the variates the simulation needs (uniform, standard normal by the
+// ziggurat method, standard exponential, gamma, beta and Poisson) as
+// methods on the concrete type, so the hot path makes no interface calls.
+//
+// A Stream is not safe for concurrent use; give each goroutine its own and
+// [Stream.Reset] it for each chunk. The package has no mutable global
+// state: the ziggurat tables are computed once and never written again.
+package randstream
+
+import (
+	"math"
+	"math/rand/v2"
+)
+
+// Stream is a seeded random stream. The zero value is a valid stream
+// (equivalent to Reset(0, 0, 0)); use [New] or [Stream.Reset] to choose one.
+type Stream struct {
+	pcg rand.PCG
+}
+
+// New returns the stream addressed by seed and the indices a and b.
+func New(seed, a, b uint64) *Stream {
+	s := new(Stream)
+	s.Reset(seed, a, b)
+	return s
+}
+
+// Reset repositions s at the start of the stream addressed by (seed, a, b).
+// The same triple always gives the same sequence.
+func (s *Stream) Reset(seed, a, b uint64) {
+	h1 := mix(seed ^ 0x6a09e667f3bcc908)
+	h1 = mix(h1 ^ a)
+	h1 = mix(h1 ^ b)
+	h2 := mix(h1 ^ 0xbb67ae8584caa73b)
+	s.pcg.Seed(h1, h2)
+	if s.pcg == (rand.PCG{}) {
+		s.pcg.Seed(1, 2)
+	}
+}
+
+// mix is the SplitMix64 finaliser.
+func mix(z uint64) uint64 {
+	z += 0x9e3779b97f4a7c15
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9
+	z = (z ^ (z >> 27)) * 0x94d049bb133111eb
+	return z ^ (z >> 31)
+}
+
+// Uint64 returns a uniformly distributed 64-bit value.
+func (s *Stream) Uint64() uint64 { return s.pcg.Uint64() }
+
+// Float64 returns a uniform value in [0, 1) with 53 random bits.
+func (s *Stream) Float64() float64 {
+	return float64(int64(s.pcg.Uint64()>>11)) * 0x1p-53
+}
+
+// Open returns a uniform value in the open interval (0, 1), safe to pass
+// to math.Log.
+func (s *Stream) Open() float64 {
+	return (float64(int64(s.pcg.Uint64()>>12)) + 0.5) * 0x1p-52
+}
+
+// Ziggurat constants for the standard normal, 128 layers (Marsaglia and
+// Tsang, "The Ziggurat Method for Generating Random Variables", 2000).
+const (
+	zigR = 3.442619855899
+	zigV = 9.91256303526217e-3
+	zigM = 2147483648.0
+)
+
+type zigTables struct {
+	k [128]uint32
+	w [128]float64
+	f [128]float64
+}
+
+var zig = makeZig()
+
+func makeZig() *zigTables {
+	t := new(zigTables)
+	dn := zigR
+	tn := dn
+	q := zigV / math.Exp(-0.5*dn*dn)
+	t.k[0] = uint32(dn / q * zigM)
+	t.k[1] = 0
+	t.w[0] = q / zigM
+	t.w[127] = dn / zigM
+	t.f[0] = 1
+	t.f[127] = math.Exp(-0.5 * dn * dn)
+	for i := 126; i >= 1; i-- {
+		dn = math.Sqrt(-2 * math.Log(zigV/dn+math.Exp(-0.5*dn*dn)))
+		t.k[i+1] = uint32(dn / tn * zigM)
+		tn = dn
+		t.f[i] = math.Exp(-0.5 * dn * dn)
+		t.w[i] = dn / zigM
+	}
+	return t
+}
+
+// Norm returns a standard normal variate.
+func (s *Stream) Norm() float64 {
+	for {
+		u := s.pcg.Uint64()
+		i := u & 127
+		h := int32(u >> 32)
+		x := float64(h) * zig.w[i]
+		a := h
+		if a < 0 {
+			a = -a
+		}
+		if uint32(a) < zig.k[i] {
+			return x
+		}
+		if i == 0 {
+			// Base strip: sample the tail beyond zigR.
+			for {
+				tx := -math.Log(s.Open()) / zigR
+				ty := -math.Log(s.Open())
+				if ty+ty >= tx*tx {
+					if h > 0 {
+						return zigR + tx
+					}
+					return -zigR - tx
+				}
+			}
+		}
+		if zig.f[i]+s.Float64()*(zig.f[i-1]-zig.f[i]) < math.Exp(-0.5*x*x) {
+			return x
+		}
+	}
+}
+
+// Exp returns a standard exponential variate (rate 1).
+func (s *Stream) Exp() float64 { return -math.Log(s.Open()) }
+
+// Gamma returns a gamma variate with the given shape and scale 1
+// (Marsaglia and Tsang 2000; shapes below 1 use the boost
+// G(a) = G(a+1) * U^(1/a)). Shape must be positive and finite. Code that
+// draws many variates of one shape should use [NewGamma] instead.
+func (s *Stream) Gamma(shape float64) float64 {
+	g := NewGamma(shape)
+	return g.Sample(s)
+}
+
+// Gamma is a gamma distribution with scale 1 and its sampling constants
+// precomputed. The zero value is not usable; use [NewGamma].
+type Gamma struct {
+	d, c     float64
+	invShape float64 // 1/shape when shape < 1 (boost), else 0
+}
+
+// NewGamma returns the gamma distribution of the given shape (positive and
+// finite).
+func NewGamma(shape float64) Gamma {
+	var g Gamma
+	a := shape
+	if shape < 1 {
+		g.invShape = 1 / shape
+		a = shape + 1
+	}
+	g.d = a - 1.0/3
+	g.c = 1 / math.Sqrt(9*g.d)
+	return g
+}
+
+// Sample draws one variate from s.
+func (g *Gamma) Sample(s *Stream) float64 {
+	x := g.sampleGE1(s)
+	if g.invShape != 0 {
+		x *= math.Exp(math.Log(s.Open()) * g.invShape)
+	}
+	return x
+}
+
+func (g *Gamma) sampleGE1(s *Stream) float64 {
+	d, c := g.d, g.c
+	for {
+		var x, v float64
+		for {
+			x = s.Norm()
+			v = 1 + c*x
+			if v > 0 {
+				break
+			}
+		}
+		v = v * v * v
+		u := s.Open()
+		x2 := x * x
+		if u < 1-0.0331*x2*x2 {
+			return d * v
+		}
+		if math.Log(u) < 0.5*x2+d*(1-v+math.Log(v)) {
+			return d * v
+		}
+	}
+}
+
+// Beta returns a beta variate with shapes a and b (both positive), as
+// X/(X+Y) with X ~ Gamma(a) and Y ~ Gamma(b). Code that draws many
+// variates of one pair of shapes should use [NewBeta], which is faster.
+func (s *Stream) Beta(a, b float64) float64 {
+	d := Beta{x: NewGamma(a), y: NewGamma(b), mean: a / (a + b)}
+	return d.Sample(s)
+}
+
+// Beta is a beta distribution with its sampling constants precomputed.
+// When both shapes are at least 1 the density is bounded and unimodal, and
+// Beta samples it exactly by rejection from a 512-step hat with a squeeze
+// (a table method): almost every draw costs two 64-bit outputs and no
+// transcendental function. Other shapes use X/(X+Y) with X ~ Gamma(a) and
+// Y ~ Gamma(b). The zero value is not usable; use [NewBeta].
+type Beta struct {
+	x, y  Gamma
+	mean  float64
+	table *betaTable
+}
+
+const betaBins = 512
+
+// betaTable is the hat (upper bound) and squeeze (lower bound) of the
+// beta density on each of betaBins equal bins, with an alias table that
+// picks a bin in proportion to its hat.
+type betaTable struct {
+	am1, bm1 float64           // a-1, b-1
+	logMode  float64           // log density at the mode (unnormalised)
+	start    [betaBins]float64 // i/betaBins
+	hat      [betaBins]float64
+	squeeze  [betaBins]float64
+	thresh   [betaBins]uint64 // alias threshold, scaled to 2^55
+	alias    [betaBins]uint16
+}
+
+// NewBeta returns the beta distribution with shapes a and b (both
+// positive and finite).
+func NewBeta(a, b float64) Beta {
+	d := Beta{x: NewGamma(a), y: NewGamma(b), mean: a / (a + b)}
+	if a >= 1 && b >= 1 {
+		d.table = newBetaTable(a, b)
+	}
+	return d
+}
+
+// logf is the unnormalised log density; it is 0 at the mode.
+func (t *betaTable) logf(x float64) float64 {
+	var v float64
+	if t.am1 != 0 {
+		v += t.am1 * math.Log(x)
+	}
+	if t.bm1 != 0 {
+		v += t.bm1 * math.Log1p(-x)
+	}
+	return v - t.logMode
+}
+
+func (t *betaTable) f(x float64) float64 { return math.Exp(t.logf(x)) }
+
+func newBetaTable(a, b float64) *betaTable {
+	t := &betaTable{am1: a - 1, bm1: b - 1}
+	mode := 0.0
+	switch {
+	case a == 1 && b == 1:
+		mode = 0.5
+	case a == 1:
+		mode = 0
+	case b == 1:
+		mode = 1
+	default:
+		mode = (a - 1) / (a + b - 2)
+	}
+	t.logMode = t.logf(mode) // logMode is still 0 here
+	var weights [betaBins]float64
+	var total float64
+	for i := range betaBins {
+		x0 := float64(i) / betaBins
+		x1 := float64(i+1) / betaBins
+		t.start[i] = x0
+		f0, f1 := t.f(x0), t.f(x1)
+		if math.IsNaN(f0) {
+			f0 = 0
+		}
+		if math.IsNaN(f1) {
+			f1 = 0
+		}
+		hi := max(f0, f1)
+		if mode > x0 && mode < x1 {
+			hi = 1
+		}
+		// Margins absorb rounding in Log and Exp.
+		t.hat[i] = hi*(1+1e-9) + 1e-300
+		t.squeeze[i] = min(f0, f1) * (1 - 1e-9)
+		weights[i] = t.hat[i]
+		total += t.hat[i]
+	}
+	// Vose's alias method.
+	var small, large []int
+	var prob [betaBins]float64
+	for i := range betaBins {
+		prob[i] = weights[i] * betaBins / total
+		if prob[i] < 1 {
+			small = append(small, i)
+		} else {
+			large = append(large, i)
+		}
+	}
+	for len(small) > 0 && len(large) > 0 {
+		s := small[len(small)-1]
+		small = small[:len(small)-1]
+		l := large[len(large)-1]
+		t.thresh[s] = uint64(prob[s] * (1 << 55))
+		t.alias[s] = uint16(l)
+		prob[l] -= 1 - prob[s]
+		if prob[l] < 1 {
+			large = large[:len(large)-1]
+			small = append(small, l)
+		}
+	}
+	for _, i := range append(small, large...) {
+		t.thresh[i] = 1 << 55
+		t.alias[i] = uint16(i)
+	}
+	return t
+}
+
+// Sample draws one variate from s.
+func (d *Beta) Sample(s *Stream) float64 {
+	if t := d.table; t != nil {
+		return t.sample(s)
+	}
+	return d.ratio(s)
+}
+
+// Fill writes lo + scale*X for len(dst) variates X, drawing exactly what
+// as many calls of Sample would. It saves a call per variate.
+func (d *Beta) Fill(dst []float64, lo, scale float64, s *Stream) {
+	t := d.table
+	if t == nil {
+		for i := range dst {
+			dst[i] = lo + scale*d.ratio(s)
+		}
+		return
+	}
+	for i := range dst {
+		dst[i] = lo + scale*t.sample(s)
+	}
+}
+
+func (t *betaTable) sample(s *Stream) float64 {
+	for {
+		u := s.pcg.Uint64()
+		i := u >> 55
+		if u&(1<<55-1) >= t.thresh[i] {
+			i = uint64(t.alias[i])
+		}
+		// Two 32-bit uniforms in [0, 1) from one output, built from their
+		// bits rather than by integer conversion: 1.f - 1.
+		v := s.pcg.Uint64()
+		fx := math.Float64frombits(0x3ff<<52|(v>>32)<<20) - 1
+		fy := math.Float64frombits(0x3ff<<52|(v&0xffffffff)<<20) - 1
+		x := t.start[i] + fx*(1.0/betaBins)
+		y := fy * t.hat[i]
+		if y < t.squeeze[i] || y < t.f(x) {
+			return x
+		}
+	}
+}
+
+func (d *Beta) ratio(s *Stream) float64 {
+	x := d.x.Sample(s)
+	y := d.y.Sample(s)
+	if t := x + y; t > 0 {
+		return x / t
+	}
+	// Both underflowed (tiny shapes): fall back on the mean.
+	return d.mean
+}
+
+// Poisson returns a Poisson variate with mean lambda (lambda >= 0 and
+// finite). Small means use sequential inversion; means of 10 and more use
+// Hörmann's transformed rejection (PTRS, 1993).
+func (s *Stream) Poisson(lambda float64) int64 {
+	switch {
+	case !(lambda > 0):
+		return 0
+	case lambda < 10:
+		u := s.Float64()
+		p := math.Exp(-lambda)
+		c := p
+		var k int64
+		for u > c {
+			k++
+			p *= lambda / float64(k)
+			c += p
+			if p == 0 || k > 1000 {
+				break
+			}
+		}
+		return k
+	default:
+		return s.ptrs(lambda)
+	}
+}
+
+func (s *Stream) ptrs(lam float64) int64 {
+	slam := math.Sqrt(lam)
+	loglam := math.Log(lam)
+	b := 0.931 + 2.53*slam
+	a := -0.059 + 0.02483*b
+	invalpha := 1.1239 + 1.1328/(b-3.4)
+	vr := 0.9277 - 3.6224/(b-2)
+	for {
+		u := s.Float64() - 0.5
+		v := s.Open()
+		us := 0.5 - math.Abs(u)
+		k := math.Floor((2*a/us+b)*u + lam + 0.43)
+		if us >= 0.07 && v <= vr {
+			return int64(k)
+		}
+		if k < 0 || (us < 0.013 && v > us) {
+			continue
+		}
+		lg, _ := math.Lgamma(k + 1)
+		if math.Log(v)+math.Log(invalpha)-math.Log(a/(us*us)+b) <= -lam+k*loglam-lg {
+			return int64(k)
+		}
+	}
+}

@@ -1,0 +1,126 @@
+package fair
+
+import (
+	"testing"
+)
+
+// sink defeats dead-code elimination in benchmarks.
+var sink any
+
+// twoNode is the reference scenario: LEF PERT(0.1, 0.5, 2) x
+// LM PERT(10k, 50k, 500k).
+func twoNode(form PERTForm) Scenario {
+	lef := Estimate{Dist: PERT, Low: 0.1, Mode: 0.5, High: 2, Form: form}
+	lm := Estimate{Dist: PERT, Low: 10e3, Mode: 50e3, High: 500e3, Form: form}
+	return Scenario{Name: "two-node", Nodes: Nodes{LEF: &lef, LM: &lm}}
+}
+
+// benchLoop runs f b.N times and reports iterations per second and the
+// process CPU time per op (all threads), which on a shared machine is
+// steadier than the wall clock.
+func benchLoop(b *testing.B, iterations int, f func()) {
+	b.ReportAllocs()
+	cpu0 := processCPU()
+	for b.Loop() {
+		f()
+	}
+	cpu := processCPU() - cpu0
+	b.ReportMetric(float64(iterations)*float64(b.N)/b.Elapsed().Seconds(), "iter/s")
+	if cpu > 0 {
+		b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms/op")
+	}
+}
+
+// BenchmarkTwoNode1M is the target: 1,000,000 iterations of LEF
+// PERT x LM PERT including mean, standard deviation, the default
+// percentiles and three exceedance probabilities (pyfair: about 0.44 s).
+// Run with -cpu 1,2.
+func BenchmarkTwoNode1M(b *testing.B) {
+	s := twoNode(Classic)
+	opt := Options{Iterations: 1_000_000, Seed: 1, Mode: Rate}
+	amounts := []float64{10e3, 100e3, 500e3}
+	benchLoop(b, opt.Iterations, func() {
+		r, err := Simulate(s, opt)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sum, err := r.Summary(nil, amounts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sink = sum
+	})
+}
+
+// BenchmarkTwoNode1MMoment is the same with pyfair's moment-matched PERT.
+func BenchmarkTwoNode1MMoment(b *testing.B) {
+	s := twoNode(Moment)
+	opt := Options{Iterations: 1_000_000, Seed: 1, Mode: Rate}
+	amounts := []float64{10e3, 100e3, 500e3}
+	benchLoop(b, opt.Iterations, func() {
+		r, err := Simulate(s, opt)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sum, err := r.Summary(nil, amounts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sink = sum
+	})
+}
+
+// BenchmarkThroughputTwoNode is the simulation alone (with the percentile
+// index), for the iterations-per-second target.
+func BenchmarkThroughputTwoNode(b *testing.B) {
+	s := twoNode(Classic)
+	opt := Options{Iterations: 1_000_000, Seed: 1, Mode: Rate}
+	benchLoop(b, opt.Iterations, func() {
+		r, err := Simulate(s, opt)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sink = r
+	})
+}
+
+// BenchmarkThroughputFullTree simulates the full 13-node taxonomy (seven
+// leaves: CF, PoA, TCap, RS, PL, SLEF, SLM), pooled vulnerability.
+func BenchmarkThroughputFullTree(b *testing.B) {
+	s := fullTree()
+	opt := Options{Iterations: 1_000_000, Seed: 1, Mode: Rate}
+	benchLoop(b, opt.Iterations, func() {
+		r, err := Simulate(s, opt)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sink = r
+	})
+}
+
+// BenchmarkEventMode1M is the two-node scenario as simulated years with
+// a Poisson number of events each.
+func BenchmarkEventMode1M(b *testing.B) {
+	s := twoNode(Classic)
+	opt := Options{Iterations: 1_000_000, Seed: 1, Mode: Event}
+	benchLoop(b, opt.Iterations, func() {
+		r, err := Simulate(s, opt)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sink = r
+	})
+}
+
+// BenchmarkPercentile is one percentile query outside the precomputed
+// ranks on a 1M result.
+func BenchmarkPercentile(b *testing.B) {
+	r, err := Simulate(twoNode(Classic), Options{Iterations: 1_000_000, Seed: 1, Mode: Rate})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		sink = r.Percentile(97.5)
+	}
+}
