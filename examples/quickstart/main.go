@@ -1,11 +1,40 @@
-// Command quickstart walks through ismskit on a fresh machine: it prints a
-// short report to the terminal and writes every artefact to a directory.
+// Command quickstart runs the whole ISMS cycle of ISO/IEC 27001 with
+// ismskit on an embedded sample organisation, prints a short report and
+// writes every artefact to a directory.
 //
 //	go run ./examples/quickstart [-out DIR]
 //
-// The default DIR is ./ismskit-out. The program needs no network and no
-// flags; it exits with status 1 and a clear message if DIR cannot be
-// written, and with status 2 on bad flags.
+// The sample is Nimbus Ledger B.V., a fictional 200-person invoicing SaaS
+// company (package examples/internal/sample): its ISMS records, 40 assets,
+// 30 risks with owners and treatment plans, its obligations (GDPR, tax
+// law, customer contracts) and its own controls. The program runs, as of
+// the sample's date:
+//
+//  1. the gap analysis against clauses 4 to 10 (iso27001.Analyze);
+//  2. the risk assessment: inherent, current and residual ratings, the
+//     ranking and the heat map (package risk);
+//  3. a FAIR Monte Carlo estimate of the yearly loss of the three risks
+//     ranked highest after treatment, with one treatment each (risk/fair);
+//  4. the treatment: options, Annex A controls, plan and approvals;
+//  5. the Statement of Applicability, generated, validated and exported
+//     (soa, soa/xlsx);
+//  6. the internal audit programme, checklists, findings and corrective
+//     actions (audit);
+//  7. the certification-readiness verdict (audit.Assess) and the dates of
+//     the certification cycle (iso27001/certification);
+//  8. OSCAL exports of the catalog, the clauses, the correspondence and
+//     the applicable controls (iso27002/oscal), and the coverage of the
+//     NIST Cybersecurity Framework 2.0 by the implemented controls
+//     (iso27002/nist).
+//
+// Each step is a method of quickstart in the file of its package: isms.go
+// (step 1), risk.go (2 to 4), soa.go (5), audit.go (6 and 7) and
+// oscal.go (8); read them for the calls a program of your own makes.
+//
+// It needs no network and no flags, and its output is the same on every
+// run: the date is the sample's and the simulation is seeded. The default
+// DIR is ./ismskit-out. It exits with status 1 and a clear message if DIR
+// cannot be written, and with status 2 on bad flags.
 package main
 
 import (
@@ -16,20 +45,32 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
+	"text/tabwriter"
+	"time"
 
-	"github.com/ismskit/ismskit/internal/table"
+	"github.com/ismskit/ismskit/audit"
+	"github.com/ismskit/ismskit/examples/internal/sample"
+	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
+	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/soa"
 )
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
+// steps is the number of numbered steps of the report.
+const steps = 8
+
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("quickstart", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	out := fs.String("out", "ismskit-out", "directory to write the artefacts to")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: quickstart [-out DIR]")
+		fs.PrintDefaults()
+	}
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -37,110 +78,150 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "quickstart: unexpected argument %q\n", fs.Arg(0))
+		fmt.Fprintf(stderr, "quickstart: unexpected argument %q (see -h)\n", fs.Arg(0))
 		return 2
 	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
-		fmt.Fprintf(stderr, "quickstart: cannot create the output directory: %v\n", err)
+		fmt.Fprintf(stderr, "quickstart: cannot create the output directory %s: %v\n", *out, err)
 		return 1
 	}
-	r := &report{w: stdout, dir: *out}
-	r.catalogs()
-	if r.err != nil {
-		fmt.Fprintf(stderr, "quickstart: %v\n", r.err)
+	q := &quickstart{w: stdout, dir: *out}
+	if err := q.run(); err != nil {
+		var we *writeError
+		if errors.As(err, &we) {
+			fmt.Fprintf(stderr, "quickstart: cannot write to the output directory %s: %v\n", *out, we.err)
+			return 1
+		}
+		fmt.Fprintf(stderr, "quickstart: %v\n", err)
 		return 1
-	}
-	fmt.Fprintf(stdout, "\nArtefacts written to %s:\n", *out)
-	for _, f := range r.files {
-		fmt.Fprintf(stdout, "  %s\n", f)
 	}
 	return 0
 }
 
-// report prints to the terminal and writes artefacts; the first write
-// error stops further writes and is reported at the end.
-type report struct {
+// quickstart holds the state the steps pass on to each other.
+type quickstart struct {
 	w     io.Writer
 	dir   string
 	files []string
-	err   error
+
+	org     sample.Organisation
+	asOf    time.Time
+	catalog *iso27002.Catalog // Annex A plus the organisation's own controls
+
+	records *iso27001.Records
+	gap     *iso27001.GapReport
+
+	register    risk.Register
+	assessments []risk.Assessment
+	ranked      []risk.Ranked // by residual level
+	titles      map[string]string
+
+	soa      soa.SoA
+	soaErr   error
+	sources  soa.Sources
+	basis    audit.Basis
+	audits   *audit.Records
+	report   *audit.Report
+	decision *audit.Readiness
 }
 
-func (r *report) printf(format string, a ...any) { fmt.Fprintf(r.w, format, a...) }
-
-func (r *report) step(n int, title string) {
-	r.printf("\n%d. %s\n%s\n", n, title, strings.Repeat("-", len(title)+3))
-}
-
-// write stores one artefact; render writes its content.
-func (r *report) write(name string, render func(io.Writer) error) {
-	if r.err != nil {
-		return
-	}
-	path := filepath.Join(r.dir, name)
-	f, err := os.Create(path)
-	if err != nil {
-		r.err = fmt.Errorf("cannot write %s: %w", path, err)
-		return
-	}
-	if err := render(f); err != nil {
-		f.Close()
-		r.err = fmt.Errorf("cannot write %s: %w", path, err)
-		return
-	}
-	if err := f.Close(); err != nil {
-		r.err = fmt.Errorf("cannot write %s: %w", path, err)
-		return
-	}
-	r.files = append(r.files, path)
-}
-
-func writeJSON(v any) func(io.Writer) error {
-	return func(w io.Writer) error {
-		b, err := json.MarshalIndent(v, "", "  ")
-		if err != nil {
+func (q *quickstart) run() error {
+	for _, step := range []func() error{
+		q.load, q.gapAnalysis, q.assessRisks, q.quantify, q.treat, q.statement, q.internalAudit, q.readiness, q.exportOSCAL,
+	} {
+		if err := step(); err != nil {
 			return err
 		}
-		_, err = w.Write(append(b, '\n'))
-		return err
 	}
+	q.printf("\nArtefacts: %d files in %s\n", len(q.files), q.dir)
+	for _, f := range q.files {
+		q.printf("  %s\n", f)
+	}
+	return nil
 }
 
-// catalogs is step 1: the ISO/IEC 27002 catalogs and their correspondence.
-func (r *report) catalogs() {
-	c22, c13 := iso27002.Catalog2022(), iso27002.Catalog2013()
-	r.step(1, "Controls: ISO/IEC 27002:2022 (Annex A of ISO/IEC 27001:2022)")
-	t := &table.Table{Header: []string{"Theme", "Controls", "New in 2022", "Preventive", "Detective", "Corrective"}}
-	for th := range iso27002.Themes() {
-		in := iso27002.InTheme(th)
-		t.Append(th.Title(), fmt.Sprint(c22.Count(in)), fmt.Sprint(c22.Count(in, iso27002.IsNew())),
-			fmt.Sprint(c22.Count(in, iso27002.HasAttribute(iso27002.Preventive))),
-			fmt.Sprint(c22.Count(in, iso27002.HasAttribute(iso27002.Detective))),
-			fmt.Sprint(c22.Count(in, iso27002.HasAttribute(iso27002.Corrective))))
+// writeError is a failure to write an artefact.
+type writeError struct{ err error }
+
+func (e *writeError) Error() string { return e.err.Error() }
+func (e *writeError) Unwrap() error { return e.err }
+
+// write stores one artefact under the output directory.
+func (q *quickstart) write(name string, data []byte) error {
+	path := filepath.Join(q.dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return &writeError{err}
 	}
-	t.Append("All", fmt.Sprint(c22.Len()), fmt.Sprint(c22.Count(iso27002.IsNew())),
-		fmt.Sprint(c22.Count(iso27002.HasAttribute(iso27002.Preventive))),
-		fmt.Sprint(c22.Count(iso27002.HasAttribute(iso27002.Detective))),
-		fmt.Sprint(c22.Count(iso27002.HasAttribute(iso27002.Corrective))))
-	if err := t.WriteMarkdown(r.w); err != nil && r.err == nil {
-		r.err = err
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		return &writeError{err}
 	}
-	var newIDs []string
-	for c := range c22.Select(iso27002.IsNew()) {
-		newIDs = append(newIDs, c.ID.String()+" "+c.Title)
+	q.files = append(q.files, name)
+	return nil
+}
+
+// writeJSON stores v as indented JSON.
+func (q *quickstart) writeJSON(name string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
 	}
-	r.printf("\nNew in 2022:\n  %s\n", strings.Join(newIDs, "\n  "))
-	pairs, merged := 0, 0
-	for range iso27002.Correspondence() {
-		pairs++
+	return q.write(name, append(b, '\n'))
+}
+
+func (q *quickstart) printf(format string, a ...any) { fmt.Fprintf(q.w, format, a...) }
+
+func (q *quickstart) step(n int, title string) {
+	q.printf("\n[%d/%d] %s\n", n, steps, title)
+}
+
+// tab prints rows as an aligned table indented by two spaces; cells are
+// separated by tabs and rows end with a newline.
+func (q *quickstart) tab(rows ...string) {
+	tw := tabwriter.NewWriter(q.w, 0, 0, 2, ' ', 0)
+	for _, r := range rows {
+		fmt.Fprint(tw, "  "+r)
 	}
-	for c := range c22.Controls() {
-		if len(iso27002.From2013(c.ID)) > 1 {
-			merged++
-		}
+	tw.Flush()
+}
+
+func day(t time.Time) string { return t.Format("2006-01-02") }
+
+// load decodes the embedded sample and writes the organisation profile.
+func (q *quickstart) load() error {
+	org, err := sample.LoadOrganisation()
+	if err != nil {
+		return err
 	}
-	r.printf("\nThe 2013 edition had %d controls; Annex B relates them to 2022 in %d pairs; %d 2022 controls merge several 2013 controls.\n",
-		c13.Len(), pairs, merged)
-	r.write("catalog-2022.json", writeJSON(c22))
-	r.write("catalog-2013.json", writeJSON(c13))
+	q.org = org
+	q.asOf = org.AsOf.Time()
+	q.catalog, err = iso27002.Catalog2022().Extend("ISO/IEC 27002:2022 and Nimbus Ledger controls", org.Controls)
+	if err != nil {
+		return fmt.Errorf("sample controls: %w", err)
+	}
+	if q.register, err = risk.DecodeRegister(sample.RegisterJSON()); err != nil {
+		return fmt.Errorf("sample register: %w", err)
+	}
+	// The register lists the assets its risks touch; the inventory has
+	// them all.
+	q.register.Assets = org.Assets
+	if err := q.register.Validate(); err != nil {
+		return fmt.Errorf("sample register: %w", err)
+	}
+	if q.records, err = iso27001.DecodeRecords(sample.RecordsJSON()); err != nil {
+		return fmt.Errorf("sample ISMS records: %w", err)
+	}
+	if q.sources, err = soa.DecodeSources(sample.SourcesJSON()); err != nil {
+		return fmt.Errorf("sample SoA sources: %w", err)
+	}
+	q.titles = make(map[string]string, len(q.register.Risks))
+	for _, r := range q.register.Risks {
+		q.titles[r.ID] = r.Title
+	}
+
+	q.printf("ismskit quickstart: %s, as of %s\n", org.Name, org.AsOf)
+	q.printf("%s\n", org.Description)
+	q.printf("%d employees, %d assets, %d risks, %d obligations, %d controls of its own;\n",
+		org.Employees, len(org.Assets), len(q.register.Risks), len(q.sources.Obligations), len(org.Controls))
+	q.printf("ISO/IEC 27001:2022 with Amd 1:2024, controls of ISO/IEC 27002:2022 (Annex A).\n")
+	return q.write("organisation.json", sample.OrganisationJSON())
 }

@@ -2,29 +2,259 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
-	"github.com/ismskit/ismskit/iso27002"
+	"github.com/ismskit/ismskit/internal/goldenfile"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ismskit/ismskit/audit"
+	"github.com/ismskit/ismskit/examples/internal/sample"
+	"github.com/ismskit/ismskit/iso27001"
+	"github.com/ismskit/ismskit/iso27001/certification"
+	"github.com/ismskit/ismskit/iso27002"
+	"github.com/ismskit/ismskit/iso27002/nist"
+	"github.com/ismskit/ismskit/iso27002/oscal"
+	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/risk/fair"
+	"github.com/ismskit/ismskit/soa"
+	soaxlsx "github.com/ismskit/ismskit/soa/xlsx"
 )
 
-func TestRun(t *testing.T) {
+// quickrun runs the program into a fresh directory and returns the
+// directory and the terminal report.
+func quickrun(t testing.TB) (string, string) {
+	t.Helper()
 	dir := filepath.Join(t.TempDir(), "out")
 	var out, errOut bytes.Buffer
 	require.Equal(t, 0, run([]string{"-out", dir}, &out, &errOut), errOut.String())
-	assert.Contains(t, out.String(), "| All | 93 | 11 |")
-	assert.Contains(t, out.String(), "114 controls")
-	data, err := os.ReadFile(filepath.Join(dir, "catalog-2022.json"))
+	require.Empty(t, errOut.String())
+	return dir, out.String()
+}
+
+func read(t *testing.T, dir, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
 	require.NoError(t, err)
-	cat, err := iso27002.ParseCatalog(data)
+	return b
+}
+
+// TestReportGolden compares the terminal report with the golden file;
+// go test -update rewrites it.
+func TestReportGolden(t *testing.T) {
+	dir, out := quickrun(t)
+	out = strings.ReplaceAll(out, dir, "OUT")
+	golden := filepath.Join("testdata", "report.golden.txt")
+	if goldenfile.Updating() {
+		require.NoError(t, os.MkdirAll("testdata", 0o755))
+		require.NoError(t, os.WriteFile(golden, []byte(out), 0o644))
+	}
+	want, err := os.ReadFile(golden)
 	require.NoError(t, err)
-	assert.Equal(t, 93, cat.Len())
-	var again bytes.Buffer
-	require.Equal(t, 0, run([]string{"-out", dir}, &again, &errOut))
-	assert.Equal(t, out.String(), again.String(), "deterministic")
+	assert.Equal(t, string(want), out, "run go test -update to refresh")
+}
+
+// TestDeterministic runs twice and compares every artefact byte for byte.
+func TestDeterministic(t *testing.T) {
+	a, outA := quickrun(t)
+	b, outB := quickrun(t)
+	assert.Equal(t, strings.ReplaceAll(outA, a, "OUT"), strings.ReplaceAll(outB, b, "OUT"))
+	n := 0
+	require.NoError(t, filepath.WalkDir(a, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(a, path)
+		x, _ := os.ReadFile(path)
+		y, err := os.ReadFile(filepath.Join(b, rel))
+		require.NoError(t, err, rel)
+		assert.True(t, bytes.Equal(x, y), "%s differs between runs", rel)
+		n++
+		return nil
+	}))
+	assert.Equal(t, 31, n, "artefacts")
+}
+
+// TestReportSteps checks the facts of each step in the terminal report.
+func TestReportSteps(t *testing.T) {
+	_, out := quickrun(t)
+	for _, want := range []string{
+		"Nimbus Ledger B.V., as of 2026-11-28",
+		"200 employees, 40 assets, 30 risks, 8 obligations, 7 controls of its own",
+		"[1/8] Gap analysis", "all                                  143/156     91.7%",
+		"9.1.p1 (retained): unapproved MON-01",
+		"[2/8] Risk assessment", "High      11        8        3",
+		"[3/8] FAIR", "50,000 simulated years, seed 2026",
+		"[4/8] Risk treatment", "Options: modify 23, retain 4, avoid 1, share 2",
+		"[5/8] Statement of Applicability", "100 entries", "valid",
+		"Excluded 8.30 Outsourced development",
+		"[6/8] Internal audit", "4 internal audits cover 156 requirement items and 97 applicable controls",
+		"CA-1    IA-1-55  effective",
+		"[7/8] Certification readiness", "Verdict: NOT READY", "major nonconformity IA-3-57 against 8.8",
+		"[8/8] OSCAL exports",
+		"Artefacts: 31 files in",
+	} {
+		assert.Contains(t, out, want)
+	}
+}
+
+// TestArtefacts reads every artefact back with the library and checks
+// that it agrees with what the packages compute from the sample.
+func TestArtefacts(t *testing.T) {
+	dir, _ := quickrun(t)
+	org, err := sample.LoadOrganisation()
+	require.NoError(t, err)
+	cat, err := iso27002.Catalog2022().Extend("x", org.Controls)
+	require.NoError(t, err)
+
+	// The register: the sample's risks with the whole asset inventory.
+	reg, err := risk.DecodeRegister(read(t, dir, "risk-register.json"))
+	require.NoError(t, err)
+	require.NoError(t, reg.Validate())
+	assert.Len(t, reg.Risks, 30)
+	assert.Len(t, reg.Assets, 40)
+	fromCSV, err := risk.UnmarshalCSV(read(t, dir, "risk-register.csv"))
+	require.NoError(t, err)
+	assert.Len(t, fromCSV, 30)
+	var ranked []risk.Ranked
+	require.NoError(t, json.Unmarshal(read(t, dir, "risk-assessment.json"), &ranked))
+	as, err := risk.AssessRegister(reg)
+	require.NoError(t, err)
+	assert.Equal(t, risk.Rank(as, risk.Residual), ranked)
+
+	// The SoA: valid against the catalog and the register, the same in
+	// JSON, CSV and XLSX, and what soa.Generate gives for the sample.
+	s, err := soa.Decode(read(t, dir, "soa.json"))
+	require.NoError(t, err)
+	require.NoError(t, s.Validate(soa.ValidateOptions{Catalog: cat, Register: &reg}))
+	assert.Len(t, s.Entries, 100)
+	src, err := soa.DecodeSources(sample.SourcesJSON())
+	require.NoError(t, err)
+	want, err := soa.Generate(soa.Input{Catalog: cat, Header: s.Header, Register: reg, Sources: src})
+	require.NoError(t, err)
+	assert.Equal(t, want.Entries, s.Entries)
+	rows, err := soa.UnmarshalCSV(read(t, dir, "soa.csv"))
+	require.NoError(t, err)
+	assert.Equal(t, s.Entries, rows)
+	x, err := soaxlsx.Decode(read(t, dir, "soa.xlsx"))
+	require.NoError(t, err)
+	assert.Equal(t, s.Entries, x.Entries)
+	assert.Contains(t, string(read(t, dir, "soa.md")), "Nimbus Ledger B.V.")
+	assert.Contains(t, string(read(t, dir, "soa.html")), "<html")
+
+	// The gap analysis is iso27001.Analyze's.
+	recs, err := iso27001.DecodeRecords(read(t, dir, "isms-records.json"))
+	require.NoError(t, err)
+	gap, err := iso27001.Analyze(recs, org.AsOf.Time())
+	require.NoError(t, err)
+	wantGap, err := json.MarshalIndent(gap, "", "  ")
+	require.NoError(t, err)
+	assert.JSONEq(t, string(wantGap), string(read(t, dir, "gap-analysis.json")))
+
+	// FAIR: the report is fair.Run's on the sample analysis.
+	a, err := fair.DecodeAnalysis(read(t, dir, "fair-analysis.json"))
+	require.NoError(t, err)
+	require.Len(t, a.Scenarios, 3)
+	for i, r := range ranked[:3] {
+		assert.Equal(t, r.RiskID, a.Scenarios[i].Name, "FAIR scenarios are the top risks by residual level")
+	}
+	rep, err := fair.Run(a)
+	require.NoError(t, err)
+	var got struct {
+		Mean        float64                 `json:"mean"`
+		PerScenario map[string]fair.Summary `json:"perScenario"`
+	}
+	require.NoError(t, json.Unmarshal(read(t, dir, "fair-report.json"), &got))
+	assert.Equal(t, rep.Mean, got.Mean)
+	assert.Len(t, got.PerScenario, 3)
+
+	// Audit records validate against the SoA's applicable controls; the
+	// report reads back with the verdict the terminal shows.
+	var applicable []iso27002.ControlID
+	for e := range s.Included() {
+		applicable = append(applicable, e.Control)
+	}
+	ar, err := audit.DecodeRecords(read(t, dir, "audit-records.json"))
+	require.NoError(t, err)
+	require.NoError(t, ar.Validate(audit.Basis{Catalog: cat, Applicable: applicable}))
+	assert.Len(t, ar.Actions, 3)
+	report, err := audit.DecodeReport(read(t, dir, "audit-report.json"))
+	require.NoError(t, err)
+	assert.False(t, report.Readiness.Ready)
+	require.Len(t, report.Readiness.Reasons, 2)
+	assert.Equal(t, audit.OpenMajor, report.Readiness.Reasons[0].Kind)
+	rd, err := audit.Assess(ar, audit.Basis{Catalog: cat, Applicable: applicable}, audit.ReadinessInput{Gap: gap}, org.AsOf.Time())
+	require.NoError(t, err)
+	assert.Equal(t, rd.Reasons, report.Readiness.Reasons)
+	assert.Contains(t, string(read(t, dir, "audit-report.md")), "# Audit report: Nimbus Ledger B.V.")
+
+	// OSCAL: the catalog and the profile import back.
+	oc, err := oscal.ImportCatalog(read(t, dir, "oscal/catalog.json"), oscal.ImportOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, 100, oc.Len())
+	sel, err := oscal.ImportProfile(read(t, dir, "oscal/profile-applicable.json"), oscal.ImportOptions{})
+	require.NoError(t, err)
+	ids, err := sel.Resolve(cat, oscal.ImportOptions{Namespace: "nimbus"})
+	require.NoError(t, err)
+	assert.Equal(t, applicable, ids)
+	clauses, err := oscal.ImportCatalog(read(t, dir, "oscal/iso27001-clauses.json"), oscal.ImportOptions{Namespace: "iso27001"})
+	require.NoError(t, err)
+	assert.Positive(t, clauses.Len())
+
+	// The certification cycle is certification.Schedule's.
+	events, err := certification.Schedule(certification.Certificate{Decision: plannedDecision})
+	require.NoError(t, err)
+	wantEvents, err := json.MarshalIndent(events, "", "  ")
+	require.NoError(t, err)
+	assert.JSONEq(t, string(wantEvents), string(read(t, dir, "certification-cycle.json")))
+
+	// NIST CSF coverage is nist.CSFCoverage's for the implemented Annex A
+	// controls.
+	var implemented []iso27002.ControlID
+	for e := range s.Included() {
+		if e.Status == soa.Implemented && e.Control.Edition() == iso27002.Edition2022 {
+			implemented = append(implemented, e.Control)
+		}
+	}
+	var cov []nist.FunctionCoverage
+	require.NoError(t, json.Unmarshal(read(t, dir, "nist-csf-coverage.json"), &cov))
+	assert.Equal(t, nist.CSFCoverage(implemented), cov)
+
+	// Every JSON artefact is JSON, every SVG is well-formed XML.
+	require.NoError(t, filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, _ := os.ReadFile(path)
+		switch filepath.Ext(path) {
+		case ".json":
+			assert.True(t, json.Valid(b), path)
+		case ".svg":
+			assert.True(t, bytes.HasPrefix(b, []byte("<svg")), path)
+			assert.NoError(t, wellFormed(b), path)
+		}
+		return nil
+	}))
+}
+
+func wellFormed(b []byte) error {
+	d := xml.NewDecoder(bytes.NewReader(b))
+	for {
+		if _, err := d.Token(); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
+		}
+	}
 }
 
 func TestUnwritableDir(t *testing.T) {
@@ -33,11 +263,66 @@ func TestUnwritableDir(t *testing.T) {
 	var out, errOut bytes.Buffer
 	assert.Equal(t, 1, run([]string{"-out", filepath.Join(file, "sub")}, &out, &errOut))
 	assert.Contains(t, errOut.String(), "quickstart: cannot create the output directory")
+	assert.Empty(t, out.String())
+}
+
+// TestWriteFails blocks one artefact (oscal/ is a file) and expects the
+// run to stop with status 1 and say why.
+func TestWriteFails(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "oscal"), nil, 0o644))
+	var out, errOut bytes.Buffer
+	assert.Equal(t, 1, run([]string{"-out", dir}, &out, &errOut))
+	assert.Contains(t, errOut.String(), "quickstart: cannot write to the output directory "+dir)
+	assert.NotContains(t, out.String(), "Artefacts:")
 }
 
 func TestBadFlags(t *testing.T) {
-	var out, errOut bytes.Buffer
-	assert.Equal(t, 2, run([]string{"-nope"}, &out, &errOut))
-	assert.Equal(t, 2, run([]string{"x"}, &out, &errOut))
-	assert.Equal(t, 0, run([]string{"-h"}, &out, &errOut))
+	for _, tc := range []struct {
+		args []string
+		code int
+		msg  string
+	}{
+		{[]string{"-nope"}, 2, "flag provided but not defined"},
+		{[]string{"x"}, 2, `unexpected argument "x"`},
+		{[]string{"-h"}, 0, "usage: quickstart"},
+	} {
+		var out, errOut bytes.Buffer
+		assert.Equal(t, tc.code, run(tc.args, &out, &errOut), tc.args)
+		assert.Contains(t, errOut.String(), tc.msg)
+	}
+}
+
+var sink int
+
+// BenchmarkQuickstart times the whole program, artefacts included; the
+// issue's target is under 5 s on 2 cores.
+func BenchmarkQuickstart(b *testing.B) {
+	dir := b.TempDir()
+	for b.Loop() {
+		var out bytes.Buffer
+		if code := run([]string{"-out", dir}, &out, io.Discard); code != 0 {
+			b.Fatal("exit", code)
+		}
+		sink += out.Len()
+	}
+}
+
+// TestDocsPictures keeps the README's pictures under docs/ equal to the
+// quickstart's own output; go test -update rewrites them.
+func TestDocsPictures(t *testing.T) {
+	dir, _ := quickrun(t)
+	for _, p := range []struct{ artefact, doc string }{
+		{"risk-heatmap.svg", "../../docs/heatmap.svg"},
+		{"fair-loss-exceedance.svg", "../../docs/loss-exceedance.svg"},
+	} {
+		got := read(t, dir, p.artefact)
+		if goldenfile.Updating() {
+			require.NoError(t, os.MkdirAll(filepath.Dir(p.doc), 0o755))
+			require.NoError(t, os.WriteFile(p.doc, got, 0o644))
+		}
+		want, err := os.ReadFile(p.doc)
+		require.NoError(t, err)
+		assert.Equal(t, string(want), string(got), "%s is stale: run go test ./examples/quickstart -update", p.doc)
+	}
 }

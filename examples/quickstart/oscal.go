@@ -1,0 +1,67 @@
+package main
+
+// Step 8: OSCAL exports and the NIST CSF coverage (packages
+// iso27002/oscal, iso27002/nist).
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/ismskit/ismskit/iso27001"
+	"github.com/ismskit/ismskit/iso27002"
+	"github.com/ismskit/ismskit/iso27002/nist"
+	"github.com/ismskit/ismskit/iso27002/oscal"
+	"github.com/ismskit/ismskit/soa"
+)
+
+// exportOSCAL is step 8: OSCAL documents for GRC tools, and the NIST CSF
+// 2.0 coverage of the implemented controls.
+func (q *quickstart) exportOSCAL() error {
+	q.step(8, "OSCAL exports (NIST OSCAL "+oscal.OSCALVersion+") and NIST CSF 2.0 coverage")
+	opts := oscal.Options{}
+	cat, err := oscal.ExportCatalog(q.catalog, opts)
+	if err != nil {
+		return fmt.Errorf("OSCAL catalog: %w", err)
+	}
+	clauses, err := oscal.ExportClauses(iso27001.Latest(), opts)
+	if err != nil {
+		return fmt.Errorf("OSCAL clauses: %w", err)
+	}
+	mapping, err := oscal.ExportCorrespondence(oscal.MappingOptions{})
+	if err != nil {
+		return fmt.Errorf("OSCAL mapping: %w", err)
+	}
+	profile, err := oscal.ExportProfile("Nimbus Ledger: applicable controls of the SoA "+q.soa.Header.Version, "catalog.json", q.basis.Applicable, opts)
+	if err != nil {
+		return fmt.Errorf("OSCAL profile: %w", err)
+	}
+	files := []struct {
+		name, what string
+		data       []byte
+	}{
+		{"oscal/catalog.json", fmt.Sprintf("catalog: %d controls (Annex A and the company's own)", q.catalog.Len()), cat},
+		{"oscal/iso27001-clauses.json", "catalog of the requirements of clauses 4 to 10", clauses},
+		{"oscal/correspondence-2013-2022.json", "mapping collection: ISO/IEC 27002 2013 to 2022", mapping},
+		{"oscal/profile-applicable.json", fmt.Sprintf("profile: the %d applicable controls", len(q.basis.Applicable)), profile},
+	}
+	for _, f := range files {
+		q.printf("  %-36s %s\n", f.name, f.what)
+		if err := q.write(f.name, f.data); err != nil {
+			return err
+		}
+	}
+
+	var implemented []iso27002.ControlID
+	for e := range q.soa.Included() {
+		if e.Status == soa.Implemented && e.Control.Edition() == iso27002.Edition2022 {
+			implemented = append(implemented, e.Control)
+		}
+	}
+	cov := nist.CSFCoverage(implemented)
+	var parts []string
+	for _, f := range cov {
+		parts = append(parts, fmt.Sprintf("%s %d/%d", f.Function, f.Covered, f.Mapped))
+	}
+	q.printf("  CSF 2.0 subcategories covered by the %d implemented Annex A controls: %s\n", len(implemented), strings.Join(parts, "  "))
+	return q.writeJSON("nist-csf-coverage.json", cov)
+}
