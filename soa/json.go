@@ -64,7 +64,7 @@ func checkEncodable(s *SoA) error {
 			l.Add(p+".responsibility", errf(ErrUnknownValue, "responsibility %d is not defined", uint8(e.Responsibility)))
 		}
 		for j, r := range e.Reasons {
-			if !r.Kind.IsValid() {
+			if r.Kind != 0 && !r.Kind.IsValid() { // a missing kind is left out; Validate reports it
 				l.Add(fielderr.Index(p+".reasons", j)+".kind", errf(ErrUnknownValue, "reason kind %d is not defined", uint8(r.Kind)))
 			}
 		}

@@ -126,10 +126,24 @@ func TestDecodeReportsEveryProblem(t *testing.T) {
 	assert.Len(t, flatten(err), 3, err.Error())
 }
 
+// TestMissingReasonKindRoundTrips: a draft may hold a reason whose kind
+// is not chosen yet; it encodes without the key, decodes back, and
+// Validate reports it.
+func TestMissingReasonKindRoundTrips(t *testing.T) {
+	s, err := Decode([]byte(`{"header":{"edition":"2022"},"entries":[{"control":"7.1","reasons":[{}]}]}`))
+	require.NoError(t, err)
+	b, err := Encode(s)
+	require.NoError(t, err)
+	back, err := Decode(b)
+	require.NoError(t, err)
+	assert.Equal(t, s, back)
+	assert.ErrorContains(t, back.Validate(ValidateOptions{}), "entries[0].reasons[0].kind")
+}
+
 func TestEncodeRejectsUndefinedValues(t *testing.T) {
 	s := testSoA(t)
 	s.Entries[2].Status = 42
-	s.Entries[3].Reasons[0].Kind = 0
+	s.Entries[3].Reasons[0].Kind = 99
 	s.Entries[4].Extensions = json.RawMessage(`{`)
 	_, err := Encode(s)
 	require.Error(t, err)

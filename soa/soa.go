@@ -109,7 +109,7 @@ type Entry struct {
 // kind).
 type Reason struct {
 	// The kind of reason. Required.
-	Kind ReasonKind `json:"kind"`
+	Kind ReasonKind `json:"kind,omitzero"`
 	// IDs of the risks the control treats, from the risk register.
 	// Required when Kind is RiskTreatment, empty otherwise.
 	Risks []string `json:"risks,omitempty"`
