@@ -380,6 +380,7 @@ type ParseError struct {
 	Err   error  // the sentinel
 }
 
+// Error returns "iso27002: parse <kind> <input>: <what is wrong>".
 func (e *ParseError) Error() string {
 	return "iso27002: parse " + e.Kind + " " + strconv.Quote(e.Input) + ": " + e.Msg
 }

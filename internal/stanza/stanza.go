@@ -73,6 +73,7 @@ type Error struct {
 	Msg  string
 }
 
+// Error returns "line N: message".
 func (e *Error) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
 // Parse splits data into stanzas. A line that is neither blank, a comment

@@ -73,6 +73,7 @@ type CSVError struct {
 	Msg  string
 }
 
+// Error returns "line N: message".
 func (e *CSVError) Error() string { return fmt.Sprintf("line %d: %s", e.Line, e.Msg) }
 
 // ReadCSV reads RFC 4180 CSV into records. Records end at CRLF or LF, a
