@@ -2,7 +2,6 @@ package risk
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/internal/strictjson"
@@ -77,20 +76,10 @@ var (
 	ErrTrailingData   = strictjson.ErrTrailingData
 )
 
-// kindError is an error of a kind (a sentinel above) with its own
-// message: Error returns the message alone and errors.Is finds the kind.
-type kindError struct {
-	kind error
-	msg  string
-}
-
-func (e *kindError) Error() string { return e.msg }
-func (e *kindError) Unwrap() error { return e.kind }
-
-// errf returns an error of the given kind whose text is the formatted
-// message, such as "7 is outside the scale 1..5" for ErrOutOfScale.
+// errf returns an error of a kind (a sentinel above) whose text is the
+// formatted message alone; see fielderr.Errorf.
 func errf(kind error, format string, args ...any) error {
-	return &kindError{kind: kind, msg: fmt.Sprintf(format, args...)}
+	return fielderr.Errorf(kind, format, args...)
 }
 
 func joinErrs(errs []error) error { return errors.Join(errs...) }

@@ -2,7 +2,6 @@ package soa
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/internal/strictjson"
@@ -83,16 +82,8 @@ var (
 	ErrTrailingData   = strictjson.ErrTrailingData
 )
 
-// kindError is an error of a kind (a sentinel above) with its own
-// message: Error returns the message and errors.Is finds the kind.
-type kindError struct {
-	kind error
-	msg  string
-}
-
-func (e *kindError) Error() string { return e.msg }
-func (e *kindError) Unwrap() error { return e.kind }
-
+// errf returns an error of a kind (a sentinel above) whose text is the
+// formatted message alone; see fielderr.Errorf.
 func errf(kind error, format string, args ...any) error {
-	return &kindError{kind: kind, msg: fmt.Sprintf(format, args...)}
+	return fielderr.Errorf(kind, format, args...)
 }

@@ -17,6 +17,7 @@ package fielderr
 
 import (
 	"errors"
+	"fmt"
 	"strconv"
 )
 
@@ -135,3 +136,19 @@ func (l *List) Len() int { return len(l.errs) }
 // Err returns every problem joined with errors.Join, or nil if there are
 // none.
 func (l *List) Err() error { return errors.Join(l.errs...) }
+
+// Errorf returns an error of a kind: its text is the formatted message
+// alone ("7 is outside the scale 1..5") and errors.Is finds kind, a
+// package sentinel such as ErrOutOfScale. Put it at a path with At or a
+// List.
+func Errorf(kind error, format string, args ...any) error {
+	return &kindError{kind: kind, msg: fmt.Sprintf(format, args...)}
+}
+
+type kindError struct {
+	kind error
+	msg  string
+}
+
+func (e *kindError) Error() string { return e.msg }
+func (e *kindError) Unwrap() error { return e.kind }

@@ -59,3 +59,10 @@ func TestAt(t *testing.T) {
 	require.ErrorAs(t, At("a", &Error{Path: "b", Err: errBad}), &fe)
 	assert.Equal(t, "a.b", fe.Path)
 }
+
+func TestErrorf(t *testing.T) {
+	err := Errorf(errBad, "%d is outside the scale 1..%d", 7, 5)
+	assert.Equal(t, "7 is outside the scale 1..5", err.Error())
+	assert.ErrorIs(t, err, errBad)
+	assert.Equal(t, "risks[3].likelihood: 7 is outside the scale 1..5", At("risks[3].likelihood", err).Error())
+}

@@ -2,7 +2,6 @@ package fair
 
 import (
 	"errors"
-	"fmt"
 
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/internal/strictjson"
@@ -44,17 +43,8 @@ var (
 	ErrTrailingData   = strictjson.ErrTrailingData
 )
 
-// kindError is an error whose message is its own text and whose kind is a
-// sentinel, so that "lef.high: low 5 > high 2" reads cleanly and still
-// satisfies errors.Is(err, ErrParameter).
-type kindError struct {
-	kind error
-	msg  string
-}
-
-func (e *kindError) Error() string { return e.msg }
-func (e *kindError) Unwrap() error { return e.kind }
-
+// errorf returns an error of a kind (a sentinel above) whose text is the
+// formatted message alone; see fielderr.Errorf.
 func errorf(kind error, format string, args ...any) error {
-	return &kindError{kind: kind, msg: fmt.Sprintf(format, args...)}
+	return fielderr.Errorf(kind, format, args...)
 }
