@@ -1,6 +1,7 @@
 package iso27002
 
 import (
+	"cmp"
 	"strconv"
 	"strings"
 	"unicode"
@@ -305,19 +306,19 @@ func (id *ControlID) UnmarshalText(b []byte) error {
 // within each, natural order (5.2 before 5.10; custom IDs by namespace,
 // then naturally by the rest). Use it with slices.SortFunc.
 func (id ControlID) Compare(other ControlID) int {
-	if r := cmpInt(id.rank(), other.rank()); r != 0 {
+	if r := cmp.Compare(id.rank(), other.rank()); r != 0 {
 		return r
 	}
 	if id.custom != "" {
 		return natural.Compare(id.custom, other.custom)
 	}
-	if r := cmpInt(int(id.a), int(other.a)); r != 0 {
+	if r := cmp.Compare(int(id.a), int(other.a)); r != 0 {
 		return r
 	}
-	if r := cmpInt(int(id.b), int(other.b)); r != 0 {
+	if r := cmp.Compare(int(id.b), int(other.b)); r != 0 {
 		return r
 	}
-	return cmpInt(int(id.c), int(other.c))
+	return cmp.Compare(int(id.c), int(other.c))
 }
 
 // Compare is ControlID.Compare as a function, for slices.SortFunc.
@@ -330,16 +331,6 @@ func (id ControlID) rank() int {
 	case id.ed == Edition2022:
 		return 2
 	case id.ed == Edition2013:
-		return 1
-	}
-	return 0
-}
-
-func cmpInt(a, b int) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
 		return 1
 	}
 	return 0
