@@ -218,11 +218,20 @@ func (c *Catalog) position(id ControlID) int {
 // Lookup returns the control with the given ID, and whether the catalog
 // holds it.
 func (c *Catalog) Lookup(id ControlID) (Control, bool) {
-	i := c.position(id)
-	if i < 0 {
-		return Control{}, false
+	if c.dense {
+		if id.ed != c.edition {
+			return Control{}, false
+		}
+		return c.controls[id.ord], true
 	}
-	return c.controls[i], true
+	return c.lookupMap(id)
+}
+
+func (c *Catalog) lookupMap(id ControlID) (Control, bool) {
+	if i, ok := c.index[id]; ok {
+		return c.controls[i], true
+	}
+	return Control{}, false
 }
 
 // Control returns the control with the given ID, or an error wrapping
