@@ -2,68 +2,28 @@ package audit
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
-	"reflect"
 	"testing"
 
-	"github.com/ismskit/ismskit/internal/goldenfile"
-
-	"github.com/invopop/jsonschema"
-	"github.com/ismskit/ismskit/internal/schematest"
-	"github.com/ismskit/ismskit/iso27002"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ismskit/ismskit/internal/schematest"
 )
 
-// reflectSchema builds the JSON Schema of v's type.
-func reflectSchema(v any, title, desc string) *jsonschema.Schema {
-	r := &jsonschema.Reflector{
-		BaseSchemaID: "https://github.com/ismskit/ismskit/audit",
-		Mapper: func(t reflect.Type) *jsonschema.Schema {
-			switch t {
-			case reflect.TypeFor[iso27002.ControlID]():
-				return &jsonschema.Schema{Type: "string", Description: "A control ID: 5.1 (2022), A.5.1.1 (2013) or namespace:local (custom).",
-					Pattern: `^(A\.)?[1-9][0-9]{0,2}(\.[1-9][0-9]{0,2}){1,2}$|^[A-Za-z0-9][A-Za-z0-9._-]*:\S+$`}
-			case reflect.TypeFor[json.RawMessage]():
-				return &jsonschema.Schema{Description: "User data, kept untouched."}
-			}
-			return nil
-		},
-	}
-	s := r.Reflect(v)
-	s.Title, s.Description = title, desc
-	return s
-}
-
-func schemaBytes(t *testing.T, s *jsonschema.Schema) []byte {
-	b, err := json.MarshalIndent(s, "", "  ")
-	require.NoError(t, err)
-	return append(b, '\n')
-}
-
 func TestSchemasUpToDate(t *testing.T) {
-	tests := []struct {
-		file string
-		got  []byte
-		api  func() []byte
-	}{
-		{"records.schema.json", schemaBytes(t, reflectSchema(&Records{}, "ismskit audit records",
-			"An audit programme with its evidence, findings and corrective actions, as audit.EncodeRecords writes it.")), JSONSchema},
-		{"report.schema.json", schemaBytes(t, reflectSchema(&Report{}, "ismskit audit report",
-			"An audit report as audit.Report.JSON writes it.")), ReportSchema},
-	}
-	for _, tt := range tests {
-		t.Run(tt.file, func(t *testing.T) {
-			if goldenfile.Updating() {
-				golden(t, "../schema/"+tt.file, tt.got)
-			}
-			assert.Equal(t, string(tt.got), string(tt.api()), "schema/%s is stale: run go test -update", tt.file)
-			c := tt.api()
-			c[0] = 'x'
-			assert.NotEqual(t, c[0], tt.api()[0], "returns a copy")
-		})
-	}
+	r, err := schematest.NewReflector("audit")
+	require.NoError(t, err)
+	schematest.CheckGenerated(t, "schema/records.schema.json",
+		schematest.Reflect(r, &Records{}, "audit", "records.schema.json", "ismskit audit records",
+			"An audit programme (ISO/IEC 27001:2022 9.2) with its evidence, findings and corrective actions (10.2), as audit.EncodeRecords writes it."),
+		JSONSchema)
+
+	r, err = schematest.NewReflector("audit")
+	require.NoError(t, err)
+	schematest.CheckGenerated(t, "schema/report.schema.json",
+		schematest.Reflect(r, &Report{}, "audit", "report.schema.json", "ismskit audit report",
+			"An audit report with readiness scores and a certification-readiness verdict, as audit.Report.JSON writes it."),
+		ReportSchema)
 }
 
 // TestSchemaMatchesDocuments checks that the schema lists every key the
@@ -94,27 +54,26 @@ func TestSchemaMatchesDocuments(t *testing.T) {
 }
 
 // TestGoldenDocumentsValidate checks the committed golden documents
-// against the committed schemas.
+// against the committed schemas, and shows that the schemas reject what
+// the decoder rejects.
 func TestGoldenDocumentsValidate(t *testing.T) {
-	read := func(name string) []byte {
-		b, err := os.ReadFile(filepath.Join("testdata", name))
-		require.NoError(t, err)
-		return b
-	}
-	schematest.Require(t, "records.schema.json", JSONSchema(), read("records.json"), read("programme.json"),
+	schematest.RequireFiles(t, "records.schema.json", JSONSchema(),
+		"testdata/records.json", "testdata/programme.json", "../examples/audit/testdata/audit-records.json")
+	schematest.Require(t, "records.schema.json", JSONSchema(),
 		[]byte(`{"programme": {"cycleStart": "2026-01-01", "cycleEnd": "2026-12-31", "audits": []}, "extensions": {"x": [1]}}`))
-	schematest.Require(t, "report.schema.json", ReportSchema(), read("report.json"))
+	schematest.RequireFiles(t, "report.schema.json", ReportSchema(),
+		"testdata/report.json", "../examples/audit/testdata/audit-report.json")
 
-	// And the schema rejects what the decoder rejects.
-	s, err := schematest.Compile("records.schema.json", JSONSchema())
-	require.NoError(t, err)
-	for _, bad := range []string{
+	bad := []string{
 		`{"programme": {"cycleStart": "2026-01-01", "cycleEnd": "2026-12-31", "audits": []}, "findngs": []}`,
 		`{"programme": {"cycleStart": "2026-01-01", "cycleEnd": "2026-12-31", "audits": [{"id": "A", "kind": "external", "start": "2026-01-01", "end": "2026-01-01", "scope": {}, "auditors": []}]}}`,
 		`{"programme": {"cycleStart": "2026-01-01", "cycleEnd": "2026-12-31", "audits": []}, "findings": [{"id": "F", "audit": "A", "result": "major", "date": "2026-01-01", "auditor": "x"}]}`,
-	} {
-		assert.Error(t, schematest.Validate(s, []byte(bad)), bad)
-		_, err := DecodeRecords([]byte(bad))
-		assert.Error(t, err, bad)
+		`{"programme": {"cycleStart": "2026-01-01", "cycleEnd": "2026-02-30", "audits": []}}`,
 	}
+	for _, b := range bad {
+		schematest.Reject(t, "records.schema.json", JSONSchema(), []byte(b))
+		_, err := DecodeRecords([]byte(b))
+		assert.Error(t, err, b)
+	}
+	schematest.Reject(t, "report.schema.json", ReportSchema(), []byte(`{"title": 1}`))
 }

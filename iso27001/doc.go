@@ -44,7 +44,8 @@
 // DecodeRecords decodes it strictly; Validate checks it and reports every
 // problem with its path as a *FieldError wrapping a sentinel error
 // (ErrNotMeasurable, ErrReviewBeforeApproval, ErrUnknownItem, ...).
-// testdata/records.schema.json is its JSON Schema.
+// JSONSchema returns its JSON Schema, and ClausesSchema that of the clause
+// tree (Standard.Tree).
 //
 // Analyze compares the records with the edition as of a given date: per
 // clause, which items have evidence, which mandatory documents are missing,

@@ -50,7 +50,7 @@
 // edition. Every catalog offers the same API: Lookup, Controls, Select
 // with combinable filters (InTheme, HasAttribute, Matching, AnyOf, Not),
 // Search, JSON encoding (Catalog.MarshalJSON, ParseCatalog) and a JSON
-// Schema (CatalogSchema).
+// Schema (JSONSchema; OverlaySchema for overlays).
 //
 // # Copyright
 //

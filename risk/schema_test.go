@@ -1,71 +1,74 @@
 package risk
 
 import (
-	"bytes"
 	"encoding/json"
-	"reflect"
 	"testing"
 
-	"github.com/ismskit/ismskit/internal/goldenfile"
-
-	"github.com/invopop/jsonschema"
+	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ismskit/ismskit/iso27002"
+	"github.com/ismskit/ismskit/internal/goldenfile"
+	"github.com/ismskit/ismskit/internal/schematest"
 )
 
-// golden compares got with testdata/name, or rewrites it under -update.
+// golden compares got with the file at path, or rewrites it under -update.
 func golden(t *testing.T, path string, got []byte) {
 	t.Helper()
 	goldenfile.Check(t, path, got)
 }
 
-func enumSchema[T ~string](desc string, values []T) *jsonschema.Schema {
-	s := &jsonschema.Schema{Type: "string", Description: desc}
-	for _, v := range values {
-		s.Enum = append(s.Enum, string(v))
-	}
-	return s
-}
-
-// generateSchema reflects the Register type into a JSON Schema.
-func generateSchema(t *testing.T) []byte {
-	t.Helper()
-	r := &jsonschema.Reflector{
-		Mapper: func(rt reflect.Type) *jsonschema.Schema {
-			switch rt {
-			case reflect.TypeFor[iso27002.ControlID]():
-				return &jsonschema.Schema{Type: "string", Description: `An ISO/IEC 27002 control ID: "5.1".."8.34" (2022), "A.5.1.1".."A.18.2.3" (2013), or a custom "namespace:local" ID.`}
-			case reflect.TypeFor[Property]():
-				return enumSchema("An information security property.", properties)
-			case reflect.TypeFor[AssetKind]():
-				return enumSchema("The kind of asset.", assetKinds)
-			case reflect.TypeFor[TreatmentOption]():
-				return enumSchema("An ISO/IEC 27005:2022 treatment option.", treatmentOptions)
-			case reflect.TypeFor[ControlStatus]():
-				return enumSchema("Whether a control is in place or planned.", controlStatuses)
-			case reflect.TypeFor[ActionStatus]():
-				return enumSchema("Progress of a treatment action.", actionStatuses)
-			case reflect.TypeFor[json.RawMessage]():
-				return &jsonschema.Schema{Type: "object", Description: "User data, kept untouched."}
-			}
-			return nil
-		},
-	}
-	require.NoError(t, r.AddGoComments("github.com/ismskit/ismskit/risk", "./"))
-	s := r.Reflect(&Register{})
-	s.ID = "https://github.com/ismskit/ismskit/risk/register.schema.json"
-	s.Title = "ismskit risk register"
-	b, err := json.MarshalIndent(s, "", "  ")
+func TestSchemasUpToDate(t *testing.T) {
+	r, err := schematest.NewReflector("risk")
 	require.NoError(t, err)
-	return append(b, '\n')
+	schematest.CheckGenerated(t, "schema/register.schema.json",
+		schematest.Reflect(r, &Register{}, "risk", "register.schema.json", "ismskit risk register",
+			"A risk register (ISO/IEC 27001:2022 6.1.2, 6.1.3, 8.2, 8.3) with its criteria, as risk.EncodeRegister writes it."),
+		JSONSchema)
+
+	r, err = schematest.NewReflector("risk")
+	require.NoError(t, err)
+	schematest.CheckGenerated(t, "schema/criteria.schema.json",
+		schematest.Reflect(r, &Criteria{}, "risk", "criteria.schema.json", "ismskit risk criteria",
+			"A set of risk criteria (ISO/IEC 27001:2022 6.1.2 a, b): scales, matrix, levels and acceptance, as risk.DecodeCriteria reads it."),
+		CriteriaSchema)
 }
 
-func TestSchemaUpToDate(t *testing.T) {
-	got := generateSchema(t)
-	golden(t, "schema/register.schema.json", got)
-	if goldenfile.Updating() {
-		return // the embedded copy is refreshed at the next build
+// TestGoldenDocumentsValidate checks the committed registers and the
+// built-in criteria against the committed schemas, and shows that the
+// schemas reject wrong documents.
+func TestGoldenDocumentsValidate(t *testing.T) {
+	schematest.RequireFiles(t, "register.schema.json", JSONSchema(),
+		"testdata/register.json", "testdata/register.golden.json", "../examples/internal/sample/register.json")
+	crit := mustJSON(t, Standard3x3())
+	schematest.Require(t, "register.schema.json", JSONSchema(),
+		[]byte(`{"criteria":`+crit+`,"extensions":{"big":12345678901234567890},"assets":[{"id":"a","name":"A","kind":"information","owner":"o","extensions":{"cmdb":"CI-1"}}]}`))
+	schematest.Reject(t, "register.schema.json", JSONSchema(),
+		[]byte(`{"criteria":`+crit+`,"risks":[{"id":"r","likelyhood":3}]}`),
+		[]byte(`{"criteria":`+crit+`,"risks":[{"id":"r","treatment":{"option":"transfer"}}]}`),
+		[]byte(`{"criteria":`+crit+`,"risks":[{"id":"r","properties":["privacy"]}]}`),
+		[]byte(`{"criteria":`+crit+`,"risks":[{"id":"r","likelihood":"high"}]}`),
+		[]byte(`{"criteria":`+crit+`,"risks":[{"id":"r","controls":[{"control":"5.x","status":"planned"}]}]}`))
+
+	var docs [][]byte
+	for _, c := range []Criteria{Standard3x3(), Standard4x4(), Standard5x5()} {
+		docs = append(docs, []byte(mustJSON(t, c)))
 	}
-	require.True(t, bytes.Equal(got, Schema()), "embedded schema differs from the generated one")
+	schematest.Require(t, "criteria.schema.json", CriteriaSchema(), docs...)
+	schematest.Reject(t, "criteria.schema.json", CriteriaSchema(),
+		[]byte(`{"id":"c","version":"1"}`),
+		[]byte(`{"id":"c","version":1,"likelihood":{"levels":[]},"impact":{"levels":[]},"levels":[],"matrix":{"levels":[]},"acceptance":{"maxLevel":"low"}}`),
+		[]byte(`{"id":"c","version":"1","likelihood":{"levels":[]},"impact":{"levels":[]},"levels":[],"matrix":{"levels":[]},"acceptance":{"maxLevel":"low"},"scale":3}`))
+}
+
+// TestSchemaMatchesEncoder checks that the register schema names the keys
+// the encoder writes and rejects others.
+func TestSchemaMatchesEncoder(t *testing.T) {
+	var s map[string]any
+	require.NoError(t, json.Unmarshal(JSONSchema(), &s))
+	defs := s["$defs"].(map[string]any)
+	risk := defs["Risk"].(map[string]any)["properties"].(map[string]any)
+	for _, k := range []string{"id", "owner", "likelihood", "propertyImpacts", "treatment", "acceptances", "extensions"} {
+		assert.Contains(t, risk, k)
+	}
+	assert.Equal(t, false, defs["Risk"].(map[string]any)["additionalProperties"])
 }

@@ -45,7 +45,8 @@
 // Encode and Decode carry an SoA as JSON with lowerCamelCase keys and
 // lower-case enum strings; decoding is strict (an unknown key or enum
 // value, a wrong type or trailing data is an error naming its path), and
-// JSONSchema returns the schema. MarshalCSV and UnmarshalCSV carry the
+// JSONSchema returns the schema (SourcesSchema that of the Sources
+// document). MarshalCSV and UnmarshalCSV carry the
 // entries as RFC 4180 CSV without loss; Markdown and HTML render the
 // document for people (the HTML is one self-contained, printable page).
 // The spreadsheet export lives in package soa/xlsx, so that only its

@@ -2,22 +2,11 @@ package soa
 
 import (
 	"bytes"
-	_ "embed"
 	"encoding/json"
-	"slices"
 
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/internal/strictjson"
 )
-
-//go:embed schema/soa.schema.json
-var soaSchema []byte
-
-// JSONSchema returns the JSON Schema (draft 2020-12) of the SoA document
-// that Encode writes and Decode reads, generated from the SoA type with
-// github.com/invopop/jsonschema and kept up to date by the package's
-// tests. Each call returns a fresh copy.
-func JSONSchema() []byte { return slices.Clone(soaSchema) }
 
 // Encode returns the JSON form of s: lowerCamelCase keys, lower-case enum
 // strings, indented by two spaces and ending in a newline. The same SoA

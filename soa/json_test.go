@@ -1,76 +1,14 @@
 package soa
 
 import (
-	"bytes"
 	"encoding/json"
-	"reflect"
 	"testing"
 
-	"github.com/ismskit/ismskit/internal/goldenfile"
-
-	"github.com/invopop/jsonschema"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/ismskit/ismskit/internal/schematest"
 	"github.com/ismskit/ismskit/iso27002"
 )
-
-func enumSchema(desc string, names []string) *jsonschema.Schema {
-	s := &jsonschema.Schema{Type: "string", Description: desc}
-	for _, n := range names {
-		if n != "" {
-			s.Enum = append(s.Enum, n)
-		}
-	}
-	return s
-}
-
-// generateSchema reflects the SoA type into a JSON Schema.
-func generateSchema(t *testing.T) []byte {
-	t.Helper()
-	r := &jsonschema.Reflector{
-		Mapper: func(rt reflect.Type) *jsonschema.Schema {
-			switch rt {
-			case reflect.TypeFor[iso27002.ControlID]():
-				return &jsonschema.Schema{Type: "string", Description: `An ISO/IEC 27002 control ID: "5.1".."8.34" (2022), "A.5.1.1".."A.18.2.3" (2013), or a custom "namespace:local" ID.`,
-					Pattern: `^(A\.)?[1-9][0-9]{0,2}(\.[1-9][0-9]{0,2}){1,2}$|^[A-Za-z0-9][A-Za-z0-9._-]*:\S+$`}
-			case reflect.TypeFor[iso27002.Edition]():
-				return enumSchema("The edition of the catalog; custom for a catalog of mixed or user controls.", []string{"2013", "2022", "custom"})
-			case reflect.TypeFor[Applicability]():
-				return enumSchema("Whether the control is included, excluded or still undecided.", applicabilityNames)
-			case reflect.TypeFor[Status]():
-				return enumSchema("The implementation status of the control.", statusNames)
-			case reflect.TypeFor[ReasonKind]():
-				return enumSchema("The kind of reason for inclusion.", reasonKindNames)
-			case reflect.TypeFor[Responsibility]():
-				return enumSchema("Who operates the control.", responsibilityNames)
-			case reflect.TypeFor[json.RawMessage]():
-				return &jsonschema.Schema{Description: "User data, kept untouched."}
-			}
-			return nil
-		},
-	}
-	require.NoError(t, r.AddGoComments("github.com/ismskit/ismskit/soa", "./"))
-	s := r.Reflect(&SoA{})
-	s.ID = "https://github.com/ismskit/ismskit/soa/soa.schema.json"
-	s.Title = "ismskit Statement of Applicability"
-	b, err := json.MarshalIndent(s, "", "  ")
-	require.NoError(t, err)
-	return append(b, '\n')
-}
-
-func TestSchemaUpToDate(t *testing.T) {
-	got := generateSchema(t)
-	golden(t, "schema/soa.schema.json", got)
-	if goldenfile.Updating() {
-		return // the embedded copy is refreshed at the next build
-	}
-	require.True(t, bytes.Equal(got, JSONSchema()), "embedded schema differs from the generated one")
-	c := JSONSchema()
-	c[0] = 'x'
-	assert.NotEqual(t, c[0], JSONSchema()[0], "JSONSchema returns a copy")
-}
 
 func TestJSONGoldenAndRoundTrip(t *testing.T) {
 	s := testSoA(t)
@@ -196,17 +134,4 @@ func TestEnums(t *testing.T) {
 	assert.Equal(t, "invalid(7)", Applicability(7).String())
 	assert.True(t, Legal.NeedsReference())
 	assert.False(t, BestPractice.NeedsReference())
-}
-
-func TestGoldenJSONValidatesAgainstSchema(t *testing.T) {
-	b, err := Encode(richSoA(t))
-	require.NoError(t, err)
-	schematest.Require(t, "soa.schema.json", JSONSchema(), b)
-
-	s, err := schematest.Compile("soa.schema.json", JSONSchema())
-	require.NoError(t, err)
-	bad := bytes.Replace(b, []byte(`"status": "implemented"`), []byte(`"status": "done"`), 1)
-	assert.Error(t, schematest.Validate(s, bad), "an unknown status breaks the schema")
-	bad = bytes.Replace(b, []byte(`"owner":`), []byte(`"ownr":`), 1)
-	assert.Error(t, schematest.Validate(s, bad), "an unknown key breaks the schema")
 }

@@ -43,8 +43,8 @@
 // gives the reduction in annualised loss and the return on security
 // investment of a control. An [Analysis] document bundles settings,
 // scenarios and treatments in JSON (decoded strictly by [DecodeAnalysis];
-// its JSON Schema is schema/analysis.schema.json) and [Run] turns it into
-// a [Report] (schema/report.schema.json). [LossExceedanceSVG] draws the
+// its JSON Schema is [JSONSchema]) and [Run] turns it into a [Report]
+// (whose JSON Schema is [ReportSchema]). [LossExceedanceSVG] draws the
 // curves.
 //
 // # Determinism and speed

@@ -1,64 +1,53 @@
 package fair
 
 import (
-	"encoding/json"
+	"bytes"
 	"os"
-	"path/filepath"
-	"reflect"
 	"testing"
 
-	"github.com/ismskit/ismskit/internal/goldenfile"
-
-	"github.com/invopop/jsonschema"
 	"github.com/stretchr/testify/require"
+
+	"github.com/ismskit/ismskit/internal/schematest"
 )
 
-// enumSchema maps the package's enums to string schemas with their values.
-func enumSchema(t reflect.Type) *jsonschema.Schema {
-	enum := func(desc string, vals ...string) *jsonschema.Schema {
-		s := &jsonschema.Schema{Type: "string", Description: desc}
-		for _, v := range vals {
-			s.Enum = append(s.Enum, v)
-		}
-		return s
-	}
-	switch t {
-	case reflect.TypeFor[Dist]():
-		return enum("Distribution family.", "constant", "uniform", "triangular", "pert", "lognormal", "normal")
-	case reflect.TypeFor[PERTForm]():
-		return enum("PERT parameterisation (default classic).", "classic", "moment")
-	case reflect.TypeFor[FrequencyMode]():
-		return enum("Frequency semantics.", "rate", "event")
-	case reflect.TypeFor[VulnerabilityMode]():
-		return enum("How TCap and RS give the vulnerability (default pooled).", "pooled", "periteration")
-	}
-	return nil
-}
-
-// generateSchema is the generator of the committed schemas.
-func generateSchema(t *testing.T, v any, id string) []byte {
-	r := &jsonschema.Reflector{Mapper: enumSchema, BaseSchemaID: "https://ismskit.dev/schema/fair/"}
-	require.NoError(t, r.AddGoComments("github.com/ismskit/ismskit/risk/fair", "."))
-	s := r.Reflect(v)
-	s.ID = jsonschema.ID("https://ismskit.dev/schema/fair/" + id)
-	b, err := json.MarshalIndent(s, "", "  ")
-	require.NoError(t, err)
-	return append(b, '\n')
-}
-
-// TestSchemasUpToDate regenerates the JSON Schemas from the Go types and
-// compares them with the committed files; -update rewrites them.
 func TestSchemasUpToDate(t *testing.T) {
-	for name, v := range map[string]any{"analysis": &Analysis{}, "report": &Report{}} {
-		t.Run(name, func(t *testing.T) {
-			got := generateSchema(t, v, name+".schema.json")
-			path := filepath.Join("schema", name+".schema.json")
-			if goldenfile.Updating() {
-				require.NoError(t, os.WriteFile(path, got, 0o644))
-			}
-			want, err := os.ReadFile(path)
-			require.NoError(t, err, "run go test -update to create it")
-			require.Equal(t, string(want), string(got), "schema is stale: run go test -update")
-		})
+	r, err := schematest.NewReflector("risk/fair")
+	require.NoError(t, err)
+	schematest.CheckGenerated(t, "schema/analysis.schema.json",
+		schematest.Reflect(r, &Analysis{}, "risk/fair", "analysis.schema.json", "ismskit FAIR analysis",
+			"A quantitative risk analysis (Open FAIR): simulation settings, loss scenarios and treatments, as fair.DecodeAnalysis reads it."),
+		JSONSchema)
+
+	r, err = schematest.NewReflector("risk/fair")
+	require.NoError(t, err)
+	schematest.CheckGenerated(t, "schema/report.schema.json",
+		schematest.Reflect(r, &Report{}, "risk/fair", "report.schema.json", "ismskit FAIR report",
+			"The results of a FAIR analysis: the portfolio's loss distribution, each scenario's contribution and each treatment's effect, as fair.Run returns them."),
+		ReportSchema)
+}
+
+// TestGoldenDocumentsValidate checks the committed analyses and report
+// against the committed schemas, and shows that the schemas reject wrong
+// documents.
+func TestGoldenDocumentsValidate(t *testing.T) {
+	schematest.RequireFiles(t, "analysis.schema.json", JSONSchema(),
+		"testdata/analysis.json", "../../examples/fair/ransomware.json", "../../examples/internal/sample/fair.json")
+	schematest.RequireFiles(t, "report.schema.json", ReportSchema(), "testdata/report.golden.json")
+
+	analysis, err := os.ReadFile("testdata/analysis.json")
+	require.NoError(t, err)
+	report, err := os.ReadFile("testdata/report.golden.json")
+	require.NoError(t, err)
+	bad := func(doc []byte, old, new string) []byte {
+		t.Helper()
+		require.Contains(t, string(doc), old)
+		return bytes.Replace(doc, []byte(old), []byte(new), 1)
 	}
+	schematest.Reject(t, "analysis.schema.json", JSONSchema(),
+		bad(analysis, `"mode": "`, `"mood": "`),
+		bad(analysis, `"dist": "pert"`, `"dist": "beta"`),
+		[]byte(`{"scenarios": "none"}`))
+	schematest.Reject(t, "report.schema.json", ReportSchema(),
+		bad(report, `"seed": `, `"seed": 1, "sead": `),
+		bad(report, `"mode": "`, `"mode": "x`))
 }

@@ -8,7 +8,9 @@ import (
 //go:embed schema/result.schema.json
 var resultSchema []byte
 
-// ResultSchema returns the JSON Schema (draft 2020-12) of a Result,
-// generated from the Result type with invopop/jsonschema. The bytes are a
-// fresh copy on every call.
-func ResultSchema() []byte { return slices.Clone(resultSchema) }
+// JSONSchema returns the JSON Schema (draft 2020-12) of a Result, the
+// document a scoring method returns (schema/result.schema.json). It is
+// generated from the Result type with github.com/invopop/jsonschema, with
+// the Go doc comments as descriptions, and kept up to date by the
+// package's tests. Each call returns a fresh copy.
+func JSONSchema() []byte { return slices.Clone(resultSchema) }

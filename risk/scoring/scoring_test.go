@@ -1,14 +1,11 @@
 package scoring
 
 import (
-	"bytes"
 	"encoding/json"
-	"reflect"
 	"testing"
 
 	"github.com/ismskit/ismskit/internal/goldenfile"
 
-	"github.com/invopop/jsonschema"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -153,27 +150,6 @@ func TestResultJSON(t *testing.T) {
 			assert.Equal(t, tt.path, fe.Path)
 		}
 	}
-}
-
-func generateSchema(t *testing.T) []byte {
-	t.Helper()
-	r := &jsonschema.Reflector{Mapper: func(reflect.Type) *jsonschema.Schema { return nil }}
-	require.NoError(t, r.AddGoComments("github.com/ismskit/ismskit/risk/scoring", "./"))
-	s := r.Reflect(&Result{})
-	s.ID = "https://github.com/ismskit/ismskit/risk/scoring/result.schema.json"
-	s.Title = "ismskit risk scoring result"
-	b, err := json.MarshalIndent(s, "", "  ")
-	require.NoError(t, err)
-	return append(b, '\n')
-}
-
-func TestSchemaUpToDate(t *testing.T) {
-	got := generateSchema(t)
-	golden(t, "schema/result.schema.json", got)
-	if goldenfile.Updating() {
-		return // the embedded copy is refreshed at the next build
-	}
-	require.True(t, bytes.Equal(got, ResultSchema()), "embedded schema differs from the generated one")
 }
 
 // TestConcurrentUse scores from several goroutines with shared methods and
