@@ -1,5 +1,5 @@
-// Command oscal exports ismskit's catalogs as NIST OSCAL 1.2.1 JSON and
-// imports an OSCAL catalog.
+// Command oscal exports ismskit's catalogs and the sample organisation's
+// ISMS documents as NIST OSCAL 1.2.1 JSON and imports an OSCAL catalog.
 //
 //	go run ./examples/oscal                      # writes ./ismskit-out/oscal
 //	go run ./examples/oscal -out /tmp/oscal
@@ -12,9 +12,17 @@
 //     with Amd 1:2024;
 //   - iso27002-2013-to-2022.json: the correspondence, as a mapping
 //     collection;
-//   - nimbus-profile.json: a profile selecting the Annex A controls that
-//     the sample organisation's risk register uses (until the soa package
-//     exports the applicable controls of a Statement of Applicability).
+//   - nimbus-catalog.json: the catalog of the sample organisation, Annex A
+//     and its own controls;
+//   - nimbus-profile.json: the applicable controls of its Statement of
+//     Applicability, a profile of nimbus-catalog.json (soa/oscal);
+//   - nimbus-ssp.json: the Statement of Applicability as a system security
+//     plan that imports the profile (soa/oscal);
+//   - nimbus-assessment-results.json: its internal audit programme, the
+//     findings of the first audit and their corrective actions, as
+//     assessment results (audit/oscal);
+//   - nimbus-poam.json: its open corrective actions and risk treatment
+//     actions as a plan of action and milestones (audit/oscal).
 //
 // It then prints the CSF 2.0 coverage of the sample's implemented
 // controls, and, with -import, the controls of the given OSCAL catalog.
@@ -28,11 +36,13 @@ import (
 	"os"
 	"path/filepath"
 
+	auditoscal "github.com/ismskit/ismskit/audit/oscal"
 	"github.com/ismskit/ismskit/examples/internal/sample"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/iso27002/nist"
 	"github.com/ismskit/ismskit/iso27002/oscal"
+	soaoscal "github.com/ismskit/ismskit/soa/oscal"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -63,10 +73,15 @@ func export(dir string, w io.Writer) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	used, implemented, err := sampleControls()
+	implemented, err := sampleControls()
 	if err != nil {
 		return err
 	}
+	m, err := loadISMS()
+	if err != nil {
+		return err
+	}
+	opts := soaoscal.Options{CatalogHref: "nimbus-catalog.json", ProfileHref: "nimbus-profile.json"}
 	files := []struct {
 		name string
 		gen  func() ([]byte, error)
@@ -75,8 +90,13 @@ func export(dir string, w io.Writer) error {
 		{"iso27002-2013.json", func() ([]byte, error) { return oscal.ExportCatalog(iso27002.Catalog2013(), oscal.Options{}) }},
 		{"iso27001-2022-clauses.json", func() ([]byte, error) { return oscal.ExportClauses(iso27001.Latest(), oscal.Options{}) }},
 		{"iso27002-2013-to-2022.json", func() ([]byte, error) { return oscal.ExportCorrespondence(oscal.MappingOptions{}) }},
-		{"nimbus-profile.json", func() ([]byte, error) {
-			return oscal.ExportProfile("Nimbus Ledger: Annex A controls in use", "iso27002-2022.json", used, oscal.Options{})
+		{"nimbus-catalog.json", func() ([]byte, error) { return oscal.ExportCatalog(m.catalog, oscal.Options{}) }},
+		{"nimbus-profile.json", func() ([]byte, error) { return soaoscal.ExportProfile(m.soa, opts) }},
+		{"nimbus-ssp.json", func() ([]byte, error) { return soaoscal.ExportSSP(m.soa, opts) }},
+		{"nimbus-assessment-results.json", func() ([]byte, error) { return auditoscal.ExportResults(m.records, auditoscal.Options{}) }},
+		{"nimbus-poam.json", func() ([]byte, error) {
+			return auditoscal.ExportPOAM(auditoscal.POAMInput{Records: m.records, Register: &m.register},
+				auditoscal.Options{AsOf: m.soa.Header.Date, SSPHref: "nimbus-ssp.json"})
 		}},
 	}
 	for _, f := range files {
@@ -96,10 +116,10 @@ func export(dir string, w io.Writer) error {
 	return nil
 }
 
-// sampleControls returns the Annex A controls the sample register uses,
-// and those of them it marks implemented. It reads only the fields it
-// needs, so it does not depend on the risk package's types.
-func sampleControls() (used, implemented []iso27002.ControlID, err error) {
+// sampleControls returns the Annex A controls the sample register marks
+// implemented. It reads only the fields it needs, so it does not depend
+// on the risk package's types.
+func sampleControls() (implemented []iso27002.ControlID, err error) {
 	var reg struct {
 		Risks []struct {
 			Controls []struct {
@@ -109,27 +129,22 @@ func sampleControls() (used, implemented []iso27002.ControlID, err error) {
 		} `json:"risks"`
 	}
 	if err := json.Unmarshal(sample.RegisterJSON(), &reg); err != nil {
-		return nil, nil, fmt.Errorf("sample register: %w", err)
+		return nil, fmt.Errorf("sample register: %w", err)
 	}
 	seen := map[iso27002.ControlID]bool{}
-	seenImpl := map[iso27002.ControlID]bool{}
 	for _, r := range reg.Risks {
 		for _, c := range r.Controls {
 			id, err := iso27002.Parse(c.Control)
 			if err != nil || id.Edition() != iso27002.Edition2022 {
 				continue // the company's own nimbus: controls are not in Annex A
 			}
-			if !seen[id] {
+			if c.Status == "implemented" && !seen[id] {
 				seen[id] = true
-				used = append(used, id)
-			}
-			if c.Status == "implemented" && !seenImpl[id] {
-				seenImpl[id] = true
 				implemented = append(implemented, id)
 			}
 		}
 	}
-	return used, implemented, nil
+	return implemented, nil
 }
 
 func list(path, ns string, w io.Writer) error {

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/ismskit/ismskit/internal/goldenfile"
+	"github.com/ismskit/ismskit/internal/schematest"
 
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/iso27002/oscal"
@@ -25,8 +27,27 @@ func TestExportAndImport(t *testing.T) {
 	var out, errOut bytes.Buffer
 	require.Equal(t, 0, run([]string{"-out", dir}, &out, &errOut), errOut.String())
 	golden(t, "export.txt", out.Bytes())
-	for _, name := range []string{"iso27002-2022.json", "iso27002-2013.json", "iso27001-2022-clauses.json", "iso27002-2013-to-2022.json", "nimbus-profile.json"} {
-		assert.FileExists(t, filepath.Join(dir, name))
+	// Every file is valid under NIST's schema of its model; the sample's
+	// own documents are golden files.
+	for _, f := range []struct{ name, schema string }{
+		{"iso27002-2022.json", "iso27002/oscal/testdata/schema/oscal_catalog_schema.json"},
+		{"iso27002-2013.json", "iso27002/oscal/testdata/schema/oscal_catalog_schema.json"},
+		{"iso27001-2022-clauses.json", "iso27002/oscal/testdata/schema/oscal_catalog_schema.json"},
+		{"iso27002-2013-to-2022.json", "iso27002/oscal/testdata/schema/oscal_mapping_schema.json"},
+		{"nimbus-catalog.json", "iso27002/oscal/testdata/schema/oscal_catalog_schema.json"},
+		{"nimbus-profile.json", "soa/oscal/testdata/schema/oscal_profile_schema.json"},
+		{"nimbus-ssp.json", "soa/oscal/testdata/schema/oscal_ssp_schema.json"},
+		{"nimbus-assessment-results.json", "audit/oscal/testdata/schema/oscal_assessment-results_schema.json"},
+		{"nimbus-poam.json", "audit/oscal/testdata/schema/oscal_poam_schema.json"},
+	} {
+		data, err := os.ReadFile(filepath.Join(dir, f.name))
+		require.NoError(t, err)
+		schema, err := os.ReadFile(filepath.Join("..", "..", filepath.FromSlash(f.schema)))
+		require.NoError(t, err)
+		schematest.Require(t, filepath.Base(f.schema), schema, data)
+		if strings.HasPrefix(f.name, "nimbus-") && f.name != "nimbus-catalog.json" {
+			golden(t, f.name, data)
+		}
 	}
 
 	// The exported 2022 catalog imports back as itself.
@@ -36,14 +57,25 @@ func TestExportAndImport(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, iso27002.Catalog2022().Len(), cat.Len())
 
-	// The profile resolves against the 2022 catalog.
+	// The profile resolves against the sample's catalog to the applicable
+	// controls of its SoA.
+	data, err = os.ReadFile(filepath.Join(dir, "nimbus-catalog.json"))
+	require.NoError(t, err)
+	nimbus, err := oscal.ImportCatalog(data, oscal.ImportOptions{})
+	require.NoError(t, err)
 	prof, err := os.ReadFile(filepath.Join(dir, "nimbus-profile.json"))
 	require.NoError(t, err)
 	sel, err := oscal.ImportProfile(prof, oscal.ImportOptions{})
 	require.NoError(t, err)
-	ids, err := sel.Resolve(iso27002.Catalog2022(), oscal.ImportOptions{})
+	ids, err := sel.Resolve(nimbus, oscal.ImportOptions{})
 	require.NoError(t, err)
-	assert.NotEmpty(t, ids)
+	m, err := loadISMS()
+	require.NoError(t, err)
+	var applicable []iso27002.ControlID
+	for e := range m.soa.Included() {
+		applicable = append(applicable, e.Control)
+	}
+	assert.Equal(t, applicable, ids)
 
 	out.Reset()
 	fixture := filepath.Join("..", "..", "iso27002", "oscal", "testdata", "nist-800-53r5-excerpt.json")

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/ismskit/ismskit/internal/goldenfile"
+	"github.com/ismskit/ismskit/internal/schematest"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -80,7 +81,7 @@ func TestDeterministic(t *testing.T) {
 		n++
 		return nil
 	}))
-	assert.Equal(t, 31, n, "artefacts")
+	assert.Equal(t, 34, n, "artefacts")
 }
 
 // TestReportSteps checks the facts of each step in the terminal report.
@@ -100,7 +101,7 @@ func TestReportSteps(t *testing.T) {
 		"CA-1    IA-1-55  effective",
 		"[7/8] Certification readiness", "Verdict: NOT READY", "major nonconformity IA-3-57 against 8.8",
 		"[8/8] OSCAL exports",
-		"Artefacts: 31 files in",
+		"Artefacts: 34 files in",
 	} {
 		assert.Contains(t, out, want)
 	}
@@ -208,6 +209,16 @@ func TestArtefacts(t *testing.T) {
 	clauses, err := oscal.ImportCatalog(read(t, dir, "oscal/iso27001-clauses.json"), oscal.ImportOptions{Namespace: "iso27001"})
 	require.NoError(t, err)
 	assert.Positive(t, clauses.Len())
+	// The SSP, assessment results and POA&M are valid under NIST's schemas.
+	for name, schema := range map[string]string{
+		"oscal/ssp.json":                "soa/oscal/testdata/schema/oscal_ssp_schema.json",
+		"oscal/assessment-results.json": "audit/oscal/testdata/schema/oscal_assessment-results_schema.json",
+		"oscal/poam.json":               "audit/oscal/testdata/schema/oscal_poam_schema.json",
+	} {
+		s, err := os.ReadFile(filepath.Join("..", "..", filepath.FromSlash(schema)))
+		require.NoError(t, err)
+		schematest.Require(t, filepath.Base(schema), s, read(t, dir, name))
+	}
 
 	// The certification cycle is certification.Schedule's.
 	events, err := certification.Schedule(certification.Certificate{Decision: plannedDecision})

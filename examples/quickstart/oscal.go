@@ -1,21 +1,26 @@
 package main
 
 // Step 8: OSCAL exports and the NIST CSF coverage (packages
-// iso27002/oscal, iso27002/nist).
+// iso27002/oscal, soa/oscal, audit/oscal, iso27002/nist).
 
 import (
 	"fmt"
 	"strings"
 
+	auditoscal "github.com/ismskit/ismskit/audit/oscal"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/iso27002/nist"
 	"github.com/ismskit/ismskit/iso27002/oscal"
 	"github.com/ismskit/ismskit/soa"
+	soaoscal "github.com/ismskit/ismskit/soa/oscal"
 )
 
-// exportOSCAL is step 8: OSCAL documents for GRC tools, and the NIST CSF
-// 2.0 coverage of the implemented controls.
+// exportOSCAL is step 8: OSCAL documents for GRC tools (the catalog, the
+// clauses, the correspondence, the profile of the applicable controls,
+// the SoA as a system security plan, the audit results and the plan of
+// action and milestones), and the NIST CSF 2.0 coverage of the
+// implemented controls.
 func (q *quickstart) exportOSCAL() error {
 	q.step(8, "OSCAL exports (NIST OSCAL "+oscal.OSCALVersion+") and NIST CSF 2.0 coverage")
 	opts := oscal.Options{}
@@ -35,6 +40,19 @@ func (q *quickstart) exportOSCAL() error {
 	if err != nil {
 		return fmt.Errorf("OSCAL profile: %w", err)
 	}
+	ssp, err := soaoscal.ExportSSP(q.soa, soaoscal.Options{CatalogHref: "catalog.json", ProfileHref: "profile-applicable.json"})
+	if err != nil {
+		return fmt.Errorf("OSCAL system security plan: %w", err)
+	}
+	results, err := auditoscal.ExportResults(q.audits, auditoscal.Options{})
+	if err != nil {
+		return fmt.Errorf("OSCAL assessment results: %w", err)
+	}
+	poam, err := auditoscal.ExportPOAM(auditoscal.POAMInput{Records: q.audits, Register: &q.register},
+		auditoscal.Options{AsOf: q.asOf, SSPHref: "ssp.json"})
+	if err != nil {
+		return fmt.Errorf("OSCAL plan of action and milestones: %w", err)
+	}
 	files := []struct {
 		name, what string
 		data       []byte
@@ -43,6 +61,9 @@ func (q *quickstart) exportOSCAL() error {
 		{"oscal/iso27001-clauses.json", "catalog of the requirements of clauses 4 to 10", clauses},
 		{"oscal/correspondence-2013-2022.json", "mapping collection: ISO/IEC 27002 2013 to 2022", mapping},
 		{"oscal/profile-applicable.json", fmt.Sprintf("profile: the %d applicable controls", len(q.basis.Applicable)), profile},
+		{"oscal/ssp.json", fmt.Sprintf("system security plan: the SoA's %d decided controls", len(q.soa.Entries)), ssp},
+		{"oscal/assessment-results.json", fmt.Sprintf("assessment results: %d findings of the internal audits", len(q.audits.Findings)), results},
+		{"oscal/poam.json", "plan of action and milestones: open corrective and treatment actions", poam},
 	}
 	for _, f := range files {
 		q.printf("  %-36s %s\n", f.name, f.what)

@@ -1,0 +1,70 @@
+package oscal_test
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/ismskit/ismskit/audit"
+	"github.com/ismskit/ismskit/audit/oscal"
+	"github.com/ismskit/ismskit/iso27001"
+	"github.com/ismskit/ismskit/iso27002"
+)
+
+func ExampleExportResults() {
+	r := &audit.Records{
+		Organization: "Example Ledger Ltd",
+		Programme: audit.Programme{CycleStart: iso27001.MustParseDate("2026-01-12"), CycleEnd: iso27001.MustParseDate("2029-01-11"),
+			Audits: []audit.Audit{{ID: "IA-1", Kind: audit.Internal, Start: iso27001.MustParseDate("2026-03-09"), End: iso27001.MustParseDate("2026-03-11"),
+				Scope:    audit.Scope{Controls: []iso27002.ControlID{iso27002.MustParse("8.8")}},
+				Auditors: []audit.Auditor{{Name: "R. Visser", Lead: true}}}}},
+		Findings: []audit.Finding{{ID: "F-1", Audit: "IA-1", Control: iso27002.MustParse("8.8"), Result: audit.Major,
+			Date: iso27001.MustParseDate("2026-03-10"), Auditor: "R. Visser", Statement: "Patches overdue on six hosts."}},
+	}
+	out, err := oscal.ExportResults(r, oscal.Options{})
+	if err != nil {
+		panic(err)
+	}
+	var doc struct {
+		AR struct {
+			Results []struct {
+				Findings []struct {
+					Target struct {
+						TargetID string `json:"target-id"`
+						Status   struct{ State string }
+					}
+				}
+				Risks []struct{ Status string }
+			}
+		} `json:"assessment-results"`
+	}
+	if err := json.Unmarshal(out, &doc); err != nil {
+		panic(err)
+	}
+	res := doc.AR.Results[0]
+	fmt.Println(res.Findings[0].Target.TargetID, res.Findings[0].Target.Status.State, res.Risks[0].Status)
+	// Output:
+	// a.8.8 not-satisfied open
+}
+
+func ExampleExportPOAM() {
+	r := &audit.Records{
+		Organization: "Example Ledger Ltd",
+		Findings: []audit.Finding{{ID: "F-1", Audit: "IA-1", Control: iso27002.MustParse("8.8"), Result: audit.Major,
+			Date: iso27001.MustParseDate("2026-03-10"), Auditor: "R. Visser", Statement: "Patches overdue on six hosts."}},
+	}
+	out, err := oscal.ExportPOAM(oscal.POAMInput{Records: r}, oscal.Options{SSPHref: "ssp.json"})
+	if err != nil {
+		panic(err)
+	}
+	var doc struct {
+		POAM struct {
+			Items []struct{ Title string } `json:"poam-items"`
+		} `json:"plan-of-action-and-milestones"`
+	}
+	if err := json.Unmarshal(out, &doc); err != nil {
+		panic(err)
+	}
+	fmt.Println(doc.POAM.Items[0].Title)
+	// Output:
+	// Nonconformity F-1 awaits corrective action
+}

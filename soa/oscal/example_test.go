@@ -1,0 +1,50 @@
+package oscal_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/ismskit/ismskit/iso27002"
+	"github.com/ismskit/ismskit/soa"
+	"github.com/ismskit/ismskit/soa/oscal"
+)
+
+func ExampleExportSSP() {
+	s := soa.SoA{
+		Header: soa.Header{Organization: "Example Ledger Ltd", Version: "1.0", Date: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)},
+		Entries: []soa.Entry{
+			{Control: iso27002.MustParse("5.1"), Applicability: soa.Included, Status: soa.Implemented,
+				Reasons: []soa.Reason{{Kind: soa.BestPractice}}},
+			{Control: iso27002.MustParse("7.5"), Applicability: soa.Excluded, Justification: "No premises of our own."},
+		},
+	}
+	ssp, err := oscal.ExportSSP(s, oscal.Options{ProfileHref: "profile.json"})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(len(ssp) > 0)
+
+	s.Entries[1].Applicability = soa.Undecided
+	_, err = oscal.ExportSSP(s, oscal.Options{})
+	fmt.Println(err)
+	// Output:
+	// true
+	// entries[1].applicability: not representable in OSCAL: control 7.5 is undecided; an SSP states decided controls only
+}
+
+func ExampleExportProfile() {
+	s := soa.SoA{
+		Header: soa.Header{Organization: "Example Ledger Ltd", Version: "1.0"},
+		Entries: []soa.Entry{
+			{Control: iso27002.MustParse("5.1"), Applicability: soa.Included, Status: soa.Implemented},
+			{Control: iso27002.MustParse("7.5"), Applicability: soa.Excluded, Justification: "No premises of our own."},
+		},
+	}
+	profile, err := oscal.ExportProfile(s, oscal.Options{CatalogHref: "iso27002-2022.json"})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(len(profile) > 0)
+	// Output:
+	// true
+}
