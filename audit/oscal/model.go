@@ -1,8 +1,19 @@
 package oscal
 
+import "github.com/ismskit/ismskit/internal/oscalmodel"
+
 // The parts of the OSCAL 1.2.1 assessment results and plan of action and
 // milestones models this package writes. Field order follows NIST's
 // schemas.
+
+// The shared OSCAL parts; see internal/oscalmodel.
+type (
+	metadata         = oscalmodel.Metadata
+	prop             = oscalmodel.Prop
+	role             = oscalmodel.Role
+	party            = oscalmodel.Party
+	responsibleParty = oscalmodel.ResponsibleParty
+)
 
 type arDoc struct {
 	AR *assessmentResults `json:"assessment-results"`
@@ -26,43 +37,6 @@ type poam struct {
 	Risks     []risk     `json:"risks,omitempty"`
 	Findings  []finding  `json:"findings,omitempty"`
 	POAMItems []poamItem `json:"poam-items"`
-}
-
-type metadata struct {
-	Title              string             `json:"title"`
-	LastModified       string             `json:"last-modified"`
-	Version            string             `json:"version"`
-	OSCALVersion       string             `json:"oscal-version"`
-	Props              []prop             `json:"props,omitempty"`
-	Roles              []role             `json:"roles,omitempty"`
-	Parties            []party            `json:"parties,omitempty"`
-	ResponsibleParties []responsibleParty `json:"responsible-parties,omitempty"`
-	Remarks            string             `json:"remarks,omitempty"`
-}
-
-type prop struct {
-	Name    string `json:"name"`
-	NS      string `json:"ns,omitempty"`
-	Value   string `json:"value"`
-	Group   string `json:"group,omitempty"`
-	Remarks string `json:"remarks,omitempty"`
-}
-
-type role struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-}
-
-type party struct {
-	UUID  string `json:"uuid"`
-	Type  string `json:"type"`
-	Name  string `json:"name"`
-	Props []prop `json:"props,omitempty"`
-}
-
-type responsibleParty struct {
-	RoleID     string   `json:"role-id"`
-	PartyUUIDs []string `json:"party-uuids"`
 }
 
 type href struct {

@@ -2,10 +2,10 @@ package oscal_test
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
-	"sync"
 	"testing"
+
+	"github.com/ismskit/ismskit/internal/oscalschema"
 
 	"github.com/ismskit/ismskit/internal/goldenfile"
 
@@ -14,31 +14,13 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// NIST's OSCAL 1.2.1 JSON schemas, copied into testdata/schema with
-// NIST's licence (LICENSE-NIST-OSCAL.md).
-var (
-	schemaMu    sync.Mutex
-	schemaCache = map[string]*jsonschema.Schema{}
-)
+// nist holds NIST's OSCAL 1.2.1 schemas (internal/oscalschema).
+var nist oscalschema.Validator
 
 func oscalSchema(t testing.TB, model string) *jsonschema.Schema {
 	t.Helper()
-	schemaMu.Lock()
-	defer schemaMu.Unlock()
-	if s, ok := schemaCache[model]; ok {
-		return s
-	}
-	path := filepath.Join("testdata", "schema", "oscal_"+model+"_schema.json")
-	data, err := os.ReadFile(path)
+	s, err := nist.Schema(model)
 	require.NoError(t, err)
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	require.NoError(t, err)
-	c := jsonschema.NewCompiler()
-	c.AssertFormat()
-	require.NoError(t, c.AddResource(path, doc))
-	s, err := c.Compile(path)
-	require.NoError(t, err)
-	schemaCache[model] = s
 	return s
 }
 
@@ -46,10 +28,7 @@ func oscalSchema(t testing.TB, model string) *jsonschema.Schema {
 // ("catalog", "mapping", "profile").
 func validate(t testing.TB, model string, data []byte) {
 	t.Helper()
-	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(data))
-	require.NoError(t, err)
-	err = oscalSchema(t, model).Validate(v)
-	require.NoError(t, err, "the document does not validate against NIST's OSCAL %s schema", model)
+	require.NoError(t, nist.Validate(model, data))
 }
 
 // golden compares got with testdata/name, or rewrites it with -update.

@@ -1,8 +1,19 @@
 package oscal
 
+import "github.com/ismskit/ismskit/internal/oscalmodel"
+
 // The parts of the OSCAL 1.2.1 system security plan model this package
 // writes. Field order follows NIST's schema, so the output reads in the
 // order of OSCAL's documentation.
+
+// The shared OSCAL parts; see internal/oscalmodel.
+type (
+	metadata         = oscalmodel.Metadata
+	prop             = oscalmodel.Prop
+	role             = oscalmodel.Role
+	party            = oscalmodel.Party
+	responsibleParty = oscalmodel.ResponsibleParty
+)
 
 type sspDoc struct {
 	SSP *ssp `json:"system-security-plan"`
@@ -16,42 +27,6 @@ type ssp struct {
 	SystemImplementation  systemImplementation  `json:"system-implementation"`
 	ControlImplementation controlImplementation `json:"control-implementation"`
 	BackMatter            *backMatter           `json:"back-matter,omitempty"`
-}
-
-type metadata struct {
-	Title              string             `json:"title"`
-	LastModified       string             `json:"last-modified"`
-	Version            string             `json:"version"`
-	OSCALVersion       string             `json:"oscal-version"`
-	Props              []prop             `json:"props,omitempty"`
-	Roles              []role             `json:"roles,omitempty"`
-	Parties            []party            `json:"parties,omitempty"`
-	ResponsibleParties []responsibleParty `json:"responsible-parties,omitempty"`
-	Remarks            string             `json:"remarks,omitempty"`
-}
-
-type prop struct {
-	Name    string `json:"name"`
-	NS      string `json:"ns,omitempty"`
-	Value   string `json:"value"`
-	Group   string `json:"group,omitempty"`
-	Remarks string `json:"remarks,omitempty"`
-}
-
-type role struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-}
-
-type party struct {
-	UUID string `json:"uuid"`
-	Type string `json:"type"`
-	Name string `json:"name"`
-}
-
-type responsibleParty struct {
-	RoleID     string   `json:"role-id"`
-	PartyUUIDs []string `json:"party-uuids"`
 }
 
 type importProfile struct {

@@ -4,39 +4,28 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
-	"os"
 	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/ismskit/ismskit/internal/oscalschema"
+
 	"github.com/ismskit/ismskit/internal/goldenfile"
-	"github.com/ismskit/ismskit/internal/schematest"
 	"github.com/ismskit/ismskit/iso27002"
 	catoscal "github.com/ismskit/ismskit/iso27002/oscal"
 	"github.com/ismskit/ismskit/soa"
 	"github.com/ismskit/ismskit/soa/oscal"
-	"github.com/santhosh-tekuri/jsonschema/v6"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// NIST's OSCAL 1.2.1 schemas, copied into testdata/schema with NIST's
-// licence.
-var schemas sync.Map
+// nist holds NIST's OSCAL 1.2.1 schemas (internal/oscalschema).
+var nist oscalschema.Validator
 
 func validate(t testing.TB, model string, doc []byte) {
 	t.Helper()
-	s, ok := schemas.Load(model)
-	if !ok {
-		name := "oscal_" + model + "_schema.json"
-		data, err := os.ReadFile(filepath.Join("testdata", "schema", name))
-		require.NoError(t, err)
-		c, err := schematest.Compile(name, data)
-		require.NoError(t, err)
-		s, _ = schemas.LoadOrStore(model, c)
-	}
-	require.NoError(t, schematest.Validate(s.(*jsonschema.Schema), doc), "not a valid OSCAL %s", model)
+	require.NoError(t, nist.Validate(model, doc))
 }
 
 var (
