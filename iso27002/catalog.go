@@ -31,9 +31,14 @@ type Catalog struct {
 // control objective ("A.9.4", whose Parent is "A.9"), or a group of a
 // custom framework.
 type Group struct {
-	ID      string `json:"id"`
-	Title   string `json:"title"`
-	Parent  string `json:"parent,omitempty"`
+	// ID identifies the group ("5", "A.9", "A.9.4", "AC"). Required.
+	ID string `json:"id"`
+	// Title is the group's title. Required.
+	Title string `json:"title"`
+	// Parent is the ID of the enclosing group ("A.9" for "A.9.4"); empty
+	// at the top.
+	Parent string `json:"parent,omitempty"`
+	// Summary says what the group covers, in the catalog author's words.
 	Summary string `json:"summary,omitempty"`
 }
 

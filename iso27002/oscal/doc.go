@@ -43,9 +43,9 @@
 // ErrTrailingData; size and nesting are limited (ImportOptions); the
 // importers are fuzzed and never panic.
 //
-// Not yet here: the system security plan, assessment results and plan of
-// action and milestones exports, which wait for the soa and audit
-// packages.
+// The system security plan of a Statement of Applicability is in package
+// soa/oscal; assessment results and the plan of action and milestones of
+// an audit are in package audit/oscal.
 //
 // # Copyright
 //
