@@ -56,8 +56,9 @@
 // "L:3/I:4" through the criteria; the OWASP, DREAD and CVSS 3.1 methods
 // live in package risk/scoring, behind the same interface. A risk may
 // keep one result in Risk.Scoring with the method and its version.
-// Quantitative FAIR analysis lives in package risk/fair; a risk does not
-// yet carry a FAIR scenario.
+// Quantitative FAIR analysis lives in package risk/fair. A risk may carry
+// its Open FAIR loss scenario in Risk.Quantitative, which the register
+// decodes strictly and Validate checks; fair.Simulate runs it.
 //
 // # Purity and concurrency
 //

@@ -6,6 +6,7 @@ import (
 
 	"github.com/ismskit/ismskit/internal/strictjson"
 	"github.com/ismskit/ismskit/iso27002"
+	"github.com/ismskit/ismskit/risk/fair"
 )
 
 // Register is a risk register: the criteria it is assessed with, the
@@ -147,6 +148,10 @@ type Risk struct {
 	Acceptances []Acceptance `json:"acceptances,omitempty"`
 	// Result of a scoring method (OWASP, DREAD, CVSS...) kept with the risk.
 	Scoring *ScoreRecord `json:"scoring,omitempty"`
+	// Quantitative is an optional Open FAIR loss scenario of the risk, in
+	// money, for package risk/fair to simulate (fair.Simulate); Validate
+	// checks it.
+	Quantitative *fair.Scenario `json:"quantitative,omitempty"`
 	// User data, kept untouched.
 	Extensions json.RawMessage `json:"extensions,omitempty"`
 }

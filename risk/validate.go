@@ -201,6 +201,9 @@ func validateRisk(l *fielderr.List, r *Risk, scaleOK bool, nl, ni int, levels, a
 		required(l, "scoring.method", s.Method)
 		required(l, "scoring.version", s.Version)
 	}
+	if q := r.Quantitative; q != nil {
+		l.Add("quantitative", q.Validate())
+	}
 }
 
 // ids checks that the n IDs given by id are present and unique, and
