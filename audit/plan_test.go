@@ -1,9 +1,10 @@
 package audit
 
 import (
-	"errors"
 	"strings"
 	"testing"
+
+	"github.com/ismskit/ismskit/internal/fielderr"
 
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
@@ -156,16 +157,7 @@ func TestPlanErrors(t *testing.T) {
 
 // errPaths returns the paths of every *FieldError inside err.
 func errPaths(err error) []string {
-	var out []string
-	for _, e := range flatten(err) {
-		var fe *FieldError
-		if errors.As(e, &fe) {
-			out = append(out, fe.Path)
-		} else {
-			out = append(out, "?"+e.Error())
-		}
-	}
-	return out
+	return fielderr.Paths(err)
 }
 
 func TestEvenSlots(t *testing.T) {
@@ -246,15 +238,5 @@ func TestScopeOverlap(t *testing.T) {
 
 // flatten returns the leaves of a tree of joined errors.
 func flatten(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, flatten(e)...)
-		}
-		return out
-	}
-	if err == nil {
-		return nil
-	}
-	return []error{err}
+	return fielderr.Flatten(err)
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ismskit/ismskit/internal/fielderr"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -126,14 +128,7 @@ func TestValidateRules(t *testing.T) {
 }
 
 func flatten(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, flatten(e)...)
-		}
-		return out
-	}
-	return []error{err}
+	return fielderr.Flatten(err)
 }
 
 func TestValidateReportsEverything(t *testing.T) {

@@ -2,11 +2,12 @@ package oscal_test
 
 import (
 	"encoding/json"
-	"errors"
 	"path/filepath"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/ismskit/ismskit/internal/fielderr"
 
 	"github.com/ismskit/ismskit/internal/oscalschema"
 
@@ -301,22 +302,7 @@ func TestExportErrors(t *testing.T) {
 
 // paths returns the path of every *FieldError in err, in order.
 func paths(err error) []string {
-	var out []string
-	var walk func(error)
-	walk = func(e error) {
-		if j, ok := e.(interface{ Unwrap() []error }); ok {
-			for _, x := range j.Unwrap() {
-				walk(x)
-			}
-			return
-		}
-		var fe *oscal.FieldError
-		if errors.As(e, &fe) {
-			out = append(out, fe.Path)
-		}
-	}
-	walk(err)
-	return out
+	return fielderr.Paths(err)
 }
 
 func TestConcurrentExports(t *testing.T) {

@@ -152,3 +152,34 @@ type kindError struct {
 
 func (e *kindError) Error() string { return e.msg }
 func (e *kindError) Unwrap() error { return e.kind }
+
+// Flatten returns the leaves of err: the errors inside joined errors,
+// recursively, in order. It returns nil for a nil err.
+func Flatten(err error) []error {
+	if err == nil {
+		return nil
+	}
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []error
+		for _, e := range j.Unwrap() {
+			out = append(out, Flatten(e)...)
+		}
+		return out
+	}
+	return []error{err}
+}
+
+// Paths returns the path of every leaf of err (see Flatten), in order; a
+// leaf that carries no *Error gives "". Tests use it to check where the
+// problems are.
+func Paths(err error) []string {
+	leaves := Flatten(err)
+	out := make([]string, len(leaves))
+	for i, e := range leaves {
+		var fe *Error
+		if errors.As(e, &fe) {
+			out[i] = fe.Path
+		}
+	}
+	return out
+}

@@ -66,3 +66,12 @@ func TestErrorf(t *testing.T) {
 	assert.ErrorIs(t, err, errBad)
 	assert.Equal(t, "risks[3].likelihood: 7 is outside the scale 1..5", At("risks[3].likelihood", err).Error())
 }
+
+func TestFlattenAndPaths(t *testing.T) {
+	assert.Nil(t, Flatten(nil))
+	assert.Empty(t, Paths(nil))
+	err := errors.Join(At("a", errBad), errors.Join(At("b[1]", errBad), errBad))
+	assert.Len(t, Flatten(err), 3)
+	assert.Equal(t, []string{"a", "b[1]", ""}, Paths(err))
+	assert.Equal(t, []string{"x"}, Paths(At("x", errBad)))
+}

@@ -1,12 +1,13 @@
 package oscal_test
 
 import (
-	"errors"
 	"fmt"
 	"os"
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/ismskit/ismskit/internal/fielderr"
 
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/iso27002/oscal"
@@ -126,24 +127,7 @@ func TestImportErrors(t *testing.T) {
 
 // paths lists the paths of every *FieldError in err, in order.
 func paths(err error) []string {
-	var out []string
-	var walk func(error)
-	walk = func(err error) {
-		if j, ok := err.(interface{ Unwrap() []error }); ok {
-			for _, e := range j.Unwrap() {
-				walk(e)
-			}
-			return
-		}
-		var fe *oscal.FieldError
-		if errors.As(err, &fe) {
-			out = append(out, fe.Path)
-		} else {
-			out = append(out, "<no path>")
-		}
-	}
-	walk(err)
-	return out
+	return fielderr.Paths(err)
 }
 
 func TestProfile(t *testing.T) {

@@ -3,6 +3,8 @@ package scoring
 import (
 	"testing"
 
+	"github.com/ismskit/ismskit/internal/fielderr"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -166,15 +168,5 @@ func TestOWASPImpactText(t *testing.T) {
 // errPaths returns the Path of each joined *FieldError in err.
 func errPaths(t *testing.T, err error) []string {
 	t.Helper()
-	errs := []error{err}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		errs = j.Unwrap()
-	}
-	var paths []string
-	for _, e := range errs {
-		fe, ok := e.(*FieldError)
-		require.True(t, ok, "%T is not a *FieldError: %v", e, e)
-		paths = append(paths, fe.Path)
-	}
-	return paths
+	return fielderr.Paths(err)
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ismskit/ismskit/internal/fielderr"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -262,10 +264,7 @@ func TestLongInputErrorIsShort(t *testing.T) {
 }
 
 func flatten(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
+	return fielderr.Flatten(err)
 }
 
 func TestSeverity(t *testing.T) {
