@@ -1,6 +1,7 @@
 package iso27001
 
 import (
+	"encoding/json"
 	"testing"
 
 	"github.com/invopop/jsonschema"
@@ -33,6 +34,24 @@ func TestSchemasUpToDate(t *testing.T) {
 	clauses := schematest.Reflect(r, []TreeNode{}, "iso27001", "clauses.schema.json", "ismskit ISO/IEC 27001 clause tree",
 		"The clauses 4 to 10 of one edition of ISO/IEC 27001, in the order of the standard, as iso27001.Standard.Tree returns them.")
 	schematest.CheckGenerated(t, "schema/clauses.schema.json", clauses, ClausesSchema)
+
+	r = newReflector(t)
+	gap := schematest.Reflect(r, &GapReport{}, "iso27001", "gap.schema.json", "ismskit ISO/IEC 27001 gap analysis",
+		"The gap analysis of an organisation's ISMS records against clauses 4 to 10, as iso27001.Analyze returns it.")
+	schematest.CheckGenerated(t, "schema/gap.schema.json", gap, GapSchema)
+}
+
+// TestGapReportsValidate checks the golden gap reports, and the report of
+// an empty organisation, against GapSchema.
+func TestGapReportsValidate(t *testing.T) {
+	schematest.RequireFiles(t, "gap.schema.json", GapSchema(), "testdata/gap_sample.json",
+		"../examples/isms/testdata/gap_sample.json")
+	empty, err := Analyze(&Records{Edition: Edition2022}, MustParseDate("2026-11-28").Time())
+	require.NoError(t, err)
+	b, err := json.Marshal(empty)
+	require.NoError(t, err)
+	schematest.Require(t, "gap.schema.json", GapSchema(), b)
+	schematest.Reject(t, "gap.schema.json", GapSchema(), []byte(`{"clauses":"none"}`))
 }
 
 // TestGoldenDocumentsValidate checks the committed records and clause

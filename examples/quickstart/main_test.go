@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"github.com/ismskit/ismskit/internal/schematest"
 	"github.com/ismskit/ismskit/iso27002/nist"
 	"io"
 	"os"
@@ -160,6 +161,7 @@ func TestArtefacts(t *testing.T) {
 	wantGap, err := json.MarshalIndent(gap, "", "  ")
 	require.NoError(t, err)
 	assert.JSONEq(t, string(wantGap), string(read(t, dir, "gap-analysis.json")))
+	schematest.Require(t, "gap.schema.json", iso27001.GapSchema(), read(t, dir, "gap-analysis.json"))
 
 	// FAIR: the report is fair.Run's on the sample analysis.
 	a, err := fair.DecodeAnalysis(read(t, dir, "fair-analysis.json"))
