@@ -24,6 +24,20 @@ func TestSchemasUpToDate(t *testing.T) {
 		schematest.Reflect(r, &Report{}, "audit", "report.schema.json", "ismskit audit report",
 			"An audit report with readiness scores and a certification-readiness verdict, as audit.Report.JSON writes it."),
 		ReportSchema)
+
+	r, err = schematest.NewReflector("audit")
+	require.NoError(t, err)
+	schematest.CheckGenerated(t, "schema/checklist.schema.json",
+		schematest.Reflect(r, &Checklist{}, "audit", "checklist.schema.json", "ismskit audit checklist",
+			"The working paper of one audit (ISO/IEC 27001:2022 9.2.2): what to check and what evidence to look for, with the results, as audit.Checklists returns it."),
+		ChecklistSchema)
+}
+
+// TestChecklistsValidate checks the golden checklist against
+// ChecklistSchema, and that the schema rejects a wrong one.
+func TestChecklistsValidate(t *testing.T) {
+	schematest.RequireFiles(t, "checklist.schema.json", ChecklistSchema(), "testdata/checklist-IA-2.json")
+	schematest.Reject(t, "checklist.schema.json", ChecklistSchema(), []byte(`{"audit":"IA-1","lines":{}}`))
 }
 
 // TestSchemaMatchesDocuments checks that the schema lists every key the

@@ -163,6 +163,14 @@ func TestArtefacts(t *testing.T) {
 	assert.JSONEq(t, string(wantGap), string(read(t, dir, "gap-analysis.json")))
 	schematest.Require(t, "gap.schema.json", iso27001.GapSchema(), read(t, dir, "gap-analysis.json"))
 
+	// Every audit checklist validates against audit.ChecklistSchema.
+	var lists []json.RawMessage
+	require.NoError(t, json.Unmarshal(read(t, dir, "audit-checklists.json"), &lists))
+	require.NotEmpty(t, lists)
+	for _, l := range lists {
+		schematest.Require(t, "checklist.schema.json", audit.ChecklistSchema(), l)
+	}
+
 	// FAIR: the report is fair.Run's on the sample analysis.
 	a, err := fair.DecodeAnalysis(read(t, dir, "fair-analysis.json"))
 	require.NoError(t, err)
