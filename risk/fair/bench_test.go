@@ -75,13 +75,7 @@ func BenchmarkTwoNode1MMoment(b *testing.B) {
 func BenchmarkThroughputTwoNode(b *testing.B) {
 	s := twoNode(Classic)
 	opt := Options{Iterations: 1_000_000, Seed: 1, Mode: Rate}
-	benchLoop(b, opt.Iterations, func() {
-		r, err := Simulate(s, opt)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sink = r
-	})
+	benchSimulate(b, s, opt)
 }
 
 // BenchmarkThroughputFullTree simulates the full 13-node taxonomy (seven
@@ -89,13 +83,7 @@ func BenchmarkThroughputTwoNode(b *testing.B) {
 func BenchmarkThroughputFullTree(b *testing.B) {
 	s := fullTree()
 	opt := Options{Iterations: 1_000_000, Seed: 1, Mode: Rate}
-	benchLoop(b, opt.Iterations, func() {
-		r, err := Simulate(s, opt)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sink = r
-	})
+	benchSimulate(b, s, opt)
 }
 
 // BenchmarkEventMode1M is the two-node scenario as simulated years with
@@ -103,13 +91,7 @@ func BenchmarkThroughputFullTree(b *testing.B) {
 func BenchmarkEventMode1M(b *testing.B) {
 	s := twoNode(Classic)
 	opt := Options{Iterations: 1_000_000, Seed: 1, Mode: Event}
-	benchLoop(b, opt.Iterations, func() {
-		r, err := Simulate(s, opt)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sink = r
-	})
+	benchSimulate(b, s, opt)
 }
 
 // BenchmarkPercentile is one percentile query outside the precomputed
@@ -123,4 +105,15 @@ func BenchmarkPercentile(b *testing.B) {
 	for b.Loop() {
 		sink = r.Percentile(97.5)
 	}
+}
+
+// benchSimulate measures Simulate alone on s with opt.
+func benchSimulate(b *testing.B, s Scenario, opt Options) {
+	benchLoop(b, opt.Iterations, func() {
+		r, err := Simulate(s, opt)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sink = r
+	})
 }
