@@ -36,38 +36,12 @@ func benchLoop(b *testing.B, iterations int, f func()) {
 // percentiles and three exceedance probabilities (pyfair: about 0.44 s).
 // Run with -cpu 1,2.
 func BenchmarkTwoNode1M(b *testing.B) {
-	s := twoNode(Classic)
-	opt := Options{Iterations: 1_000_000, Seed: 1, Mode: Rate}
-	amounts := []float64{10e3, 100e3, 500e3}
-	benchLoop(b, opt.Iterations, func() {
-		r, err := Simulate(s, opt)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sum, err := r.Summary(nil, amounts)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sink = sum
-	})
+	benchTwoNodeSummary(b, Classic)
 }
 
 // BenchmarkTwoNode1MMoment is the same with pyfair's moment-matched PERT.
 func BenchmarkTwoNode1MMoment(b *testing.B) {
-	s := twoNode(Moment)
-	opt := Options{Iterations: 1_000_000, Seed: 1, Mode: Rate}
-	amounts := []float64{10e3, 100e3, 500e3}
-	benchLoop(b, opt.Iterations, func() {
-		r, err := Simulate(s, opt)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sum, err := r.Summary(nil, amounts)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sink = sum
-	})
+	benchTwoNodeSummary(b, Moment)
 }
 
 // BenchmarkThroughputTwoNode is the simulation alone (with the percentile
@@ -115,5 +89,25 @@ func benchSimulate(b *testing.B, s Scenario, opt Options) {
 			b.Fatal(err)
 		}
 		sink = r
+	})
+}
+
+// benchTwoNodeSummary measures 1,000,000 iterations of the two-node
+// scenario with the given PERT form, plus its summary: mean, standard
+// deviation, the default percentiles and three exceedance probabilities.
+func benchTwoNodeSummary(b *testing.B, form PERTForm) {
+	s := twoNode(form)
+	opt := Options{Iterations: 1_000_000, Seed: 1, Mode: Rate}
+	amounts := []float64{10e3, 100e3, 500e3}
+	benchLoop(b, opt.Iterations, func() {
+		r, err := Simulate(s, opt)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sum, err := r.Summary(nil, amounts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sink = sum
 	})
 }
