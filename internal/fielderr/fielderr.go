@@ -1,16 +1,13 @@
-// Package fielderr is the error that ismskit's decoders and validators
-// return for a problem at a place in a document: a path such as
-// "risks[3].likelihood" and the error that says what is wrong there.
+// Package fielderr builds the errors that ismskit's decoders and
+// validators return: *ismskit.Error values that carry a path such as
+// "risks[3].likelihood", the ID of the list element the path passes
+// through, and the error that says what is wrong there.
 //
-// Public packages expose the type under their own name as an alias
-// (risk.FieldError, iso27002.FieldError, ...), so a user writes
-//
-//	var fe *risk.FieldError
-//	if errors.As(err, &fe) { fmt.Println(fe.Path) }
-//
-// The wrapped error is usually a package sentinel, so errors.Is works
-// through the path. Validators collect every problem in a List and return
-// them joined (errors.Join), so one call reports them all.
+// The wrapped error is usually a kind (ismskit.ErrMissing or a package's
+// own), so errors.Is works through the path. Validators collect every
+// problem in a List, which keeps the first ismskit.DefaultMaxProblems and
+// counts the rest, and return them joined (errors.Join), so one call
+// reports them all and a hostile input cannot make the report large.
 //
 // Everything here is safe for concurrent use.
 package fielderr
@@ -19,35 +16,33 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+
+	"github.com/ismskit/ismskit"
 )
 
-// Error is a problem at a path in a document. Path uses dots for object
-// keys and brackets for indexes ("risks[3].likelihood"); keys that are not
-// plain identifiers are quoted in brackets (`controls["5.1"].text`). An
-// empty path means the document as a whole.
-type Error struct {
-	Path string
-	Err  error
-}
-
-// Error returns "path: err", or err's text alone when Path is empty.
-func (e *Error) Error() string {
-	msg := "<nil>"
-	if e.Err != nil {
-		msg = e.Err.Error()
-	}
-	if e.Path == "" {
-		return msg
-	}
-	return e.Path + ": " + msg
-}
-
-// Unwrap returns the wrapped error.
-func (e *Error) Unwrap() error { return e.Err }
+// Error is the error type of every ismskit package.
+type Error = ismskit.Error
 
 // At returns err placed at path, or nil if err is nil. It is Prefix under
 // the name that reads better where a problem is first found.
 func At(path string, err error) error { return Prefix(path, err) }
+
+// AtItem is At that also names the list element the path passes through
+// ("R-3" for "risks[2]"), for the problems inside err that name none.
+func AtItem(path, item string, err error) error {
+	err = Prefix(path, err)
+	if err == nil || item == "" {
+		return err
+	}
+	return mapLeaves(err, func(fe *Error) *Error {
+		if fe.Item != "" {
+			return fe
+		}
+		c := *fe
+		c.Item = item
+		return &c
+	})
+}
 
 // Prefix re-roots err under prefix: every *Error inside a joined error gets
 // prefix put before its path, and any other error is placed at prefix.
@@ -58,22 +53,34 @@ func Prefix(prefix string, err error) error {
 	if err == nil {
 		return nil
 	}
+	return mapLeaves(err, func(fe *Error) *Error {
+		if prefix == "" {
+			return fe
+		}
+		c := *fe
+		c.Path = JoinPath(prefix, fe.Path)
+		return &c
+	})
+}
+
+// mapLeaves applies f to every leaf of err, turning leaves that are not
+// *Error into one with an empty path, and keeps the joined structure.
+func mapLeaves(err error, f func(*Error) *Error) error {
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
 		inner := j.Unwrap()
 		out := make([]error, 0, len(inner))
 		for _, e := range inner {
-			if e = Prefix(prefix, e); e != nil {
-				out = append(out, e)
+			if e != nil {
+				out = append(out, mapLeaves(e, f))
 			}
 		}
 		return errors.Join(out...)
 	}
 	if fe, ok := err.(*Error); ok {
-		return &Error{Path: JoinPath(prefix, fe.Path), Err: fe.Err}
+		return f(fe)
 	}
-	return &Error{Path: prefix, Err: err}
+	return f(&Error{Err: err})
 }
-
 // JoinPath joins two path pieces: "a" and "b" give "a.b", "a" and "[2]"
 // give "a[2]", and an empty side gives the other.
 func JoinPath(parent, child string) string {
@@ -118,24 +125,71 @@ func isIdent(s string) bool {
 	return true
 }
 
-// List collects problems for a validator. The zero value is ready to use.
+// List collects problems for a validator. It keeps the first Max
+// problems (ismskit.DefaultMaxProblems when Max is zero) and counts the
+// rest. The zero value is ready to use.
 type List struct {
-	errs []error
+	// Max is how many problems the list keeps.
+	Max     int
+	errs    []error
+	omitted int
 }
 
-// Add records err at path; a nil err is ignored.
-func (l *List) Add(path string, err error) {
-	if err = At(path, err); err != nil {
-		l.errs = append(l.errs, err)
+// Add records err at path; a nil err is ignored. Every problem inside a
+// joined err counts as one.
+func (l *List) Add(path string, err error) { l.add(At(path, err)) }
+
+// AddItem is Add that also names the list element the path passes
+// through (see AtItem).
+func (l *List) AddItem(path, item string, err error) { l.add(AtItem(path, item, err)) }
+
+func (l *List) add(err error) {
+	if err == nil {
+		return
+	}
+	max := l.Max
+	if max <= 0 {
+		max = ismskit.DefaultMaxProblems
+	}
+	for _, p := range ismskit.Problems(err) {
+		if len(l.errs) < max {
+			l.errs = append(l.errs, p)
+		} else {
+			l.omitted++
+		}
 	}
 }
 
-// Len reports how many problems were added (a joined error counts once).
-func (l *List) Len() int { return len(l.errs) }
+// Len reports how many problems were added, those beyond Max included.
+func (l *List) Len() int { return len(l.errs) + l.omitted }
 
-// Err returns every problem joined with errors.Join, or nil if there are
-// none.
-func (l *List) Err() error { return errors.Join(l.errs...) }
+// Full reports whether the list has reached Max, so that a caller with
+// much more to check can stop early.
+func (l *List) Full() bool {
+	max := l.Max
+	if max <= 0 {
+		max = ismskit.DefaultMaxProblems
+	}
+	return len(l.errs) >= max
+}
+
+// Err returns every problem kept, joined with errors.Join, and a last
+// ismskit.ErrMoreProblems entry that counts the ones beyond Max; nil if
+// there are none.
+func (l *List) Err() error {
+	if l.omitted == 0 {
+		return errors.Join(l.errs...)
+	}
+	more := &Error{Err: Errorf(ismskit.ErrMoreProblems, "and %d more %s", l.omitted, plural(l.omitted, "problem", "problems"))}
+	return errors.Join(append(l.errs[:len(l.errs):len(l.errs)], more)...)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
 
 // Errorf returns an error of a kind: its text is the formatted message
 // alone ("7 is outside the scale 1..5") and errors.Is finds kind, a
@@ -153,33 +207,30 @@ type kindError struct {
 func (e *kindError) Error() string { return e.msg }
 func (e *kindError) Unwrap() error { return e.kind }
 
-// Flatten returns the leaves of err: the errors inside joined errors,
-// recursively, in order. It returns nil for a nil err.
-func Flatten(err error) []error {
-	if err == nil {
+// Paths returns the path of every problem of err (see ismskit.Problems),
+// in order. Tests use it to check where the problems are.
+func Paths(err error) []string {
+	ps := ismskit.Problems(err)
+	if ps == nil {
 		return nil
 	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []error
-		for _, e := range j.Unwrap() {
-			out = append(out, Flatten(e)...)
-		}
-		return out
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.Path
 	}
-	return []error{err}
+	return out
 }
 
-// Paths returns the path of every leaf of err (see Flatten), in order; a
-// leaf that carries no *Error gives "". Tests use it to check where the
-// problems are.
-func Paths(err error) []string {
-	leaves := Flatten(err)
-	out := make([]string, len(leaves))
-	for i, e := range leaves {
-		var fe *Error
-		if errors.As(e, &fe) {
-			out[i] = fe.Path
-		}
+// Flatten returns the problems of err (see ismskit.Problems) as plain
+// errors, for tests that range over them.
+func Flatten(err error) []error {
+	ps := ismskit.Problems(err)
+	if ps == nil {
+		return nil
+	}
+	out := make([]error, len(ps))
+	for i, p := range ps {
+		out[i] = p
 	}
 	return out
 }

@@ -33,21 +33,22 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
-// The kinds of decoding problem.
+// The kinds of decoding problem, ismskit's shared ones.
 var (
-	ErrSyntax         = errors.New("malformed JSON")
-	ErrUnknownField   = errors.New("unknown field")
-	ErrDuplicateField = errors.New("duplicate field")
-	ErrType           = errors.New("wrong type")
-	ErrTrailingData   = errors.New("trailing data after the JSON value")
+	ErrSyntax         = ismskit.ErrSyntax
+	ErrUnknownField   = ismskit.ErrUnknownField
+	ErrDuplicateField = ismskit.ErrDuplicateField
+	ErrType           = ismskit.ErrType
+	ErrTrailingData   = ismskit.ErrTrailingData
 )
 
 // Unmarshal decodes data into v, which must be a non-nil pointer, and
 // reports every problem with its path. On error v is left unchanged.
-func Unmarshal(data []byte, v any) error {
+func Unmarshal(data []byte, v any, opts ...ismskit.DecodeOption) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return fmt.Errorf("strictjson: Unmarshal needs a non-nil pointer, got %T", v)
@@ -89,7 +90,7 @@ func parse(data []byte) (*node, error) {
 		return nil, syntaxErr(err)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, &fielderr.Error{Err: fmt.Errorf("%w at offset %d", ErrTrailingData, dec.InputOffset())}
+		return nil, &fielderr.Error{Offset: dec.InputOffset(), Err: fielderr.Errorf(ErrTrailingData, "trailing data after the JSON value at offset %d", dec.InputOffset())}
 	}
 	return n, nil
 }
@@ -98,7 +99,7 @@ func syntaxErr(err error) error {
 	if errors.Is(err, io.EOF) {
 		err = io.ErrUnexpectedEOF
 	}
-	return &fielderr.Error{Err: fmt.Errorf("%w: %v", ErrSyntax, err)}
+	return &fielderr.Error{Err: fielderr.Errorf(ErrSyntax, "malformed JSON: %v", err)}
 }
 
 func parseValue(dec *json.Decoder, data []byte) (*node, error) {
