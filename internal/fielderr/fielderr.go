@@ -81,6 +81,7 @@ func mapLeaves(err error, f func(*Error) *Error) error {
 	}
 	return f(&Error{Err: err})
 }
+
 // JoinPath joins two path pieces: "a" and "b" give "a.b", "a" and "[2]"
 // give "a[2]", and an empty side gives the other.
 func JoinPath(parent, child string) string {
