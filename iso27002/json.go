@@ -152,11 +152,11 @@ func (c *Catalog) MarshalJSON() ([]byte, error) {
 	return json.Marshal(catalogJSON{Name: c.name, Edition: c.edition, Groups: c.groups, Controls: c.controls})
 }
 
-// ParseCatalog decodes a catalog from the JSON that Catalog.MarshalJSON
+// DecodeCatalog decodes a catalog from the JSON that Catalog.MarshalJSON
 // writes, strictly, and builds it with NewCatalog. Every problem is
 // reported with its path. The "edition" key is checked against the
 // controls: "2022" requires every control to be a 2022 control, and so on.
-func ParseCatalog(data []byte) (*Catalog, error) {
+func DecodeCatalog(data []byte) (*Catalog, error) {
 	var j catalogJSON
 	if err := strictjson.Unmarshal(data, &j); err != nil {
 		return nil, err
@@ -179,11 +179,11 @@ func ParseCatalog(data []byte) (*Catalog, error) {
 	return cat, nil
 }
 
-// UnmarshalJSON decodes a catalog as ParseCatalog does, for use as a
-// field of a larger document. A *Catalog from ParseCatalog is immutable;
+// UnmarshalJSON decodes a catalog as DecodeCatalog does, for use as a
+// field of a larger document. A *Catalog from DecodeCatalog is immutable;
 // UnmarshalJSON exists only so a zero Catalog can be filled once.
 func (c *Catalog) UnmarshalJSON(data []byte) error {
-	cat, err := ParseCatalog(data)
+	cat, err := DecodeCatalog(data)
 	if err != nil {
 		return err
 	}

@@ -7,6 +7,7 @@ import (
 	"maps"
 	"slices"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/internal/strictjson"
 )
@@ -32,10 +33,10 @@ type Overlay struct {
 	Controls map[ControlID]LicensedText `json:"controls"`
 }
 
-// ParseOverlay decodes an overlay from JSON, strictly: an unknown key, a
+// DecodeOverlay decodes an overlay from JSON, strictly: an unknown key, a
 // malformed control ID or trailing data is an error naming its path
 // (`controls["5.x"]`).
-func ParseOverlay(data []byte) (Overlay, error) {
+func DecodeOverlay(data []byte) (Overlay, error) {
 	var o Overlay
 	if err := strictjson.Unmarshal(data, &o); err != nil {
 		return Overlay{}, err
@@ -43,23 +44,23 @@ func ParseOverlay(data []byte) (Overlay, error) {
 	return o, nil
 }
 
-// ReadOverlay reads an overlay from r; see ParseOverlay.
+// ReadOverlay reads an overlay from r; see DecodeOverlay.
 func ReadOverlay(r io.Reader) (Overlay, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return Overlay{}, fmt.Errorf("iso27002: read overlay: %w", err)
 	}
-	return ParseOverlay(data)
+	return DecodeOverlay(data)
 }
 
 // LoadOverlay reads the overlay file name from fsys (os.DirFS, an
-// embed.FS, ...); see ParseOverlay.
+// embed.FS, ...); see DecodeOverlay.
 func LoadOverlay(fsys fs.FS, name string) (Overlay, error) {
 	data, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return Overlay{}, fmt.Errorf("iso27002: load overlay: %w", err)
 	}
-	o, err := ParseOverlay(data)
+	o, err := DecodeOverlay(data)
 	if err != nil {
 		return Overlay{}, fmt.Errorf("iso27002: overlay %s: %w", name, err)
 	}
@@ -68,14 +69,14 @@ func LoadOverlay(fsys fs.FS, name string) (Overlay, error) {
 
 // WithOverlay returns a copy of c whose controls carry the overlay's text
 // in Control.Text; c itself is not modified. Every ID of the overlay that
-// c does not hold is reported, each as a *FieldError at
+// c does not hold is reported, each as a *ismskit.Error at
 // `controls["ID"]` wrapping ErrUnknownControl, and no catalog is returned.
 func (c *Catalog) WithOverlay(o Overlay) (*Catalog, error) {
 	var errs fielderr.List
 	ids := slices.SortedFunc(maps.Keys(o.Controls), Compare)
 	for _, id := range ids {
 		if !c.Has(id) {
-			errs.Add(fielderr.Key("controls", id.String()), fmt.Errorf("%w: %s is not in %s", ErrUnknownControl, id, c.name))
+			errs.Add(fielderr.Key("controls", id.String()), fmt.Errorf("%w: %s is not in %s", ismskit.ErrUnknownControl, id, c.name))
 		}
 	}
 	if err := errs.Err(); err != nil {

@@ -41,7 +41,7 @@ func (m MatrixMethod) Version() string {
 }
 
 // Score parses and scores a vector "L:n/I:m". Every problem is reported,
-// joined, as a *FieldError named after the component ("L", "I") wrapping
+// joined, as a *ismskit.Error named after the component ("L", "I") wrapping
 // the sentinels of package scoring: ErrSyntax (not KEY:VALUE),
 // ErrUnknownMetric, ErrDuplicateMetric, ErrMissingMetric, ErrOutOfRange
 // (outside the scale, or not a number), and ErrConfig for a zero
