@@ -11,7 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-const overlayJSON = `{
+const overlayDoc = `{
   "source": "test copy",
   "controls": {
     "5.1": {"control": "licensed control text", "purpose": "licensed purpose"},
@@ -20,7 +20,7 @@ const overlayJSON = `{
 }`
 
 func TestOverlay(t *testing.T) {
-	o, err := DecodeOverlay([]byte(overlayJSON))
+	o, err := DecodeOverlay([]byte(overlayDoc))
 	require.NoError(t, err)
 	assert.Equal(t, "test copy", o.Source)
 
@@ -75,11 +75,11 @@ func TestOverlayDecodeErrors(t *testing.T) {
 }
 
 func TestOverlayReaders(t *testing.T) {
-	o, err := ReadOverlay(strings.NewReader(overlayJSON))
+	o, err := ReadOverlay(strings.NewReader(overlayDoc))
 	require.NoError(t, err)
 	assert.Len(t, o.Controls, 2)
 
-	fsys := fstest.MapFS{"overlay.json": {Data: []byte(overlayJSON)}, "bad.json": {Data: []byte(`{`)}}
+	fsys := fstest.MapFS{"overlay.json": {Data: []byte(overlayDoc)}, "bad.json": {Data: []byte(`{`)}}
 	o, err = LoadOverlay(fsys, "overlay.json")
 	require.NoError(t, err)
 	assert.Len(t, o.Controls, 2)
@@ -89,7 +89,7 @@ func TestOverlayReaders(t *testing.T) {
 	assert.ErrorIs(t, err, ismskit.ErrSyntax)
 	assert.ErrorContains(t, err, "overlay bad.json")
 	_, err = ReadOverlay(errReader{})
-	assert.ErrorContains(t, err, "read overlay")
+	assert.ErrorContains(t, err, "read: boom")
 }
 
 type errReader struct{}
@@ -97,7 +97,7 @@ type errReader struct{}
 func (errReader) Read([]byte) (int, error) { return 0, errors.New("boom") }
 
 func FuzzDecodeOverlay(f *testing.F) {
-	f.Add([]byte(overlayJSON))
+	f.Add([]byte(overlayDoc))
 	f.Add([]byte(`{"controls":{"A.5.1.1":{"control":"x"}}}`))
 	f.Add([]byte(`{"controls":{"acme:1":{"other":"y"}},"source":"s"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {

@@ -146,7 +146,7 @@ func TestGoldenDocumentsValidate(t *testing.T) {
 		[]byte(`{"name":"x","edition":"2022","controls":[{"id":"5.01","title":"x"}]}`),
 		[]byte(`{"name":"x","edition":"2022"}`))
 
-	schematest.Require(t, "overlay.schema.json", OverlaySchema(), []byte(overlayJSON))
+	schematest.Require(t, "overlay.schema.json", OverlaySchema(), []byte(overlayDoc))
 	schematest.Reject(t, "overlay.schema.json", OverlaySchema(),
 		[]byte(`{"controls":{"5.1":{"controls":"misspelt key"}}}`),
 		[]byte(`{"controls":{"not an id":{"control":"x"}}}`),

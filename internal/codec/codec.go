@@ -40,14 +40,14 @@ func ReadAll(r io.Reader, opts []ismskit.DecodeOption) ([]byte, error) {
 		return nil, &ismskit.Error{Err: fielderr.Errorf(ismskit.ErrMissing, "no reader")}
 	}
 	max := ismskit.LimitsOf(opts...).MaxBytes
-	if max < 0 {
-		return io.ReadAll(r)
+	if max >= 0 {
+		r = io.LimitReader(r, max+1)
 	}
-	data, err := io.ReadAll(io.LimitReader(r, max+1))
+	data, err := io.ReadAll(r)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read: %w", err)
 	}
-	if int64(len(data)) > max {
+	if max >= 0 && int64(len(data)) > max {
 		return nil, TooLarge(max)
 	}
 	return data, nil
