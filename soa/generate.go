@@ -156,30 +156,12 @@ func (u riskUse) path() string {
 }
 
 // riskUses calls f for every control that a risk of reg is treated
-// with: its applied controls, then the controls of its plan's actions
-// that are not cancelled. It is the one place that reads the treatment
-// plan of package risk.
+// with, as risk.Risk.ControlUses names them.
 func riskUses(reg *risk.Register, f func(u *riskUse)) {
-	var u riskUse
 	for i := range reg.Risks {
-		r := &reg.Risks[i]
-		for j, c := range r.Controls {
-			u = riskUse{risk: i, control: c.Control, status: c.Status, applied: j}
+		for cu := range reg.Risks[i].ControlUses() {
+			u := riskUse{risk: i, control: cu.Control, status: cu.Status, due: cu.Due, applied: cu.Applied, action: cu.Action, item: cu.Item}
 			f(&u)
-		}
-		for j := range r.Treatment.Plan {
-			a := &r.Treatment.Plan[j]
-			if a.Status == risk.ActionCancelled {
-				continue
-			}
-			due := a.Due
-			if a.Status == risk.ActionDone {
-				due = ismskit.Date{}
-			}
-			for k, c := range a.Controls {
-				u = riskUse{risk: i, control: c, due: due, applied: -1, action: j, item: k}
-				f(&u)
-			}
 		}
 	}
 }
