@@ -320,7 +320,8 @@ func finish(s Score) Score {
 func themeOf(cat *iso27002.Catalog, c iso27002.Control) (id, title string) {
 	switch {
 	case c.Theme.IsValid():
-		return c.Theme.String(), c.Theme.Title()
+		code, _ := c.Theme.MarshalText()
+		return string(code), c.Theme.String()
 	case c.ID.Edition() == iso27002.Edition2013:
 		g, _ := cat.Group(c.ID.Clause())
 		return c.ID.Clause(), g.Title

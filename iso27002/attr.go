@@ -2,7 +2,6 @@ package iso27002
 
 import (
 	"encoding/json"
-	"errors"
 	"iter"
 	"math/bits"
 	"strings"
@@ -30,7 +29,7 @@ var themeTitles = [...]string{5: "Organizational controls", 6: "People controls"
 
 // Themes returns the four themes in clause order.
 //
-//	for t := range iso27002.Themes() { fmt.Println(t.Title()) }
+//	for t := range iso27002.Themes() { fmt.Println(t) }
 func Themes() iter.Seq[Theme] {
 	return func(yield func(Theme) bool) {
 		for t := Organizational; t <= Technological; t++ {
@@ -44,29 +43,29 @@ func Themes() iter.Seq[Theme] {
 // IsValid reports whether t is one of the four themes.
 func (t Theme) IsValid() bool { return t >= Organizational && t <= Technological }
 
-// String returns the theme's name in lower case ("organizational"), or ""
-// for the zero Theme.
+// String returns the clause title of the theme ("Organizational
+// controls"), or "" for the zero Theme and other invalid values.
 func (t Theme) String() string {
-	if !t.IsValid() {
-		return ""
-	}
-	return themeNames[t]
-}
-
-// Title returns the clause title of the theme ("Organizational controls").
-func (t Theme) Title() string {
 	if !t.IsValid() {
 		return ""
 	}
 	return themeTitles[t]
 }
 
-// MarshalText encodes t as its lower-case name; the zero Theme as "".
-func (t Theme) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
+// MarshalText encodes t as its lower-case name ("organizational"); the
+// zero Theme, and any other invalid value, as "".
+func (t Theme) MarshalText() ([]byte, error) {
+	if !t.IsValid() {
+		return []byte{}, nil
+	}
+	return []byte(themeNames[t]), nil
+}
 
-// UnmarshalText decodes a theme name (see ParseTheme); "" gives the zero
-// Theme.
+// UnmarshalText decodes a theme with ParseTheme; "" gives the zero Theme.
 func (t *Theme) UnmarshalText(b []byte) error {
+	if t == nil {
+		return fielderr.NilTarget("iso27002.Theme")
+	}
 	if len(b) == 0 {
 		*t = 0
 		return nil
@@ -80,14 +79,16 @@ func (t *Theme) UnmarshalText(b []byte) error {
 }
 
 // ParseTheme parses a theme by name, in any case ("organizational",
-// "Technological"), or by clause number ("5" to "8").
+// "Technological"), by title ("Organizational controls", what String
+// returns) or by clause number ("5" to "8"). Anything else is an error
+// wrapping ismskit.ErrUnknownValue.
 func ParseTheme(s string) (Theme, error) {
 	for t := Organizational; t <= Technological; t++ {
-		if strings.EqualFold(s, themeNames[t]) || s == string('0'+byte(t)) {
+		if strings.EqualFold(s, themeNames[t]) || strings.EqualFold(s, themeTitles[t]) || s == string('0'+byte(t)) {
 			return t, nil
 		}
 	}
-	return 0, &ParseError{Kind: "theme", Input: s, Msg: "want organizational, people, physical or technological", Err: ismskit.ErrUnknownValue}
+	return 0, fielderr.Errorf(ismskit.ErrUnknownValue, "theme %s: want organizational, people, physical or technological", fielderr.Quote(s))
 }
 
 // AttributeType is one of the five attribute types that ISO/IEC
@@ -121,7 +122,7 @@ var attrTypeTitles = [...]string{
 
 // AttributeTypes returns the five attribute types in the standard's order.
 //
-//	for t := range iso27002.AttributeTypes() { fmt.Println(t.Title()) }
+//	for t := range iso27002.AttributeTypes() { fmt.Println(t) }
 func AttributeTypes() iter.Seq[AttributeType] {
 	return func(yield func(AttributeType) bool) {
 		for t := ControlType; t <= SecurityDomain; t++ {
@@ -132,21 +133,55 @@ func AttributeTypes() iter.Seq[AttributeType] {
 	}
 }
 
-// String returns the JSON key of the type ("controlType",
-// "securityProperties", ...).
-func (t AttributeType) String() string {
-	if t < ControlType || t > SecurityDomain {
-		return ""
-	}
-	return attrTypeNames[t]
-}
+// IsValid reports whether t is one of the five attribute types.
+func (t AttributeType) IsValid() bool { return t >= ControlType && t <= SecurityDomain }
 
-// Title returns the type's name as the standard writes it ("Control type").
-func (t AttributeType) Title() string {
-	if t < ControlType || t > SecurityDomain {
+// String returns the type's name as the standard writes it ("Control
+// type", "Information security properties"), or "" for an invalid type.
+func (t AttributeType) String() string {
+	if !t.IsValid() {
 		return ""
 	}
 	return attrTypeTitles[t]
+}
+
+// MarshalText encodes t as its JSON key ("controlType",
+// "securityProperties", ...); the zero AttributeType as "".
+func (t AttributeType) MarshalText() ([]byte, error) {
+	if !t.IsValid() {
+		return []byte{}, nil
+	}
+	return []byte(attrTypeNames[t]), nil
+}
+
+// UnmarshalText decodes an attribute type with ParseAttributeType; ""
+// gives the zero AttributeType.
+func (t *AttributeType) UnmarshalText(b []byte) error {
+	if t == nil {
+		return fielderr.NilTarget("iso27002.AttributeType")
+	}
+	if len(b) == 0 {
+		*t = 0
+		return nil
+	}
+	v, err := ParseAttributeType(string(b))
+	if err != nil {
+		return err
+	}
+	*t = v
+	return nil
+}
+
+// ParseAttributeType parses an attribute type by its JSON key
+// ("controlType") or by its name in any case ("Control type"). Anything
+// else is an error wrapping ismskit.ErrUnknownValue.
+func ParseAttributeType(s string) (AttributeType, error) {
+	for t := ControlType; t <= SecurityDomain; t++ {
+		if s == attrTypeNames[t] || strings.EqualFold(s, attrTypeTitles[t]) {
+			return t, nil
+		}
+	}
+	return 0, fielderr.Errorf(ismskit.ErrUnknownValue, "attribute type %s: want controlType, securityProperties, cybersecurityConcepts, operationalCapabilities or securityDomains", fielderr.Quote(s))
 }
 
 // Values returns the values of the type, in the standard's order.
@@ -252,25 +287,36 @@ func (a Attribute) Type() AttributeType {
 	return SecurityDomain
 }
 
-// String returns the value as the standard spells it, without the '#'
-// ("Asset_management"); "" for an invalid Attribute.
+// String returns the value as a label, the standard's spelling with
+// spaces for its underscores ("Asset management", "Governance and
+// Ecosystem"), or "" for an invalid Attribute.
 func (a Attribute) String() string {
 	if !a.IsValid() {
 		return ""
 	}
-	return attrNames[a]
+	return strings.ReplaceAll(attrNames[a], "_", " ")
 }
 
-// MarshalText encodes a as the standard spells it.
+// MarshalText encodes a as the standard spells it, without the '#'
+// ("Asset_management"); the zero Attribute, and any other invalid value,
+// as "".
 func (a Attribute) MarshalText() ([]byte, error) {
 	if !a.IsValid() {
-		return nil, &ParseError{Kind: "attribute", Input: "", Msg: "invalid Attribute", Err: ismskit.ErrUnknownValue}
+		return []byte{}, nil
 	}
-	return []byte(a.String()), nil
+	return []byte(attrNames[a]), nil
 }
 
-// UnmarshalText decodes an attribute value with ParseAttribute.
+// UnmarshalText decodes an attribute value with ParseAttribute; "" gives
+// the zero Attribute.
 func (a *Attribute) UnmarshalText(b []byte) error {
+	if a == nil {
+		return fielderr.NilTarget("iso27002.Attribute")
+	}
+	if len(b) == 0 {
+		*a = 0
+		return nil
+	}
 	v, err := ParseAttribute(string(b))
 	if err != nil {
 		return err
@@ -281,7 +327,9 @@ func (a *Attribute) UnmarshalText(b []byte) error {
 
 // ParseAttribute parses an attribute value. It accepts the standard's
 // spelling with or without the leading '#' ("#Asset_management"), in any
-// case, with spaces or hyphens for the underscores ("asset management").
+// case, with spaces or hyphens for the underscores ("asset management",
+// what String returns). Anything else is an error wrapping
+// ismskit.ErrUnknownValue.
 func ParseAttribute(s string) (Attribute, error) {
 	in := s
 	s = strings.TrimPrefix(s, "#")
@@ -290,7 +338,7 @@ func ParseAttribute(s string) (Attribute, error) {
 			return a, nil
 		}
 	}
-	return 0, &ParseError{Kind: "attribute", Input: in, Msg: "not an ISO/IEC 27002:2022 attribute value", Err: ismskit.ErrUnknownValue}
+	return 0, fielderr.Errorf(ismskit.ErrUnknownValue, "attribute %s: not an ISO/IEC 27002:2022 attribute value", fielderr.Quote(in))
 }
 
 func equalAttr(s, name string) bool {
@@ -370,12 +418,12 @@ func (s AttributeSet) Of(t AttributeType) iter.Seq[Attribute] {
 	}
 }
 
-// Strings returns the values of type t as the standard spells them, never
-// nil.
+// Strings returns the values of type t as the standard spells them
+// ("Asset_management", the MarshalText form), never nil.
 func (s AttributeSet) Strings(t AttributeType) []string {
 	out := []string{}
 	for a := range s.Of(t) {
-		out = append(out, a.String())
+		out = append(out, attrNames[a])
 	}
 	return out
 }
@@ -414,26 +462,29 @@ func (s AttributeSet) MarshalJSON() ([]byte, error) {
 // listed under the wrong type ("Protect" under securityDomains) is an
 // error, as is an unknown key. Missing keys mean no values of that type.
 func (s *AttributeSet) UnmarshalJSON(b []byte) error {
+	if s == nil {
+		return fielderr.NilTarget("iso27002.AttributeSet")
+	}
 	var j attributesJSON
 	if err := strictjson.Unmarshal(b, &j); err != nil {
 		return err
 	}
 	var out AttributeSet
-	var problems []error
+	var errs fielderr.List
 	for t := range AttributeTypes() {
 		for i, a := range *j.byType(t) {
-			if a.Type() != t {
-				problems = append(problems, &ismskit.Error{
-					Path: fielderr.Index(t.String(), i),
-					Err:  &ParseError{Kind: "attribute", Input: a.String(), Msg: "is a value of " + a.Type().Title() + ", not of " + t.Title(), Err: ismskit.ErrUnknownValue},
-				})
-				continue
+			switch {
+			case !a.IsValid():
+				errs.Add(fielderr.Index(attrTypeNames[t], i), fielderr.Errorf(ismskit.ErrUnknownValue, "empty attribute value"))
+			case a.Type() != t:
+				errs.Add(fielderr.Index(attrTypeNames[t], i), fielderr.Errorf(ismskit.ErrUnknownValue, "%s is a value of %s, not of %s", attrNames[a], a.Type(), t))
+			default:
+				out = out.With(a)
 			}
-			out = out.With(a)
 		}
 	}
-	if len(problems) > 0 {
-		return errors.Join(problems...)
+	if err := errs.Err(); err != nil {
+		return err
 	}
 	*s = out
 	return nil

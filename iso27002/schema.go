@@ -26,9 +26,11 @@ func JSONSchema() []byte { return slices.Clone(catalogSchema) }
 // generated and tested like JSONSchema. Each call returns a fresh copy.
 func OverlaySchema() []byte { return slices.Clone(overlaySchema) }
 
-// controlIDPattern matches the three forms Parse accepts; whether an ISO
-// ID names a control of its edition is left to the decoder.
-const controlIDPattern = `^(A\.)?[1-9][0-9]{0,2}(\.[1-9][0-9]{0,2}){1,2}$|^[A-Za-z0-9][A-Za-z0-9._-]*:\S+$`
+// controlIDPattern matches the four forms Parse accepts: ISO IDs of
+// either edition, custom IDs with a namespace, and custom IDs without one
+// (a letter first, not "A."). Whether an ISO ID names a control of its
+// edition is left to the decoder.
+const controlIDPattern = `^(A\.)?[1-9][0-9]{0,2}(\.[1-9][0-9]{0,2}){1,2}$|^[A-Za-z0-9][A-Za-z0-9._-]*:\S+$|^([B-Zb-z][A-Za-z0-9._-]*|[Aa]([A-Za-z0-9_-][A-Za-z0-9._-]*)?)$`
 
 // JSONSchema describes a ControlID in JSON Schemas that
 // github.com/invopop/jsonschema generates from types holding one: a
@@ -37,8 +39,8 @@ func (ControlID) JSONSchema() *jsonschema.Schema {
 	return &jsonschema.Schema{
 		Type:        "string",
 		Pattern:     controlIDPattern,
-		MaxLength:   ptr(uint64(maxCustomLen)),
-		Description: `An ISO/IEC 27002 control ID: "5.1" to "8.34" (2022; "A.5.1" is accepted), "A.5.1.1" to "A.18.2.3" (2013), or a custom "namespace:local" ID.`,
+		MaxLength:   ptr(uint64(MaxCustomLen)),
+		Description: `An ISO/IEC 27002 control ID: "5.1" to "8.34" (2022; "A.5.1" is accepted), "A.5.1.1" to "A.18.2.3" (2013), or a custom ID, "namespace:local" or without a namespace ("CLOUD-1").`,
 	}
 }
 
@@ -54,7 +56,7 @@ func (Edition) JSONSchema() *jsonschema.Schema {
 func (Theme) JSONSchema() *jsonschema.Schema {
 	s := &jsonschema.Schema{Type: "string", Description: "An ISO/IEC 27002:2022 theme (clauses 5 to 8)."}
 	for t := range Themes() {
-		s.Enum = append(s.Enum, t.String())
+		s.Enum = append(s.Enum, themeNames[t])
 	}
 	return s
 }
@@ -67,10 +69,10 @@ func (AttributeSet) JSONSchema() *jsonschema.Schema {
 	for t := range AttributeTypes() {
 		vals := &jsonschema.Schema{Type: "string"}
 		for a := range t.Values() {
-			vals.Enum = append(vals.Enum, a.String())
+			vals.Enum = append(vals.Enum, attrNames[a])
 		}
-		props.Set(t.String(), &jsonschema.Schema{Type: "array", Items: vals,
-			Description: "The values of the attribute type " + t.Title() + "."})
+		props.Set(attrTypeNames[t], &jsonschema.Schema{Type: "array", Items: vals,
+			Description: "The values of the attribute type " + t.String() + "."})
 	}
 	return &jsonschema.Schema{Type: "object", Properties: props, AdditionalProperties: jsonschema.FalseSchema,
 		Description: "The ISO/IEC 27002:2022 attribute values of a control, by attribute type."}

@@ -151,11 +151,13 @@ func toTable(ed iso27002.Edition, controls []iso27002.Control) *table.Table {
 	}
 	t.Header = []string{"id", "title", "theme", "new"}
 	for at := range iso27002.AttributeTypes() {
-		t.Header = append(t.Header, at.String())
+		code, _ := at.MarshalText()
+		t.Header = append(t.Header, string(code))
 	}
 	t.Header = append(t.Header, "from2013", "summary")
 	for _, c := range controls {
-		row := []string{c.ID.String(), c.Title, c.Theme.String(), fmt.Sprint(c.New)}
+		theme, _ := c.Theme.MarshalText()
+		row := []string{c.ID.String(), c.Title, string(theme), fmt.Sprint(c.New)}
 		for at := range iso27002.AttributeTypes() {
 			row = append(row, strings.Join(c.Attributes.Strings(at), " "))
 		}

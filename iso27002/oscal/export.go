@@ -243,7 +243,7 @@ func exportControl(c iso27002.Control, tokens tokenSet) (control, error) {
 	oc := control{ID: tokens.unique(ControlToken(c.ID)), Title: c.Title}
 	oc.Props = []prop{{Name: "label", Value: c.ID.String()}, nsProp("control-id", c.ID.String())}
 	if c.Theme.IsValid() {
-		oc.Props = append(oc.Props, nsProp("theme", c.Theme.String()))
+		oc.Props = append(oc.Props, nsProp("theme", text(c.Theme)))
 	}
 	if c.Group != "" {
 		if !isStringValue(c.Group) {
@@ -262,7 +262,7 @@ func exportControl(c iso27002.Control, tokens tokenSet) (control, error) {
 	}
 	for t := range iso27002.AttributeTypes() {
 		for a := range c.Attributes.Of(t) {
-			oc.Props = append(oc.Props, nsProp(attrPropNames[t], a.String()))
+			oc.Props = append(oc.Props, nsProp(attrPropNames[t], text(a)))
 		}
 	}
 	if c.Summary != "" {

@@ -373,7 +373,7 @@ func (im *importer) control(p string, c *control, groupID string) {
 				}
 				a, err := iso27002.ParseAttribute(pr.Value)
 				if err == nil && a.Type() != t {
-					err = fmt.Errorf("%w: %s is not a value of %s", ismskit.ErrUnknownValue, a, t.Title())
+					err = fmt.Errorf("%w: %s is not a value of %s", ismskit.ErrUnknownValue, a, t)
 				}
 				errs.Add(pp, err)
 				ctl.Attributes = ctl.Attributes.With(a)
