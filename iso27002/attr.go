@@ -61,21 +61,14 @@ func (t Theme) MarshalText() ([]byte, error) {
 	return []byte(themeNames[t]), nil
 }
 
-// UnmarshalText decodes a theme with ParseTheme; "" gives the zero Theme.
+// UnmarshalText decodes a theme from its MarshalText form, exactly
+// ("organizational"); "" gives the zero Theme. Anything else is an error
+// wrapping ismskit.ErrUnknownValue.
 func (t *Theme) UnmarshalText(b []byte) error {
 	if t == nil {
 		return fielderr.NilTarget("iso27002.Theme")
 	}
-	if len(b) == 0 {
-		*t = 0
-		return nil
-	}
-	v, err := ParseTheme(string(b))
-	if err != nil {
-		return err
-	}
-	*t = v
-	return nil
+	return unmarshalCode(t, b, themeNames[:], "theme", "want organizational, people, physical or technological")
 }
 
 // ParseTheme parses a theme by name, in any case ("organizational",
@@ -154,22 +147,14 @@ func (t AttributeType) MarshalText() ([]byte, error) {
 	return []byte(attrTypeNames[t]), nil
 }
 
-// UnmarshalText decodes an attribute type with ParseAttributeType; ""
-// gives the zero AttributeType.
+// UnmarshalText decodes an attribute type from its MarshalText form,
+// exactly ("controlType"); "" gives the zero AttributeType. Anything else
+// is an error wrapping ismskit.ErrUnknownValue.
 func (t *AttributeType) UnmarshalText(b []byte) error {
 	if t == nil {
 		return fielderr.NilTarget("iso27002.AttributeType")
 	}
-	if len(b) == 0 {
-		*t = 0
-		return nil
-	}
-	v, err := ParseAttributeType(string(b))
-	if err != nil {
-		return err
-	}
-	*t = v
-	return nil
+	return unmarshalCode(t, b, attrTypeNames[:], "attribute type", "want controlType, securityProperties, cybersecurityConcepts, operationalCapabilities or securityDomains")
 }
 
 // ParseAttributeType parses an attribute type by its JSON key
@@ -307,22 +292,15 @@ func (a Attribute) MarshalText() ([]byte, error) {
 	return []byte(attrNames[a]), nil
 }
 
-// UnmarshalText decodes an attribute value with ParseAttribute; "" gives
-// the zero Attribute.
+// UnmarshalText decodes an attribute value from its MarshalText form,
+// exactly as the standard spells it ("Asset_management"); "" gives the
+// zero Attribute. Anything else is an error wrapping
+// ismskit.ErrUnknownValue.
 func (a *Attribute) UnmarshalText(b []byte) error {
 	if a == nil {
 		return fielderr.NilTarget("iso27002.Attribute")
 	}
-	if len(b) == 0 {
-		*a = 0
-		return nil
-	}
-	v, err := ParseAttribute(string(b))
-	if err != nil {
-		return err
-	}
-	*a = v
-	return nil
+	return unmarshalCode(a, b, attrNames[:], "attribute", "not an ISO/IEC 27002:2022 attribute value as the standard spells it")
 }
 
 // ParseAttribute parses an attribute value. It accepts the standard's
@@ -488,4 +466,20 @@ func (s *AttributeSet) UnmarshalJSON(b []byte) error {
 	}
 	*s = out
 	return nil
+}
+
+// unmarshalCode sets *dst to the value whose code (codes[value]) is b
+// exactly; empty b gives the zero value. want says what is accepted.
+func unmarshalCode[T ~uint8](dst *T, b []byte, codes []string, what, want string) error {
+	if len(b) == 0 {
+		*dst = 0
+		return nil
+	}
+	for v, c := range codes {
+		if c != "" && c == string(b) {
+			*dst = T(v)
+			return nil
+		}
+	}
+	return fielderr.Errorf(ismskit.ErrUnknownValue, "%s %s: %s", what, fielderr.Quote(string(b)), want)
 }

@@ -259,7 +259,8 @@ type enum interface {
 //   - each value is valid, has a label (String) and a code (MarshalText),
 //     both distinct from every other value's;
 //   - parse, UnmarshalText and json round-trip the code, and parse reads
-//     the label back too;
+//     the label back too, but UnmarshalText does not: documents are
+//     strict;
 //   - the zero value marshals without error to zeroText ("" where zero
 //     means unset), and that text unmarshals to the zero value;
 //   - parse and UnmarshalText reject a value that is none of them with an
@@ -297,6 +298,11 @@ func Enum[E enum, P interface {
 		var back E
 		if err := P(&back).UnmarshalText(code); err != nil || back != v {
 			t.Errorf("apitest: UnmarshalText(%q) = %v, %v; want %v", code, back, err, v)
+		}
+		if label := v.String(); label != string(code) {
+			if err := P(&back).UnmarshalText([]byte(label)); err == nil {
+				t.Errorf("apitest: UnmarshalText accepts the label %q: documents hold codes only", label)
+			}
 		}
 		JSON(t, fmt.Sprintf("%T %s", v, code), v, true)
 	}
