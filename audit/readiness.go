@@ -272,7 +272,7 @@ func (r Records) assess(b *basis, in ReadinessInput, day ismskit.Date) *Readines
 	} else {
 		for _, d := range in.Gap.MissingDocuments {
 			out.Reasons = append(out.Reasons, Reason{Kind: MissingDocument, Subject: d.Item.String(),
-				Detail: fmt.Sprintf("documented information for %s (%s) is %s", d.Item, d.Kind, d.Status)})
+				Detail: fmt.Sprintf("documented information for %s (%s) is %s", d.Item, strings.ToLower(d.Kind.String()), strings.ToLower(d.Status.String()))})
 		}
 	}
 	if in.SoA != nil {

@@ -1,10 +1,12 @@
 package iso27001
 
 import (
-	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/invopop/jsonschema"
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
 // Edition is an edition of ISO/IEC 27001. The zero value is no edition and
@@ -20,7 +22,8 @@ const (
 	Edition2022 Edition = 2022
 )
 
-// ParseEdition parses "2013" or "2022". Errors wrap ErrUnknownEdition.
+// ParseEdition parses "2013" or "2022". Anything else is an error
+// wrapping ismskit.ErrUnknownValue.
 func ParseEdition(s string) (Edition, error) {
 	switch s {
 	case "2013":
@@ -28,30 +31,43 @@ func ParseEdition(s string) (Edition, error) {
 	case "2022":
 		return Edition2022, nil
 	}
-	return 0, fmt.Errorf("%w: %q (want 2013 or 2022)", ismskit.ErrUnknownValue, s)
+	return 0, fielderr.Errorf(ismskit.ErrUnknownValue, "edition %s: want 2013 or 2022", fielderr.Quote(s))
 }
 
 // IsValid reports whether e is a known edition.
 func (e Edition) IsValid() bool { return e == Edition2013 || e == Edition2022 }
 
-// String returns "2013" or "2022", or "Edition(n)" for an unknown value.
+// String returns "2013" or "2022", "" for the zero Edition (unset), and
+// "Edition(n)" for an unknown value.
 func (e Edition) String() string {
-	if e.IsValid() {
-		return fmt.Sprint(uint16(e))
+	switch {
+	case e.IsValid():
+		return strconv.Itoa(int(e))
+	case e == 0:
+		return ""
 	}
-	return fmt.Sprintf("Edition(%d)", uint16(e))
+	return "Edition(" + strconv.Itoa(int(e)) + ")"
 }
 
-// MarshalText returns "2013" or "2022"; an unknown edition is an error.
+// MarshalText returns "2013" or "2022", and "" for the zero Edition
+// (unset); an unknown edition is an error wrapping
+// ismskit.ErrUnknownValue.
 func (e Edition) MarshalText() ([]byte, error) {
-	if !e.IsValid() {
-		return nil, fmt.Errorf("%w: %d", ismskit.ErrUnknownValue, uint16(e))
+	if e != 0 && !e.IsValid() {
+		return nil, fielderr.Errorf(ismskit.ErrUnknownValue, "%s is not an edition of ISO/IEC 27001", e)
 	}
 	return []byte(e.String()), nil
 }
 
-// UnmarshalText parses "2013" or "2022".
+// UnmarshalText parses "2013" or "2022"; "" gives the zero Edition.
 func (e *Edition) UnmarshalText(text []byte) error {
+	if e == nil {
+		return fielderr.NilTarget("iso27001.Edition")
+	}
+	if len(text) == 0 {
+		*e = 0
+		return nil
+	}
 	v, err := ParseEdition(string(text))
 	if err != nil {
 		return err
@@ -80,32 +96,24 @@ const (
 	Amd1of2024
 )
 
-// ParseAmendment parses "amd1-2024". Errors wrap ErrUnknownValue.
+var amendments = enumInfo{typ: "Amendment", what: "amendment",
+	codes:  []string{"", "amd1-2024"},
+	labels: []string{"", "ISO/IEC 27001:2022/Amd 1:2024"}}
+
+// ParseAmendment parses "amd1-2024" or the designation
+// "ISO/IEC 27001:2022/Amd 1:2024". Anything else is an error wrapping
+// ismskit.ErrUnknownValue.
 func ParseAmendment(s string) (Amendment, error) {
-	if s == "amd1-2024" {
-		return Amd1of2024, nil
-	}
-	return 0, fmt.Errorf("%w: amendment %q (want amd1-2024)", ismskit.ErrUnknownValue, s)
+	v, err := amendments.parse(s)
+	return Amendment(v), err
 }
 
-// String returns "amd1-2024", "" for NoAmendment.
-func (a Amendment) String() string {
-	switch a {
-	case NoAmendment:
-		return ""
-	case Amd1of2024:
-		return "amd1-2024"
-	}
-	return fmt.Sprintf("Amendment(%d)", uint8(a))
-}
+// IsValid reports whether a is an amendment (not NoAmendment).
+func (a Amendment) IsValid() bool { return amendments.valid(int(a)) }
 
-// Title returns the amendment's designation, "ISO/IEC 27001:2022/Amd 1:2024".
-func (a Amendment) Title() string {
-	if a == Amd1of2024 {
-		return "ISO/IEC 27001:2022/Amd 1:2024"
-	}
-	return ""
-}
+// String returns the amendment's designation, "ISO/IEC 27001:2022/Amd
+// 1:2024", and "" for NoAmendment.
+func (a Amendment) String() string { return amendments.label(int(a)) }
 
 // Amends returns the edition the amendment applies to.
 func (a Amendment) Amends() Edition {
@@ -115,23 +123,16 @@ func (a Amendment) Amends() Edition {
 	return 0
 }
 
-// MarshalText returns the String form; NoAmendment and unknown values are
-// errors.
-func (a Amendment) MarshalText() ([]byte, error) {
-	if a != Amd1of2024 {
-		return nil, fmt.Errorf("%w: amendment %d", ismskit.ErrUnknownValue, uint8(a))
-	}
-	return []byte(a.String()), nil
-}
+// MarshalText returns "amd1-2024", and "" for NoAmendment; an unknown
+// value is an error wrapping ismskit.ErrUnknownValue.
+func (a Amendment) MarshalText() ([]byte, error) { return amendments.marshal(int(a)) }
 
-// UnmarshalText parses "amd1-2024".
+// UnmarshalText parses "amd1-2024"; "" gives NoAmendment.
 func (a *Amendment) UnmarshalText(text []byte) error {
-	v, err := ParseAmendment(string(text))
-	if err != nil {
-		return err
+	if a == nil {
+		return fielderr.NilTarget("iso27001.Amendment")
 	}
-	*a = v
-	return nil
+	return amendments.unmarshal(text, (*uint8)(a))
 }
 
 // JSONSchema lists the amendments.
@@ -152,23 +153,39 @@ const (
 	Retained                     // documented information to be retained (a record)
 )
 
-var docKindNames = [...]string{"none", "maintained", "retained"}
+var docKinds = enumInfo{typ: "DocKind", what: "document kind", zeroIsValue: true,
+	codes:  []string{"none", "maintained", "retained"},
+	labels: []string{"Not documented", "Maintained", "Retained"}}
 
-// String returns "none", "maintained" or "retained".
-func (k DocKind) String() string { return enumString(docKindNames[:], int(k), "DocKind") }
-
-// MarshalText returns the String form.
-func (k DocKind) MarshalText() ([]byte, error) {
-	return enumMarshal(docKindNames[:], int(k), "DocKind")
+// ParseDocKind parses "none", "maintained" or "retained", or a label
+// ("Maintained"). Anything else is an error wrapping
+// ismskit.ErrUnknownValue.
+func ParseDocKind(s string) (DocKind, error) {
+	v, err := docKinds.parse(s)
+	return DocKind(v), err
 }
 
-// UnmarshalText parses the String form.
+// IsValid reports whether k is NotDocumented, Maintained or Retained.
+func (k DocKind) IsValid() bool { return docKinds.valid(int(k)) }
+
+// String returns "Not documented", "Maintained" or "Retained".
+func (k DocKind) String() string { return docKinds.label(int(k)) }
+
+// MarshalText returns "none", "maintained" or "retained"; an unknown
+// value is an error wrapping ismskit.ErrUnknownValue.
+func (k DocKind) MarshalText() ([]byte, error) { return docKinds.marshal(int(k)) }
+
+// UnmarshalText parses "none", "maintained" or "retained"; "" gives
+// NotDocumented.
 func (k *DocKind) UnmarshalText(text []byte) error {
-	return enumUnmarshal(docKindNames[:], text, "document kind", (*uint8)(k))
+	if k == nil {
+		return fielderr.NilTarget("iso27001.DocKind")
+	}
+	return docKinds.unmarshal(text, (*uint8)(k))
 }
 
 // JSONSchema lists the values.
-func (DocKind) JSONSchema() *jsonschema.Schema { return enumSchema(docKindNames[:]) }
+func (DocKind) JSONSchema() *jsonschema.Schema { return enumSchema(docKinds.codes) }
 
 // Change says how a clause or item of one edition differs from the other
 // edition: in the 2022 data, what is new or changed since 2013. The zero
@@ -182,21 +199,38 @@ const (
 	ChangeRenumbered               // same content under another number
 )
 
-var changeNames = [...]string{"none", "new", "changed", "renumbered"}
+var changes = enumInfo{typ: "Change", what: "change", zeroIsValue: true,
+	codes:  []string{"none", "new", "changed", "renumbered"},
+	labels: []string{"Unchanged", "New", "Changed", "Renumbered"}}
 
-// String returns "none", "new", "changed" or "renumbered".
-func (c Change) String() string { return enumString(changeNames[:], int(c), "Change") }
+// ParseChange parses "none", "new", "changed" or "renumbered", or a
+// label ("Unchanged"). Anything else is an error wrapping
+// ismskit.ErrUnknownValue.
+func ParseChange(s string) (Change, error) {
+	v, err := changes.parse(s)
+	return Change(v), err
+}
 
-// MarshalText returns the String form.
-func (c Change) MarshalText() ([]byte, error) { return enumMarshal(changeNames[:], int(c), "Change") }
+// IsValid reports whether c is one of the four values.
+func (c Change) IsValid() bool { return changes.valid(int(c)) }
 
-// UnmarshalText parses the String form.
+// String returns "Unchanged", "New", "Changed" or "Renumbered".
+func (c Change) String() string { return changes.label(int(c)) }
+
+// MarshalText returns "none", "new", "changed" or "renumbered"; an
+// unknown value is an error wrapping ismskit.ErrUnknownValue.
+func (c Change) MarshalText() ([]byte, error) { return changes.marshal(int(c)) }
+
+// UnmarshalText parses what MarshalText returns; "" gives ChangeNone.
 func (c *Change) UnmarshalText(text []byte) error {
-	return enumUnmarshal(changeNames[:], text, "change", (*uint8)(c))
+	if c == nil {
+		return fielderr.NilTarget("iso27001.Change")
+	}
+	return changes.unmarshal(text, (*uint8)(c))
 }
 
 // JSONSchema lists the values.
-func (Change) JSONSchema() *jsonschema.Schema { return enumSchema(changeNames[:]) }
+func (Change) JSONSchema() *jsonschema.Schema { return enumSchema(changes.codes) }
 
 // Origin says whether an issue (4.1) or an interested party (4.2) is
 // internal or external to the organisation. The zero value is unset and
@@ -208,21 +242,37 @@ const (
 	External                   // outside the organisation
 )
 
-var originNames = [...]string{"", "internal", "external"}
+var origins = enumInfo{typ: "Origin", what: "origin",
+	codes:  []string{"", "internal", "external"},
+	labels: []string{"", "Internal", "External"}}
 
-// String returns "internal" or "external" ("" for the zero value).
-func (o Origin) String() string { return enumString(originNames[:], int(o), "Origin") }
+// ParseOrigin parses "internal" or "external", in any case. Anything else
+// is an error wrapping ismskit.ErrUnknownValue.
+func ParseOrigin(s string) (Origin, error) {
+	v, err := origins.parse(s)
+	return Origin(v), err
+}
 
-// MarshalText returns the String form; the zero value is an error.
-func (o Origin) MarshalText() ([]byte, error) { return enumMarshal(originNames[:], int(o), "Origin") }
+// IsValid reports whether o is Internal or External.
+func (o Origin) IsValid() bool { return origins.valid(int(o)) }
 
-// UnmarshalText parses "internal" or "external".
+// String returns "Internal" or "External" ("" for the zero value).
+func (o Origin) String() string { return origins.label(int(o)) }
+
+// MarshalText returns "internal" or "external", and "" for the zero value
+// (unset); an unknown value is an error wrapping ismskit.ErrUnknownValue.
+func (o Origin) MarshalText() ([]byte, error) { return origins.marshal(int(o)) }
+
+// UnmarshalText parses "internal" or "external"; "" gives the zero value.
 func (o *Origin) UnmarshalText(text []byte) error {
-	return enumUnmarshal(originNames[:], text, "origin", (*uint8)(o))
+	if o == nil {
+		return fielderr.NilTarget("iso27001.Origin")
+	}
+	return origins.unmarshal(text, (*uint8)(o))
 }
 
 // JSONSchema lists the values.
-func (Origin) JSONSchema() *jsonschema.Schema { return enumSchema(originNames[1:]) }
+func (Origin) JSONSchema() *jsonschema.Schema { return enumSchema(origins.codes[1:]) }
 
 // OutputKind classifies a management review output (9.3.3): a decision on
 // a continual improvement opportunity, or on a change needed to the ISMS.
@@ -235,47 +285,104 @@ const (
 	ISMSChange                        // a change needed to the ISMS
 )
 
-var outputKindNames = [...]string{"", "improvement", "change"}
+var outputKinds = enumInfo{typ: "OutputKind", what: "review output kind",
+	codes:  []string{"", "improvement", "change"},
+	labels: []string{"", "Continual improvement", "Change to the ISMS"}}
 
-// String returns "improvement" or "change" ("" for the zero value).
-func (k OutputKind) String() string { return enumString(outputKindNames[:], int(k), "OutputKind") }
-
-// MarshalText returns the String form; the zero value is an error.
-func (k OutputKind) MarshalText() ([]byte, error) {
-	return enumMarshal(outputKindNames[:], int(k), "OutputKind")
+// ParseOutputKind parses "improvement" or "change", or a label
+// ("Continual improvement"). Anything else is an error wrapping
+// ismskit.ErrUnknownValue.
+func ParseOutputKind(s string) (OutputKind, error) {
+	v, err := outputKinds.parse(s)
+	return OutputKind(v), err
 }
 
-// UnmarshalText parses "improvement" or "change".
+// IsValid reports whether k is Improvement or ISMSChange.
+func (k OutputKind) IsValid() bool { return outputKinds.valid(int(k)) }
+
+// String returns "Continual improvement" or "Change to the ISMS" ("" for
+// the zero value).
+func (k OutputKind) String() string { return outputKinds.label(int(k)) }
+
+// MarshalText returns "improvement" or "change", and "" for the zero
+// value (unset); an unknown value is an error wrapping
+// ismskit.ErrUnknownValue.
+func (k OutputKind) MarshalText() ([]byte, error) { return outputKinds.marshal(int(k)) }
+
+// UnmarshalText parses "improvement" or "change"; "" gives the zero
+// value.
 func (k *OutputKind) UnmarshalText(text []byte) error {
-	return enumUnmarshal(outputKindNames[:], text, "review output kind", (*uint8)(k))
+	if k == nil {
+		return fielderr.NilTarget("iso27001.OutputKind")
+	}
+	return outputKinds.unmarshal(text, (*uint8)(k))
 }
 
 // JSONSchema lists the values.
-func (OutputKind) JSONSchema() *jsonschema.Schema { return enumSchema(outputKindNames[1:]) }
+func (OutputKind) JSONSchema() *jsonschema.Schema { return enumSchema(outputKinds.codes[1:]) }
 
-func enumString(names []string, v int, typ string) string {
-	if v >= 0 && v < len(names) {
-		return names[v]
-	}
-	return fmt.Sprintf("%s(%d)", typ, v)
+// enumInfo holds the codes and labels of an enumeration whose values are
+// 0, 1, 2, ...: its methods are those of every enum type of the package.
+type enumInfo struct {
+	typ, what   string   // the Go type ("DocKind") and what it is ("document kind")
+	zeroIsValue bool     // the zero value is a value (NotDocumented), not unset
+	codes       []string // MarshalText forms by value; "" for an unset zero
+	labels      []string // String forms by value
 }
 
-func enumMarshal(names []string, v int, typ string) ([]byte, error) {
-	if v < 0 || v >= len(names) || names[v] == "" {
-		return nil, fmt.Errorf("%w: %s(%d)", ismskit.ErrUnknownValue, typ, v)
-	}
-	return []byte(names[v]), nil
+func (e *enumInfo) valid(v int) bool {
+	return v >= 0 && v < len(e.codes) && (v > 0 || e.zeroIsValue)
 }
 
-func enumUnmarshal(names []string, text []byte, what string, dst *uint8) error {
-	s := string(text)
-	for i, n := range names {
-		if n != "" && n == s {
-			*dst = uint8(i)
+func (e *enumInfo) label(v int) string {
+	if v >= 0 && v < len(e.labels) {
+		return e.labels[v]
+	}
+	return e.typ + "(" + strconv.Itoa(v) + ")"
+}
+
+func (e *enumInfo) marshal(v int) ([]byte, error) {
+	if v < 0 || v >= len(e.codes) {
+		return nil, fielderr.Errorf(ismskit.ErrUnknownValue, "%s(%d) is not a %s", e.typ, v, e.what)
+	}
+	return []byte(e.codes[v]), nil
+}
+
+// parse reads a code, exactly, or a label in any case.
+func (e *enumInfo) parse(s string) (uint8, error) {
+	if s != "" {
+		for v, c := range e.codes {
+			if (c != "" && s == c) || (e.labels[v] != "" && strings.EqualFold(s, e.labels[v])) {
+				return uint8(v), nil
+			}
+		}
+	}
+	return 0, e.unknown(s)
+}
+
+// unmarshal reads a code exactly; empty text is the zero value.
+func (e *enumInfo) unmarshal(text []byte, dst *uint8) error {
+	if len(text) == 0 {
+		*dst = 0
+		return nil
+	}
+	for v, c := range e.codes {
+		if c != "" && string(text) == c {
+			*dst = uint8(v)
 			return nil
 		}
 	}
-	return fmt.Errorf("%w: %s %q", ismskit.ErrUnknownValue, what, s)
+	return e.unknown(string(text))
+}
+
+func (e *enumInfo) unknown(s string) error {
+	var want []string
+	for _, c := range e.codes {
+		if c != "" {
+			want = append(want, c)
+		}
+	}
+	return fielderr.Errorf(ismskit.ErrUnknownValue, "%s %s: want %s", e.what, fielderr.Quote(s), strings.Join(want, ", "))
 }
 
 func enumSchema(names []string) *jsonschema.Schema {

@@ -5,6 +5,7 @@ import (
 
 	"github.com/invopop/jsonschema"
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
 // ItemStatus is the outcome of the gap analysis for one requirement item.
@@ -23,23 +24,40 @@ const (
 	Unapproved
 )
 
-var itemStatusNames = [...]string{"", "evidenced", "missing", "expired", "unapproved"}
+var itemStatuses = enumInfo{typ: "ItemStatus", what: "item status",
+	codes:  []string{"", "evidenced", "missing", "expired", "unapproved"},
+	labels: []string{"", "Evidenced", "Missing", "Expired", "Unapproved"}}
 
-// String returns the JSON form ("" for the zero value).
-func (s ItemStatus) String() string { return enumString(itemStatusNames[:], int(s), "ItemStatus") }
-
-// MarshalText returns the String form; the zero value is an error.
-func (s ItemStatus) MarshalText() ([]byte, error) {
-	return enumMarshal(itemStatusNames[:], int(s), "ItemStatus")
+// ParseItemStatus parses "evidenced", "missing", "expired" or
+// "unapproved", in any case. Anything else is an error wrapping
+// ismskit.ErrUnknownValue.
+func ParseItemStatus(s string) (ItemStatus, error) {
+	v, err := itemStatuses.parse(s)
+	return ItemStatus(v), err
 }
 
-// UnmarshalText parses the String form.
+// IsValid reports whether s is one of the four outcomes.
+func (s ItemStatus) IsValid() bool { return itemStatuses.valid(int(s)) }
+
+// String returns "Evidenced", "Missing", "Expired" or "Unapproved" (""
+// for the zero value).
+func (s ItemStatus) String() string { return itemStatuses.label(int(s)) }
+
+// MarshalText returns "evidenced", "missing", "expired" or "unapproved",
+// and "" for the zero value (unset); an unknown value is an error
+// wrapping ismskit.ErrUnknownValue.
+func (s ItemStatus) MarshalText() ([]byte, error) { return itemStatuses.marshal(int(s)) }
+
+// UnmarshalText parses what MarshalText returns; "" gives the zero value.
 func (s *ItemStatus) UnmarshalText(text []byte) error {
-	return enumUnmarshal(itemStatusNames[:], text, "item status", (*uint8)(s))
+	if s == nil {
+		return fielderr.NilTarget("iso27001.ItemStatus")
+	}
+	return itemStatuses.unmarshal(text, (*uint8)(s))
 }
 
 // JSONSchema lists the values.
-func (ItemStatus) JSONSchema() *jsonschema.Schema { return enumSchema(itemStatusNames[1:]) }
+func (ItemStatus) JSONSchema() *jsonschema.Schema { return enumSchema(itemStatuses.codes[1:]) }
 
 // GapReport is the result of Analyze: per clause, which requirement items
 // have evidence, which mandatory documented information is missing or

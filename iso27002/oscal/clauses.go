@@ -68,7 +68,7 @@ func ExportClauses(s *iso27001.Standard, opts Options) ([]byte, error) {
 func clauseMeta(c iso27001.Clause) ([]prop, []part) {
 	props := []prop{{Name: "label", Value: c.ID.String()}, nsProp("clause-id", c.ID.String())}
 	if c.Change != iso27001.ChangeNone {
-		props = append(props, nsProp("change", c.Change.String()))
+		props = append(props, nsProp("change", text(c.Change)))
 	}
 	var parts []part
 	if c.Summary != "" {
@@ -111,13 +111,13 @@ func itemParts(s *iso27001.Standard, id iso27001.ClauseID) ([]part, error) {
 			pt.Class = "note"
 		}
 		if it.Documented != iso27001.NotDocumented {
-			pt.Props = append(pt.Props, nsProp("documented", it.Documented.String()))
+			pt.Props = append(pt.Props, nsProp("documented", text(it.Documented)))
 		}
 		if it.Amendment != iso27001.NoAmendment {
-			pt.Props = append(pt.Props, nsProp("amendment", it.Amendment.String()))
+			pt.Props = append(pt.Props, nsProp("amendment", text(it.Amendment)))
 		}
 		if it.Change != iso27001.ChangeNone {
-			pt.Props = append(pt.Props, nsProp("change", it.Change.String()))
+			pt.Props = append(pt.Props, nsProp("change", text(it.Change)))
 		}
 		if !isToken(pt.ID) {
 			errs.Add(fielderr.Key("items", it.ID.String()), fmt.Errorf("%w: %q is not a token", ErrNotRepresentable, pt.ID))
