@@ -141,3 +141,34 @@ func TestExtendedCatalogKeepsEdition(t *testing.T) {
 	_, ok := withText.Parse("ONB-1")
 	assert.NoError(t, ok)
 }
+
+// FuzzCatalogParse checks that Catalog.Parse never panics, fails with a
+// typed error, and returns only IDs the catalog holds, which parse back
+// to themselves.
+func FuzzCatalogParse(f *testing.F) {
+	for _, s := range []string{"5.1", "A.5.1", "CLOUD-1", "ONB-1", "KEY-1", "b:CLOUD-1", "hr:ONB-2", "A.5.1.1", "", ":", "A.", "a:"} {
+		f.Add(s)
+	}
+	cat, err := Catalog2022().Extend("fuzz", []Control{
+		{ID: MustParse("CLOUD-1"), Title: "x"}, {ID: MustParse("hr:ONB-1"), Title: "x"},
+		{ID: MustParse("a:KEY-1"), Title: "x"}, {ID: MustParse("b:KEY-1"), Title: "x"}, {ID: MustParse("b:CLOUD-1"), Title: "x"},
+	})
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		id, err := cat.Parse(s)
+		if err != nil {
+			if id.IsValid() || ismskit.Problems(err)[0].Kind() == nil {
+				t.Fatalf("Parse(%q) = %v, %v", s, id, err)
+			}
+			return
+		}
+		if !cat.Has(id) {
+			t.Fatalf("Parse(%q) = %v, which the catalog does not hold", s, id)
+		}
+		if back, err := cat.Parse(id.String()); err != nil || back != id {
+			t.Fatalf("Parse(%q) = %v, but %v parses as %v, %v", s, id, id, back, err)
+		}
+	})
+}
