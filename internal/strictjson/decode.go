@@ -154,9 +154,18 @@ func (d *decoder) mismatch(want string, c byte) {
 		d.syntax("looking for beginning of value")
 		return
 	}
-	d.reportf(ismskit.ErrType, "want %s, got %s", want, jsonType(c))
+	if !d.full() {
+		d.problems.Add(d.pathString(), &typeError{want: want, got: jsonType(c)})
+	}
 	d.skip(false)
 }
+
+// typeError is ErrType for a value of the wrong JSON type, cheaper to
+// build than with fmt.
+type typeError struct{ want, got string }
+
+func (e *typeError) Error() string { return ismskit.ErrType.Error() + ": want " + e.want + ", got " + e.got }
+func (e *typeError) Unwrap() error { return ismskit.ErrType }
 
 func (d *decoder) unmarshalJSON(v reflect.Value, raw []byte) {
 	u, ok := v.Addr().Interface().(json.Unmarshaler)
@@ -246,25 +255,33 @@ func (d *decoder) number(p *plan, v reflect.Value, b []byte, integer bool) {
 				return
 			}
 		}
-		d.reportf(ismskit.ErrType, "%s is not an integer that fits %s", b, p.typ.Kind())
+		if !d.full() {
+			d.reportf(ismskit.ErrType, "%s is not an integer that fits %s", b, p.typ.Kind())
+		}
 	case kUint:
 		u, ok := parseDigits(b)
 		if ok && integer && b[0] != '-' && (p.bits == 64 || u < 1<<p.bits) {
 			v.SetUint(u)
 			return
 		}
-		d.reportf(ismskit.ErrType, "%s is not an integer that fits %s", b, p.typ.Kind())
+		if !d.full() {
+			d.reportf(ismskit.ErrType, "%s is not an integer that fits %s", b, p.typ.Kind())
+		}
 	case kFloat64:
 		f, ok := parseFloat(b, 64)
 		if !ok {
-			d.reportf(ismskit.ErrType, "%s does not fit float64", b)
+			if !d.full() {
+				d.reportf(ismskit.ErrType, "%s does not fit float64", b)
+			}
 			return
 		}
 		v.SetFloat(f)
 	case kFloat32:
 		f, ok := parseFloat(b, 32)
 		if !ok {
-			d.reportf(ismskit.ErrType, "%s does not fit float32", b)
+			if !d.full() {
+				d.reportf(ismskit.ErrType, "%s does not fit float32", b)
+			}
 			return
 		}
 		v.SetFloat(f)
@@ -603,7 +620,10 @@ func (d *decoder) array(p *plan, v reflect.Value) {
 			switch {
 			case p.kind == kSlice:
 				if n >= v.Cap() {
-					v.Grow(1)
+					// Double, as append does for small slices: for long
+					// ones append grows by a quarter, copying each
+					// element about five times.
+					v.Grow(max(1, n))
 				}
 				v.SetLen(n + 1)
 				d.value(p.elem, v.Index(n))

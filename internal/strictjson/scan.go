@@ -125,9 +125,12 @@ func (d *decoder) reportKind(k *ismskit.Kind) {
 	d.problems.Add(d.pathString(), k)
 }
 
-// reportf records a problem of a kind at the current path.
+// reportf records a problem of a kind at the current path. If the list
+// is full, the caller should count the problem with full instead: that
+// spares formatting a message that is thrown away.
 func (d *decoder) reportf(k *ismskit.Kind, format string, args ...any) {
-	if d.full() {
+	if d.problems.Full() {
+		d.problems.Add("", errOmitted)
 		return
 	}
 	d.problems.Add(d.pathString(), fmt.Errorf("%w: "+format, append([]any{k}, args...)...))

@@ -107,12 +107,22 @@ func newDecoder(data []byte, lim ismskit.Limits) *decoder {
 func (d *decoder) free() {
 	clear(d.keys[:cap(d.keys)])
 	clear(d.frames[:cap(d.frames)])
+	// Keep what an ordinary document needs; let a freak one's go.
 	const keep = 64 << 10
 	if cap(d.buf) > keep {
 		d.buf = nil
 	}
 	if cap(d.path) > keep/16 {
 		d.path = nil
+	}
+	if cap(d.seen) > keep/8 {
+		d.seen = nil
+	}
+	if cap(d.frames) > keep/32 {
+		d.frames = nil
+	}
+	if cap(d.keys) > keep/24 {
+		d.keys = nil
 	}
 	*d = decoder{
 		path:   d.path[:0],
