@@ -164,7 +164,9 @@ func (d *decoder) mismatch(want string, c byte) {
 // build than with fmt.
 type typeError struct{ want, got string }
 
-func (e *typeError) Error() string { return ismskit.ErrType.Error() + ": want " + e.want + ", got " + e.got }
+func (e *typeError) Error() string {
+	return ismskit.ErrType.Error() + ": want " + e.want + ", got " + e.got
+}
 func (e *typeError) Unwrap() error { return ismskit.ErrType }
 
 func (d *decoder) unmarshalJSON(v reflect.Value, raw []byte) {
