@@ -487,8 +487,10 @@ func (d *decoder) fieldValue(v reflect.Value, f *field) (reflect.Value, bool) {
 			v = v.Field(x)
 		}
 	}
-	if !v.CanSet() {
-		d.reportf(ismskit.ErrType, "cannot set field %s, reached through an unexported embedded field", f.name)
+	// A tagged embedded struct of an unexported type cannot be set as a
+	// whole, but its exported fields can, which is all a struct needs.
+	if !v.CanSet() && f.plan.kind != kStruct {
+		d.reportf(ismskit.ErrType, "cannot set field %s of an unexported embedded type", f.name)
 		return v, false
 	}
 	return v, true

@@ -420,7 +420,26 @@ func TestEmbeddedLikeEncodingJSON(t *testing.T) {
 	// "same" is ambiguous at one depth: encoding/json drops it, so it is
 	// unknown.
 	assert.ErrorIs(t, Unmarshal([]byte(`{"same":1}`), &got), ErrUnknownField)
+
+	// A tagged embedded struct of an unexported type is a member whose
+	// exported fields are set; an untagged embedded pointer to one cannot
+	// be allocated.
+	type hidden struct{ X int }
+	type withHidden struct {
+		hidden `json:"h"`
+		*inner
+	}
+	var h, wantH withHidden
+	require.NoError(t, Unmarshal([]byte(`{"h":{"X":1}}`), &h))
+	require.NoError(t, json.Unmarshal([]byte(`{"h":{"X":1}}`), &wantH))
+	assert.Equal(t, wantH, h)
+	err := Unmarshal([]byte(`{"Y":1}`), &h)
+	assert.ErrorIs(t, err, ErrType)
+	assert.Equal(t, []string{"Y"}, fielderr.Paths(err))
+	assert.Error(t, json.Unmarshal([]byte(`{"Y":1}`), &wantH))
 }
+
+type inner struct{ Y int }
 
 func TestRecursiveTypes(t *testing.T) {
 	type tree struct {
