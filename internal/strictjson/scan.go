@@ -49,11 +49,11 @@ type segment struct {
 	idx int
 }
 
-func (d *decoder) pushKey() { d.path = append(d.path, segment{key: 0}) }
-func (d *decoder) pushIndex() {
-	d.path = append(d.path, segment{key: -1})
-}
-func (d *decoder) pop() { d.path = d.path[:len(d.path)-1] }
+// pushKey and pushIndex open an object and an array on the path; the
+// key or index of each member is set as it comes.
+func (d *decoder) pushKey()   { d.path = append(d.path, segment{}) }
+func (d *decoder) pushIndex() { d.path = append(d.path, segment{key: -1}) }
+func (d *decoder) pop()       { d.path = d.path[:len(d.path)-1] }
 
 func (d *decoder) setKey(off int) { d.path[len(d.path)-1].key = off }
 func (d *decoder) setIndex(i int) { d.path[len(d.path)-1].idx = i }
