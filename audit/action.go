@@ -84,7 +84,7 @@ func Raise(id string, f Finding, date ismskit.Date, by string) (CorrectiveAction
 		l.Add("id", ismskit.ErrMissing)
 	}
 	if !f.Result.IsNonconformity() {
-		l.Add("finding", fmt.Errorf("%w: %s is %s", ErrNotNonconformity, f.ID, f.Result.Title()))
+		l.Add("finding", fmt.Errorf("%w: %s is %s", ErrNotNonconformity, f.ID, strings.ToLower(f.Result.String())))
 	}
 	if date.IsZero() {
 		l.Add("date", ismskit.ErrMissing)

@@ -1,10 +1,12 @@
 package audit
 
 import (
+	"encoding/json"
 	"fmt"
 	"slices"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/codec"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
@@ -21,6 +23,10 @@ import (
 // The zero Basis means ISO/IEC 27001:2022 with Amd 1:2024, the 2022 catalog
 // and no SoA: control references are then checked against the catalog only
 // and no control needs auditing.
+//
+// In JSON, Standard is its edition and amendments ({"edition": "2022",
+// "amendments": ["amd1-2024"]}) and Catalog the catalog's own JSON form;
+// a nil pointer is left out.
 type Basis struct {
 	// Standard is the edition of clauses 4 to 10; nil means
 	// iso27001.Latest().
@@ -35,6 +41,46 @@ type Basis struct {
 	// they are audited more often (Programme.HighRiskAudits). Each must be
 	// applicable.
 	HighRisk []iso27002.ControlID
+}
+
+// basisJSON is the JSON form of a Basis.
+type basisJSON struct {
+	Standard   *standardJSON        `json:"standard,omitempty"`
+	Catalog    *iso27002.Catalog    `json:"catalog,omitempty"`
+	Applicable []iso27002.ControlID `json:"applicable"`
+	HighRisk   []iso27002.ControlID `json:"highRisk"`
+}
+
+type standardJSON struct {
+	Edition    iso27001.Edition     `json:"edition"`
+	Amendments []iso27001.Amendment `json:"amendments,omitempty"`
+}
+
+// MarshalJSON writes the JSON form of b; see Basis.
+func (b Basis) MarshalJSON() ([]byte, error) {
+	j := basisJSON{Catalog: b.Catalog, Applicable: b.Applicable, HighRisk: b.HighRisk}
+	if b.Standard != nil && b.Standard.Len() > 0 {
+		j.Standard = &standardJSON{Edition: b.Standard.Edition(), Amendments: b.Standard.Amendments()}
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON reads the JSON form of a Basis strictly, with the
+// default limits; an edition or amendment that iso27001.New rejects is an
+// error at "standard".
+func (b *Basis) UnmarshalJSON(data []byte) error {
+	j, err := codec.Decode[basisJSON](data, nil)
+	if err != nil {
+		return err
+	}
+	v := Basis{Catalog: j.Catalog, Applicable: j.Applicable, HighRisk: j.HighRisk}
+	if j.Standard != nil {
+		if v.Standard, err = iso27001.New(j.Standard.Edition, j.Standard.Amendments...); err != nil {
+			return &ismskit.Error{Path: "standard", Err: err}
+		}
+	}
+	*b = v
+	return nil
 }
 
 // basis is a checked Basis with its lookups built.
@@ -54,13 +100,16 @@ type basis struct {
 func (b Basis) resolve() (*basis, error) {
 	r := &basis{std: b.Standard, cat: b.Catalog, soa: b.Applicable != nil,
 		isApp: make(map[iso27002.ControlID]bool, len(b.Applicable)), highRisk: make(map[iso27002.ControlID]bool, len(b.HighRisk))}
-	if r.std == nil {
+	var l fielderr.List
+	if r.std == nil || r.std.Len() == 0 {
+		if r.std != nil {
+			l.Add("standard", fielderr.Errorf(ismskit.ErrMissing, "an empty Standard (get one from iso27001.New)"))
+		}
 		r.std = iso27001.Latest()
 	}
 	if r.cat == nil {
 		r.cat = iso27002.Catalog2022()
 	}
-	var l fielderr.List
 	for i, id := range b.Applicable {
 		if err := r.checkControl(id); err != nil {
 			l.Add(fielderr.Index("applicable", i), err)

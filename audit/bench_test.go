@@ -26,7 +26,7 @@ func fullBasis() Basis {
 }
 
 func BenchmarkPlan(b *testing.B) {
-	o := PlanOptions{Basis: fullBasis(), CycleStart: d("2026-01-05"), Slots: EvenSlots(d("2026-01-05"), 6, 3), Auditors: testAuditors}
+	o := PlanOptions{Basis: fullBasis(), CycleStart: d("2026-01-05"), Slots: slots(b, d("2026-01-05"), 6, 3), Auditors: testAuditors}
 	b.ReportAllocs()
 	for b.Loop() {
 		sinkProgramme, sinkErr = Plan(o)

@@ -27,10 +27,14 @@ var exampleBasis = audit.Basis{
 
 func examplePlan() audit.Programme {
 	start := ismskit.MustParseDate("2026-01-12")
+	slots, err := audit.EvenSlots(start, 3, 2)
+	if err != nil {
+		panic(err)
+	}
 	p, err := audit.Plan(audit.PlanOptions{
 		Basis:      exampleBasis,
 		CycleStart: start,
-		Slots:      audit.EvenSlots(start, 3, 2),
+		Slots:      slots,
 		Auditors: []audit.Auditor{
 			{Name: "Ana", Responsible: audit.Scope{Controls: controls("8.8")}},
 			{Name: "Ben"},
@@ -110,8 +114,8 @@ func ExampleCorrectiveAction_Advance() {
 	fmt.Println(ca.State, ca.Owner, ca.Due)
 	fmt.Println(len(audit.OverdueActions([]audit.CorrectiveAction{ca}, ismskit.NewDate(2027, 3, 1))))
 	// Output:
-	// true raised -> planned
-	// planned Eve 2027-02-28
+	// true Raised -> Planned
+	// Planned Eve 2027-02-28
 	// 1
 }
 
@@ -138,10 +142,10 @@ func ExampleRecords_Validate() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, audit.ErrNotInSoA))
 	// Output:
-	// findings[0].control: not an applicable control of the SoA: 5.37
-	// findings[1].statement: missing value: a minor nonconformity needs a statement
-	// findings[1].date: dates out of order: 2026-02-01 is after audit IA-1 ends on 2026-01-13
-	// findings[1].auditor: unknown reference: "Zoe" is not an auditor of audit IA-1
+	// findings[0].control (F-1): not an applicable control of the SoA: 5.37
+	// findings[1].statement (F-2): missing value: a minor nonconformity needs a statement
+	// findings[1].date (F-2): dates out of order: 2026-02-01 is after audit IA-1 ends on 2026-01-13
+	// findings[1].auditor (F-2): unknown reference: "Zoe" is not an auditor of audit IA-1
 	// true
 }
 
@@ -157,18 +161,18 @@ func ExampleAssess() {
 	}
 	fmt.Println(rd.Ready, rd.Overall.Score)
 	for _, reason := range rd.Reasons {
-		fmt.Println(reason.Kind, reason.Subject)
+		fmt.Printf("%s: %s\n", reason.Kind, reason.Subject)
 	}
 	// Output:
 	// false 0
-	// open-major-nonconformity F-1
-	// clause-not-audited 4
-	// clause-not-audited 5
-	// clause-not-audited 6
-	// clause-not-audited 7
-	// clause-not-audited 8
-	// clause-not-audited 9
-	// clause-not-audited 10
+	// Open major nonconformity: F-1
+	// Clause not audited: 4
+	// Clause not audited: 5
+	// Clause not audited: 6
+	// Clause not audited: 7
+	// Clause not audited: 8
+	// Clause not audited: 9
+	// Clause not audited: 10
 }
 
 func ExampleNewReport() {

@@ -3,6 +3,7 @@ package audit
 import (
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/ismskit/ismskit/iso27002"
 )
@@ -25,3 +26,28 @@ func sortControls(ids []iso27002.ControlID) {
 
 // round1 rounds to one decimal.
 func round1(x float64) float64 { return math.Round(x*10) / 10 }
+
+// plural returns one when n is 1, many otherwise.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// clip shortens text from the input quoted in a message, so that a
+// hostile input cannot make the message large.
+func clip(s string) string {
+	if len(s) > 60 {
+		return strings.ToValidUTF8(s[:60], "") + "..."
+	}
+	return s
+}
+
+// article puts "a" or "an" before a phrase.
+func article(s string) string {
+	if s != "" && strings.ContainsRune("aeiou", rune(s[0])) {
+		return "an " + s
+	}
+	return "a " + s
+}

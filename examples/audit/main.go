@@ -146,10 +146,14 @@ func (c *cycle) plan() error {
 	}
 	c.basis = audit.BasisOf(c.doc, c.cat, highRisk)
 	start := date("2026-01-12")
+	slots, err := audit.EvenSlots(start, 6, 3)
+	if err != nil {
+		return err
+	}
 	p, err := audit.Plan(audit.PlanOptions{
 		Basis:      c.basis,
 		CycleStart: start,
-		Slots:      audit.EvenSlots(start, 6, 3),
+		Slots:      slots,
 		Auditors: []audit.Auditor{
 			{Name: "Priya Shah", Responsible: audit.Scope{Clauses: []iso27001.ClauseID{iso27001.MustParseClauseID("6.1")}}},
 			{Name: "Tom Becker", Responsible: audit.Scope{Controls: []iso27002.ControlID{iso27002.MustParse("8.8"), iso27002.MustParse("8.9")}}},
@@ -241,7 +245,7 @@ func (c *cycle) correct() error {
 				return err
 			}
 		}
-		fmt.Fprintf(c.w, "  %s for %s (%s): %s, owner %s, due %s\n", ca.ID, f.ID, f.Result.Title(), ca.State, ca.Owner, ca.Due)
+		fmt.Fprintf(c.w, "  %s for %s (%s): %s, owner %s, due %s\n", ca.ID, f.ID, f.Result, ca.State, ca.Owner, ca.Due)
 		c.records.Actions = append(c.records.Actions, ca)
 	}
 	for _, a := range audit.OverdueActions(c.records.Actions, c.asOf) {
@@ -262,7 +266,7 @@ func (c *cycle) gapAnalysis() error {
 }
 
 func (c *cycle) readiness() error {
-	rd, err := audit.Assess(*c.records, c.basis, audit.ReadinessInput{Gap: c.gap, SoA: c.soaErr}, c.asOf)
+	rd, err := audit.Assess(*c.records, c.basis, audit.ReadinessInput{Gap: c.gap, SoA: &c.doc, Register: &c.reg}, c.asOf)
 	if err != nil {
 		return err
 	}
@@ -283,7 +287,7 @@ func (c *cycle) readiness() error {
 
 // report writes the audit report and the records.
 func (c *cycle) report(dir string) error {
-	rep, err := audit.NewReport(*c.records, c.basis, audit.ReadinessInput{Gap: c.gap, SoA: c.soaErr}, c.asOf)
+	rep, err := audit.NewReport(*c.records, c.basis, audit.ReadinessInput{Gap: c.gap, SoA: &c.doc, Register: &c.reg}, c.asOf)
 	if err != nil {
 		return err
 	}
