@@ -117,7 +117,8 @@ type Evaluation struct {
 // JSON form: "register.risks[2].likelihood" for a risk that cannot be
 // rated, "isms.documents[0].approved" for ISMS records that do not
 // validate, "audit.findings[2].statement" (item "F-3") for audit records
-// that do not validate, "soa" for an SoA that cannot be generated,
+// that do not validate, "sources.decisions[0].control" for an SoA that
+// cannot be generated (the paths of soa.Generate),
 // "highRiskAbove" for a level the criteria lack, and "asOf" for the zero
 // Date.
 //
@@ -142,7 +143,7 @@ func Evaluate(d Documents, asOf ismskit.Date) (*Evaluation, error) {
 		}
 		var err error
 		s, err = soa.Generate(soa.Input{Catalog: d.Catalog, Header: h, Register: d.Register, Sources: d.Sources})
-		l.Add("soa", err)
+		l.Add("", err) // at "register..." and "sources...", as in Documents
 	}
 
 	// The register's ratings and high-risk controls.

@@ -226,3 +226,42 @@ func ExampleBasisOf() {
 	// Output:
 	// [5.1 8.8] [8.8] ISO/IEC 27002:2022
 }
+
+// Evaluate gives the readiness verdict from the documents in one call:
+// here the SoA is generated from the register and the other sources.
+func ExampleEvaluate() {
+	reg := risk.Register{Name: "Example risks", Criteria: risk.Standard5x5(), Risks: []risk.Risk{{
+		ID: "R-1", Title: "Ransomware", Owner: "CTO", Likelihood: 4, Impact: 5, Treatment: risk.Treatment{Option: risk.Modify},
+		Controls: []risk.AppliedControl{{Control: iso27002.MustParse("8.8"), Status: risk.Implemented}},
+	}}}
+	records := audit.Records{Organization: "Example Ltd", Programme: examplePlan(), Findings: []audit.Finding{
+		{ID: "F-1", Audit: "IA-1", Control: iso27002.MustParse("8.8"), Result: audit.Major,
+			Date: ismskit.MustParseDate("2026-01-12"), Auditor: "Ben", Statement: "Patches late."},
+	}}
+	ev, err := audit.Evaluate(audit.Documents{
+		Register: reg,
+		Sources: soa.Sources{Obligations: []soa.Obligation{{ID: "good-practice", Kind: soa.BestPractice,
+			Controls: controls("5.1", "5.15", "8.13", "8.24")}}},
+		SoA:   soa.SoA{Header: soa.Header{Organization: "Example Ltd", Version: "1"}}, // no entries: generated
+		ISMS:  iso27001.Records{Edition: iso27001.Edition2022, Organization: "Example Ltd"},
+		Audit: records,
+	}, ismskit.NewDate(2026, 6, 1))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("ready:", ev.Readiness.Ready, "applicable:", ev.Basis.Applicable, "high-risk:", ev.Basis.HighRisk)
+	n := map[audit.ReasonKind]int{}
+	for _, r := range ev.Readiness.Reasons {
+		n[r.Kind]++
+	}
+	for _, k := range audit.ReasonKinds() {
+		fmt.Printf("%s: %d\n", k, n[k])
+	}
+	// Output:
+	// ready: false applicable: [5.1 5.15 8.8 8.13 8.24] high-risk: [8.8]
+	// Open major nonconformity: 1
+	// Missing documented information: 16
+	// No gap analysis: 0
+	// Invalid Statement of Applicability: 1
+	// Clause not audited: 7
+}
