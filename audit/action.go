@@ -60,18 +60,19 @@ type Transition struct {
 type Step struct {
 	// To is the state to enter; it must be one of the current state's
 	// State.Next.
-	To State
+	To State `json:"to"`
 	// Date of the change. Required; not before the last transition.
-	Date ismskit.Date
+	Date ismskit.Date `json:"date"`
 	// By is who records the change.
-	By string
+	By string `json:"by,omitempty"`
 	// Text is what the step records: the correction (Corrected), the root
 	// cause (Analysed), the corrective action (Planned) or the outcome of
 	// the review (Effective, Ineffective). Required for those states.
-	Text string
-	// Owner and Due of the corrective action. Required for Planned.
-	Owner string
-	Due   ismskit.Date
+	Text string `json:"text,omitempty"`
+	// Owner of the corrective action. Required for Planned.
+	Owner string `json:"owner,omitempty"`
+	// Due date of the corrective action. Required for Planned.
+	Due ismskit.Date `json:"due,omitzero"`
 }
 
 // Raise starts the corrective action for a nonconformity: state Raised on

@@ -69,6 +69,9 @@ func (b Basis) MarshalJSON() ([]byte, error) {
 // default limits; an edition or amendment that iso27001.New rejects is an
 // error at "standard".
 func (b *Basis) UnmarshalJSON(data []byte) error {
+	if b == nil {
+		return nilTarget("Basis")
+	}
 	j, err := codec.Decode[basisJSON](data, nil)
 	if err != nil {
 		return err

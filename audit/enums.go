@@ -74,6 +74,9 @@ func (e *enum[T]) marshal(v T) ([]byte, error) {
 }
 
 func (e *enum[T]) unmarshal(p *T, b []byte) error {
+	if p == nil {
+		return nilTarget(e.typ)
+	}
 	if len(b) == 0 {
 		*p = 0
 		return nil

@@ -61,6 +61,9 @@ type documentsJSON Documents
 
 // UnmarshalJSON decodes documents strictly, with the default limits.
 func (d *Documents) UnmarshalJSON(data []byte) error {
+	if d == nil {
+		return nilTarget("Documents")
+	}
 	v, err := codec.Decode[documentsJSON](data, nil)
 	if err == nil {
 		*d = Documents(v)

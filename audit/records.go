@@ -72,6 +72,9 @@ type recordsJSON Records
 // UnmarshalJSON decodes audit records strictly, as DecodeRecords does
 // with the default limits.
 func (r *Records) UnmarshalJSON(data []byte) error {
+	if r == nil {
+		return nilTarget("Records")
+	}
 	v, err := codec.Decode[recordsJSON](data, nil)
 	if err == nil {
 		*r = Records(v)

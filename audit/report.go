@@ -273,6 +273,9 @@ type reportJSON Report
 // UnmarshalJSON decodes a report strictly, as DecodeReport does with the
 // default limits.
 func (r *Report) UnmarshalJSON(data []byte) error {
+	if r == nil {
+		return nilTarget("Report")
+	}
 	v, err := codec.Decode[reportJSON](data, nil)
 	if err == nil {
 		*r = Report(v)

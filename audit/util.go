@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
@@ -50,4 +52,9 @@ func article(s string) string {
 		return "an " + s
 	}
 	return "a " + s
+}
+
+// nilTarget is the error of decoding into a nil pointer.
+func nilTarget(typ string) error {
+	return &ismskit.Error{Err: fielderr.Errorf(ismskit.ErrMissing, "decoding into a nil *%s", typ)}
 }
