@@ -3,9 +3,10 @@
 // register, plans a three-year internal audit programme over it (high-risk
 // controls audited every year), fills the checklist of the first audit
 // with a few findings and their evidence, runs the corrective action
-// lifecycle of clause 10.2 for the nonconformities, prints the readiness
-// scores and the certification-readiness verdict, and writes the audit
-// report as Markdown, HTML and JSON.
+// lifecycle of clause 10.2 for the nonconformities, evaluates the company's
+// documents for certification readiness in one call (audit.Evaluate),
+// prints the scores and the verdict, and writes the audit report as
+// Markdown, HTML and JSON.
 //
 //	go run ./examples/audit [-out DIR] [-date YYYY-MM-DD]
 //
@@ -91,14 +92,14 @@ type cycle struct {
 	soaErr  error
 	basis   audit.Basis
 	records *audit.Records
-	gap     *iso27001.GapReport
+	eval    *audit.Evaluation
 }
 
 func date(s string) ismskit.Date { return ismskit.MustParseDate(s) }
 
 func newCycle(asOf ismskit.Date, w io.Writer) (*cycle, error) {
 	c := &cycle{w: w, asOf: asOf}
-	steps := []func() error{c.buildSoA, c.plan, c.fillChecklist, c.correct, c.gapAnalysis, c.readiness}
+	steps := []func() error{c.buildSoA, c.plan, c.fillChecklist, c.correct, c.readiness}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
@@ -254,22 +255,19 @@ func (c *cycle) correct() error {
 	return c.records.Validate(c.basis)
 }
 
-// gapAnalysis runs the iso27001 gap analysis of the company's ISMS
-// records, whose missing mandatory documents block certification.
-func (c *cycle) gapAnalysis() error {
-	recs, err := iso27001.DecodeRecords(sample.RecordsJSON())
+// readiness evaluates the company's documents for certification: the
+// register, the SoA, the ISMS records (whose gap analysis finds missing
+// mandatory documents) and the audit records, in one call.
+func (c *cycle) readiness() error {
+	isms, err := iso27001.DecodeRecords(sample.RecordsJSON())
 	if err != nil {
 		return fmt.Errorf("the sample ISMS records: %w", err)
 	}
-	c.gap, err = iso27001.Analyze(recs, c.asOf)
-	return err
-}
-
-func (c *cycle) readiness() error {
-	rd, err := audit.Assess(*c.records, c.basis, audit.ReadinessInput{Gap: c.gap, SoA: &c.doc, Register: &c.reg}, c.asOf)
+	c.eval, err = audit.Evaluate(audit.Documents{Catalog: c.cat, Register: c.reg, SoA: c.doc, ISMS: isms, Audit: *c.records}, c.asOf)
 	if err != nil {
 		return err
 	}
+	rd := c.eval.Readiness
 	fmt.Fprintf(c.w, "\nReadiness as of %s: overall %.1f%% of %d items and controls\n", rd.AsOf, rd.Overall.Score, rd.Overall.Subjects)
 	for _, s := range append(rd.Clauses, rd.Themes...) {
 		fmt.Fprintf(c.w, "  %-40s %5.1f%%  (%d of %d audited)\n", s.ID+" "+s.Title, s.Score, s.Audited, s.Subjects)
@@ -287,10 +285,7 @@ func (c *cycle) readiness() error {
 
 // report writes the audit report and the records.
 func (c *cycle) report(dir string) error {
-	rep, err := audit.NewReport(*c.records, c.basis, audit.ReadinessInput{Gap: c.gap, SoA: &c.doc, Register: &c.reg}, c.asOf)
-	if err != nil {
-		return err
-	}
+	rep := &c.eval.Report
 	html, err := rep.HTML()
 	if err != nil {
 		return err
