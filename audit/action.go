@@ -77,7 +77,7 @@ type Step struct {
 
 // Raise starts the corrective action for a nonconformity: state Raised on
 // date. It fails with ErrNotNonconformity when f is not a major or minor
-// nonconformity, ismskit.ErrMissing for an empty id or date, and ErrDateOrder for
+// nonconformity, ismskit.ErrMissing for an empty id or date, and ismskit.ErrDateOrder for
 // a date before the finding's.
 func Raise(id string, f Finding, date ismskit.Date, by string) (CorrectiveAction, error) {
 	var l fielderr.List
@@ -103,7 +103,7 @@ func Raise(id string, f Finding, date ismskit.Date, by string) (CorrectiveAction
 // not allow, such as one that skips a step (Raised to Planned), is a
 // *TransitionError wrapping ErrIllegalTransition at path "to"; a missing
 // text, owner or due date is ismskit.ErrMissing at "text", "owner" or "due"; a
-// date before the last transition is ErrDateOrder at "date". Every problem
+// date before the last transition is ismskit.ErrDateOrder at "date". Every problem
 // is reported, and a is never modified.
 //
 //	ca, err = ca.Advance(audit.Step{To: audit.Corrected, Date: d, Text: "Access revoked"})

@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/apitest"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
@@ -171,4 +172,36 @@ func TestNilTargets(t *testing.T) {
 	p, _, n := in.soaProblem(Basis{})
 	assert.Nil(t, p)
 	assert.Zero(t, n)
+}
+
+func TestBasisJSON(t *testing.T) {
+	b := Basis{Standard: iso27001.MustNew(iso27001.Edition2013), Catalog: iso27002.Catalog2013(), Applicable: ids("A.5.1.1")}
+	data, err := json.Marshal(b)
+	require.NoError(t, err)
+	assert.Contains(t, string(data), `"standard":{"edition":"2013"}`)
+	var back Basis
+	require.NoError(t, json.Unmarshal(data, &back))
+	assert.Equal(t, b.Standard, back.Standard)
+	assert.Equal(t, iso27002.Catalog2013().Len(), back.Catalog.Len())
+	_, err = back.resolve()
+	require.NoError(t, err)
+
+	err = json.Unmarshal([]byte(`{"standard": {"edition": "2013", "amendments": ["amd1-2024"]}}`), &back)
+	assert.ErrorIs(t, err, iso27001.ErrAmendmentNotApplicable)
+	assert.Equal(t, []string{"standard"}, errPaths(err))
+	err = json.Unmarshal([]byte(`{"aplicable": []}`), &back)
+	assert.Equal(t, []string{"aplicable"}, errPaths(err))
+
+	// A Standard or Catalog made with new, not a constructor, is reported,
+	// not used.
+	zero := Basis{Standard: new(iso27001.Standard), Catalog: new(iso27002.Catalog)}
+	_, err = zero.resolve()
+	assert.ErrorIs(t, err, ismskit.ErrMissing)
+	assert.Equal(t, []string{"standard", "catalog"}, errPaths(err))
+	assert.NotPanics(t, func() {
+		_, err = json.Marshal(zero)
+		assert.Error(t, Records{}.Validate(zero))
+		_, err = NewChecklist(Audit{}, zero)
+		assert.Error(t, err)
+	})
 }

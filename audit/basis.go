@@ -3,10 +3,10 @@ package audit
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"slices"
 
 	"github.com/ismskit/ismskit"
-	"github.com/ismskit/ismskit/internal/codec"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
@@ -43,6 +43,11 @@ type Basis struct {
 	HighRisk []iso27002.ControlID
 }
 
+// isZero reports whether *p is its type's zero value: a Standard or a
+// Catalog made with new instead of their constructors, whose methods are
+// not safe to call.
+func isZero[T any](p *T) bool { return reflect.ValueOf(p).Elem().IsZero() }
+
 // basisJSON is the JSON form of a Basis.
 type basisJSON struct {
 	Standard   *standardJSON        `json:"standard,omitempty"`
@@ -59,7 +64,7 @@ type standardJSON struct {
 // MarshalJSON writes the JSON form of b; see Basis.
 func (b Basis) MarshalJSON() ([]byte, error) {
 	j := basisJSON{Catalog: b.Catalog, Applicable: b.Applicable, HighRisk: b.HighRisk}
-	if b.Standard != nil && b.Standard.Len() > 0 {
+	if b.Standard != nil && !isZero(b.Standard) {
 		j.Standard = &standardJSON{Edition: b.Standard.Edition(), Amendments: b.Standard.Amendments()}
 	}
 	return json.Marshal(j)
@@ -72,15 +77,17 @@ func (b *Basis) UnmarshalJSON(data []byte) error {
 	if b == nil {
 		return nilTarget("Basis")
 	}
-	j, err := codec.Decode[basisJSON](data, nil)
-	if err != nil {
+	var j basisJSON
+	if err := unmarshal(&j, data, "Basis"); err != nil {
 		return err
 	}
 	v := Basis{Catalog: j.Catalog, Applicable: j.Applicable, HighRisk: j.HighRisk}
 	if j.Standard != nil {
-		if v.Standard, err = iso27001.New(j.Standard.Edition, j.Standard.Amendments...); err != nil {
+		std, err := iso27001.New(j.Standard.Edition, j.Standard.Amendments...)
+		if err != nil {
 			return &ismskit.Error{Path: "standard", Err: err}
 		}
+		v.Standard = std
 	}
 	*b = v
 	return nil
@@ -104,10 +111,15 @@ func (b Basis) resolve() (*basis, error) {
 	r := &basis{std: b.Standard, cat: b.Catalog, soa: b.Applicable != nil,
 		isApp: make(map[iso27002.ControlID]bool, len(b.Applicable)), highRisk: make(map[iso27002.ControlID]bool, len(b.HighRisk))}
 	var l fielderr.List
-	if r.std == nil || r.std.Len() == 0 {
-		if r.std != nil {
-			l.Add("standard", fielderr.Errorf(ismskit.ErrMissing, "an empty Standard (get one from iso27001.New)"))
-		}
+	if r.std != nil && isZero(r.std) {
+		l.Add("standard", fielderr.Errorf(ismskit.ErrMissing, "a zero Standard (get one from iso27001.New)"))
+		r.std = nil
+	}
+	if r.cat != nil && isZero(r.cat) {
+		l.Add("catalog", fielderr.Errorf(ismskit.ErrMissing, "a zero Catalog (get one from iso27002.NewCatalog)"))
+		r.cat = nil
+	}
+	if r.std == nil {
 		r.std = iso27001.Latest()
 	}
 	if r.cat == nil {

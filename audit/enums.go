@@ -128,8 +128,6 @@ func (k Kind) MarshalText() ([]byte, error) { return kinds.marshal(k) }
 // UnmarshalText parses the JSON form; "" gives the zero Kind.
 func (k *Kind) UnmarshalText(b []byte) error { return kinds.unmarshal(k, b) }
 
-func (k Kind) code() string { return kinds.code(k) }
-
 // Result is the outcome of one checklist line: what the auditor concluded
 // about a requirement item or a control. The zero value is unset (an open
 // line) and invalid in a finding; in JSON a result is a lower-case code
@@ -321,5 +319,3 @@ func (k ReasonKind) MarshalText() ([]byte, error) { return reasonKinds.marshal(k
 
 // UnmarshalText parses the JSON form; "" gives the zero ReasonKind.
 func (k *ReasonKind) UnmarshalText(b []byte) error { return reasonKinds.unmarshal(k, b) }
-
-func (k ReasonKind) code() string { return reasonKinds.code(k) }

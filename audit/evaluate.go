@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/ismskit/ismskit"
-	"github.com/ismskit/ismskit/internal/codec"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
@@ -61,14 +60,7 @@ type documentsJSON Documents
 
 // UnmarshalJSON decodes documents strictly, with the default limits.
 func (d *Documents) UnmarshalJSON(data []byte) error {
-	if d == nil {
-		return nilTarget("Documents")
-	}
-	v, err := codec.Decode[documentsJSON](data, nil)
-	if err == nil {
-		*d = Documents(v)
-	}
-	return err
+	return unmarshal((*documentsJSON)(d), data, "Documents")
 }
 
 // Evaluation is the certification-readiness verdict of an organisation's
@@ -118,12 +110,12 @@ type Evaluation struct {
 // audited. A document that cannot be used is an error, with every problem
 // found, each at a path rooted at the document's key in Documents'
 // JSON form: "register.risks[2].likelihood" for a risk that cannot be
-// rated, "isms.documents[0].approved" for ISMS records that do not
+// rated, "isms.documents[1].id" for ISMS records that do not
 // validate, "audit.findings[2].statement" (item "F-3") for audit records
 // that do not validate, "sources.decisions[0].control" for an SoA that
 // cannot be generated (the paths of soa.Generate),
-// "highRiskAbove" for a level the criteria lack, and "asOf" for the zero
-// Date.
+// "highRiskAbove" for a level the criteria lack, "catalog" for a Catalog
+// made with new instead of a constructor, and "asOf" for the zero Date.
 //
 // Controls treating a high risk that the SoA does not include are left out
 // of the high-risk controls (the SoA's validation reports them).
@@ -135,6 +127,10 @@ func Evaluate(d Documents, asOf ismskit.Date) (*Evaluation, error) {
 	var l fielderr.List
 	if asOf.IsZero() {
 		l.Add("asOf", ismskit.ErrMissing)
+	}
+	if d.Catalog != nil && isZero(d.Catalog) {
+		l.Add("catalog", fielderr.Errorf(ismskit.ErrMissing, "a zero Catalog (get one from iso27002.NewCatalog)"))
+		return nil, l.Err()
 	}
 
 	// The SoA, given or generated.

@@ -163,6 +163,7 @@ func TestEvaluateErrors(t *testing.T) {
 		kind   error
 	}{
 		{"no as-of date", func(*Documents) {}, ismskit.Date{}, "asOf", "", ismskit.ErrMissing},
+		{"a zero catalog", func(d *Documents) { d.Catalog = new(iso27002.Catalog) }, asOf, "catalog", "", ismskit.ErrMissing},
 		{"no audit records", func(d *Documents) { d.Audit = Records{} }, asOf, "audit.programme.cycleStart", "", ismskit.ErrMissing},
 		{"invalid audit records", func(d *Documents) { d.Audit.Findings[2].Statement = "" }, asOf, "audit.findings[2].statement", "F-3", ismskit.ErrMissing},
 		{"a finding on a control the SoA excludes", func(d *Documents) {

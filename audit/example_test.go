@@ -265,3 +265,22 @@ func ExampleEvaluate() {
 	// Invalid Statement of Applicability: 1
 	// Clause not audited: 7
 }
+
+// The audit cycle in a few lines: plan the programme, fill a checklist,
+// and assess readiness.
+func Example() {
+	b := audit.Basis{Applicable: controls("5.1", "8.8"), HighRisk: controls("8.8")}
+	start := ismskit.MustParseDate("2026-01-12")
+	slots, _ := audit.EvenSlots(start, 3, 2)
+	p, _ := audit.Plan(audit.PlanOptions{Basis: b, CycleStart: start, Slots: slots, Auditors: []audit.Auditor{{Name: "Ana"}}})
+	cl, _ := audit.NewChecklist(p.Audits[0], b)
+	ln := cl.Line("8.8")
+	ln.Result, ln.Auditor, ln.Statement = audit.Major, "Ana", "Critical patches outstanding for 90 days."
+	r := audit.Records{Programme: p, Findings: cl.Findings("IA-1-", start)}
+	rd, _ := audit.Assess(r, b, audit.ReadinessInput{}, ismskit.NewDate(2026, 6, 1))
+	fmt.Printf("%d audits; %s; ready: %t\n", len(p.Audits), cl, rd.Ready)
+	fmt.Printf("%s: %s\n", rd.Reasons[0].Kind, rd.Reasons[0].Subject)
+	// Output:
+	// 3 audits; IA-1: 55 lines, 54 open; ready: false
+	// Open major nonconformity: IA-1-1
+}

@@ -72,38 +72,35 @@ type recordsJSON Records
 // UnmarshalJSON decodes audit records strictly, as DecodeRecords does
 // with the default limits.
 func (r *Records) UnmarshalJSON(data []byte) error {
-	if r == nil {
-		return nilTarget("Records")
-	}
-	v, err := codec.Decode[recordsJSON](data, nil)
-	if err == nil {
-		*r = Records(v)
-	}
-	return err
+	return unmarshal((*recordsJSON)(r), data, "Records")
 }
 
 // Validate checks the records against b and reports every problem, joined,
-// each as a *ismskit.Error with its path:
+// each as a *ismskit.Error with its path and, inside a list, the ID of the
+// element ("findings[2].statement", Item "F-3"):
 //
 //   - the basis itself: applicable controls the catalog lacks
-//     (ErrUnknownControl), high-risk controls that are not applicable
-//     (ErrNotInSoA), at "basis.applicable[i]" and "basis.highRisk[i]";
+//     (ismskit.ErrUnknownControl), high-risk controls that are not
+//     applicable (ErrNotInSoA), at "basis.applicable[i]" and
+//     "basis.highRisk[i]";
 //   - the programme: a missing cycle, audit ID, kind, date or auditor
-//     (ismskit.ErrMissing), IDs given twice (ErrDuplicateID), dates out of order
-//     or outside the cycle (ErrDateOrder), a cycle over three years
-//     (ErrCycleTooLong), unknown clauses (ErrUnknownItem), controls the
-//     catalog lacks or the SoA does not make applicable (ErrUnknownControl,
-//     ErrNotInSoA), and internal auditors responsible for what they audit
-//     (ErrNotIndependent);
+//     (ismskit.ErrMissing), IDs given twice (ismskit.ErrDuplicateID), dates
+//     out of order or outside the cycle (ismskit.ErrDateOrder), a cycle over
+//     three years (ErrCycleTooLong), a negative HighRiskAudits
+//     (ismskit.ErrOutOfRange), unknown clauses (iso27001.ErrUnknownItem),
+//     controls the catalog lacks or the SoA does not make applicable
+//     (ismskit.ErrUnknownControl, ErrNotInSoA), and internal auditors
+//     responsible for what they audit (ErrNotIndependent);
 //   - evidence: missing fields, duplicate IDs, a malformed digest
 //     (ErrInvalidDigest);
 //   - findings: references to unknown audits, auditors or evidence
-//     (ErrUnknownReference), neither or both of item and control
-//     (ErrSubject), unknown requirement items (ErrUnknownItem), controls
-//     outside the SoA ("findings[2].control: ...: not an applicable control
-//     of the SoA"), subjects outside the audit's scope (ErrOutOfScope),
-//     dates outside the audit or evidence examined after the finding
-//     (ErrDateOrder), a nonconformity without a statement (ismskit.ErrMissing);
+//     (ismskit.ErrUnknownReference), neither or both of item and control
+//     (ErrSubject), unknown requirement items (iso27001.ErrUnknownItem),
+//     controls outside the SoA ("findings[2].control (F-3): ...: not an
+//     applicable control of the SoA"), subjects outside the audit's scope
+//     (ErrOutOfScope), dates outside the audit or evidence examined after
+//     the finding (ismskit.ErrDateOrder), a nonconformity without a
+//     statement (ismskit.ErrMissing);
 //   - corrective actions: unknown findings, findings that are not
 //     nonconformities (ErrNotNonconformity), a history that skips a step
 //     or does not start with raised (ErrIllegalTransition), dates out of

@@ -273,14 +273,7 @@ type reportJSON Report
 // UnmarshalJSON decodes a report strictly, as DecodeReport does with the
 // default limits.
 func (r *Report) UnmarshalJSON(data []byte) error {
-	if r == nil {
-		return nilTarget("Report")
-	}
-	v, err := codec.Decode[reportJSON](data, nil)
-	if err == nil {
-		*r = Report(v)
-	}
-	return err
+	return unmarshal((*reportJSON)(r), data, "Report")
 }
 
 // EncodeReport returns the JSON form of r, indented by two spaces and

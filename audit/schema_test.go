@@ -53,13 +53,13 @@ func TestSchemasUpToDate(t *testing.T) {
 	r = newReflector(t)
 	schematest.CheckGenerated(t, "schema/report.schema.json",
 		schematest.Reflect(r, &Report{}, "audit", "report.schema.json", "ismskit audit report",
-			"An audit report with readiness scores and a certification-readiness verdict, as audit.Report.JSON writes it."),
+			"An audit report with readiness scores and a certification-readiness verdict, as audit.EncodeReport writes it."),
 		ReportSchema)
 
 	r = newReflector(t)
 	schematest.CheckGenerated(t, "schema/checklist.schema.json",
 		schematest.Reflect(r, &Checklist{}, "audit", "checklist.schema.json", "ismskit audit checklist",
-			"The working paper of one audit (ISO/IEC 27001:2022 9.2.2): what to check and what evidence to look for, with the results, as audit.Checklists returns it."),
+			"The working paper of one audit (ISO/IEC 27001:2022 9.2.2): what to check and what evidence to look for, with the results, as encoding/json writes an audit.Checklist."),
 		ChecklistSchema)
 }
 
