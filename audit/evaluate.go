@@ -151,19 +151,19 @@ func Evaluate(d Documents, asOf ismskit.Date) (*Evaluation, error) {
 	var high []iso27002.ControlID
 	if !reflect.ValueOf(d.Register).IsZero() {
 		reg = &d.Register
+	}
+	if len(d.Register.Risks) > 0 {
 		level := d.HighRiskAbove
 		if level == "" {
 			level = d.Register.Criteria.Acceptance.MaxLevel
 		}
-		rank, err := levelRank(d.Register.Criteria, level)
-		l.Add("highRiskAbove", err)
-		if len(d.Register.Risks) > 0 {
-			var aerr error
-			as, aerr = risk.AssessRegister(d.Register)
-			l.Add("register", aerr)
-			if err == nil {
-				high = highRisk(d.Register, as, rank, risk.Inherent)
-			}
+		rank, lerr := levelRank(d.Register.Criteria, level)
+		l.Add("highRiskAbove", lerr)
+		var err error
+		as, err = risk.AssessRegister(d.Register)
+		l.Add("register", err)
+		if lerr == nil {
+			high = highRisk(d.Register, as, rank, risk.Inherent)
 		}
 	}
 	if as == nil {
