@@ -1,166 +1,83 @@
 package iso27001_test
 
 import (
+	"maps"
+	"reflect"
+	"slices"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/apitest"
 	"github.com/ismskit/ismskit/iso27001"
 )
 
-// TestZeroAndNilNeverPanic calls every exported function and method with
-// zero arguments, on zero values and nil receivers.
-func TestZeroAndNilNeverPanic(t *testing.T) {
-	var (
-		std  *iso27001.Standard
-		zs   iso27001.Standard
-		rec  iso27001.Records
-		nrec *iso27001.Records
-		cid  iso27001.ClauseID
-		iid  iso27001.ItemID
-		it   iso27001.Item
-		nit  *iso27001.Item
-		ed   iso27001.Edition
-		amd  iso27001.Amendment
-		dk   iso27001.DocKind
-		ch   iso27001.Change
-		or   iso27001.Origin
-		ok   iso27001.OutputKind
-		st   iso27001.ItemStatus
-		sc   iso27001.Scope
-		day  ismskit.Date
-	)
-	seq := func(s func(func(iso27001.Item) bool)) {
-		for range s {
-		}
-	}
-	clauses := func(s func(func(iso27001.Clause) bool)) {
-		for range s {
-		}
-	}
-	calls := map[string]func(){
-		"Amendment.Amends":        func() { _ = amd.Amends() },
-		"Amendment.IsValid":       func() { _ = amd.IsValid() },
-		"Amendment.JSONSchema":    func() { _ = amd.JSONSchema() },
-		"Amendment.MarshalText":   func() { _, _ = amd.MarshalText() },
-		"Amendment.String":        func() { _ = amd.String() },
-		"Amendment.UnmarshalText": func() { _ = amd.UnmarshalText(nil); _ = (*iso27001.Amendment)(nil).UnmarshalText(nil) },
-		"Analyze":                 func() { _, _ = iso27001.Analyze(rec, day) },
-		"Change.IsValid":          func() { _ = ch.IsValid() },
-		"Change.JSONSchema":       func() { _ = ch.JSONSchema() },
-		"Change.MarshalText":      func() { _, _ = ch.MarshalText() },
-		"Change.String":           func() { _ = ch.String() },
-		"Change.UnmarshalText":    func() { _ = ch.UnmarshalText(nil); _ = (*iso27001.Change)(nil).UnmarshalText(nil) },
-		"ClauseID.AppendTo":       func() { _ = cid.AppendTo(nil) },
-		"ClauseID.Compare":        func() { _ = cid.Compare(cid) },
-		"ClauseID.Contains":       func() { _ = cid.Contains(cid) },
-		"ClauseID.Depth":          func() { _ = cid.Depth() },
-		"ClauseID.IsValid":        func() { _ = cid.IsValid() },
-		"ClauseID.JSONSchema":     func() { _ = cid.JSONSchema() },
-		"ClauseID.MarshalText":    func() { _, _ = cid.MarshalText() },
-		"ClauseID.Parent":         func() { _ = cid.Parent() },
-		"ClauseID.String":         func() { _ = cid.String() },
-		"ClauseID.Top":            func() { _ = cid.Top() },
-		"ClauseID.UnmarshalText":  func() { _ = cid.UnmarshalText(nil); _ = (*iso27001.ClauseID)(nil).UnmarshalText(nil) },
-		"ClausesSchema":           func() { _ = iso27001.ClausesSchema() },
-		"DecodeRecords":           func() { _, _ = iso27001.DecodeRecords(nil) },
-		"DocKind.IsValid":         func() { _ = dk.IsValid() },
-		"DocKind.JSONSchema":      func() { _ = dk.JSONSchema() },
-		"DocKind.MarshalText":     func() { _, _ = dk.MarshalText() },
-		"DocKind.String":          func() { _ = dk.String() },
-		"DocKind.UnmarshalText":   func() { _ = dk.UnmarshalText(nil); _ = (*iso27001.DocKind)(nil).UnmarshalText(nil) },
-		"Edition.IsValid":         func() { _ = ed.IsValid() },
-		"Edition.JSONSchema":      func() { _ = ed.JSONSchema() },
-		"Edition.MarshalText":     func() { _, _ = ed.MarshalText() },
-		"Edition.String":          func() { _ = ed.String() },
-		"Edition.UnmarshalText":   func() { _ = ed.UnmarshalText(nil); _ = (*iso27001.Edition)(nil).UnmarshalText(nil) },
-		"EncodeRecords":           func() { _, _ = iso27001.EncodeRecords(rec) },
-		"GapSchema":               func() { _ = iso27001.GapSchema() },
-		"Item.EvidencedBy":        func() { _ = it.EvidencedBy() },
-		"Item.MarshalJSON":        func() { _, _ = it.MarshalJSON() },
-		"Item.UnmarshalJSON":      func() { _ = it.UnmarshalJSON(nil); _ = nit.UnmarshalJSON([]byte("{}")) },
-		"ItemID.AppendTo":         func() { _ = iid.AppendTo(nil) },
-		"ItemID.Clause":           func() { _ = iid.Clause() },
-		"ItemID.Compare":          func() { _ = iid.Compare(iid) },
-		"ItemID.IsNote":           func() { _ = iid.IsNote() },
-		"ItemID.IsValid":          func() { _ = iid.IsValid() },
-		"ItemID.JSONSchema":       func() { _ = iid.JSONSchema() },
-		"ItemID.MarshalText":      func() { _, _ = iid.MarshalText() },
-		"ItemID.Parent":           func() { _ = iid.Parent() },
-		"ItemID.String":           func() { _ = iid.String() },
-		"ItemID.UnmarshalText":    func() { _ = iid.UnmarshalText(nil); _ = (*iso27001.ItemID)(nil).UnmarshalText(nil) },
-		"ItemStatus.IsValid":      func() { _ = st.IsValid() },
-		"ItemStatus.JSONSchema":   func() { _ = st.JSONSchema() },
-		"ItemStatus.MarshalText":  func() { _, _ = st.MarshalText() },
-		"ItemStatus.String":       func() { _ = st.String() },
-		"ItemStatus.UnmarshalText": func() {
-			_ = st.UnmarshalText(nil)
-			_ = (*iso27001.ItemStatus)(nil).UnmarshalText(nil)
-		},
-		"JSONSchema":        func() { _ = iso27001.JSONSchema() },
-		"Latest":            func() { _ = iso27001.Latest() },
-		"MustNew":           func() { defer func() { _ = recover() }(); iso27001.MustNew(0) },
-		"MustParseClauseID": func() { defer func() { _ = recover() }(); iso27001.MustParseClauseID("") },
-		"MustParseItemID":   func() { defer func() { _ = recover() }(); iso27001.MustParseItemID("") },
-		"New":               func() { _, _ = iso27001.New(0) },
-		"Origin.IsValid":    func() { _ = or.IsValid() },
-		"Origin.JSONSchema": func() { _ = or.JSONSchema() },
-		"Origin.MarshalText": func() {
-			_, _ = or.MarshalText()
-		},
-		"Origin.String":            func() { _ = or.String() },
-		"Origin.UnmarshalText":     func() { _ = or.UnmarshalText(nil); _ = (*iso27001.Origin)(nil).UnmarshalText(nil) },
-		"OutputKind.IsValid":       func() { _ = ok.IsValid() },
-		"OutputKind.JSONSchema":    func() { _ = ok.JSONSchema() },
-		"OutputKind.MarshalText":   func() { _, _ = ok.MarshalText() },
-		"OutputKind.String":        func() { _ = ok.String() },
-		"OutputKind.UnmarshalText": func() { _ = ok.UnmarshalText(nil); _ = (*iso27001.OutputKind)(nil).UnmarshalText(nil) },
-		"ParseAmendment":           func() { _, _ = iso27001.ParseAmendment("") },
-		"ParseChange":              func() { _, _ = iso27001.ParseChange("") },
-		"ParseClauseID":            func() { _, _ = iso27001.ParseClauseID("") },
-		"ParseDocKind":             func() { _, _ = iso27001.ParseDocKind("") },
-		"ParseEdition":             func() { _, _ = iso27001.ParseEdition("") },
-		"ParseItemID":              func() { _, _ = iso27001.ParseItemID("") },
-		"ParseItemStatus":          func() { _, _ = iso27001.ParseItemStatus("") },
-		"ParseOrigin":              func() { _, _ = iso27001.ParseOrigin("") },
-		"ParseOutputKind":          func() { _, _ = iso27001.ParseOutputKind("") },
-		"ReadRecords":              func() { _, _ = iso27001.ReadRecords(nil) },
-		"Records.Standard":         func() { _, _ = rec.Standard() },
-		"Records.UnmarshalJSON":    func() { _ = rec.UnmarshalJSON(nil); _ = nrec.UnmarshalJSON([]byte("{}")) },
-		"Records.Validate":         func() { _ = rec.Validate() },
-		"Scope.IsZero":             func() { _ = sc.IsZero() },
-		"Standard.Amendments":      func() { _ = std.Amendments(); _ = zs.Amendments() },
-		"Standard.CheckClause":     func() { _ = std.CheckClause(cid); _ = zs.CheckClause(iso27001.MustParseClauseID("4")) },
-		"Standard.CheckItem":       func() { _ = std.CheckItem(iid); _ = zs.CheckItem(iso27001.MustParseItemID("4.1.a")) },
-		"Standard.Children":        func() { clauses(std.Children(cid)); clauses(zs.Children(cid)) },
-		"Standard.Clause":          func() { _, _ = std.Clause(cid); _, _ = zs.Clause(cid) },
-		"Standard.ClauseItems":     func() { seq(std.ClauseItems(cid)); seq(zs.ClauseItems(cid)) },
-		"Standard.Clauses":         func() { clauses(std.Clauses()); clauses(zs.Clauses()) },
-		"Standard.DocumentedInformation": func() {
-			seq(std.DocumentedInformation())
-			seq(zs.DocumentedInformation())
-		},
-		"Standard.Edition":       func() { _ = std.Edition(); _ = zs.Edition() },
-		"Standard.Has":           func() { _ = std.Has(amd); _ = zs.Has(iso27001.Amd1of2024) },
-		"Standard.Item":          func() { _, _ = std.Item(iid); _, _ = zs.Item(iid) },
-		"Standard.Items":         func() { seq(std.Items()); seq(zs.Items()) },
-		"Standard.Len":           func() { _ = std.Len(); _ = zs.Len() },
-		"Standard.MarshalText":   func() { _, _ = std.MarshalText(); _, _ = zs.MarshalText() },
-		"Standard.Name":          func() { _ = std.Name(); _ = zs.Name() },
-		"Standard.Tree":          func() { _ = std.Tree(); _ = zs.Tree() },
-		"Standard.UnmarshalText": func() { _ = std.UnmarshalText(nil); _ = zs.UnmarshalText(nil) },
-		"To2022":                 func() { _, _, _ = iso27001.To2022(rec) },
-		"WriteRecords":           func() { _ = iso27001.WriteRecords(nil, rec) },
-	}
-	funcs, _ := apitest.Exported(t, ".")
-	apitest.Covered(t, "function", funcs, calls)
-	apitest.NoPanic(t, calls)
+// exportedFuncs lists every exported function of the package; TestAPIZero
+// fails when the source has one that is not here.
+var exportedFuncs = map[string]any{
+	"Analyze": iso27001.Analyze, "ClausesSchema": iso27001.ClausesSchema, "DecodeRecords": iso27001.DecodeRecords,
+	"EncodeRecords": iso27001.EncodeRecords, "GapSchema": iso27001.GapSchema, "JSONSchema": iso27001.JSONSchema,
+	"Latest": iso27001.Latest,
+	// The Must functions panic on bad input by design: they are for
+	// literals.
+	"MustNew":           func() { defer func() { _ = recover() }(); iso27001.MustNew(0) },
+	"MustParseClauseID": func() { defer func() { _ = recover() }(); iso27001.MustParseClauseID("") },
+	"MustParseItemID":   func() { defer func() { _ = recover() }(); iso27001.MustParseItemID("") },
+	"New":               iso27001.New, "ParseAmendment": iso27001.ParseAmendment, "ParseChange": iso27001.ParseChange,
+	"ParseClauseID": iso27001.ParseClauseID, "ParseDocKind": iso27001.ParseDocKind, "ParseEdition": iso27001.ParseEdition,
+	"ParseItemID": iso27001.ParseItemID, "ParseItemStatus": iso27001.ParseItemStatus, "ParseOrigin": iso27001.ParseOrigin,
+	"ParseOutputKind": iso27001.ParseOutputKind, "ReadRecords": iso27001.ReadRecords, "To2022": iso27001.To2022,
+	"WriteRecords": iso27001.WriteRecords,
 }
 
-// TestEveryTypeMarshals encodes the zero value of every exported type,
-// and a typical value of each, with encoding/json, and decodes the value
-// types back.
-func TestEveryTypeMarshals(t *testing.T) {
+// exportedTypes has a value of every exported type of the package.
+var exportedTypes = []any{
+	iso27001.Amendment(0), iso27001.Change(0), iso27001.Clause{}, iso27001.ClauseGap{}, iso27001.ClauseID{},
+	iso27001.ClimateDetermination{}, iso27001.CompetenceRecord{}, iso27001.DocKind(0), iso27001.Document{},
+	iso27001.DocumentGap{}, iso27001.DocumentRequirement{}, iso27001.Edition(0), iso27001.Exclusion{},
+	iso27001.GapReport{}, iso27001.InterestedParty{}, iso27001.Interface{}, iso27001.Issue{}, iso27001.Item{},
+	iso27001.ItemGap{}, iso27001.ItemID{}, iso27001.ItemStatus(0), iso27001.ManagementReview{}, iso27001.Objective{},
+	iso27001.Origin(0), iso27001.OutputKind(0), iso27001.PartyRequirement{}, iso27001.Records{}, iso27001.ReviewInput{},
+	iso27001.ReviewOutput{}, iso27001.Role{}, iso27001.Scope{}, iso27001.Standard{}, iso27001.TreeNode{},
+}
+
+func typeNames(vs []any) []string {
+	var out []string
+	for _, v := range vs {
+		out = append(out, reflect.TypeOf(v).Name())
+	}
+	return out
+}
+
+// TestAPIZero calls every exported function with zero arguments, and every
+// exported method on a zero value and on a nil pointer: none panics. The
+// iterators a Standard returns are used too.
+func TestAPIZero(t *testing.T) {
+	funcs, types := apitest.Exported(t, ".")
+	apitest.Complete(t, "function", funcs, slices.Collect(maps.Keys(exportedFuncs)))
+	apitest.Complete(t, "type", types, typeNames(exportedTypes))
+	for _, name := range slices.Sorted(maps.Keys(exportedFuncs)) {
+		apitest.Zero(t, name, exportedFuncs[name], nil)
+	}
+	for _, v := range exportedTypes {
+		apitest.Methods(t, v, nil)
+	}
+	var zero iso27001.Standard
+	for _, s := range []*iso27001.Standard{nil, &zero} {
+		_, _ = slices.Collect(s.Clauses()), slices.Collect(s.Children(iso27001.ClauseID{}))
+		_, _ = slices.Collect(s.Items()), slices.Collect(s.ClauseItems(iso27001.MustParseClauseID("4")))
+		_ = slices.Collect(s.DocumentedInformation())
+		assert.Error(t, s.CheckItem(iso27001.MustParseItemID("4.1.a")))
+	}
+	_, err := iso27001.Analyze(iso27001.Records{}, ismskit.Date{})
+	assert.ErrorIs(t, err, ismskit.ErrMissing, "the zero Records have no edition")
+}
+
+// TestAPIJSON encodes the zero value of every exported type, and typical
+// values of each, with encoding/json, with lowerCamelCase keys, and
+// decodes the value types back to equal values.
+func TestAPIJSON(t *testing.T) {
 	std := iso27001.Latest()
 	c613, _ := std.Clause(iso27001.MustParseClauseID("6.1.3"))
 	c102, _ := std.Clause(iso27001.MustParseClauseID("10.2"))
@@ -193,53 +110,24 @@ func TestEveryTypeMarshals(t *testing.T) {
 			}
 		}
 	}
-	type value struct {
-		v         any
-		roundTrip bool
+	values := []any{
+		iso27001.Amd1of2024, iso27001.ChangeRenumbered, c613, c102, rep.Clauses[3], c613.ID, *full.Climate, full.Competence[0],
+		iso27001.Retained, full.Documents[0], rep.MissingDocuments[0], iso27001.DocumentRequirement{Item: i613d.ID, Kind: iso27001.Maintained},
+		iso27001.Edition2013, full.Scope.Exclusions[0], *rep, full.InterestedParties[0], full.Scope.Interfaces[0], full.Issues[0],
+		i613d, climate, owner, itemGap, i613d.ID, iso27001.Expired, full.ManagementReviews[0], full.Objectives[0], iso27001.External,
+		iso27001.Improvement, full.InterestedParties[0].Requirements[0], full, full.ManagementReviews[0].Inputs[0],
+		full.ManagementReviews[0].Outputs[0], full.Roles[0], full.Scope, std.Tree()[20],
 	}
-	values := map[string][]value{
-		"Amendment":            {{iso27001.NoAmendment, true}, {iso27001.Amd1of2024, true}},
-		"Change":               {{iso27001.ChangeNone, true}, {iso27001.ChangeRenumbered, true}},
-		"Clause":               {{iso27001.Clause{}, true}, {c613, true}, {c102, true}},
-		"ClauseGap":            {{iso27001.ClauseGap{}, true}, {rep.Clauses[3], true}},
-		"ClauseID":             {{iso27001.ClauseID{}, true}, {c613.ID, true}},
-		"ClimateDetermination": {{iso27001.ClimateDetermination{}, true}, {*full.Climate, true}},
-		"CompetenceRecord":     {{iso27001.CompetenceRecord{}, true}, {full.Competence[0], true}},
-		"DocKind":              {{iso27001.NotDocumented, true}, {iso27001.Retained, true}},
-		"Document":             {{iso27001.Document{}, true}, {full.Documents[0], true}},
-		"DocumentGap":          {{iso27001.DocumentGap{}, true}, {rep.MissingDocuments[0], true}},
-		"DocumentRequirement":  {{iso27001.DocumentRequirement{}, true}, {iso27001.DocumentRequirement{Item: i613d.ID, Kind: iso27001.Maintained}, true}},
-		"Edition":              {{iso27001.Edition(0), true}, {iso27001.Edition2013, true}},
-		"Exclusion":            {{iso27001.Exclusion{}, true}, {full.Scope.Exclusions[0], true}},
-		"GapReport":            {{iso27001.GapReport{}, true}, {*rep, true}},
-		"InterestedParty":      {{iso27001.InterestedParty{}, true}, {full.InterestedParties[0], true}},
-		"Interface":            {{iso27001.Interface{}, true}, {full.Scope.Interfaces[0], true}},
-		"Issue":                {{iso27001.Issue{}, true}, {full.Issues[0], true}},
-		"Item":                 {{iso27001.Item{}, true}, {i613d, true}, {climate, true}, {owner, true}},
-		"ItemGap":              {{iso27001.ItemGap{}, true}, {itemGap, true}},
-		"ItemID":               {{iso27001.ItemID{}, true}, {i613d.ID, true}},
-		"ItemStatus":           {{iso27001.ItemStatus(0), true}, {iso27001.Expired, true}},
-		"ManagementReview":     {{iso27001.ManagementReview{}, true}, {full.ManagementReviews[0], true}},
-		"Objective":            {{iso27001.Objective{}, true}, {full.Objectives[0], true}},
-		"Origin":               {{iso27001.Origin(0), true}, {iso27001.External, true}},
-		"OutputKind":           {{iso27001.OutputKind(0), true}, {iso27001.Improvement, true}},
-		"PartyRequirement":     {{iso27001.PartyRequirement{}, true}, {full.InterestedParties[0].Requirements[0], true}},
-		"Records":              {{iso27001.Records{}, true}, {full, true}},
-		"ReviewInput":          {{iso27001.ReviewInput{}, true}, {full.ManagementReviews[0].Inputs[0], true}},
-		"ReviewOutput":         {{iso27001.ReviewOutput{}, true}, {full.ManagementReviews[0].Outputs[0], true}},
-		"Role":                 {{iso27001.Role{}, true}, {full.Roles[0], true}},
-		"Scope":                {{iso27001.Scope{}, true}, {full.Scope, true}},
-		// A *Standard is not a value type: it encodes as its designation,
-		// which UnmarshalText reads back.
-		"Standard": {{iso27001.Standard{}, false}, {std, false}, {(*iso27001.Standard)(nil), false}, {iso27001.MustNew(iso27001.Edition2013), false}},
-		"TreeNode": {{iso27001.TreeNode{}, true}, {std.Tree()[20], true}},
-	}
-	_, types := apitest.Exported(t, ".")
-	apitest.Covered(t, "type", types, values)
-	for name, vs := range values {
-		for _, v := range vs {
-			apitest.JSON(t, name, v.v, v.roundTrip)
+	for _, v := range append(slices.Clone(exportedTypes), values...) {
+		if _, isStandard := v.(iso27001.Standard); isStandard {
+			continue // used by pointer: see below
 		}
+		assert.Equal(t, v, apitest.RoundTrip(t, v), "%T", v)
+	}
+	// A *Standard is not a value type: it encodes as its designation,
+	// which UnmarshalText reads back.
+	for _, s := range []*iso27001.Standard{std, {}, nil} {
+		apitest.RoundTrip(t, s)
 	}
 	for _, s := range []*iso27001.Standard{std, iso27001.MustNew(iso27001.Edition2022), iso27001.MustNew(iso27001.Edition2013), {}} {
 		text, _ := s.MarshalText()

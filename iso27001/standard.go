@@ -50,7 +50,7 @@ var (
 // A *Standard is immutable and safe for concurrent use; the values its
 // methods return are copies. Get one from New or Latest. A nil *Standard,
 // like the zero Standard, is an empty standard of no edition: its methods
-// find no clause and no item. In JSON and text a Standard is its
+// find no clause and no item. In JSON and text a *Standard is its
 // designation ("ISO/IEC 27001:2022/Amd 1:2024").
 type Standard struct {
 	t   *table

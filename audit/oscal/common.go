@@ -1,6 +1,7 @@
 package oscal
 
 import (
+	"encoding"
 	"fmt"
 	"strings"
 	"time"
@@ -186,13 +187,13 @@ func findingOf(errs *fielderr.List, path, org string, f audit.Finding, auditor s
 	subject := f.Subject()
 	out := finding{
 		UUID:        catoscal.UUID("finding:" + org + ":" + f.ID),
-		Title:       line(errs, path+".id", f.Result.Title()+" "+f.ID+": "+or(subject, "no subject")),
+		Title:       line(errs, path+".id", f.Result.String()+" "+f.ID+": "+or(subject, "no subject")),
 		Description: text(f.Statement, defaultStatement(f.Result)),
 	}
 	pr := props{errs: errs}
 	pr.add("finding-id", path+".id", f.ID)
 	pr.add("audit-id", path+".audit", f.Audit)
-	pr.add("result", path+".result", f.Result.String())
+	pr.add("result", path+".result", code(f.Result))
 	pr.add("subject", path, subject)
 	pr.date("date", path+".date", f.Date)
 	pr.add("auditor", path+".auditor", f.Auditor)
@@ -218,7 +219,7 @@ func findingOf(errs *fielderr.List, path, org string, f audit.Finding, auditor s
 		out.Target.Status = objectiveStatus{State: "not-satisfied", Reason: "fail"}
 	case audit.Observation, audit.Opportunity:
 		out.Target.Status = objectiveStatus{State: "satisfied", Reason: "other"}
-		out.Target.Remarks = "An " + strings.ToLower(f.Result.Title()) + " is not a nonconformity."
+		out.Target.Remarks = "An " + strings.ToLower(f.Result.String()) + " is not a nonconformity."
 	case audit.NotAudited:
 		out.Target.Status = objectiveStatus{State: "not-satisfied", Reason: "other"}
 		out.Target.Remarks = "In the audit's scope but not examined: conformity was not shown."
@@ -298,14 +299,14 @@ func stateOf(a audit.CorrectiveAction, asOf ismskit.Date) audit.State {
 func nonconformityRisk(errs *fielderr.List, fp, org string, f audit.Finding, actions []actionRef, asOf ismskit.Date) risk {
 	r := risk{
 		UUID:        nonconformityUUID(org, f.ID),
-		Title:       line(errs, fp+".id", f.Result.Title()+" "+f.ID+": "+or(f.Subject(), "no subject")),
+		Title:       line(errs, fp+".id", f.Result.String()+" "+f.ID+": "+or(f.Subject(), "no subject")),
 		Description: text(f.Statement, "No statement recorded."),
-		Statement:   "A " + strings.ToLower(f.Result.Title()) + " found in audit " + f.Audit + " (ISO/IEC 27001:2022 clause 9.2); it calls for correction and corrective action under clause 10.2.",
+		Statement:   "A " + strings.ToLower(f.Result.String()) + " found in audit " + f.Audit + " (ISO/IEC 27001:2022 clause 9.2); it calls for correction and corrective action under clause 10.2.",
 		Status:      "open",
 	}
 	pr := props{errs: errs}
 	pr.add("finding-id", fp+".id", f.ID)
-	pr.add("result", fp+".result", f.Result.String())
+	pr.add("result", fp+".result", code(f.Result))
 	var deadline ismskit.Date
 	open, closed := 0, 0
 	for _, ar := range actions {
@@ -343,14 +344,14 @@ func nonconformityRisk(errs *fielderr.List, fp, org string, f audit.Finding, act
 			tp := fielderr.Index(p+".history", j)
 			e := logEntry{
 				UUID:             catoscal.UUID(fmt.Sprintf("corrective-action-log:%s:%s:%d", org, a.ID, j)),
-				Title:            "Corrective action " + a.ID + " " + t.To.String(),
+				Title:            "Corrective action " + a.ID + " " + code(t.To),
 				Description:      t.Note,
 				Start:            dateTime(errs, tp+".date", t.Date),
 				StatusChange:     riskStatus(t.To),
 				RelatedResponses: []relatedResponse{{ResponseUUID: respUUID}},
 			}
 			lp := props{errs: errs}
-			lp.add("state", tp+".to", t.To.String())
+			lp.add("state", tp+".to", code(t.To))
 			lp.add("by", tp+".by", t.By)
 			e.Props = lp.list
 			if r.RiskLog == nil {
@@ -376,13 +377,13 @@ func remediation(errs *fielderr.List, p, org string, a audit.CorrectiveAction, s
 		UUID:        catoscal.UUID("corrective-action:" + org + ":" + a.ID),
 		Lifecycle:   lifecycle(st),
 		Title:       line(errs, p+".id", "Corrective action "+a.ID),
-		Description: text(a.Action, "No corrective action decided yet (10.2 c); the action is "+st.String()+"."),
+		Description: text(a.Action, "No corrective action decided yet (10.2 c); the action is "+code(st)+"."),
 		Remarks:     a.Review,
 	}
 	pr := props{errs: errs}
 	pr.add("action-id", p+".id", a.ID)
 	pr.add("finding-id", p+".finding", a.Finding)
-	pr.add("state", p+".state", st.String())
+	pr.add("state", p+".state", code(st))
 	pr.add("owner", p+".owner", a.Owner)
 	pr.date("due", p+".due", a.Due)
 	resp.Props = pr.list
@@ -395,4 +396,14 @@ func remediation(errs *fielderr.List, p, org string, a audit.CorrectiveAction, s
 		}}
 	}
 	return resp
+}
+
+// code returns the JSON form of an audit enumeration
+// ("major-nonconformity"), or "" for an unset or invalid value.
+func code(v encoding.TextMarshaler) string {
+	b, err := v.MarshalText()
+	if err != nil {
+		return ""
+	}
+	return string(b)
 }

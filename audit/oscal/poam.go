@@ -127,7 +127,7 @@ func correctiveItems(errs *fielderr.List, doc *poam, org string, r *audit.Record
 				UUID:            catoscal.UUID("poam-item:nonconformity:" + org + ":" + f.ID),
 				Title:           line(errs, fp+".id", "Nonconformity "+f.ID+" awaits corrective action"),
 				Description:     text(f.Statement, "No statement recorded."),
-				Props:           []prop{nsProp("finding-id", f.ID), nsProp("result", f.Result.String())},
+				Props:           []prop{nsProp("finding-id", f.ID), nsProp("result", code(f.Result))},
 				RelatedFindings: fnd,
 				RelatedRisks:    rel,
 				Remarks:         "No corrective action has been raised for this nonconformity (ISO/IEC 27001:2022 clause 10.2).",
@@ -140,12 +140,12 @@ func correctiveItems(errs *fielderr.List, doc *poam, org string, r *audit.Record
 			pr := props{errs: errs}
 			pr.add("action-id", p+".id", a.ID)
 			pr.add("finding-id", p+".finding", a.Finding)
-			pr.add("state", p+".state", st.String())
+			pr.add("state", p+".state", code(st))
 			pr.add("owner", p+".owner", a.Owner)
 			pr.date("due", p+".due", a.Due)
 			doc.POAMItems = append(doc.POAMItems, poamItem{
 				UUID:            catoscal.UUID("poam-item:corrective-action:" + org + ":" + a.ID),
-				Title:           line(errs, p+".id", "Corrective action "+a.ID+" for "+strings.ToLower(f.Result.Title())+" "+f.ID),
+				Title:           line(errs, p+".id", "Corrective action "+a.ID+" for "+strings.ToLower(f.Result.String())+" "+f.ID),
 				Description:     text(a.Action, text(f.Statement, "No statement recorded.")),
 				Props:           pr.list,
 				RelatedFindings: fnd,

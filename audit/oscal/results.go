@@ -162,7 +162,7 @@ func auditResult(errs *fielderr.List, p, org string, a audit.Audit) result {
 	if title == "" {
 		title = "Audit " + a.ID
 	}
-	kind := a.Kind.String()
+	kind := code(a.Kind)
 	if kind == "" {
 		errs.Add(p+".kind", fmt.Errorf("%w: the audit has no valid kind", catoscal.ErrNotRepresentable))
 	}

@@ -55,7 +55,11 @@ func loadISMS() (*isms, error) {
 	}
 	basis := audit.BasisOf(m.soa, m.catalog, highRisk)
 	start := ismskit.MustParseDate("2026-01-12")
-	prog, err := audit.Plan(audit.PlanOptions{Basis: basis, CycleStart: start, Slots: audit.EvenSlots(start, 4, 3),
+	slots, err := audit.EvenSlots(start, 4, 3)
+	if err != nil {
+		return nil, err
+	}
+	prog, err := audit.Plan(audit.PlanOptions{Basis: basis, CycleStart: start, Slots: slots,
 		Auditors: []audit.Auditor{{Name: "R. Visser", Lead: true}, {Name: "K. Smit", External: true}}})
 	if err != nil {
 		return nil, fmt.Errorf("audit programme: %w", err)

@@ -101,7 +101,7 @@ func TestReportSteps(t *testing.T) {
 		"[5/8] Statement of Applicability", "100 entries", "valid",
 		"Excluded 8.30 Outsourced development",
 		"[6/8] Internal audit", "4 internal audits cover 156 requirement items and 97 applicable controls",
-		"CA-1    IA-1-55  effective",
+		"CA-1    IA-1-55  Effective",
 		"[7/8] Certification readiness", "Verdict: NOT READY", "major nonconformity IA-3-57 against 8.8",
 		"[8/8] OSCAL exports",
 		"Artefacts: 34 files in",

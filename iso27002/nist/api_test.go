@@ -1,8 +1,12 @@
 package nist_test
 
 import (
+	"maps"
+	"reflect"
 	"slices"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 
 	"github.com/ismskit/ismskit/internal/apitest"
 	"github.com/ismskit/ismskit/iso27001"
@@ -10,94 +14,58 @@ import (
 	"github.com/ismskit/ismskit/iso27002/nist"
 )
 
-// TestZeroAndNilNeverPanic calls every exported function and method with
-// zero arguments, on zero values and nil receivers.
-func TestZeroAndNilNeverPanic(t *testing.T) {
-	var (
-		b   nist.Baseline
-		l   nist.CSFLevel
-		csf nist.CSFID
-		sp  nist.SP80053ID
-		r   nist.Ref
-		cid iso27002.ControlID
-		cl  iso27001.ClauseID
-	)
-	calls := map[string]func(){
-		"Baseline.IsValid":        func() { _ = b.IsValid() },
-		"Baseline.MarshalText":    func() { _, _ = b.MarshalText() },
-		"Baseline.String":         func() { _ = b.String() },
-		"Baseline.UnmarshalText":  func() { _ = b.UnmarshalText(nil); _ = (*nist.Baseline)(nil).UnmarshalText(nil) },
-		"CSFCoverage":             func() { _ = nist.CSFCoverage(nil) },
-		"CSFForClause":            func() { _ = nist.CSFForClause(cl) },
-		"CSFForControl":           func() { _ = nist.CSFForControl(cid) },
-		"CSFID.Category":          func() { _ = csf.Category() },
-		"CSFID.Compare":           func() { _ = csf.Compare(csf) },
-		"CSFID.Contains":          func() { _ = csf.Contains(csf) },
-		"CSFID.Function":          func() { _ = csf.Function() },
-		"CSFID.IsValid":           func() { _ = csf.IsValid() },
-		"CSFID.Level":             func() { _ = csf.Level() },
-		"CSFID.MarshalText":       func() { _, _ = csf.MarshalText() },
-		"CSFID.String":            func() { _ = csf.String() },
-		"CSFID.UnmarshalText":     func() { _ = csf.UnmarshalText(nil); _ = (*nist.CSFID)(nil).UnmarshalText(nil) },
-		"CSFLevel.IsValid":        func() { _ = l.IsValid() },
-		"CSFLevel.MarshalText":    func() { _, _ = l.MarshalText() },
-		"CSFLevel.String":         func() { _ = l.String() },
-		"CSFLevel.UnmarshalText":  func() { _ = l.UnmarshalText(nil); _ = (*nist.CSFLevel)(nil).UnmarshalText(nil) },
-		"CSFPairs":                func() { _ = slices.Collect(nist.CSFPairs()) },
-		"Functions":               func() { _ = slices.Collect(nist.Functions()) },
-		"ISOForCSF":               func() { _ = nist.ISOForCSF(csf) },
-		"ISOForSP80053":           func() { _ = nist.ISOForSP80053(sp) },
-		"ISOUnderCSF":             func() { _ = nist.ISOUnderCSF(csf) },
-		"MustParseCSF":            func() { defer func() { _ = recover() }(); nist.MustParseCSF("") },
-		"MustParseSP80053":        func() { defer func() { _ = recover() }(); nist.MustParseSP80053("") },
-		"ParseBaseline":           func() { _, _ = nist.ParseBaseline("") },
-		"ParseCSF":                func() { _, _ = nist.ParseCSF("") },
-		"ParseCSFLevel":           func() { _, _ = nist.ParseCSFLevel("") },
-		"ParseRef":                func() { _, _ = nist.ParseRef("") },
-		"ParseSP80053":            func() { _, _ = nist.ParseSP80053("") },
-		"Ref.IsZero":              func() { _ = r.IsZero() },
-		"Ref.MarshalText":         func() { _, _ = r.MarshalText() },
-		"Ref.String":              func() { _ = r.String() },
-		"Ref.UnmarshalText":       func() { _ = r.UnmarshalText(nil); _ = (*nist.Ref)(nil).UnmarshalText(nil) },
-		"SP80053ForClause":        func() { _ = nist.SP80053ForClause(cl) },
-		"SP80053ForControl":       func() { _ = nist.SP80053ForControl(cid) },
-		"SP80053ID.Base":          func() { _ = sp.Base() },
-		"SP80053ID.Compare":       func() { _ = sp.Compare(sp) },
-		"SP80053ID.Family":        func() { _ = sp.Family() },
-		"SP80053ID.IsEnhancement": func() { _ = sp.IsEnhancement() },
-		"SP80053ID.IsValid":       func() { _ = sp.IsValid() },
-		"SP80053ID.MarshalText":   func() { _, _ = sp.MarshalText() },
-		"SP80053ID.OSCALID":       func() { _ = sp.OSCALID() },
-		"SP80053ID.String":        func() { _ = sp.String() },
-		"SP80053ID.UnmarshalText": func() { _ = sp.UnmarshalText(nil); _ = (*nist.SP80053ID)(nil).UnmarshalText(nil) },
-		"SP80053Pairs":            func() { _ = slices.Collect(nist.SP80053Pairs()) },
-	}
-	funcs, _ := apitest.Exported(t, ".")
-	apitest.Covered(t, "function", funcs, calls)
-	apitest.NoPanic(t, calls)
+// exportedFuncs lists every exported function of the package; TestAPIZero
+// fails when the source has one that is not here.
+var exportedFuncs = map[string]any{
+	"CSFCoverage": nist.CSFCoverage, "CSFForClause": nist.CSFForClause, "CSFForControl": nist.CSFForControl,
+	"CSFPairs": nist.CSFPairs, "Functions": nist.Functions, "ISOForCSF": nist.ISOForCSF, "ISOForSP80053": nist.ISOForSP80053,
+	"ISOUnderCSF": nist.ISOUnderCSF,
+	// The Must functions panic on bad input by design: they are for
+	// literals.
+	"MustParseCSF":     func() { defer func() { _ = recover() }(); nist.MustParseCSF("") },
+	"MustParseSP80053": func() { defer func() { _ = recover() }(); nist.MustParseSP80053("") },
+	"ParseBaseline":    nist.ParseBaseline, "ParseCSF": nist.ParseCSF, "ParseCSFLevel": nist.ParseCSFLevel,
+	"ParseRef": nist.ParseRef, "ParseSP80053": nist.ParseSP80053, "SP80053ForClause": nist.SP80053ForClause,
+	"SP80053ForControl": nist.SP80053ForControl, "SP80053Pairs": nist.SP80053Pairs,
 }
 
-// TestEveryTypeMarshals encodes the zero value and a typical value of
-// every exported type with encoding/json and decodes them back.
-func TestEveryTypeMarshals(t *testing.T) {
+// exportedTypes has a value of every exported type of the package.
+var exportedTypes = []any{
+	nist.Baseline(0), nist.CSFID{}, nist.CSFLevel(0), nist.CSFPair{}, nist.FunctionCoverage{}, nist.Ref{},
+	nist.SP80053ID{}, nist.SP80053Pair{},
+}
+
+// TestAPIZero calls every exported function with zero arguments, and every
+// exported method on a zero value and on a nil pointer: none panics.
+func TestAPIZero(t *testing.T) {
+	funcs, types := apitest.Exported(t, ".")
+	apitest.Complete(t, "function", funcs, slices.Collect(maps.Keys(exportedFuncs)))
+	var names []string
+	for _, v := range exportedTypes {
+		names = append(names, reflect.TypeOf(v).Name())
+	}
+	apitest.Complete(t, "type", types, names)
+	for _, name := range slices.Sorted(maps.Keys(exportedFuncs)) {
+		apitest.Zero(t, name, exportedFuncs[name], nil)
+	}
+	for _, v := range exportedTypes {
+		apitest.Methods(t, v, nil)
+	}
+	_, _ = slices.Collect(nist.CSFPairs()), slices.Collect(nist.SP80053Pairs())
+}
+
+// TestAPIJSON encodes the zero value and typical values of every exported
+// type with encoding/json, with lowerCamelCase keys, and decodes them
+// back to equal values.
+func TestAPIJSON(t *testing.T) {
 	sp := slices.Collect(nist.SP80053Pairs())
 	csf := slices.Collect(nist.CSFPairs())
 	cov := nist.CSFCoverage([]iso27002.ControlID{iso27002.MustParse("5.15")})
-	values := map[string][]any{
-		"Baseline":         {nist.Baseline(0), nist.BaselineModerate},
-		"CSFID":            {nist.CSFID{}, nist.MustParseCSF("PR.AA-01"), nist.MustParseCSF("GV")},
-		"CSFLevel":         {nist.CSFLevel(0), nist.Subcategory},
-		"CSFPair":          {nist.CSFPair{}, csf[0], csf[len(csf)-1]},
-		"FunctionCoverage": {nist.FunctionCoverage{}, cov[2]},
-		"Ref":              {nist.Ref{}, sp[0].ISO, nist.Ref{Clause: iso27001.MustParseClauseID("4.2"), Item: 'b'}},
-		"SP80053ID":        {nist.SP80053ID{}, nist.MustParseSP80053("AC-2(1)")},
-		"SP80053Pair":      {nist.SP80053Pair{}, sp[0]},
+	values := []any{
+		nist.BaselineModerate, nist.MustParseCSF("PR.AA-01"), nist.MustParseCSF("GV"), nist.Subcategory, csf[0], csf[len(csf)-1],
+		cov[2], sp[0].ISO, nist.Ref{Clause: iso27001.MustParseClauseID("4.2"), Item: 'b'}, nist.MustParseSP80053("AC-2(1)"), sp[0],
 	}
-	_, types := apitest.Exported(t, ".")
-	apitest.Covered(t, "type", types, values)
-	for name, vs := range values {
-		for _, v := range vs {
-			apitest.JSON(t, name, v, true)
-		}
+	for _, v := range append(slices.Clone(exportedTypes), values...) {
+		assert.Equal(t, v, apitest.RoundTrip(t, v), "%T", v)
 	}
 }
