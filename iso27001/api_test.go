@@ -1,8 +1,6 @@
 package iso27001_test
 
 import (
-	"maps"
-	"reflect"
 	"slices"
 	"testing"
 
@@ -42,27 +40,11 @@ var exportedTypes = []any{
 	iso27001.ReviewOutput{}, iso27001.Role{}, iso27001.Scope{}, iso27001.Standard{}, iso27001.TreeNode{},
 }
 
-func typeNames(vs []any) []string {
-	var out []string
-	for _, v := range vs {
-		out = append(out, reflect.TypeOf(v).Name())
-	}
-	return out
-}
-
 // TestAPIZero calls every exported function with zero arguments, and every
 // exported method on a zero value and on a nil pointer: none panics. The
 // iterators a Standard returns are used too.
 func TestAPIZero(t *testing.T) {
-	funcs, types := apitest.Exported(t, ".")
-	apitest.Complete(t, "function", funcs, slices.Collect(maps.Keys(exportedFuncs)))
-	apitest.Complete(t, "type", types, typeNames(exportedTypes))
-	for _, name := range slices.Sorted(maps.Keys(exportedFuncs)) {
-		apitest.Zero(t, name, exportedFuncs[name], nil)
-	}
-	for _, v := range exportedTypes {
-		apitest.Methods(t, v, nil)
-	}
+	apitest.API(t, exportedFuncs, exportedTypes)
 	var zero iso27001.Standard
 	for _, s := range []*iso27001.Standard{nil, &zero} {
 		_, _ = slices.Collect(s.Clauses()), slices.Collect(s.Children(iso27001.ClauseID{}))

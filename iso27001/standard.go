@@ -217,22 +217,19 @@ type Item struct {
 // item; an item with none needs a document in the register.
 func (it Item) EvidencedBy() []string { return it.records.keys() }
 
-// itemJSON is the wire form of an Item.
+// itemJSON is the wire form of an Item: its fields, and the record kinds
+// that evidence it.
 type itemJSON struct {
-	ID          ItemID    `json:"id"`
-	Text        string    `json:"text"`
-	Documented  DocKind   `json:"documented,omitzero"`
-	Amendment   Amendment `json:"amendment,omitzero"`
-	Note        bool      `json:"note,omitempty"`
-	Change      Change    `json:"change,omitzero"`
-	Counterpart ItemID    `json:"counterpart,omitzero"`
-	EvidencedBy []string  `json:"evidencedBy,omitempty"`
+	itemFields
+	EvidencedBy []string `json:"evidencedBy,omitempty"`
 }
+
+// itemFields is Item without its methods.
+type itemFields Item
 
 // MarshalJSON encodes the item with its EvidencedBy list.
 func (it Item) MarshalJSON() ([]byte, error) {
-	return json.Marshal(itemJSON{ID: it.ID, Text: it.Text, Documented: it.Documented, Amendment: it.Amendment,
-		Note: it.Note, Change: it.Change, Counterpart: it.Counterpart, EvidencedBy: it.EvidencedBy()})
+	return json.Marshal(itemJSON{itemFields: itemFields(it), EvidencedBy: it.EvidencedBy()})
 }
 
 // UnmarshalJSON decodes what MarshalJSON writes, strictly: an unknown
@@ -258,8 +255,9 @@ func (it *Item) UnmarshalJSON(data []byte) error {
 	if err := l.Err(); err != nil {
 		return err
 	}
-	*it = Item{ID: j.ID, Text: j.Text, Documented: j.Documented, Amendment: j.Amendment, Note: j.Note,
-		Change: j.Change, Counterpart: j.Counterpart, records: rec}
+	out := Item(j.itemFields)
+	out.records = rec
+	*it = out
 	return nil
 }
 

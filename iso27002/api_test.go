@@ -1,8 +1,6 @@
 package iso27002_test
 
 import (
-	"maps"
-	"reflect"
 	"slices"
 	"testing"
 
@@ -39,27 +37,11 @@ var exportedTypes = []any{
 	iso27002.Overlay{}, iso27002.Pair{}, iso27002.Theme(0),
 }
 
-func typeNames(vs []any) []string {
-	var out []string
-	for _, v := range vs {
-		out = append(out, reflect.TypeOf(v).Name())
-	}
-	return out
-}
-
 // TestAPIZero calls every exported function with zero arguments, and every
 // exported method on a zero value and on a nil pointer: none panics. The
 // iterators and filters they return are used too.
 func TestAPIZero(t *testing.T) {
-	funcs, types := apitest.Exported(t, ".")
-	apitest.Complete(t, "function", funcs, slices.Collect(maps.Keys(exportedFuncs)))
-	apitest.Complete(t, "type", types, typeNames(exportedTypes))
-	for _, name := range slices.Sorted(maps.Keys(exportedFuncs)) {
-		apitest.Zero(t, name, exportedFuncs[name], nil)
-	}
-	for _, v := range exportedTypes {
-		apitest.Methods(t, v, nil)
-	}
+	apitest.API(t, exportedFuncs, exportedTypes)
 	var zero iso27002.Catalog
 	for _, cat := range []*iso27002.Catalog{nil, &zero} {
 		for _, f := range []iso27002.Filter{{}, iso27002.FilterFunc(nil), iso27002.AnyOf(), iso27002.Not(iso27002.Filter{}),

@@ -1,8 +1,6 @@
 package certification_test
 
 import (
-	"maps"
-	"reflect"
 	"slices"
 	"testing"
 
@@ -29,19 +27,7 @@ var exportedTypes = []any{certification.Certificate{}, certification.Event{}, ce
 // exported method on a zero value and on a nil pointer: none panics, and
 // the zero Certificate is an error, not a schedule.
 func TestAPIZero(t *testing.T) {
-	funcs, types := apitest.Exported(t, ".")
-	apitest.Complete(t, "function", funcs, slices.Collect(maps.Keys(exportedFuncs)))
-	var names []string
-	for _, v := range exportedTypes {
-		names = append(names, reflect.TypeOf(v).Name())
-	}
-	apitest.Complete(t, "type", types, names)
-	for _, name := range slices.Sorted(maps.Keys(exportedFuncs)) {
-		apitest.Zero(t, name, exportedFuncs[name], nil)
-	}
-	for _, v := range exportedTypes {
-		apitest.Methods(t, v, nil)
-	}
+	apitest.API(t, exportedFuncs, exportedTypes)
 	_, err := certification.Schedule(certification.Certificate{})
 	assert.ErrorIs(t, err, ismskit.ErrMissing)
 	_, err = certification.Next(certification.Certificate{}, ismskit.Date{})

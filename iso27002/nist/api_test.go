@@ -1,8 +1,6 @@
 package nist_test
 
 import (
-	"maps"
-	"reflect"
 	"slices"
 	"testing"
 
@@ -38,19 +36,7 @@ var exportedTypes = []any{
 // TestAPIZero calls every exported function with zero arguments, and every
 // exported method on a zero value and on a nil pointer: none panics.
 func TestAPIZero(t *testing.T) {
-	funcs, types := apitest.Exported(t, ".")
-	apitest.Complete(t, "function", funcs, slices.Collect(maps.Keys(exportedFuncs)))
-	var names []string
-	for _, v := range exportedTypes {
-		names = append(names, reflect.TypeOf(v).Name())
-	}
-	apitest.Complete(t, "type", types, names)
-	for _, name := range slices.Sorted(maps.Keys(exportedFuncs)) {
-		apitest.Zero(t, name, exportedFuncs[name], nil)
-	}
-	for _, v := range exportedTypes {
-		apitest.Methods(t, v, nil)
-	}
+	apitest.API(t, exportedFuncs, exportedTypes)
 	_, _ = slices.Collect(nist.CSFPairs()), slices.Collect(nist.SP80053Pairs())
 }
 
