@@ -2,10 +2,10 @@ package iso27001
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/invopop/jsonschema"
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/enum"
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
@@ -96,24 +96,23 @@ const (
 	Amd1of2024
 )
 
-var amendments = enumInfo{typ: "Amendment", what: "amendment",
-	codes:  []string{"", "amd1-2024"},
-	labels: []string{"", "ISO/IEC 27001:2022/Amd 1:2024"}}
+var amendments = enum.Table{Type: "Amendment", What: "amendment",
+	Codes:  []string{"", "amd1-2024"},
+	Labels: []string{"", "ISO/IEC 27001:2022/Amd 1:2024"}}
 
 // ParseAmendment parses "amd1-2024" or the designation
 // "ISO/IEC 27001:2022/Amd 1:2024". Anything else is an error wrapping
 // ismskit.ErrUnknownValue.
 func ParseAmendment(s string) (Amendment, error) {
-	v, err := amendments.parse(s)
-	return Amendment(v), err
+	return enum.ParseAs[Amendment](&amendments, s)
 }
 
 // IsValid reports whether a is an amendment (not NoAmendment).
-func (a Amendment) IsValid() bool { return amendments.valid(int(a)) }
+func (a Amendment) IsValid() bool { return amendments.Valid(int(a)) }
 
 // String returns the amendment's designation, "ISO/IEC 27001:2022/Amd
 // 1:2024", and "" for NoAmendment.
-func (a Amendment) String() string { return amendments.label(int(a)) }
+func (a Amendment) String() string { return amendments.Label(int(a)) }
 
 // Amends returns the edition the amendment applies to.
 func (a Amendment) Amends() Edition {
@@ -125,14 +124,11 @@ func (a Amendment) Amends() Edition {
 
 // MarshalText returns "amd1-2024", and "" for NoAmendment; an unknown
 // value is an error wrapping ismskit.ErrUnknownValue.
-func (a Amendment) MarshalText() ([]byte, error) { return amendments.marshal(int(a)) }
+func (a Amendment) MarshalText() ([]byte, error) { return amendments.Marshal(int(a)) }
 
 // UnmarshalText parses "amd1-2024"; "" gives NoAmendment.
 func (a *Amendment) UnmarshalText(text []byte) error {
-	if a == nil {
-		return fielderr.NilTarget("iso27001.Amendment")
-	}
-	return amendments.unmarshal(text, (*uint8)(a))
+	return enum.Set(&amendments, a, text)
 }
 
 // JSONSchema lists the amendments.
@@ -153,39 +149,35 @@ const (
 	Retained                     // documented information to be retained (a record)
 )
 
-var docKinds = enumInfo{typ: "DocKind", what: "document kind", zeroIsValue: true,
-	codes:  []string{"none", "maintained", "retained"},
-	labels: []string{"Not documented", "Maintained", "Retained"}}
+var docKinds = enum.Table{Type: "DocKind", What: "document kind", ZeroIsValue: true,
+	Codes:  []string{"none", "maintained", "retained"},
+	Labels: []string{"Not documented", "Maintained", "Retained"}}
 
 // ParseDocKind parses "none", "maintained" or "retained", or a label
 // ("Maintained"). Anything else is an error wrapping
 // ismskit.ErrUnknownValue.
 func ParseDocKind(s string) (DocKind, error) {
-	v, err := docKinds.parse(s)
-	return DocKind(v), err
+	return enum.ParseAs[DocKind](&docKinds, s)
 }
 
 // IsValid reports whether k is NotDocumented, Maintained or Retained.
-func (k DocKind) IsValid() bool { return docKinds.valid(int(k)) }
+func (k DocKind) IsValid() bool { return docKinds.Valid(int(k)) }
 
 // String returns "Not documented", "Maintained" or "Retained".
-func (k DocKind) String() string { return docKinds.label(int(k)) }
+func (k DocKind) String() string { return docKinds.Label(int(k)) }
 
 // MarshalText returns "none", "maintained" or "retained"; an unknown
 // value is an error wrapping ismskit.ErrUnknownValue.
-func (k DocKind) MarshalText() ([]byte, error) { return docKinds.marshal(int(k)) }
+func (k DocKind) MarshalText() ([]byte, error) { return docKinds.Marshal(int(k)) }
 
 // UnmarshalText parses "none", "maintained" or "retained"; "" gives
 // NotDocumented.
 func (k *DocKind) UnmarshalText(text []byte) error {
-	if k == nil {
-		return fielderr.NilTarget("iso27001.DocKind")
-	}
-	return docKinds.unmarshal(text, (*uint8)(k))
+	return enum.Set(&docKinds, k, text)
 }
 
 // JSONSchema lists the values.
-func (DocKind) JSONSchema() *jsonschema.Schema { return enumSchema(docKinds.codes) }
+func (DocKind) JSONSchema() *jsonschema.Schema { return enumSchema(docKinds.Codes) }
 
 // Change says how a clause or item of one edition differs from the other
 // edition: in the 2022 data, what is new or changed since 2013. The zero
@@ -199,38 +191,34 @@ const (
 	ChangeRenumbered               // same content under another number
 )
 
-var changes = enumInfo{typ: "Change", what: "change", zeroIsValue: true,
-	codes:  []string{"none", "new", "changed", "renumbered"},
-	labels: []string{"Unchanged", "New", "Changed", "Renumbered"}}
+var changes = enum.Table{Type: "Change", What: "change", ZeroIsValue: true,
+	Codes:  []string{"none", "new", "changed", "renumbered"},
+	Labels: []string{"Unchanged", "New", "Changed", "Renumbered"}}
 
 // ParseChange parses "none", "new", "changed" or "renumbered", or a
 // label ("Unchanged"). Anything else is an error wrapping
 // ismskit.ErrUnknownValue.
 func ParseChange(s string) (Change, error) {
-	v, err := changes.parse(s)
-	return Change(v), err
+	return enum.ParseAs[Change](&changes, s)
 }
 
 // IsValid reports whether c is one of the four values.
-func (c Change) IsValid() bool { return changes.valid(int(c)) }
+func (c Change) IsValid() bool { return changes.Valid(int(c)) }
 
 // String returns "Unchanged", "New", "Changed" or "Renumbered".
-func (c Change) String() string { return changes.label(int(c)) }
+func (c Change) String() string { return changes.Label(int(c)) }
 
 // MarshalText returns "none", "new", "changed" or "renumbered"; an
 // unknown value is an error wrapping ismskit.ErrUnknownValue.
-func (c Change) MarshalText() ([]byte, error) { return changes.marshal(int(c)) }
+func (c Change) MarshalText() ([]byte, error) { return changes.Marshal(int(c)) }
 
 // UnmarshalText parses what MarshalText returns; "" gives ChangeNone.
 func (c *Change) UnmarshalText(text []byte) error {
-	if c == nil {
-		return fielderr.NilTarget("iso27001.Change")
-	}
-	return changes.unmarshal(text, (*uint8)(c))
+	return enum.Set(&changes, c, text)
 }
 
 // JSONSchema lists the values.
-func (Change) JSONSchema() *jsonschema.Schema { return enumSchema(changes.codes) }
+func (Change) JSONSchema() *jsonschema.Schema { return enumSchema(changes.Codes) }
 
 // Origin says whether an issue (4.1) or an interested party (4.2) is
 // internal or external to the organisation. The zero value is unset and
@@ -242,37 +230,33 @@ const (
 	External                   // outside the organisation
 )
 
-var origins = enumInfo{typ: "Origin", what: "origin",
-	codes:  []string{"", "internal", "external"},
-	labels: []string{"", "Internal", "External"}}
+var origins = enum.Table{Type: "Origin", What: "origin",
+	Codes:  []string{"", "internal", "external"},
+	Labels: []string{"", "Internal", "External"}}
 
 // ParseOrigin parses "internal" or "external", in any case. Anything else
 // is an error wrapping ismskit.ErrUnknownValue.
 func ParseOrigin(s string) (Origin, error) {
-	v, err := origins.parse(s)
-	return Origin(v), err
+	return enum.ParseAs[Origin](&origins, s)
 }
 
 // IsValid reports whether o is Internal or External.
-func (o Origin) IsValid() bool { return origins.valid(int(o)) }
+func (o Origin) IsValid() bool { return origins.Valid(int(o)) }
 
 // String returns "Internal" or "External" ("" for the zero value).
-func (o Origin) String() string { return origins.label(int(o)) }
+func (o Origin) String() string { return origins.Label(int(o)) }
 
 // MarshalText returns "internal" or "external", and "" for the zero value
 // (unset); an unknown value is an error wrapping ismskit.ErrUnknownValue.
-func (o Origin) MarshalText() ([]byte, error) { return origins.marshal(int(o)) }
+func (o Origin) MarshalText() ([]byte, error) { return origins.Marshal(int(o)) }
 
 // UnmarshalText parses "internal" or "external"; "" gives the zero value.
 func (o *Origin) UnmarshalText(text []byte) error {
-	if o == nil {
-		return fielderr.NilTarget("iso27001.Origin")
-	}
-	return origins.unmarshal(text, (*uint8)(o))
+	return enum.Set(&origins, o, text)
 }
 
 // JSONSchema lists the values.
-func (Origin) JSONSchema() *jsonschema.Schema { return enumSchema(origins.codes[1:]) }
+func (Origin) JSONSchema() *jsonschema.Schema { return enumSchema(origins.Codes[1:]) }
 
 // OutputKind classifies a management review output (9.3.3): a decision on
 // a continual improvement opportunity, or on a change needed to the ISMS.
@@ -285,105 +269,37 @@ const (
 	ISMSChange                        // a change needed to the ISMS
 )
 
-var outputKinds = enumInfo{typ: "OutputKind", what: "review output kind",
-	codes:  []string{"", "improvement", "change"},
-	labels: []string{"", "Continual improvement", "Change to the ISMS"}}
+var outputKinds = enum.Table{Type: "OutputKind", What: "review output kind",
+	Codes:  []string{"", "improvement", "change"},
+	Labels: []string{"", "Continual improvement", "Change to the ISMS"}}
 
 // ParseOutputKind parses "improvement" or "change", or a label
 // ("Continual improvement"). Anything else is an error wrapping
 // ismskit.ErrUnknownValue.
 func ParseOutputKind(s string) (OutputKind, error) {
-	v, err := outputKinds.parse(s)
-	return OutputKind(v), err
+	return enum.ParseAs[OutputKind](&outputKinds, s)
 }
 
 // IsValid reports whether k is Improvement or ISMSChange.
-func (k OutputKind) IsValid() bool { return outputKinds.valid(int(k)) }
+func (k OutputKind) IsValid() bool { return outputKinds.Valid(int(k)) }
 
 // String returns "Continual improvement" or "Change to the ISMS" ("" for
 // the zero value).
-func (k OutputKind) String() string { return outputKinds.label(int(k)) }
+func (k OutputKind) String() string { return outputKinds.Label(int(k)) }
 
 // MarshalText returns "improvement" or "change", and "" for the zero
 // value (unset); an unknown value is an error wrapping
 // ismskit.ErrUnknownValue.
-func (k OutputKind) MarshalText() ([]byte, error) { return outputKinds.marshal(int(k)) }
+func (k OutputKind) MarshalText() ([]byte, error) { return outputKinds.Marshal(int(k)) }
 
 // UnmarshalText parses "improvement" or "change"; "" gives the zero
 // value.
 func (k *OutputKind) UnmarshalText(text []byte) error {
-	if k == nil {
-		return fielderr.NilTarget("iso27001.OutputKind")
-	}
-	return outputKinds.unmarshal(text, (*uint8)(k))
+	return enum.Set(&outputKinds, k, text)
 }
 
 // JSONSchema lists the values.
-func (OutputKind) JSONSchema() *jsonschema.Schema { return enumSchema(outputKinds.codes[1:]) }
-
-// enumInfo holds the codes and labels of an enumeration whose values are
-// 0, 1, 2, ...: its methods are those of every enum type of the package.
-type enumInfo struct {
-	typ, what   string   // the Go type ("DocKind") and what it is ("document kind")
-	zeroIsValue bool     // the zero value is a value (NotDocumented), not unset
-	codes       []string // MarshalText forms by value; "" for an unset zero
-	labels      []string // String forms by value
-}
-
-func (e *enumInfo) valid(v int) bool {
-	return v >= 0 && v < len(e.codes) && (v > 0 || e.zeroIsValue)
-}
-
-func (e *enumInfo) label(v int) string {
-	if v >= 0 && v < len(e.labels) {
-		return e.labels[v]
-	}
-	return e.typ + "(" + strconv.Itoa(v) + ")"
-}
-
-func (e *enumInfo) marshal(v int) ([]byte, error) {
-	if v < 0 || v >= len(e.codes) {
-		return nil, fielderr.Errorf(ismskit.ErrUnknownValue, "%s(%d) is not a %s", e.typ, v, e.what)
-	}
-	return []byte(e.codes[v]), nil
-}
-
-// parse reads a code, exactly, or a label in any case.
-func (e *enumInfo) parse(s string) (uint8, error) {
-	if s != "" {
-		for v, c := range e.codes {
-			if (c != "" && s == c) || (e.labels[v] != "" && strings.EqualFold(s, e.labels[v])) {
-				return uint8(v), nil
-			}
-		}
-	}
-	return 0, e.unknown(s)
-}
-
-// unmarshal reads a code exactly; empty text is the zero value.
-func (e *enumInfo) unmarshal(text []byte, dst *uint8) error {
-	if len(text) == 0 {
-		*dst = 0
-		return nil
-	}
-	for v, c := range e.codes {
-		if c != "" && string(text) == c {
-			*dst = uint8(v)
-			return nil
-		}
-	}
-	return e.unknown(string(text))
-}
-
-func (e *enumInfo) unknown(s string) error {
-	var want []string
-	for _, c := range e.codes {
-		if c != "" {
-			want = append(want, c)
-		}
-	}
-	return fielderr.Errorf(ismskit.ErrUnknownValue, "%s %s: want %s", e.what, fielderr.Quote(s), strings.Join(want, ", "))
-}
+func (OutputKind) JSONSchema() *jsonschema.Schema { return enumSchema(outputKinds.Codes[1:]) }
 
 func enumSchema(names []string) *jsonschema.Schema {
 	vals := make([]any, len(names))

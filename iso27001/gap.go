@@ -5,7 +5,7 @@ import (
 
 	"github.com/invopop/jsonschema"
 	"github.com/ismskit/ismskit"
-	"github.com/ismskit/ismskit/internal/fielderr"
+	"github.com/ismskit/ismskit/internal/enum"
 )
 
 // ItemStatus is the outcome of the gap analysis for one requirement item.
@@ -24,40 +24,36 @@ const (
 	Unapproved
 )
 
-var itemStatuses = enumInfo{typ: "ItemStatus", what: "item status",
-	codes:  []string{"", "evidenced", "missing", "expired", "unapproved"},
-	labels: []string{"", "Evidenced", "Missing", "Expired", "Unapproved"}}
+var itemStatuses = enum.Table{Type: "ItemStatus", What: "item status",
+	Codes:  []string{"", "evidenced", "missing", "expired", "unapproved"},
+	Labels: []string{"", "Evidenced", "Missing", "Expired", "Unapproved"}}
 
 // ParseItemStatus parses "evidenced", "missing", "expired" or
 // "unapproved", in any case. Anything else is an error wrapping
 // ismskit.ErrUnknownValue.
 func ParseItemStatus(s string) (ItemStatus, error) {
-	v, err := itemStatuses.parse(s)
-	return ItemStatus(v), err
+	return enum.ParseAs[ItemStatus](&itemStatuses, s)
 }
 
 // IsValid reports whether s is one of the four outcomes.
-func (s ItemStatus) IsValid() bool { return itemStatuses.valid(int(s)) }
+func (s ItemStatus) IsValid() bool { return itemStatuses.Valid(int(s)) }
 
 // String returns "Evidenced", "Missing", "Expired" or "Unapproved" (""
 // for the zero value).
-func (s ItemStatus) String() string { return itemStatuses.label(int(s)) }
+func (s ItemStatus) String() string { return itemStatuses.Label(int(s)) }
 
 // MarshalText returns "evidenced", "missing", "expired" or "unapproved",
 // and "" for the zero value (unset); an unknown value is an error
 // wrapping ismskit.ErrUnknownValue.
-func (s ItemStatus) MarshalText() ([]byte, error) { return itemStatuses.marshal(int(s)) }
+func (s ItemStatus) MarshalText() ([]byte, error) { return itemStatuses.Marshal(int(s)) }
 
 // UnmarshalText parses what MarshalText returns; "" gives the zero value.
 func (s *ItemStatus) UnmarshalText(text []byte) error {
-	if s == nil {
-		return fielderr.NilTarget("iso27001.ItemStatus")
-	}
-	return itemStatuses.unmarshal(text, (*uint8)(s))
+	return enum.Set(&itemStatuses, s, text)
 }
 
 // JSONSchema lists the values.
-func (ItemStatus) JSONSchema() *jsonschema.Schema { return enumSchema(itemStatuses.codes[1:]) }
+func (ItemStatus) JSONSchema() *jsonschema.Schema { return enumSchema(itemStatuses.Codes[1:]) }
 
 // GapReport is the result of Analyze: per clause, which requirement items
 // have evidence, which mandatory documented information is missing or

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/enum"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/internal/strictjson"
 )
@@ -27,6 +28,8 @@ const (
 var themeNames = [...]string{5: "organizational", 6: "people", 7: "physical", 8: "technological"}
 var themeTitles = [...]string{5: "Organizational controls", 6: "People controls", 7: "Physical controls", 8: "Technological controls"}
 
+var themes = enum.Table{Type: "Theme", What: "theme", Codes: themeNames[:], Labels: themeTitles[:]}
+
 // Themes returns the four themes in clause order.
 //
 //	for t := range iso27002.Themes() { fmt.Println(t) }
@@ -44,32 +47,18 @@ func Themes() iter.Seq[Theme] {
 func (t Theme) IsValid() bool { return t >= Organizational && t <= Technological }
 
 // String returns the clause title of the theme ("Organizational
-// controls"), or "" for the zero Theme and other invalid values.
-func (t Theme) String() string {
-	if !t.IsValid() {
-		return ""
-	}
-	return themeTitles[t]
-}
+// controls"), "" for the zero Theme and "Theme(n)" for any other value.
+func (t Theme) String() string { return themes.Label(int(t)) }
 
-// MarshalText encodes t as its lower-case name ("organizational"); the
-// zero Theme, and any other invalid value, as "".
-func (t Theme) MarshalText() ([]byte, error) {
-	if !t.IsValid() {
-		return []byte{}, nil
-	}
-	return []byte(themeNames[t]), nil
-}
+// MarshalText encodes t as its lower-case name ("organizational"), and the
+// zero Theme as ""; any other value is an error wrapping
+// ismskit.ErrUnknownValue.
+func (t Theme) MarshalText() ([]byte, error) { return themes.Marshal(int(t)) }
 
 // UnmarshalText decodes a theme from its MarshalText form, exactly
 // ("organizational"); "" gives the zero Theme. Anything else is an error
 // wrapping ismskit.ErrUnknownValue.
-func (t *Theme) UnmarshalText(b []byte) error {
-	if t == nil {
-		return fielderr.NilTarget("iso27002.Theme")
-	}
-	return unmarshalCode(t, b, themeNames[:], "theme", "want organizational, people, physical or technological")
-}
+func (t *Theme) UnmarshalText(b []byte) error { return enum.Set(&themes, t, b) }
 
 // ParseTheme parses a theme by name, in any case ("organizational",
 // "Technological"), by title ("Organizational controls", what String
@@ -113,6 +102,8 @@ var attrTypeTitles = [...]string{
 	SecurityDomain:        "Security domains",
 }
 
+var attrTypes = enum.Table{Type: "AttributeType", What: "attribute type", Codes: attrTypeNames[:], Labels: attrTypeTitles[:]}
+
 // AttributeTypes returns the five attribute types in the standard's order.
 //
 //	for t := range iso27002.AttributeTypes() { fmt.Println(t) }
@@ -127,46 +118,28 @@ func AttributeTypes() iter.Seq[AttributeType] {
 }
 
 // IsValid reports whether t is one of the five attribute types.
-func (t AttributeType) IsValid() bool { return t >= ControlType && t <= SecurityDomain }
+func (t AttributeType) IsValid() bool { return attrTypes.Valid(int(t)) }
 
 // String returns the type's name as the standard writes it ("Control
-// type", "Information security properties"), or "" for an invalid type.
-func (t AttributeType) String() string {
-	if !t.IsValid() {
-		return ""
-	}
-	return attrTypeTitles[t]
-}
+// type", "Information security properties"), "" for the zero
+// AttributeType and "AttributeType(n)" for any other value.
+func (t AttributeType) String() string { return attrTypes.Label(int(t)) }
 
 // MarshalText encodes t as its JSON key ("controlType",
-// "securityProperties", ...); the zero AttributeType as "".
-func (t AttributeType) MarshalText() ([]byte, error) {
-	if !t.IsValid() {
-		return []byte{}, nil
-	}
-	return []byte(attrTypeNames[t]), nil
-}
+// "securityProperties", ...), and the zero AttributeType as ""; any other
+// value is an error wrapping ismskit.ErrUnknownValue.
+func (t AttributeType) MarshalText() ([]byte, error) { return attrTypes.Marshal(int(t)) }
 
 // UnmarshalText decodes an attribute type from its MarshalText form,
 // exactly ("controlType"); "" gives the zero AttributeType. Anything else
 // is an error wrapping ismskit.ErrUnknownValue.
-func (t *AttributeType) UnmarshalText(b []byte) error {
-	if t == nil {
-		return fielderr.NilTarget("iso27002.AttributeType")
-	}
-	return unmarshalCode(t, b, attrTypeNames[:], "attribute type", "want controlType, securityProperties, cybersecurityConcepts, operationalCapabilities or securityDomains")
-}
+func (t *AttributeType) UnmarshalText(b []byte) error { return enum.Set(&attrTypes, t, b) }
 
 // ParseAttributeType parses an attribute type by its JSON key
 // ("controlType") or by its name in any case ("Control type"). Anything
 // else is an error wrapping ismskit.ErrUnknownValue.
 func ParseAttributeType(s string) (AttributeType, error) {
-	for t := ControlType; t <= SecurityDomain; t++ {
-		if s == attrTypeNames[t] || strings.EqualFold(s, attrTypeTitles[t]) {
-			return t, nil
-		}
-	}
-	return 0, fielderr.Errorf(ismskit.ErrUnknownValue, "attribute type %s: want controlType, securityProperties, cybersecurityConcepts, operationalCapabilities or securityDomains", fielderr.Quote(s))
+	return enum.ParseAs[AttributeType](&attrTypes, s)
 }
 
 // Values returns the values of the type, in the standard's order.
@@ -252,6 +225,16 @@ var attrNames = [...]string{
 	Resilience:                         "Resilience",
 }
 
+// attrs holds the attribute values' codes, as the standard spells them,
+// and their labels, with spaces for the underscores.
+var attrs = enum.Table{Type: "Attribute", What: "attribute", Codes: attrNames[:], Labels: func() []string {
+	labels := make([]string, len(attrNames))
+	for i, n := range attrNames {
+		labels[i] = strings.ReplaceAll(n, "_", " ")
+	}
+	return labels
+}()}
+
 // IsValid reports whether a is one of the 30 attribute values.
 func (a Attribute) IsValid() bool { return a >= Preventive && a <= Resilience }
 
@@ -274,34 +257,20 @@ func (a Attribute) Type() AttributeType {
 
 // String returns the value as a label, the standard's spelling with
 // spaces for its underscores ("Asset management", "Governance and
-// Ecosystem"), or "" for an invalid Attribute.
-func (a Attribute) String() string {
-	if !a.IsValid() {
-		return ""
-	}
-	return strings.ReplaceAll(attrNames[a], "_", " ")
-}
+// Ecosystem"), "" for the zero Attribute and "Attribute(n)" for any other
+// value.
+func (a Attribute) String() string { return attrs.Label(int(a)) }
 
 // MarshalText encodes a as the standard spells it, without the '#'
-// ("Asset_management"); the zero Attribute, and any other invalid value,
-// as "".
-func (a Attribute) MarshalText() ([]byte, error) {
-	if !a.IsValid() {
-		return []byte{}, nil
-	}
-	return []byte(attrNames[a]), nil
-}
+// ("Asset_management"), and the zero Attribute as ""; any other value is
+// an error wrapping ismskit.ErrUnknownValue.
+func (a Attribute) MarshalText() ([]byte, error) { return attrs.Marshal(int(a)) }
 
 // UnmarshalText decodes an attribute value from its MarshalText form,
 // exactly as the standard spells it ("Asset_management"); "" gives the
 // zero Attribute. Anything else is an error wrapping
 // ismskit.ErrUnknownValue.
-func (a *Attribute) UnmarshalText(b []byte) error {
-	if a == nil {
-		return fielderr.NilTarget("iso27002.Attribute")
-	}
-	return unmarshalCode(a, b, attrNames[:], "attribute", "not an ISO/IEC 27002:2022 attribute value as the standard spells it")
-}
+func (a *Attribute) UnmarshalText(b []byte) error { return enum.Set(&attrs, a, b) }
 
 // ParseAttribute parses an attribute value. It accepts the standard's
 // spelling with or without the leading '#' ("#Asset_management"), in any
@@ -466,20 +435,4 @@ func (s *AttributeSet) UnmarshalJSON(b []byte) error {
 	}
 	*s = out
 	return nil
-}
-
-// unmarshalCode sets *dst to the value whose code (codes[value]) is b
-// exactly; empty b gives the zero value. want says what is accepted.
-func unmarshalCode[T ~uint8](dst *T, b []byte, codes []string, what, want string) error {
-	if len(b) == 0 {
-		*dst = 0
-		return nil
-	}
-	for v, c := range codes {
-		if c != "" && c == string(b) {
-			*dst = T(v)
-			return nil
-		}
-	}
-	return fielderr.Errorf(ismskit.ErrUnknownValue, "%s %s: %s", what, fielderr.Quote(string(b)), want)
 }

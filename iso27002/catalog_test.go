@@ -388,7 +388,7 @@ func TestAttributeParsing(t *testing.T) {
 		assert.ErrorIs(t, err, ismskit.ErrUnknownValue, bad)
 	}
 	assert.Equal(t, AttributeType(0), Attribute(0).Type())
-	assert.Equal(t, "", Attribute(99).String())
+	assert.Equal(t, "Attribute(99)", Attribute(99).String())
 	assert.Equal(t, "Asset management", AssetManagement.String())
 	text, err := Attribute(0).MarshalText()
 	require.NoError(t, err)
@@ -405,7 +405,7 @@ func TestAttributeParsing(t *testing.T) {
 	assert.Equal(t, 30, n)
 	assert.Equal(t, 15, len(slices.Collect(OperationalCapability.Values())))
 	assert.Equal(t, "", AttributeType(0).String())
-	assert.Equal(t, "", AttributeType(9).String())
+	assert.Equal(t, "AttributeType(9)", AttributeType(9).String())
 	assert.Equal(t, "Control type", ControlType.String())
 	s := Attributes(Protect, Preventive, Attribute(0))
 	assert.Equal(t, 2, s.Len())

@@ -2,11 +2,10 @@ package certification
 
 import (
 	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/enum"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27001"
 )
@@ -61,70 +60,31 @@ const (
 	Expiry                          // end of validity
 )
 
-var kindCodes = [...]string{"", "stage1", "stage2", "decision", "surveillance1", "surveillance2", "transition", "recertification", "expiry"}
-
-var kindLabels = [...]string{"", "Stage 1 audit", "Stage 2 audit", "Certification decision", "First surveillance audit",
-	"Second surveillance audit", "Transition to ISO/IEC 27001:2022", "Recertification", "End of validity"}
+var kinds = enum.Table{Type: "Kind", What: "event kind",
+	Codes: []string{"", "stage1", "stage2", "decision", "surveillance1", "surveillance2", "transition", "recertification", "expiry"},
+	Labels: []string{"", "Stage 1 audit", "Stage 2 audit", "Certification decision", "First surveillance audit",
+		"Second surveillance audit", "Transition to ISO/IEC 27001:2022", "Recertification", "End of validity"}}
 
 // IsValid reports whether k is one of the eight kinds.
-func (k Kind) IsValid() bool { return k >= Stage1 && k <= Expiry }
+func (k Kind) IsValid() bool { return kinds.Valid(int(k)) }
 
 // String returns the kind's label ("First surveillance audit"), "" for
 // the zero Kind and "Kind(n)" for an unknown value.
-func (k Kind) String() string {
-	switch {
-	case k.IsValid():
-		return kindLabels[k]
-	case k == 0:
-		return ""
-	}
-	return "Kind(" + strconv.Itoa(int(k)) + ")"
-}
+func (k Kind) String() string { return kinds.Label(int(k)) }
 
 // MarshalText returns the kind's code ("surveillance1"), and "" for the
 // zero Kind; an unknown value is an error wrapping
 // ismskit.ErrUnknownValue.
-func (k Kind) MarshalText() ([]byte, error) {
-	if k != 0 && !k.IsValid() {
-		return nil, fielderr.Errorf(ismskit.ErrUnknownValue, "%s is not an event kind", k)
-	}
-	return []byte(kindCodes[k]), nil
-}
+func (k Kind) MarshalText() ([]byte, error) { return kinds.Marshal(int(k)) }
 
 // UnmarshalText reads a code exactly ("surveillance1"); "" gives the zero
 // Kind.
-func (k *Kind) UnmarshalText(text []byte) error {
-	if k == nil {
-		return fielderr.NilTarget("certification.Kind")
-	}
-	if len(text) == 0 {
-		*k = 0
-		return nil
-	}
-	for v := Stage1; v <= Expiry; v++ {
-		if string(text) == kindCodes[v] {
-			*k = v
-			return nil
-		}
-	}
-	return unknownKind(string(text))
-}
+func (k *Kind) UnmarshalText(text []byte) error { return enum.Set(&kinds, k, text) }
 
 // ParseKind parses a kind by its code ("surveillance1") or its label in
 // any case ("First surveillance audit"). Anything else is an error
 // wrapping ismskit.ErrUnknownValue.
-func ParseKind(s string) (Kind, error) {
-	for v := Stage1; v <= Expiry; v++ {
-		if s == kindCodes[v] || strings.EqualFold(s, kindLabels[v]) {
-			return v, nil
-		}
-	}
-	return 0, unknownKind(s)
-}
-
-func unknownKind(s string) error {
-	return fielderr.Errorf(ismskit.ErrUnknownValue, "event kind %s: want one of %s", fielderr.Quote(s), strings.Join(kindCodes[1:], ", "))
-}
+func ParseKind(s string) (Kind, error) { return enum.ParseAs[Kind](&kinds, s) }
 
 // Event is one step of the cycle.
 type Event struct {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/enum"
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
@@ -180,45 +181,29 @@ const (
 	Subcategory                     // "GV.OC-01"
 )
 
-var levelCodes = [...]string{"", "function", "category", "subcategory"}
-var levelLabels = [...]string{"", "Function", "Category", "Subcategory"}
+var levels = enum.Table{Type: "CSFLevel", What: "CSF level",
+	Codes:  []string{"", "function", "category", "subcategory"},
+	Labels: []string{"", "Function", "Category", "Subcategory"}}
 
 // IsValid reports whether l is one of the three levels.
-func (l CSFLevel) IsValid() bool { return l >= Function && l <= Subcategory }
+func (l CSFLevel) IsValid() bool { return levels.Valid(int(l)) }
 
-// String returns "Function", "Category" or "Subcategory", and "" for the
-// zero value and any other invalid value.
-func (l CSFLevel) String() string {
-	if !l.IsValid() {
-		return ""
-	}
-	return levelLabels[l]
-}
+// String returns "Function", "Category" or "Subcategory", "" for the zero
+// value and "CSFLevel(n)" for any other value.
+func (l CSFLevel) String() string { return levels.Label(int(l)) }
 
 // MarshalText returns "function", "category" or "subcategory", and "" for
-// the zero value; any other invalid value is an error wrapping
+// the zero value; any other value is an error wrapping
 // ismskit.ErrUnknownValue.
-func (l CSFLevel) MarshalText() ([]byte, error) {
-	if l != 0 && !l.IsValid() {
-		return nil, fielderr.Errorf(ismskit.ErrUnknownValue, "CSF level %d", uint8(l))
-	}
-	return []byte(levelCodes[l]), nil
-}
+func (l CSFLevel) MarshalText() ([]byte, error) { return levels.Marshal(int(l)) }
 
 // UnmarshalText reads what MarshalText returns, exactly; "" gives the
 // zero value.
-func (l *CSFLevel) UnmarshalText(b []byte) error {
-	if l == nil {
-		return fielderr.NilTarget("nist.CSFLevel")
-	}
-	return unmarshalCode(l, b, levelCodes[:], "CSF level")
-}
+func (l *CSFLevel) UnmarshalText(b []byte) error { return enum.Set(&levels, l, b) }
 
 // ParseCSFLevel parses a level by its code ("subcategory") or label in
 // any case. Anything else is an error wrapping ismskit.ErrUnknownValue.
-func ParseCSFLevel(s string) (CSFLevel, error) {
-	return parseCode[CSFLevel](s, levelCodes[:], levelLabels[:], "CSF level")
-}
+func ParseCSFLevel(s string) (CSFLevel, error) { return enum.ParseAs[CSFLevel](&levels, s) }
 
 // The six functions of CSF 2.0 in the Core's order.
 var functions = [...]string{"GV", "ID", "PR", "DE", "RS", "RC"}

@@ -7,6 +7,7 @@ import (
 	"sync"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/enum"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
@@ -25,77 +26,30 @@ const (
 	BaselineNotSelected                     // in no baseline ("Not Selected")
 )
 
-var baselineCodes = [...]string{"", "low", "moderate", "high", "not-selected"}
-var baselineLabels = [...]string{"", "Low", "Moderate", "High", "Not selected"}
+var baselines = enum.Table{Type: "Baseline", What: "baseline",
+	Codes:  []string{"", "low", "moderate", "high", "not-selected"},
+	Labels: []string{"", "Low", "Moderate", "High", "Not selected"}}
 
 // IsValid reports whether b is one of the four baselines.
-func (b Baseline) IsValid() bool { return b >= BaselineLow && b <= BaselineNotSelected }
+func (b Baseline) IsValid() bool { return baselines.Valid(int(b)) }
 
-// String returns "Low", "Moderate", "High" or "Not selected", and "" for
-// the zero value and any other invalid value.
-func (b Baseline) String() string {
-	if !b.IsValid() {
-		return ""
-	}
-	return baselineLabels[b]
-}
+// String returns "Low", "Moderate", "High" or "Not selected", "" for the
+// zero value and "Baseline(n)" for any other value.
+func (b Baseline) String() string { return baselines.Label(int(b)) }
 
 // MarshalText returns "low", "moderate", "high" or "not-selected", and ""
-// for the zero value; any other invalid value is an error wrapping
+// for the zero value; any other value is an error wrapping
 // ismskit.ErrUnknownValue.
-func (b Baseline) MarshalText() ([]byte, error) {
-	if b != 0 && !b.IsValid() {
-		return nil, fielderr.Errorf(ismskit.ErrUnknownValue, "baseline %d", uint8(b))
-	}
-	return []byte(baselineCodes[b]), nil
-}
+func (b Baseline) MarshalText() ([]byte, error) { return baselines.Marshal(int(b)) }
 
 // UnmarshalText reads what MarshalText returns, exactly; "" gives the
 // zero value.
-func (b *Baseline) UnmarshalText(t []byte) error {
-	if b == nil {
-		return fielderr.NilTarget("nist.Baseline")
-	}
-	return unmarshalCode(b, t, baselineCodes[:], "baseline")
-}
+func (b *Baseline) UnmarshalText(t []byte) error { return enum.Set(&baselines, b, t) }
 
 // ParseBaseline parses a baseline by its code ("not-selected") or label in
 // any case ("Not selected"). Anything else is an error wrapping
 // ismskit.ErrUnknownValue.
-func ParseBaseline(s string) (Baseline, error) {
-	return parseCode[Baseline](s, baselineCodes[:], baselineLabels[:], "baseline")
-}
-
-// unmarshalCode sets *dst to the value whose code is text exactly; empty
-// text gives the zero value.
-func unmarshalCode[T ~uint8](dst *T, text []byte, codes []string, what string) error {
-	if len(text) == 0 {
-		*dst = 0
-		return nil
-	}
-	for v, c := range codes {
-		if c != "" && c == string(text) {
-			*dst = T(v)
-			return nil
-		}
-	}
-	return unknown(string(text), codes, what)
-}
-
-// parseCode returns the value whose code is s, or whose label is s in any
-// case.
-func parseCode[T ~uint8](s string, codes, labels []string, what string) (T, error) {
-	for v, c := range codes {
-		if c != "" && (s == c || strings.EqualFold(s, labels[v])) {
-			return T(v), nil
-		}
-	}
-	return 0, unknown(s, codes, what)
-}
-
-func unknown(s string, codes []string, what string) error {
-	return fielderr.Errorf(ismskit.ErrUnknownValue, "%s %s: want %s", what, fielderr.Quote(s), strings.Join(codes[1:], ", "))
-}
+func ParseBaseline(s string) (Baseline, error) { return enum.ParseAs[Baseline](&baselines, s) }
 
 // Ref is the ISO/IEC 27001:2022 element a NIST mapping points at: an
 // Annex A control (Control, a 2022 iso27002.ControlID) or a requirement
