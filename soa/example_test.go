@@ -37,7 +37,7 @@ func ExampleGenerate() {
 		e, _ := s.Entry(iso27002.MustParse(c))
 		var reasons []string
 		for _, r := range e.Reasons {
-			reasons = append(reasons, r.ReasonText())
+			reasons = append(reasons, r.String())
 		}
 		fmt.Printf("%s %s | %s | %s | %s.\n", e.Control, e.Applicability, e.Status, strings.Join(reasons, "; "), e.Justification)
 	}
@@ -47,10 +47,10 @@ func ExampleGenerate() {
 	}
 	fmt.Println(len(s.Entries), "entries,", undecided, "undecided")
 	// Output:
-	// 5.34 included |  | Legal: GDPR Art. 32 | .
-	// 7.4 excluded | not-applicable |  | No premises.
-	// 8.13 included | implemented | Risk treatment: R-1 | .
-	// 5.1 undecided |  |  | .
+	// 5.34 Included |  | Legal: GDPR Art. 32 | .
+	// 7.4 Excluded | Not applicable |  | No premises.
+	// 8.13 Included | Implemented | Risk treatment: R-1 | .
+	// 5.1 Undecided |  |  | .
 	// 93 entries, 90 undecided
 }
 
@@ -65,7 +65,7 @@ func ExampleSoA_Validate() {
 	}
 	// Output:
 	// true false
-	// entries[0].applicability: 5.1 is undecided: include it with a reason or exclude it with a justification
+	// entries[0].applicability (5.1): 5.1 is undecided: include it with a reason or exclude it with a justification
 }
 
 func ExampleDiff() {
@@ -81,8 +81,8 @@ func ExampleDiff() {
 	//
 	// | Control | Title | Change | Field | Before | After |
 	// | --- | --- | --- | --- | --- | --- |
-	// | 5.1 | Policies for information security | modified | applicability | undecided | excluded |
-	// | 5.1 | Policies for information security | modified | justification | (none) | Covered by the group policy |
+	// | 5.1 | Policies for information security | Modified | applicability | Undecided | Excluded |
+	// | 5.1 | Policies for information security | Modified | justification | (none) | Covered by the group policy |
 }
 
 func ExampleApprove() {
@@ -116,7 +116,7 @@ func ExampleTransition() {
 		fmt.Println("conflict", c)
 	}
 	// Output:
-	// 8.13 included planned Carried over from A.12.3.1 (ISO/IEC 27001:2013).
+	// 8.13 Included Planned Carried over from A.12.3.1 (ISO/IEC 27001:2013).
 	// conflict 5.9: A.8.1.1 included, A.8.1.2 excluded
 }
 

@@ -107,7 +107,7 @@ func TestMarkdownGolden(t *testing.T) {
 	text := string(md)
 	assert.Contains(t, text, "| Organisation | Example Ledger Ltd |")
 	assert.Contains(t, text, "| Total | 93 | 80 | 12 | 1 |")
-	assert.Contains(t, text, `Regulatory: DORA Art. 9; "ICT risk", &lt;b&gt;bold&lt;/b&gt; (line one<br>line two\ with backslash)`)
+	assert.Contains(t, text, `Regulatory: DORA Art. 9; "ICT risk", &lt;b&gt;bold&lt;/b&gt; (line one<br>line two\\ with backslash)`)
 	assert.Contains(t, text, `Policy set \| reviewed yearly<br>by the board`)
 }
 
@@ -134,7 +134,8 @@ func TestSummary(t *testing.T) {
 	assert.Equal(t, 93, sum.Total.Entries)
 	assert.Equal(t, 81, sum.Total.Included)
 	assert.Equal(t, 12, sum.Total.Excluded)
-	assert.Equal(t, 12, sum.Total.ByStatus[NotApplicable])
+	assert.Equal(t, 12, sum.Total.ByStatus(NotApplicable))
+	assert.Equal(t, 12, sum.Total.NotApplicable)
 	require.Len(t, sum.Themes, 4)
 	assert.Equal(t, "physical", sum.Themes[2].Theme)
 	assert.Equal(t, 14, sum.Themes[2].Entries)

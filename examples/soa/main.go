@@ -168,7 +168,7 @@ func printSummary(w io.Writer, doc soa.SoA) {
 	fmt.Fprintf(w, "%-16s %8s %8s %8s %9s %11s %8s\n", "Theme", "Controls", "Included", "Excluded", "Undecided", "Implemented", "Planned")
 	line := func(name string, c soa.Count) {
 		fmt.Fprintf(w, "%-16s %8d %8d %8d %9d %11d %8d\n", name, c.Entries, c.Included, c.Excluded, c.Undecided,
-			c.ByStatus[soa.Implemented], c.ByStatus[soa.Planned]+c.ByStatus[soa.PartiallyImplemented]+c.ByStatus[soa.NotStarted])
+			c.Implemented, c.Planned+c.PartiallyImplemented+c.NotStarted)
 	}
 	for _, c := range sum.Themes {
 		line(c.Theme, c)
