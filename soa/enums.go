@@ -352,8 +352,6 @@ func (k ChangeKind) IsValid() bool { return changeKindEnum.defined(uint8(k)) }
 // "" for the zero ChangeKind.
 func (k ChangeKind) String() string { return changeKindEnum.label(uint8(k)) }
 
-func (k ChangeKind) code() string { return changeKindEnum.code(uint8(k)) }
-
 // MarshalText returns the code ("modified"), and "" for the zero
 // ChangeKind; an undefined kind is an error wrapping
 // ismskit.ErrUnknownValue.

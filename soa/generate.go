@@ -76,9 +76,6 @@ type Policy struct {
 	Status Status `json:"status,omitzero"`
 }
 
-// IsZero reports whether p gives nothing.
-func (p Policy) IsZero() bool { return len(p.Include) == 0 && p.Status == 0 }
-
 // Obligation is a requirement that calls for controls (an interested
 // party's requirement under ISO/IEC 27001:2022 clause 4.2, or a business
 // decision): every control it lists gets a reason of its kind. The zero
@@ -224,6 +221,9 @@ type sourcesJSON Sources
 // UnmarshalJSON decodes a Sources document strictly, as DecodeSources
 // does with the default limits.
 func (s *Sources) UnmarshalJSON(data []byte) error {
+	if s == nil {
+		return &ismskit.Error{Err: errf(ismskit.ErrMissing, "UnmarshalJSON into a nil *Sources")}
+	}
 	v, err := codec.Decode[sourcesJSON](data, nil)
 	if err == nil {
 		*s = Sources(v)

@@ -92,6 +92,9 @@ type soaJSON SoA
 // default limits, so that an SoA inside a larger document that
 // encoding/json decodes is as strict as one decoded on its own.
 func (s *SoA) UnmarshalJSON(data []byte) error {
+	if s == nil {
+		return &ismskit.Error{Err: errf(ismskit.ErrMissing, "UnmarshalJSON into a nil *SoA")}
+	}
 	v, err := codec.Decode[soaJSON](data, nil)
 	if err == nil {
 		*s = SoA(v)
