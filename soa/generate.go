@@ -383,17 +383,13 @@ func Generate(in Input) (SoA, error) {
 	for di := range in.Sources.Decisions {
 		dec := &in.Sources.Decisions[di]
 		p := fielderr.Index("sources.decisions", di)
-		item := ""
-		if dec.Control.IsValid() {
-			item = dec.Control.String()
-		}
-		i, ok := pos[dec.Control]
+				i, ok := pos[dec.Control]
 		if !ok {
-			errs.AddItem(p+".control", item, errf(ismskit.ErrUnknownControl, "decision for %s, which is not in %s", dec.Control, cat.Name()))
+			errs.AddItem(p+".control", itemOf(dec.Control), errf(ismskit.ErrUnknownControl, "decision for %s, which is not in %s", dec.Control, cat.Name()))
 			continue
 		}
 		if prev, dup := decided[i]; dup {
-			errs.AddItem(p+".control", item, errf(ismskit.ErrDuplicateID, "second decision for %s (the first is sources.decisions[%d]; Sources.Decide replaces a decision)", dec.Control, prev))
+			errs.AddItem(p+".control", itemOf(dec.Control), errf(ismskit.ErrDuplicateID, "second decision for %s (the first is sources.decisions[%d]; Sources.Decide replaces a decision)", dec.Control, prev))
 			continue
 		}
 		decided[i] = di

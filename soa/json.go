@@ -42,23 +42,23 @@ func checkEncodable(s *SoA) error {
 	for i := range s.Entries {
 		e := &s.Entries[i]
 		p := fielderr.Index("entries", i)
-		item := itemOf(e)
+		pr := entryProblems{&l, e}
 		if !e.Applicability.IsValid() {
-			l.AddItem(p+".applicability", item, errf(ismskit.ErrUnknownValue, "applicability %d is not defined", uint8(e.Applicability)))
+			pr.add(p+".applicability", errf(ismskit.ErrUnknownValue, "applicability %d is not defined", uint8(e.Applicability)))
 		}
 		if e.Status != 0 && !e.Status.IsValid() {
-			l.AddItem(p+".status", item, errf(ismskit.ErrUnknownValue, "status %d is not defined", uint8(e.Status)))
+			pr.add(p+".status", errf(ismskit.ErrUnknownValue, "status %d is not defined", uint8(e.Status)))
 		}
 		if !e.Responsibility.IsValid() {
-			l.AddItem(p+".responsibility", item, errf(ismskit.ErrUnknownValue, "responsibility %d is not defined", uint8(e.Responsibility)))
+			pr.add(p+".responsibility", errf(ismskit.ErrUnknownValue, "responsibility %d is not defined", uint8(e.Responsibility)))
 		}
 		for j, r := range e.Reasons {
 			if r.Kind != 0 && !r.Kind.IsValid() { // a missing kind is left out; Validate reports it
-				l.AddItem(fielderr.Index(p+".reasons", j)+".kind", item, errf(ismskit.ErrUnknownValue, "reason kind %d is not defined", uint8(r.Kind)))
+				pr.add(fielderr.Index(p+".reasons", j)+".kind", errf(ismskit.ErrUnknownValue, "reason kind %d is not defined", uint8(r.Kind)))
 			}
 		}
 		if len(e.Extensions) > 0 && !json.Valid(e.Extensions) {
-			l.AddItem(p+".extensions", item, errf(ismskit.ErrType, "extensions is not valid JSON"))
+			pr.add(p+".extensions", errf(ismskit.ErrType, "extensions is not valid JSON"))
 		}
 	}
 	return l.Err()

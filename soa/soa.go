@@ -210,13 +210,13 @@ func (s SoA) index(id iso27002.ControlID) int {
 	return -1
 }
 
-// itemOf is the Item of a problem in e: its control's ID, or "" when it
-// names none.
-func itemOf(e *Entry) string {
-	if !e.Control.IsValid() {
+// itemOf is the Item of a problem about the control id: its ID, or ""
+// for the zero ControlID.
+func itemOf(id iso27002.ControlID) string {
+	if !id.IsValid() {
 		return ""
 	}
-	return e.Control.String()
+	return id.String()
 }
 
 // Undecided returns the entries that no source has decided, in document

@@ -101,10 +101,11 @@ func (s SoA) Rows() ([][]string, error) {
 }
 
 func entryRow(l *fielderr.List, p string, e *Entry) []string {
-	item := itemOf(e)
 	row := make([]string, len(columns))
 	row[colControl] = e.Control.String()
+	item := row[colControl]
 	if !e.Control.IsValid() {
+		item = ""
 		l.AddItem(p+".control", item, errf(ismskit.ErrNotEncodable, "the entry names no control"))
 	}
 	row[colTitle] = e.Title

@@ -110,25 +110,25 @@ func (s SoA) Validate(opts ValidateOptions) error {
 		e := &s.Entries[i]
 		p := fielderr.Index("entries", i)
 		id := e.Control
-		item := itemOf(e)
+		pr := entryProblems{&l, e}
 		switch {
 		case !id.IsValid():
 			l.Add(p+".control", errf(ismskit.ErrMissing, "the entry names no control"))
 		case cat != nil && !cat.Has(id):
-			l.AddItem(p+".control", item, errf(ismskit.ErrUnknownControl, "%s is not in %s", id, cat.Name()))
+			pr.add(p+".control", errf(ismskit.ErrUnknownControl, "%s is not in %s", id, cat.Name()))
 		}
 		if id.IsValid() {
 			if j, dup := seen[id]; dup {
-				l.AddItem(p+".control", item, errf(ismskit.ErrDuplicateID, "%s is listed twice (also entries[%d])", id, j))
+				pr.add(p+".control", errf(ismskit.ErrDuplicateID, "%s is listed twice (also entries[%d])", id, j))
 			} else {
 				seen[id] = i
 			}
 			if prev.IsValid() && id.Compare(prev) < 0 {
-				l.AddItem(p+".control", item, errf(ismskit.ErrInconsistent, "%s comes after %s: entries are in natural order", id, prev))
+				pr.add(p+".control", errf(ismskit.ErrInconsistent, "%s comes after %s: entries are in natural order", id, prev))
 			}
 			prev = id
 		}
-		validateEntry(&l, p, item, e, risks, riskControls, opts.RequireEvidence)
+		validateEntry(&l, p, e, risks, riskControls, opts.RequireEvidence)
 	}
 	switch {
 	case cat != nil:
@@ -142,6 +142,15 @@ func (s SoA) Validate(opts ValidateOptions) error {
 	}
 	return l.Err()
 }
+
+// entryProblems adds the problems of one entry to a list, naming the
+// entry's control as their Item (computed only for a problem).
+type entryProblems struct {
+	l *fielderr.List
+	e *Entry
+}
+
+func (p entryProblems) add(path string, err error) { p.l.AddItem(path, itemOf(p.e.Control), err) }
 
 // editionHint says which built-in edition the entries' controls belong
 // to, when they all belong to one, for the message of a missing catalog.
@@ -160,61 +169,62 @@ func editionHint(entries []Entry) string {
 	return " (the entries are controls of edition " + ed.String() + ": is the header's edition " + ed.String() + "?)"
 }
 
-func validateEntry(l *fielderr.List, p, item string, e *Entry, risks map[string]bool, riskControls map[iso27002.ControlID]string, requireEvidence bool) {
+func validateEntry(l *fielderr.List, p string, e *Entry, risks map[string]bool, riskControls map[iso27002.ControlID]string, requireEvidence bool) {
 	id := e.Control
+	pr := entryProblems{l, e}
 	switch e.Applicability {
 	case Undecided:
-		l.AddItem(p+".applicability", item, errf(ErrUndecided, "%s is undecided: include it with a reason or exclude it with a justification", id))
+		pr.add(p+".applicability", errf(ErrUndecided, "%s is undecided: include it with a reason or exclude it with a justification", id))
 	case Included:
 		if len(e.Reasons) == 0 {
-			l.AddItem(p+".reasons", item, errf(ErrNoReason, "%s is included without a reason", id))
+			pr.add(p+".reasons", errf(ErrNoReason, "%s is included without a reason", id))
 		}
 		switch e.Status {
 		case 0:
-			l.AddItem(p+".status", item, errf(ErrNoStatus, "%s is included without an implementation status", id))
+			pr.add(p+".status", errf(ErrNoStatus, "%s is included without an implementation status", id))
 		case NotApplicable:
-			l.AddItem(p+".status", item, errf(ismskit.ErrInconsistent, "%s is included but its status is not-applicable", id))
+			pr.add(p+".status", errf(ismskit.ErrInconsistent, "%s is included but its status is not-applicable", id))
 		}
 	case Excluded:
 		if strings.TrimSpace(e.Justification) == "" {
-			l.AddItem(p+".justification", item, errf(ErrNoJustification, "%s is excluded without a justification", id))
+			pr.add(p+".justification", errf(ErrNoJustification, "%s is excluded without a justification", id))
 		}
 		if e.Status != 0 && e.Status != NotApplicable {
-			l.AddItem(p+".status", item, errf(ismskit.ErrInconsistent, "%s is excluded but its status is %s", id, e.Status.code()))
+			pr.add(p+".status", errf(ismskit.ErrInconsistent, "%s is excluded but its status is %s", id, e.Status.code()))
 		}
 		if e.TreatsRisk() {
-			l.AddItem(p+".applicability", item, errf(ErrExcludedRiskControl, "%s is excluded but treats risks %s", id, strings.Join(riskIDs(e), ", ")))
+			pr.add(p+".applicability", errf(ErrExcludedRiskControl, "%s is excluded but treats risks %s", id, strings.Join(riskIDs(e), ", ")))
 		} else if r, ok := riskControls[id]; ok {
-			l.AddItem(p+".applicability", item, errf(ErrExcludedRiskControl, "%s is excluded but risk %s is treated with it", id, r))
+			pr.add(p+".applicability", errf(ErrExcludedRiskControl, "%s is excluded but risk %s is treated with it", id, r))
 		}
 	default:
-		l.AddItem(p+".applicability", item, errf(ismskit.ErrUnknownValue, "%s: applicability %d is not defined", id, uint8(e.Applicability)))
+		pr.add(p+".applicability", errf(ismskit.ErrUnknownValue, "%s: applicability %d is not defined", id, uint8(e.Applicability)))
 	}
 	if e.Status != 0 && !e.Status.IsValid() {
-		l.AddItem(p+".status", item, errf(ismskit.ErrUnknownValue, "%s: status %d is not defined", id, uint8(e.Status)))
+		pr.add(p+".status", errf(ismskit.ErrUnknownValue, "%s: status %d is not defined", id, uint8(e.Status)))
 	}
 	for j, r := range e.Reasons {
 		rp := fielderr.Index(p+".reasons", j)
 		switch {
 		case !r.Kind.IsValid():
-			l.AddItem(rp+".kind", item, errf(ismskit.ErrUnknownValue, "%s: reason kind %d is not defined", id, uint8(r.Kind)))
+			pr.add(rp+".kind", errf(ismskit.ErrUnknownValue, "%s: reason kind %d is not defined", id, uint8(r.Kind)))
 		case r.Kind == RiskTreatment:
 			if len(r.Risks) == 0 {
-				l.AddItem(rp+".risks", item, errf(ismskit.ErrMissing, "%s: a risk-treatment reason lists no risk", id))
+				pr.add(rp+".risks", errf(ismskit.ErrMissing, "%s: a risk-treatment reason lists no risk", id))
 			}
 			for k, rid := range r.Risks {
 				if strings.TrimSpace(rid) == "" {
-					l.AddItem(fielderr.Index(rp+".risks", k), item, errf(ismskit.ErrMissing, "%s: empty risk ID", id))
+					pr.add(fielderr.Index(rp+".risks", k), errf(ismskit.ErrMissing, "%s: empty risk ID", id))
 				} else if risks != nil && !risks[rid] {
-					l.AddItem(fielderr.Index(rp+".risks", k), item, errf(ismskit.ErrUnknownReference, "%s: risk %q is not in the register", id, rid))
+					pr.add(fielderr.Index(rp+".risks", k), errf(ismskit.ErrUnknownReference, "%s: risk %q is not in the register", id, rid))
 				}
 			}
 		default:
 			if len(r.Risks) > 0 {
-				l.AddItem(rp+".risks", item, errf(ismskit.ErrInconsistent, "%s: a %s reason lists risks", id, r.Kind.code()))
+				pr.add(rp+".risks", errf(ismskit.ErrInconsistent, "%s: a %s reason lists risks", id, r.Kind.code()))
 			}
 			if r.Kind.NeedsReference() && strings.TrimSpace(r.Reference) == "" {
-				l.AddItem(rp+".reference", item, errf(ismskit.ErrMissing, "%s: a %s reason needs a reference", id, r.Kind.code()))
+				pr.add(rp+".reference", errf(ismskit.ErrMissing, "%s: a %s reason needs a reference", id, r.Kind.code()))
 			}
 		}
 	}
@@ -222,18 +232,18 @@ func validateEntry(l *fielderr.List, p, item string, e *Entry, risks map[string]
 	case Own:
 	case Inherited, Shared:
 		if strings.TrimSpace(e.Provider) == "" {
-			l.AddItem(p+".provider", item, errf(ErrNoProvider, "%s is %s but names no provider", id, e.Responsibility.code()))
+			pr.add(p+".provider", errf(ErrNoProvider, "%s is %s but names no provider", id, e.Responsibility.code()))
 		}
 	default:
-		l.AddItem(p+".responsibility", item, errf(ismskit.ErrUnknownValue, "%s: responsibility %d is not defined", id, uint8(e.Responsibility)))
+		pr.add(p+".responsibility", errf(ismskit.ErrUnknownValue, "%s: responsibility %d is not defined", id, uint8(e.Responsibility)))
 	}
 	for k, ev := range e.Evidence {
 		if strings.TrimSpace(ev) == "" {
-			l.AddItem(fielderr.Index(p+".evidence", k), item, errf(ismskit.ErrMissing, "%s: empty evidence reference", id))
+			pr.add(fielderr.Index(p+".evidence", k), errf(ismskit.ErrMissing, "%s: empty evidence reference", id))
 		}
 	}
 	if requireEvidence && e.Applicability == Included && e.Status == Implemented && len(e.Evidence) == 0 {
-		l.AddItem(p+".evidence", item, errf(ErrNoEvidence, "%s is implemented but cites no evidence", id))
+		pr.add(p+".evidence", errf(ErrNoEvidence, "%s is implemented but cites no evidence", id))
 	}
 }
 

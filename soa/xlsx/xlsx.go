@@ -70,7 +70,7 @@ func Write(w io.Writer, s soa.SoA) error {
 	doc := documentRows(s)
 	var l fielderr.List
 	for i, r := range rows {
-		checkCells(&l, fielderr.Index("entries", i), s.Entries[i].Control.String(), fields, r)
+		checkCells(&l, fielderr.Index("entries", i), r[0], fields, r)
 	}
 	for _, r := range doc {
 		checkCells(&l, "header", "", []string{r[0]}, r[1:])
