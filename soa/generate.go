@@ -383,7 +383,7 @@ func Generate(in Input) (SoA, error) {
 	for di := range in.Sources.Decisions {
 		dec := &in.Sources.Decisions[di]
 		p := fielderr.Index("sources.decisions", di)
-				i, ok := pos[dec.Control]
+		i, ok := pos[dec.Control]
 		if !ok {
 			errs.AddItem(p+".control", itemOf(dec.Control), errf(ismskit.ErrUnknownControl, "decision for %s, which is not in %s", dec.Control, cat.Name()))
 			continue

@@ -5,7 +5,8 @@
 //
 // It reads the risk register of the risk example (or -register FILE, a
 // register as risk.DecodeRegister reads it) and the other requirement
-// sources and decisions (or -sources FILE, as soa.DecodeSources reads it),
+// sources, the decisions and the policy for the controls they leave open
+// (or -sources FILE, as soa.DecodeSources reads it),
 // adds every custom control the register uses to the 2022 catalog,
 // generates the SoA, validates it, prints a summary and writes soa.csv,
 // soa.md, soa.html, soa.xlsx and soa.json to DIR (default
