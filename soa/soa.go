@@ -22,8 +22,8 @@ import (
 // missing.
 //
 // Templates (text/template, html/template) can read an SoA directly:
-// {{range .Included}} ranges over the included entries (Go 1.23 and
-// later range over such iterator methods with one variable),
+// {{range .Included}} ranges over the included entries (templates range
+// over such iterator methods, with one variable, since Go 1.24),
 // {{with .EntryFor "8.13"}} looks an entry up by its control's ID,
 // {{.Summary.Total.Implemented}} counts, and every enumeration and
 // Reason prints its words for people.
