@@ -175,7 +175,7 @@ func TestEvaluateErrors(t *testing.T) {
 		{"an SoA that cannot be generated", func(d *Documents) {
 			d.SoA = soa.SoA{Header: soa.Header{Organization: "Example Ltd", Version: "2"}}
 			d.Sources = soa.Sources{Decisions: []soa.Decision{{Control: iso27002.MustParse("acme:X-9")}}}
-		}, asOf, "sources.decisions[0].control", "", ismskit.ErrUnknownControl},
+		}, asOf, "sources.decisions[0].control", "acme:X-9", ismskit.ErrUnknownControl},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
