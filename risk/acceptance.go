@@ -1,63 +1,11 @@
 package risk
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
-
-// AcceptanceStatus is the state of a risk owner's acceptance of a
-// residual risk at a given time (ISO/IEC 27001:2022 clause 6.1.3 f).
-// The zero value is NoAcceptance.
-type AcceptanceStatus int
-
-// The states of an acceptance.
-const (
-	// NoAcceptance: no acceptance recorded at or before the time asked.
-	NoAcceptance AcceptanceStatus = iota
-	// AcceptanceValid: the last acceptance is by the owner, matches the
-	// residual rating and criteria, and has not expired.
-	AcceptanceValid
-	// AcceptanceStale: the residual rating (likelihood, impact or level)
-	// or the criteria (ID or version) changed since it was accepted.
-	AcceptanceStale
-	// AcceptanceExpired: the time asked is at or after the expiry.
-	AcceptanceExpired
-	// AcceptanceNotByOwner: the last acceptance was not given by the
-	// current risk owner.
-	AcceptanceNotByOwner
-)
-
-var acceptanceNames = [...]string{"none", "valid", "stale", "expired", "not-by-owner"}
-
-// String returns "none", "valid", "stale", "expired" or "not-by-owner".
-func (s AcceptanceStatus) String() string {
-	if s >= 0 && int(s) < len(acceptanceNames) {
-		return acceptanceNames[s]
-	}
-	return fmt.Sprintf("AcceptanceStatus(%d)", int(s))
-}
-
-// MarshalText implements encoding.TextMarshaler.
-func (s AcceptanceStatus) MarshalText() ([]byte, error) {
-	if s < 0 || int(s) >= len(acceptanceNames) {
-		return nil, errf(ismskit.ErrUnknownValue, "%d is not an acceptance status", int(s))
-	}
-	return []byte(s.String()), nil
-}
-
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (s *AcceptanceStatus) UnmarshalText(b []byte) error {
-	for i, n := range acceptanceNames {
-		if n == string(b) {
-			*s = AcceptanceStatus(i)
-			return nil
-		}
-	}
-	return errf(ismskit.ErrUnknownValue, "%q is not an acceptance status", string(b))
-}
 
 // AcceptanceOf returns the state at asOf of the acceptance in force for
 // r, given its assessment a, and that acceptance (nil when there is

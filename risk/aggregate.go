@@ -7,39 +7,6 @@ import (
 	"github.com/ismskit/ismskit/iso27002"
 )
 
-// Dimension is what Aggregate groups risks by. The zero value is
-// ByAsset.
-type Dimension int
-
-// The dimensions of aggregation.
-const (
-	// ByAsset: one group per asset; a risk counts for each of its assets.
-	ByAsset Dimension = iota
-	// ByOwner: one group per risk owner.
-	ByOwner
-	// ByTheme: one group per control theme (see ControlTheme); a risk
-	// counts once for each theme among its controls.
-	ByTheme
-	// ByControl: one group per control; a risk counts for each of its
-	// controls.
-	ByControl
-)
-
-// String returns "asset", "owner", "theme" or "control".
-func (d Dimension) String() string {
-	switch d {
-	case ByAsset:
-		return "asset"
-	case ByOwner:
-		return "owner"
-	case ByTheme:
-		return "theme"
-	case ByControl:
-		return "control"
-	}
-	return "unknown"
-}
-
 // ControlTheme returns the key ByTheme groups a control under: the
 // theme of a 2022 control ("organizational", "people", "physical",
 // "technological"), the Annex A clause of a 2013 control ("A.9"), or the

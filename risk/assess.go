@@ -198,16 +198,18 @@ type Assessment struct {
 	LimitRank int `json:"limitRank"`
 }
 
-// Rating returns the rating at stage s (the residual one for an unknown
-// stage).
+// Rating returns the rating at stage s, or the zero Rating for a stage
+// that is not valid.
 func (a Assessment) Rating(s Stage) Rating {
 	switch s {
 	case Inherent:
 		return a.Inherent
 	case Current:
 		return a.Current
+	case Residual:
+		return a.Residual
 	}
-	return a.Residual
+	return Rating{}
 }
 
 // AboveCriteria reports whether the residual level is above the

@@ -24,9 +24,9 @@ type Finding struct {
 // Error returns "severity: path: message".
 func (f Finding) Error() string {
 	if f.Err == nil {
-		return f.Severity.String()
+		return string(f.Severity)
 	}
-	return f.Severity.String() + ": " + f.Err.Error()
+	return string(f.Severity) + ": " + f.Err.Error()
 }
 
 // Unwrap returns Err, so that errors.Is works on a Finding.

@@ -81,14 +81,14 @@ func encodeRow(l *fielderr.List, r *Risk) []string {
 	props := make([]string, len(r.Properties))
 	for j, p := range r.Properties {
 		if !p.IsValid() {
-			l.Add(fielderr.Index("properties", j), errf(ismskit.ErrNotEncodable, "%q is not a property", p))
+			l.Add(fielderr.Index("properties", j), errf(ismskit.ErrNotEncodable, "%q is not a property", string(p)))
 		}
 		props[j] = string(p)
 	}
 	pis := make([]string, len(r.PropertyImpacts))
 	for j, pi := range r.PropertyImpacts {
 		if !pi.Property.IsValid() {
-			l.Add(fielderr.Index("propertyImpacts", j)+".property", errf(ismskit.ErrNotEncodable, "%q is not a property", pi.Property))
+			l.Add(fielderr.Index("propertyImpacts", j)+".property", errf(ismskit.ErrNotEncodable, "%q is not a property", string(pi.Property)))
 		}
 		pis[j] = string(pi.Property) + "=" + strconv.Itoa(pi.Impact)
 	}
@@ -99,7 +99,7 @@ func encodeRow(l *fielderr.List, r *Risk) []string {
 			l.Add(p+".control", errf(ismskit.ErrNotEncodable, "no control ID"))
 		}
 		if !c.Status.IsValid() {
-			l.Add(p+".status", errf(ismskit.ErrNotEncodable, "%q is not a control status", c.Status))
+			l.Add(p+".status", errf(ismskit.ErrNotEncodable, "%q is not a control status", string(c.Status)))
 		}
 		ctrls[j] = c.Control.String() + "=" + string(c.Status) + ":" + strconv.Itoa(c.LikelihoodEffect) + ":" + strconv.Itoa(c.ImpactEffect)
 	}
@@ -111,7 +111,7 @@ func encodeRow(l *fielderr.List, r *Risk) []string {
 		rl, ri = strconv.Itoa(e.Likelihood), strconv.Itoa(e.Impact)
 	}
 	if o := r.Treatment.Option; o != "" && !o.IsValid() {
-		l.Add("treatment.option", errf(ismskit.ErrNotEncodable, "%q is not a treatment option", o))
+		l.Add("treatment.option", errf(ismskit.ErrNotEncodable, "%q is not a treatment option", string(o)))
 	}
 	var sm, sv, svec, ss, ssev string
 	if s := r.Scoring; s != nil {

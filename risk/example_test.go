@@ -48,9 +48,9 @@ func ExampleAssessor_Assess() {
 	}
 	fmt.Println("limit:", as.Limit, "above:", as.AboveCriteria())
 	// Output:
-	// inherent L4 I4 high (score 16)
-	// current  L3 I4 high (score 12)
-	// residual L2 I4 medium (score 8)
+	// Inherent L4 I4 high (score 16)
+	// Current  L3 I4 high (score 12)
+	// Residual L2 I4 medium (score 8)
 	// limit: medium above: false
 }
 
@@ -147,9 +147,9 @@ func ExampleNeedingAcceptance() {
 	gaps, _ = risk.NeedingAcceptance(reg, asOf.AddDate(2, 0, 0))
 	fmt.Println(gaps[0].RiskID, gaps[0].Status)
 	// Output:
-	// R-1 CISO medium above low acceptance: none
+	// R-1 CISO medium above low acceptance: None
 	// 0 left
-	// R-1 expired
+	// R-1 Expired
 }
 
 func ExampleProductMatrix() {
@@ -178,7 +178,7 @@ func ExampleEncodeCSV() {
 	}
 	fmt.Println(back[0].ID, back[0].Controls[1].Control, back[0].Controls[1].Status, back[0].Controls[1].LikelihoodEffect)
 	// Output:
-	// R-1 8.5 planned 50
+	// R-1 8.5 Planned 50
 }
 
 func ExampleHeatMap_SVG() {

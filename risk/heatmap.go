@@ -2,6 +2,7 @@ package risk
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"html"
 	"strconv"
@@ -84,7 +85,7 @@ func NewHeatMap(c Criteria, as []Assessment) (HeatMap, error) {
 		}
 	}
 	if len(errs) > 0 {
-		return h, joinErrs(errs)
+		return h, errors.Join(errs...)
 	}
 	return h, nil
 }

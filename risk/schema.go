@@ -49,25 +49,25 @@ func enumSchema[T ~string](desc string, values []T) *jsonschema.Schema {
 // JSONSchema describes a Property in JSON Schemas generated with
 // github.com/invopop/jsonschema: one of its lower-case names.
 func (Property) JSONSchema() *jsonschema.Schema {
-	return enumSchema("An information security property.", properties)
+	return enumSchema("An information security property.", propertyEnum.values)
 }
 
 // JSONSchema describes an AssetKind in generated JSON Schemas.
 func (AssetKind) JSONSchema() *jsonschema.Schema {
-	return enumSchema("The kind of asset.", assetKinds)
+	return enumSchema("The kind of asset.", assetKindEnum.values)
 }
 
 // JSONSchema describes a TreatmentOption in generated JSON Schemas.
 func (TreatmentOption) JSONSchema() *jsonschema.Schema {
-	return enumSchema("An ISO/IEC 27005:2022 risk treatment option.", treatmentOptions)
+	return enumSchema("An ISO/IEC 27005:2022 risk treatment option.", treatmentOptionEnum.values)
 }
 
 // JSONSchema describes a ControlStatus in generated JSON Schemas.
 func (ControlStatus) JSONSchema() *jsonschema.Schema {
-	return enumSchema("Whether a control is in place or planned.", controlStatuses)
+	return enumSchema("Whether a control is in place or planned.", controlStatusEnum.values)
 }
 
 // JSONSchema describes an ActionStatus in generated JSON Schemas.
 func (ActionStatus) JSONSchema() *jsonschema.Schema {
-	return enumSchema("The progress of a treatment action.", actionStatuses)
+	return enumSchema("The progress of a treatment action.", actionStatusEnum.values)
 }

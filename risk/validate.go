@@ -98,9 +98,9 @@ func validateRisk(l *fielderr.List, r *Risk, scaleOK bool, nl, ni int, levels, a
 		case !pi.Property.IsValid():
 			l.Add(p+".property", enumErr("property", string(pi.Property)))
 		case seenProp[pi.Property]:
-			l.Add(p+".property", errf(ismskit.ErrDuplicateID, "property %q rated twice", pi.Property))
+			l.Add(p+".property", errf(ismskit.ErrDuplicateID, "property %q rated twice", string(pi.Property)))
 		case !containsProp(r.Properties, pi.Property):
-			l.Add(p+".property", errf(ismskit.ErrUnknownReference, "property %q is not among the risk's properties", pi.Property))
+			l.Add(p+".property", errf(ismskit.ErrUnknownReference, "property %q is not among the risk's properties", string(pi.Property)))
 		}
 		seenProp[pi.Property] = true
 		inScale(p+".impact", pi.Impact, ni)
@@ -245,7 +245,7 @@ func checkProperties(l *fielderr.List, path string, ps []Property) {
 		if !p.IsValid() {
 			l.Add(fielderr.Index(path, j), enumErr("property", string(p)))
 		} else if containsProp(ps[:j], p) {
-			l.Add(fielderr.Index(path, j), errf(ismskit.ErrDuplicateID, "property %q listed twice", p))
+			l.Add(fielderr.Index(path, j), errf(ismskit.ErrDuplicateID, "property %q listed twice", string(p)))
 		}
 	}
 }

@@ -29,7 +29,7 @@ func TestDefaultRun(t *testing.T) {
 	assert.Contains(t, out, "Nimbus Ledger ISMS risk register: 30 risks, criteria nimbus-5x5@2026.1")
 	assert.Contains(t, out, "Top 10 risks by residual level:")
 	assert.Contains(t, out, "without a valid acceptance (as of 2026-11-28): 8")
-	assert.Contains(t, out, "R-29  medium (L3 I2)  low    not-by-owner")
+	assert.Contains(t, out, "R-29  medium (L3 I2)  low    Not by the owner")
 	assert.Empty(t, errOut)
 }
 
