@@ -13,7 +13,7 @@ import (
 // asOf; later records are not yet made. It is checked in this order: by
 // the owner, then the same criteria and residual rating as a, then not
 // expired (asOf before Expires).
-func AcceptanceOf(r *Risk, a Assessment, asOf ismskit.Date) (AcceptanceStatus, *Acceptance) {
+func AcceptanceOf(r Risk, a Assessment, asOf ismskit.Date) (AcceptanceStatus, *Acceptance) {
 	var last *Acceptance
 	for i := range r.Acceptances {
 		if !r.Acceptances[i].At.After(asOf) {
@@ -75,7 +75,7 @@ func NeedingAcceptance(reg Register, asOf ismskit.Date) ([]Gap, error) {
 			continue
 		}
 		r := byID[a.RiskID]
-		st, _ := AcceptanceOf(r, a, asOf)
+		st, _ := AcceptanceOf(*r, a, asOf)
 		if st == AcceptanceValid {
 			continue
 		}
@@ -184,13 +184,14 @@ func sameAcceptance(a, b Acceptance) bool {
 
 // PlanApproved reports whether the treatment plan of r counts as
 // approved by its owner at asOf (6.1.3 f): the last approval dated at or
-// before asOf was given by the current risk owner.
-func PlanApproved(r *Risk, asOf ismskit.Date) bool {
+// before asOf was given by the current risk owner. A zero asOf is before
+// every approval, so it gives false.
+func PlanApproved(r Risk, asOf ismskit.Date) bool {
 	var last *Approval
 	for i := range r.Approvals {
 		if !r.Approvals[i].At.After(asOf) {
 			last = &r.Approvals[i]
 		}
 	}
-	return last != nil && last.By == r.Owner
+	return last != nil && last.By != "" && last.By == r.Owner
 }

@@ -13,7 +13,7 @@ func TestAcceptanceOf(t *testing.T) {
 	a, err := NewAssessor(reg.Criteria, reg.Assets...)
 	require.NoError(t, err)
 	r := reg.Risks[0]
-	as, err := a.Assess(&r)
+	as, err := a.Assess(r)
 	require.NoError(t, err)
 	ok := Acceptance{By: "cto", At: day("2026-01-10"), Criteria: as.Criteria, Likelihood: as.Residual.Likelihood, Impact: as.Residual.Impact, Level: as.Residual.Level, Expires: day("2027-01-10")}
 	tests := []struct {
@@ -47,7 +47,7 @@ func TestAcceptanceOf(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r.Acceptances = tt.recs()
-			got, rec := AcceptanceOf(&r, as, tt.asOf)
+			got, rec := AcceptanceOf(r, as, tt.asOf)
 			assert.Equal(t, tt.want, got)
 			if tt.wantAt.IsZero() {
 				assert.Nil(t, rec)
@@ -109,7 +109,7 @@ func TestApproveAndAccept(t *testing.T) {
 	r := reg.Risks[0]
 	a, err := NewAssessor(reg.Criteria, reg.Assets...)
 	require.NoError(t, err)
-	as, err := a.Assess(&r)
+	as, err := a.Assess(r)
 	require.NoError(t, err)
 
 	r1, err := r.Approve(Approval{By: "cto", At: day("2026-01-01")})
@@ -125,7 +125,7 @@ func TestApproveAndAccept(t *testing.T) {
 	r2, err := r1.Accept("cto", day("2026-01-02"), as, day("2026-07-01"), "ok")
 	require.NoError(t, err)
 	require.Len(t, r2.Acceptances, 1)
-	st, _ := AcceptanceOf(&r2, as, day("2026-02-01"))
+	st, _ := AcceptanceOf(r2, as, day("2026-02-01"))
 	assert.Equal(t, AcceptanceValid, st)
 	assert.Empty(t, r1.Acceptances)
 
@@ -173,10 +173,10 @@ func TestCheckHistory(t *testing.T) {
 
 func TestPlanApproved(t *testing.T) {
 	r := Risk{ID: "r", Owner: "cto"}
-	assert.False(t, PlanApproved(&r, day("2026-01-01")))
+	assert.False(t, PlanApproved(r, day("2026-01-01")))
 	r.Approvals = []Approval{{By: "cto", At: day("2026-01-10")}}
-	assert.False(t, PlanApproved(&r, day("2026-01-09")), "not yet given")
-	assert.True(t, PlanApproved(&r, day("2026-01-10")))
+	assert.False(t, PlanApproved(r, day("2026-01-09")), "not yet given")
+	assert.True(t, PlanApproved(r, day("2026-01-10")))
 	r.Owner = "ciso"
-	assert.False(t, PlanApproved(&r, day("2026-02-01")), "the owner changed")
+	assert.False(t, PlanApproved(r, day("2026-02-01")), "the owner changed")
 }

@@ -11,8 +11,9 @@ import (
 // clause 6.1.2 d and e): it holds the matrix as a flat lookup grid, the
 // acceptance limits and the categories of the register's assets. It is
 // built once by NewAssessor and is immutable, so one Assessor may be
-// used from many goroutines at once. A nil or zero Assessor is not
-// usable.
+// used from many goroutines at once. A nil or zero Assessor rates
+// nothing: its methods return an ismskit.ErrMissing error or a zero
+// result.
 type Assessor struct {
 	criteria Criteria
 	nl, ni   int
@@ -127,8 +128,23 @@ func clone2[T any](in [][]T) [][]T {
 	return out
 }
 
-// Criteria returns a copy of the criteria the Assessor was built from.
-func (a *Assessor) Criteria() Criteria { return cloneCriteria(a.criteria) }
+// Criteria returns a copy of the criteria the Assessor was built from;
+// the zero Criteria for a nil or zero Assessor.
+func (a *Assessor) Criteria() Criteria {
+	if a == nil {
+		return Criteria{}
+	}
+	return cloneCriteria(a.criteria)
+}
+
+// usable returns an error for a nil Assessor or one not built by
+// NewAssessor.
+func (a *Assessor) usable() error {
+	if a == nil || a.nl == 0 || a.ni == 0 {
+		return &ismskit.Error{Err: errf(ismskit.ErrMissing, "no assessor: build one with NewAssessor")}
+	}
+	return nil
+}
 
 // Rating is a risk rated through the matrix: the likelihood and impact,
 // the level of their cell, the level's rank (its index in
@@ -149,8 +165,12 @@ type Rating struct {
 
 // Rate returns the rating of a likelihood and an impact. A value outside
 // its scale is a *ismskit.Error at "likelihood" or "impact" wrapping
-// ismskit.ErrOutOfRange.
+// ismskit.ErrOutOfRange; a nil or zero Assessor gives an
+// ismskit.ErrMissing error.
 func (a *Assessor) Rate(likelihood, impact int) (Rating, error) {
+	if err := a.usable(); err != nil {
+		return Rating{}, err
+	}
 	if likelihood < 1 || likelihood > a.nl || impact < 1 || impact > a.ni {
 		var l fielderr.List
 		a.checkPair(&l, "", likelihood, impact)
@@ -242,10 +262,14 @@ func (a Assessment) AboveCriteria() bool { return a.Residual.Rank > a.LimitRank 
 //
 // Errors are *ismskit.Error values relative to the risk ("likelihood",
 // "controls[2].likelihoodEffect", "residual.impact") wrapping
-// ismskit.ErrOutOfRange, all of them joined. Assess does not allocate unless it
-// returns an error, and it does not check the consistency of the result
-// (see Check).
-func (a *Assessor) Assess(r *Risk) (Assessment, error) {
+// ismskit.ErrOutOfRange, all of them joined; a nil or zero Assessor gives
+// an ismskit.ErrMissing error. Assess does not allocate unless it returns
+// an error, and it does not check the consistency of the result (see
+// Check).
+func (a *Assessor) Assess(r Risk) (Assessment, error) {
+	if err := a.usable(); err != nil {
+		return Assessment{}, err
+	}
 	out := Assessment{RiskID: r.ID, Criteria: a.criteria.Ref()}
 	li, ii := r.Likelihood, r.InherentImpact()
 	bad := li < 1 || li > a.nl || ii < 1 || ii > a.ni
@@ -273,7 +297,7 @@ func (a *Assessor) Assess(r *Risk) (Assessment, error) {
 		bad = true
 	}
 	if bad {
-		if err := a.assessErr(r); err != nil {
+		if err := a.assessErr(&r); err != nil {
 			return Assessment{}, err
 		}
 		return Assessment{}, &ismskit.Error{Err: errf(ismskit.ErrOutOfRange, "risk %q cannot be rated", r.ID)}
@@ -289,7 +313,7 @@ func (a *Assessor) Assess(r *Risk) (Assessment, error) {
 		rl, ri = st.Likelihood, st.Impact
 	}
 	out.Residual = a.rate(rl, ri)
-	out.LimitRank = a.limit(r)
+	out.LimitRank = a.limit(&r)
 	out.Limit = a.levelIDs[out.LimitRank]
 	return out, nil
 }
@@ -378,7 +402,7 @@ func AssessRegister(reg Register) ([]Assessment, error) {
 	out := make([]Assessment, 0, len(reg.Risks))
 	var l fielderr.List
 	for i := range reg.Risks {
-		as, err := a.Assess(&reg.Risks[i])
+		as, err := a.Assess(reg.Risks[i])
 		if err != nil {
 			l.Add(fielderr.Index("risks", i), err)
 			continue

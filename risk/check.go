@@ -57,7 +57,7 @@ func Check(reg Register) ([]Finding, error) {
 	var l fielderr.List
 	for i := range reg.Risks {
 		r := &reg.Risks[i]
-		as, err := a.Assess(r)
+		as, err := a.Assess(*r)
 		p := fielderr.Index("risks", i)
 		if err != nil {
 			l.Add(p, err)

@@ -38,7 +38,7 @@ func ExampleAssessor_Assess() {
 	if err != nil {
 		panic(err)
 	}
-	as, err := a.Assess(&reg.Risks[0])
+	as, err := a.Assess(reg.Risks[0])
 	if err != nil {
 		panic(err)
 	}
@@ -137,7 +137,7 @@ func ExampleNeedingAcceptance() {
 
 	// the owner accepts; the acceptance holds until the rating changes
 	a, _ := risk.NewAssessor(reg.Criteria, reg.Assets...)
-	as, _ := a.Assess(&reg.Risks[0])
+	as, _ := a.Assess(reg.Risks[0])
 	reg.Risks[0], err = reg.Risks[0].Accept("CISO", asOf, as, asOf.AddDate(1, 0, 0), "until FIDO2 roll-out")
 	if err != nil {
 		panic(err)

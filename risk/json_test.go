@@ -144,7 +144,7 @@ func TestConcurrentUse(t *testing.T) {
 		go func() {
 			out := make([]Assessment, len(reg.Risks))
 			for i := range reg.Risks {
-				out[i], _ = a.Assess(&reg.Risks[i])
+				out[i], _ = a.Assess(reg.Risks[i])
 			}
 			Rank(out, Residual)
 			done <- out

@@ -159,7 +159,7 @@ type Risk struct {
 
 // InherentImpact returns the impact used for the inherent risk: the
 // highest of Impact and the per-property impacts (0 when none is set).
-func (r *Risk) InherentImpact() int {
+func (r Risk) InherentImpact() int {
 	m := r.Impact
 	for _, pi := range r.PropertyImpacts {
 		if pi.Impact > m {

@@ -276,7 +276,12 @@ func enumErr(kind, v string) error {
 //		_, ok := cat.Lookup(id)
 //		return ok
 //	})
+//
+// A nil known is an ismskit.ErrMissing error.
 func CheckControls(reg Register, known func(iso27002.ControlID) bool) error {
+	if known == nil {
+		return &ismskit.Error{Err: errf(ismskit.ErrMissing, "no function to recognise controls")}
+	}
 	var l fielderr.List
 	for i, r := range reg.Risks {
 		for k, c := range r.Controls {

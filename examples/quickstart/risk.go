@@ -226,7 +226,7 @@ func (q *quickstart) treat() error {
 		for _, a := range r.Treatment.Plan {
 			plan = append(plan, planLine{r.ID, a})
 		}
-		if risk.PlanApproved(r, q.asOf) {
+		if risk.PlanApproved(*r, q.asOf) {
 			approved++
 		}
 	}
