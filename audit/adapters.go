@@ -20,7 +20,7 @@ import (
 // as by risk.AssessRegister, and the controls of the others are still
 // returned.
 func HighRiskControls(reg risk.Register, level string, stage risk.Stage) ([]iso27002.ControlID, error) {
-	rank := slices.IndexFunc(reg.Criteria.Levels, func(l risk.Level) bool { return l.ID == level })
+	rank := slices.IndexFunc(reg.Criteria.RiskLevels, func(l risk.Level) bool { return l.ID == level })
 	if rank < 0 {
 		return nil, fmt.Errorf("%w: %q is not a level of the criteria %s", ismskit.ErrUnknownValue, level, reg.Criteria.ID)
 	}

@@ -36,10 +36,11 @@ func AcceptanceOf(r Risk, a Assessment, asOf ismskit.Date) (AcceptanceStatus, *A
 	return AcceptanceValid, &cp
 }
 
-// Gap is a risk whose residual level is above its acceptance limit and
-// that has no valid acceptance by its owner. The zero value describes no
-// risk.
-type Gap struct {
+// Unaccepted is a risk whose residual level is above its acceptance
+// limit and that has no valid acceptance by its owner (ISO/IEC
+// 27001:2022 clause 6.1.3 f), as NeedingAcceptance lists it. The zero
+// value describes no risk.
+type Unaccepted struct {
 	// ID of the risk.
 	RiskID string `json:"riskId"`
 	// The risk owner who must accept or treat further.
@@ -58,7 +59,7 @@ type Gap struct {
 // priority order (see Compare). Risks that cannot be assessed are
 // reported in the error, as by AssessRegister, and are not listed: they
 // need fixing first.
-func NeedingAcceptance(reg Register, asOf ismskit.Date) ([]Gap, error) {
+func NeedingAcceptance(reg Register, asOf ismskit.Date) ([]Unaccepted, error) {
 	as, err := AssessRegister(reg)
 	if as == nil && err != nil {
 		return nil, err
@@ -69,7 +70,7 @@ func NeedingAcceptance(reg Register, asOf ismskit.Date) ([]Gap, error) {
 	}
 	as = slices.Clone(as)
 	SortAssessments(as, Residual)
-	var out []Gap
+	var out []Unaccepted
 	for _, a := range as {
 		if !a.AboveCriteria() {
 			continue
@@ -79,7 +80,7 @@ func NeedingAcceptance(reg Register, asOf ismskit.Date) ([]Gap, error) {
 		if st == AcceptanceValid {
 			continue
 		}
-		out = append(out, Gap{RiskID: a.RiskID, Owner: r.Owner, Residual: a.Residual, Limit: a.Limit, Status: st})
+		out = append(out, Unaccepted{RiskID: a.RiskID, Owner: r.Owner, Residual: a.Residual, Limit: a.Limit, Status: st})
 	}
 	return out, err
 }

@@ -31,8 +31,9 @@ type Group struct {
 	Key string `json:"key"`
 	// IDs of the risks in the group, in register order.
 	Risks []string `json:"risks"`
-	// Number of risks per level at the stage asked, indexed by rank.
-	Levels []int `json:"levels"`
+	// Number of risks per risk level at the stage asked, indexed by the
+	// level's rank (its index in Criteria.RiskLevels).
+	LevelCounts []int `json:"levelCounts"`
 	// The highest level in the group.
 	MaxLevel string `json:"maxLevel"`
 	// Rank of MaxLevel.
@@ -51,12 +52,12 @@ func Aggregate(reg Register, as []Assessment, d Dimension, s Stage) []Group {
 	for _, a := range as {
 		byID[a.RiskID] = a.Rating(s)
 	}
-	nLevels := len(reg.Criteria.Levels)
+	nLevels := len(reg.Criteria.RiskLevels)
 	groups := map[string]*Group{}
 	add := func(key string, r *Risk, rt Rating) {
 		g := groups[key]
 		if g == nil {
-			g = &Group{Key: key, Levels: make([]int, nLevels), MaxRank: -1}
+			g = &Group{Key: key, LevelCounts: make([]int, nLevels), MaxRank: -1}
 			groups[key] = g
 		}
 		if n := len(g.Risks); n > 0 && g.Risks[n-1] == r.ID {
@@ -64,7 +65,7 @@ func Aggregate(reg Register, as []Assessment, d Dimension, s Stage) []Group {
 		}
 		g.Risks = append(g.Risks, r.ID)
 		if rt.Rank >= 0 && rt.Rank < nLevels {
-			g.Levels[rt.Rank]++
+			g.LevelCounts[rt.Rank]++
 		}
 		if rt.Rank > g.MaxRank {
 			g.MaxRank, g.MaxLevel = rt.Rank, rt.Level

@@ -52,10 +52,10 @@ func NewAssessor(c Criteria, assets ...Asset) (*Assessor, error) {
 		criteria: cloneCriteria(c),
 		nl:       len(c.Likelihood.Levels),
 		ni:       len(c.Impact.Levels),
-		levelIDs: make([]string, len(c.Levels)),
+		levelIDs: make([]string, len(c.RiskLevels)),
 	}
-	rank := make(map[string]int, len(c.Levels))
-	for i, lv := range c.Levels {
+	rank := make(map[string]int, len(c.RiskLevels))
+	for i, lv := range c.RiskLevels {
 		rank[lv.ID] = i
 		a.levelIDs[i] = lv.ID
 	}
@@ -66,7 +66,7 @@ func NewAssessor(c Criteria, assets ...Asset) (*Assessor, error) {
 			if len(c.Matrix.Scores) > 0 {
 				score = c.Matrix.Scores[l][i]
 			}
-			a.cells[l*a.ni+i] = cell{rank: int32(rank[c.Matrix.Levels[l][i]]), score: int32(score)}
+			a.cells[l*a.ni+i] = cell{rank: int32(rank[c.Matrix.Cells[l][i]]), score: int32(score)}
 		}
 	}
 	a.maxRank = rank[c.Acceptance.MaxLevel]
@@ -88,8 +88,8 @@ func NewAssessor(c Criteria, assets ...Asset) (*Assessor, error) {
 func cloneCriteria(c Criteria) Criteria {
 	c.Likelihood.Levels = cloneScaleLevels(c.Likelihood.Levels)
 	c.Impact.Levels = cloneScaleLevels(c.Impact.Levels)
-	c.Levels = append([]Level(nil), c.Levels...)
-	c.Matrix.Levels = clone2(c.Matrix.Levels)
+	c.RiskLevels = append([]Level(nil), c.RiskLevels...)
+	c.Matrix.Cells = clone2(c.Matrix.Cells)
 	c.Matrix.Scores = clone2(c.Matrix.Scores)
 	c.Acceptance.Appetite = append([]Appetite(nil), c.Acceptance.Appetite...)
 	return c
@@ -148,7 +148,7 @@ func (a *Assessor) usable() error {
 
 // Rating is a risk rated through the matrix: the likelihood and impact,
 // the level of their cell, the level's rank (its index in
-// Criteria.Levels, 0 for the lowest) and the cell's score. The zero
+// Criteria.RiskLevels, 0 for the lowest) and the cell's score. The zero
 // value is not a rating (likelihood and impact start at 1).
 type Rating struct {
 	// 6.1.2 d 2: a value of the likelihood scale.
@@ -157,7 +157,7 @@ type Rating struct {
 	Impact int `json:"impact"`
 	// 6.1.2 d 3: ID of the risk level.
 	Level string `json:"level"`
-	// Index of Level in Criteria.Levels; higher is more severe.
+	// Index of Level in Criteria.RiskLevels; higher is more severe.
 	Rank int `json:"rank"`
 	// Score of the matrix cell.
 	Score int `json:"score"`

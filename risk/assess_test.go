@@ -187,12 +187,12 @@ func TestAssessorCopiesCriteria(t *testing.T) {
 	c := Standard4x4()
 	a, err := NewAssessor(c)
 	require.NoError(t, err)
-	c.Matrix.Levels[0][0] = "critical"
-	c.Levels[0].Label = "changed"
+	c.Matrix.Cells[0][0] = "critical"
+	c.RiskLevels[0].Label = "changed"
 	got := a.Criteria()
-	assert.Equal(t, "low", got.Matrix.Levels[0][0])
-	assert.Equal(t, "Low", got.Levels[0].Label)
-	got.Matrix.Levels[1][1] = "critical"
+	assert.Equal(t, "low", got.Matrix.Cells[0][0])
+	assert.Equal(t, "Low", got.RiskLevels[0].Label)
+	got.Matrix.Cells[1][1] = "critical"
 	assert.Equal(t, Standard4x4(), a.Criteria())
 	r, err := a.Rate(1, 1)
 	require.NoError(t, err)

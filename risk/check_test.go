@@ -105,7 +105,7 @@ func TestCheckErrors(t *testing.T) {
 	f, err := Check(reg)
 	requireFieldErr(t, err, "risks[1].impact", ismskit.ErrOutOfRange)
 	assert.Empty(t, f)
-	reg.Criteria.Levels = nil
+	reg.Criteria.RiskLevels = nil
 	_, err = Check(reg)
-	requireFieldErr(t, err, "criteria.levels", ErrInvalidCriteria)
+	requireFieldErr(t, err, "criteria.riskLevels", ErrInvalidCriteria)
 }

@@ -157,8 +157,8 @@ func ExampleProductMatrix() {
 	if err != nil {
 		panic(err)
 	}
-	for l := len(m.Levels) - 1; l >= 0; l-- {
-		fmt.Println(m.Levels[l])
+	for l := len(m.Cells) - 1; l >= 0; l-- {
+		fmt.Println(m.Cells[l])
 	}
 	// Output:
 	// [medium high high]
@@ -224,7 +224,7 @@ func ExampleCheckHistory() {
 func ExampleStandard5x5() {
 	c := risk.Standard5x5()
 	fmt.Println(c.Ref(), len(c.Likelihood.Levels), "x", len(c.Impact.Levels), "accept up to", c.Acceptance.MaxLevel)
-	for _, lv := range c.Levels {
+	for _, lv := range c.RiskLevels {
 		fmt.Println(lv.ID, lv.Colour)
 	}
 	// Output:

@@ -43,13 +43,13 @@ func NewHeatMap(c Criteria, as []Assessment) (HeatMap, error) {
 		return HeatMap{}, err
 	}
 	nl, ni := len(c.Likelihood.Levels), len(c.Impact.Levels)
-	colour := make(map[string]string, len(c.Levels))
-	for _, lv := range c.Levels {
+	colour := make(map[string]string, len(c.RiskLevels))
+	for _, lv := range c.RiskLevels {
 		colour[lv.ID] = lv.Colour
 	}
 	h := HeatMap{
 		Criteria: c.Ref(),
-		Levels:   clone2(c.Matrix.Levels),
+		Levels:   clone2(c.Matrix.Cells),
 		Colours:  make([][]string, nl),
 		Inherent: grid(nl, ni), Current: grid(nl, ni), Residual: grid(nl, ni),
 	}
@@ -62,7 +62,7 @@ func NewHeatMap(c Criteria, as []Assessment) (HeatMap, error) {
 	for l := range nl {
 		h.Colours[l] = make([]string, ni)
 		for i := range ni {
-			h.Colours[l][i] = colour[c.Matrix.Levels[l][i]]
+			h.Colours[l][i] = colour[c.Matrix.Cells[l][i]]
 		}
 	}
 	var errs []error

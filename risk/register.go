@@ -268,7 +268,7 @@ type Acceptance struct {
 	Likelihood int `json:"likelihood"`
 	// Residual impact accepted. Required.
 	Impact int `json:"impact"`
-	// Residual level accepted, an ID of Criteria.Levels. Required.
+	// Residual level accepted, an ID of Criteria.RiskLevels. Required.
 	Level string `json:"level"`
 	// End of validity (exclusive); the zero time means no expiry.
 	Expires ismskit.Date `json:"expires,omitzero"`

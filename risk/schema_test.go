@@ -56,8 +56,8 @@ func TestGoldenDocumentsValidate(t *testing.T) {
 	schematest.Require(t, "criteria.schema.json", CriteriaSchema(), docs...)
 	schematest.Reject(t, "criteria.schema.json", CriteriaSchema(),
 		[]byte(`{"id":"c","version":"1"}`),
-		[]byte(`{"id":"c","version":1,"likelihood":{"levels":[]},"impact":{"levels":[]},"levels":[],"matrix":{"levels":[]},"acceptance":{"maxLevel":"low"}}`),
-		[]byte(`{"id":"c","version":"1","likelihood":{"levels":[]},"impact":{"levels":[]},"levels":[],"matrix":{"levels":[]},"acceptance":{"maxLevel":"low"},"scale":3}`))
+		[]byte(`{"id":"c","version":1,"likelihood":{"levels":[]},"impact":{"levels":[]},"riskLevels":[],"matrix":{"cells":[]},"acceptance":{"maxLevel":"low"}}`),
+		[]byte(`{"id":"c","version":"1","likelihood":{"levels":[]},"impact":{"levels":[]},"riskLevels":[],"matrix":{"cells":[]},"acceptance":{"maxLevel":"low"},"scale":3}`))
 }
 
 // TestSchemaMatchesEncoder checks that the register schema names the keys

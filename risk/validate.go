@@ -33,8 +33,8 @@ func (reg Register) Validate() error {
 		l.Add("criteria", err)
 	}
 	nl, ni := len(reg.Criteria.Likelihood.Levels), len(reg.Criteria.Impact.Levels)
-	levels := make(map[string]bool, len(reg.Criteria.Levels))
-	for _, lv := range reg.Criteria.Levels {
+	levels := make(map[string]bool, len(reg.Criteria.RiskLevels))
+	for _, lv := range reg.Criteria.RiskLevels {
 		levels[lv.ID] = true
 	}
 

@@ -33,8 +33,8 @@ func (q *quickstart) assessRisks() error {
 	q.ranked = risk.Rank(as, risk.Residual)
 
 	rows := []string{"Level\tInherent\tCurrent\tResidual\n"}
-	for i := len(reg.Criteria.Levels) - 1; i >= 0; i-- {
-		lv := reg.Criteria.Levels[i]
+	for i := len(reg.Criteria.RiskLevels) - 1; i >= 0; i-- {
+		lv := reg.Criteria.RiskLevels[i]
 		n := [3]int{}
 		for _, a := range as {
 			for s, st := range []risk.Stage{risk.Inherent, risk.Current, risk.Residual} {

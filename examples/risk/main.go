@@ -167,7 +167,7 @@ func indent(err error) string {
 	return "  " + strings.ReplaceAll(err.Error(), "\n", "\n  ")
 }
 
-func report(w io.Writer, reg risk.Register, as []risk.Assessment, gaps []risk.Gap, findings []risk.Finding, top int, asOf ismskit.Date) {
+func report(w io.Writer, reg risk.Register, as []risk.Assessment, gaps []risk.Unaccepted, findings []risk.Finding, top int, asOf ismskit.Date) {
 	titles := make(map[string]risk.Risk, len(reg.Risks))
 	for _, r := range reg.Risks {
 		titles[r.ID] = r
