@@ -49,7 +49,7 @@ func NewAssessor(c Criteria, assets ...Asset) (*Assessor, error) {
 		return nil, err
 	}
 	a := &Assessor{
-		criteria: cloneCriteria(c),
+		criteria: c.Clone(),
 		nl:       len(c.Likelihood.Levels),
 		ni:       len(c.Impact.Levels),
 		levelIDs: make([]string, len(c.RiskLevels)),
@@ -85,56 +85,13 @@ func NewAssessor(c Criteria, assets ...Asset) (*Assessor, error) {
 	return a, nil
 }
 
-func cloneCriteria(c Criteria) Criteria {
-	c.Likelihood.Levels = cloneScaleLevels(c.Likelihood.Levels)
-	c.Impact.Levels = cloneScaleLevels(c.Impact.Levels)
-	c.RiskLevels = append([]Level(nil), c.RiskLevels...)
-	c.Matrix.Cells = clone2(c.Matrix.Cells)
-	c.Matrix.Scores = clone2(c.Matrix.Scores)
-	c.Acceptance.Appetite = append([]Appetite(nil), c.Acceptance.Appetite...)
-	return c
-}
-
-func cloneScaleLevels(in []ScaleLevel) []ScaleLevel {
-	if in == nil {
-		return nil
-	}
-	out := append([]ScaleLevel(nil), in...)
-	for i := range out {
-		if b := out[i].Band; b != nil {
-			nb := *b
-			if b.Min != nil {
-				v := *b.Min
-				nb.Min = &v
-			}
-			if b.Max != nil {
-				v := *b.Max
-				nb.Max = &v
-			}
-			out[i].Band = &nb
-		}
-	}
-	return out
-}
-
-func clone2[T any](in [][]T) [][]T {
-	if in == nil {
-		return nil
-	}
-	out := make([][]T, len(in))
-	for i, row := range in {
-		out[i] = append([]T(nil), row...)
-	}
-	return out
-}
-
 // Criteria returns a copy of the criteria the Assessor was built from;
 // the zero Criteria for a nil or zero Assessor.
 func (a *Assessor) Criteria() Criteria {
 	if a == nil {
 		return Criteria{}
 	}
-	return cloneCriteria(a.criteria)
+	return a.criteria.Clone()
 }
 
 // usable returns an error for a nil Assessor or one not built by
@@ -394,12 +351,13 @@ func (a *Assessor) limit(r *Risk) int {
 // criteria is reported under "criteria" and stops there; a risk that
 // cannot be rated is reported under "risks[i]" and left out of the
 // result, and the others are still assessed. All problems are joined.
-func AssessRegister(reg Register) ([]Assessment, error) {
+// Assessments.Of looks up the assessment of a risk by its ID.
+func AssessRegister(reg Register) (Assessments, error) {
 	a, err := NewAssessor(reg.Criteria, reg.Assets...)
 	if err != nil {
 		return nil, fielderr.Prefix("criteria", err)
 	}
-	out := make([]Assessment, 0, len(reg.Risks))
+	out := make(Assessments, 0, len(reg.Risks))
 	var l fielderr.List
 	for i := range reg.Risks {
 		as, err := a.Assess(reg.Risks[i])

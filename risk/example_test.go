@@ -246,3 +246,61 @@ func ExampleCheckControls() {
 	// Output:
 	// risks[1].controls[1].control: unknown control acme:vendor-review
 }
+
+func ExampleRegister_Risk() {
+	reg := exampleRegister()
+	r, err := reg.Risk("R-2")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r.Title, "owned by", r.Owner)
+	_, err = reg.Risk("R-9")
+	fmt.Println(err, errors.Is(err, ismskit.ErrUnknownReference))
+	// Output:
+	// CRM vendor outage owned by Head of Sales
+	// no risk "R-9" true
+}
+
+func ExampleCriteria_Rank() {
+	reg := exampleRegister()
+	as, err := risk.AssessRegister(reg)
+	if err != nil {
+		panic(err)
+	}
+	high, err := reg.Criteria.Rank("high")
+	if err != nil {
+		panic(err)
+	}
+	for _, a := range as {
+		if a.Inherent.Rank >= high {
+			lv, _ := reg.Criteria.Level(a.Inherent.Level)
+			fmt.Println(a.RiskID, "is", lv.Label, "or worse before treatment")
+		}
+	}
+	// Output:
+	// R-1 is High or worse before treatment
+}
+
+func ExampleAssessments_Of() {
+	reg := exampleRegister()
+	as, err := risk.AssessRegister(reg)
+	if err != nil {
+		panic(err)
+	}
+	a, err := as.Of("R-1")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(a.Residual.Level, "limit", a.Limit)
+	// Output:
+	// medium limit medium
+}
+
+func ExampleRegister_Clone() {
+	reg := exampleRegister()
+	next := reg.Clone() // a new version: nothing is shared with reg
+	next.Risks[0].Controls[1].Status = risk.Implemented
+	fmt.Println(reg.Risks[0].Controls[1].Status, "->", next.Risks[0].Controls[1].Status)
+	// Output:
+	// Planned -> Implemented
+}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"html"
+	"slices"
 	"strconv"
 
 	"github.com/ismskit/ismskit"
@@ -49,7 +50,7 @@ func NewHeatMap(c Criteria, as []Assessment) (HeatMap, error) {
 	}
 	h := HeatMap{
 		Criteria: c.Ref(),
-		Levels:   clone2(c.Matrix.Cells),
+		Levels:   cloneEach(c.Matrix.Cells, slices.Clone),
 		Colours:  make([][]string, nl),
 		Inherent: grid(nl, ni), Current: grid(nl, ni), Residual: grid(nl, ni),
 	}
