@@ -8,15 +8,24 @@ import (
 )
 
 // AcceptanceOf returns the state at asOf of the acceptance in force for
-// r, given its assessment a, and that acceptance (nil when there is
-// none). The acceptance in force is the last one dated at or before
-// asOf; later records are not yet made. It is checked in this order: by
-// the owner, then the same criteria and residual rating as a, then not
-// expired (asOf before Expires).
+// r, given its assessment a, and a copy of that acceptance (nil when
+// there is none). The acceptance in force is the last one dated at or
+// before asOf; later records are not yet made, and a zero asOf is before
+// every record. It is checked in this order:
+//
+//  1. given by the risk owner, else AcceptanceNotByOwner;
+//  2. made with the criteria and residual rating of a, else
+//     AcceptanceStale;
+//  3. asOf before its own Expires, if any, else AcceptanceExpired;
+//  4. asOf before the end of the criteria's maximum age
+//     (a.AcceptanceMaxAgeMonths months after it was made; see
+//     AcceptanceCriteria), if any, else AcceptanceTooOld.
+//
+// An acceptance that passes all four is AcceptanceValid.
 func AcceptanceOf(r Risk, a Assessment, asOf ismskit.Date) (AcceptanceStatus, *Acceptance) {
 	var last *Acceptance
 	for i := range r.Acceptances {
-		if !r.Acceptances[i].At.After(asOf) {
+		if !r.Acceptances[i].At.IsZero() && !r.Acceptances[i].At.After(asOf) {
 			last = &r.Acceptances[i]
 		}
 	}
@@ -32,8 +41,21 @@ func AcceptanceOf(r Risk, a Assessment, asOf ismskit.Date) (AcceptanceStatus, *A
 		return AcceptanceStale, &cp
 	case !last.Expires.IsZero() && !asOf.Before(last.Expires):
 		return AcceptanceExpired, &cp
+	case tooOld(last.At, a.AcceptanceMaxAgeMonths, asOf):
+		return AcceptanceTooOld, &cp
 	}
 	return AcceptanceValid, &cp
+}
+
+// tooOld reports whether an acceptance made at at is maxMonths months old
+// or older at asOf; a maxMonths of 0 (or an end beyond the last Date) is
+// no maximum.
+func tooOld(at ismskit.Date, maxMonths int, asOf ismskit.Date) bool {
+	if maxMonths <= 0 {
+		return false
+	}
+	end := at.AddDate(0, maxMonths, 0)
+	return !end.IsZero() && !asOf.Before(end)
 }
 
 // Unaccepted is a risk whose residual level is above its acceptance
@@ -58,8 +80,12 @@ type Unaccepted struct {
 // acceptance by its owner (ISO/IEC 27001:2022 clause 6.1.3 f), in
 // priority order (see Compare). Risks that cannot be assessed are
 // reported in the error, as by AssessRegister, and are not listed: they
-// need fixing first.
+// need fixing first. A zero asOf is an ismskit.ErrMissing error: the
+// answer depends on the date, and nothing reads the clock.
 func NeedingAcceptance(reg Register, asOf ismskit.Date) ([]Unaccepted, error) {
+	if asOf.IsZero() {
+		return nil, &ismskit.Error{Err: errf(ismskit.ErrMissing, "no asOf date for the acceptance check")}
+	}
 	as, err := AssessRegister(reg)
 	if as == nil && err != nil {
 		return nil, err

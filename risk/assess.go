@@ -156,8 +156,8 @@ func outOfScale(v, n int) error {
 
 // Assessment is the result of analysing and evaluating one risk (ISO/IEC
 // 27001:2022 clause 6.1.2 d and e): its inherent, current and residual
-// ratings, the criteria used, and the acceptance limit that applies to
-// it. The zero value is an empty result for no risk.
+// ratings, the criteria used, and the acceptance limit and maximum
+// acceptance age that apply to it. The zero value is an empty result for no risk.
 type Assessment struct {
 	// ID of the risk.
 	RiskID string `json:"riskId"`
@@ -173,6 +173,9 @@ type Assessment struct {
 	Limit string `json:"limit"`
 	// Rank of Limit.
 	LimitRank int `json:"limitRank"`
+	// 6.1.2 a 1: the longest an acceptance of the risk counts, in months
+	// (AcceptanceCriteria.MaxAgeMonths); 0 means no maximum.
+	AcceptanceMaxAgeMonths int `json:"acceptanceMaxAgeMonths,omitempty"`
 }
 
 // Rating returns the rating at stage s, or the zero Rating for a stage
@@ -272,6 +275,7 @@ func (a *Assessor) Assess(r Risk) (Assessment, error) {
 	out.Residual = a.rate(rl, ri)
 	out.LimitRank = a.limit(&r)
 	out.Limit = a.levelIDs[out.LimitRank]
+	out.AcceptanceMaxAgeMonths = a.criteria.Acceptance.MaxAgeMonths
 	return out, nil
 }
 

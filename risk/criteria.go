@@ -152,12 +152,27 @@ type Matrix struct {
 // risk); if there are any, the lowest of their levels applies, otherwise
 // MaxLevel does. So an appetite may be stricter or looser than the
 // default, and when several match, the strictest wins.
+//
+// MaxAgeMonths bounds how long a recorded acceptance counts, whatever its
+// own expiry: an acceptance made on day d no longer counts from the day
+// MaxAgeMonths months later (d.AddDate(0, MaxAgeMonths, 0), with the
+// month-end rule of ismskit.Date.AddDate: one month after 31 January is
+// the last day of February). AcceptanceOf then reports it as
+// AcceptanceTooOld, and NeedingAcceptance lists the risk again, so that
+// owners renew their acceptances, for example every 12 months.
 type AcceptanceCriteria struct {
 	// 6.1.2 a 1: highest acceptable level, an ID of Criteria.RiskLevels. Required.
 	MaxLevel string `json:"maxLevel"`
 	// Appetites by business unit or asset category.
 	Appetite []Appetite `json:"appetite,omitempty"`
+	// The longest an acceptance counts, in months, 0 to MaxAcceptanceAge;
+	// 0 means no maximum.
+	MaxAgeMonths int `json:"maxAgeMonths,omitempty"`
 }
+
+// MaxAcceptanceAge is the largest AcceptanceCriteria.MaxAgeMonths: 100
+// years.
+const MaxAcceptanceAge = 1200
 
 // Appetite is the acceptable level for one business unit, one asset
 // category, or the pair. The zero value matches every risk and names no
@@ -259,6 +274,9 @@ func (c Criteria) validate(l *fielderr.List) {
 		}
 	}
 	checkLevel("acceptance.maxLevel", c.Acceptance.MaxLevel)
+	if m := c.Acceptance.MaxAgeMonths; m < 0 || m > MaxAcceptanceAge {
+		l.Add("acceptance.maxAgeMonths", errf(ismskit.ErrOutOfRange, "%d months is outside 0..%d", m, MaxAcceptanceAge))
+	}
 	if n := len(c.Acceptance.Appetite); n > maxAppetite {
 		l.Add("acceptance.appetite", fmt.Errorf("%w: %d appetites, at most %d", ErrInvalidCriteria, n, maxAppetite))
 	}
