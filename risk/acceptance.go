@@ -75,6 +75,14 @@ type Unaccepted struct {
 	Status AcceptanceStatus `json:"status"`
 }
 
+// String returns the risk, its residual rating, its limit and why no
+// acceptance counts, as "R-6 (owner CTO): residual high (L2 I5) above
+// low, acceptance Stale".
+func (u Unaccepted) String() string {
+	return u.RiskID + " (owner " + u.Owner + "): residual " + u.Residual.String() + " above " + u.Limit +
+		", acceptance " + u.Status.String()
+}
+
 // NeedingAcceptance lists, at asOf, every risk of the register whose
 // residual level is above the acceptance criteria and that has no valid
 // acceptance by its owner (ISO/IEC 27001:2022 clause 6.1.3 f), in

@@ -2,6 +2,7 @@ package risk
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/ismskit/ismskit/internal/natural"
 	"github.com/ismskit/ismskit/iso27002"
@@ -40,6 +41,12 @@ type Group struct {
 	MaxRank int `json:"maxRank"`
 	// Sum of the scores.
 	TotalScore int `json:"totalScore"`
+}
+
+// String returns the key, the risks and the highest level, as
+// "people: R-1 R-4 (highest medium)".
+func (g Group) String() string {
+	return g.Key + ": " + strings.Join(g.Risks, " ") + " (highest " + g.MaxLevel + ")"
 }
 
 // Aggregate groups the assessed risks of the register by dimension d,

@@ -2,6 +2,7 @@ package risk
 
 import (
 	"math"
+	"strconv"
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
@@ -120,6 +121,16 @@ type Rating struct {
 	Score int `json:"score"`
 }
 
+// String returns the level and the cell, as "high (L3 I4)"; "L0 I0" for
+// the zero Rating.
+func (r Rating) String() string {
+	cell := "L" + strconv.Itoa(r.Likelihood) + " I" + strconv.Itoa(r.Impact)
+	if r.Level == "" {
+		return cell
+	}
+	return r.Level + " (" + cell + ")"
+}
+
 // Rate returns the rating of a likelihood and an impact. A value outside
 // its scale is a *ismskit.Error at "likelihood" or "impact" wrapping
 // ismskit.ErrOutOfRange; a nil or zero Assessor gives an
@@ -176,6 +187,14 @@ type Assessment struct {
 	// 6.1.2 a 1: the longest an acceptance of the risk counts, in months
 	// (AcceptanceCriteria.MaxAgeMonths); 0 means no maximum.
 	AcceptanceMaxAgeMonths int `json:"acceptanceMaxAgeMonths,omitempty"`
+}
+
+// String returns the three ratings and the limit, as "R-1: inherent
+// high (L4 I4), current high (L3 I4), residual medium (L2 I4), limit
+// medium".
+func (a Assessment) String() string {
+	return a.RiskID + ": inherent " + a.Inherent.String() + ", current " + a.Current.String() +
+		", residual " + a.Residual.String() + ", limit " + a.Limit
 }
 
 // Rating returns the rating at stage s, or the zero Rating for a stage

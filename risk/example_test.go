@@ -92,7 +92,7 @@ func ExampleCheck() {
 		fmt.Println(f)
 	}
 	// Output:
-	// warning: risks[1].residual: residual risk low (L1 I2) is below inherent risk low (L2 I2) with no control and no avoid or share treatment
+	// warning: risks[1].residual (R-2): residual risk low (L1 I2) is below inherent risk low (L2 I2) with no control and no avoid or share treatment
 }
 
 func ExampleRank() {
