@@ -3,6 +3,7 @@ package risk_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27002"
@@ -181,19 +182,51 @@ func ExampleEncodeCSV() {
 	// R-1 8.5 Planned 50
 }
 
-func ExampleHeatMap_SVG() {
+func ExampleNewHeatMap() {
+	reg := exampleRegister()
+	as, err := risk.AssessRegister(reg)
+	if err != nil {
+		panic(err)
+	}
+	h, err := risk.NewHeatMap(reg.Criteria, as)
+	if err != nil {
+		panic(err)
+	}
+	// rows: the highest likelihood first; cells: the lowest impact first
+	for _, row := range h.Rows[1:3] {
+		fmt.Printf("%-8s", row.Label)
+		for _, c := range row.Cells {
+			fmt.Printf(" %s:%d/%d", c.Level, c.Inherent, c.Residual)
+		}
+		fmt.Println()
+	}
+	// Output:
+	// Likely   low:0/0 medium:0/0 high:0/0 high:1/0 critical:0/0
+	// Possible low:0/0 medium:0/0 medium:0/0 high:0/0 high:0/0
+}
+
+func ExampleHeatMap_SVGWith() {
 	reg := exampleRegister()
 	as, _ := risk.AssessRegister(reg)
 	h, err := risk.NewHeatMap(reg.Criteria, as)
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(h.Inherent[3][3], h.Residual[1][3]) // L4 I4 before, L2 I4 after
-	svg := h.SVG()
-	fmt.Println(string(svg[:4]))
+	svg, err := h.SVGWith(risk.SVGOptions{
+		Stages:   []risk.Stage{risk.Current},
+		Colours:  map[string]string{"high": "#ffd0a8", "critical": "#f7a8a8"},
+		Title:    "Risks today",
+		CellSize: 40,
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(string(svg[:4]), strings.Count(string(svg), "<rect "), "cells")
+	_, err = h.SVGWith(risk.SVGOptions{Colours: map[string]string{"severe": "#000000"}})
+	fmt.Println(err)
 	// Output:
-	// 1 1
-	// <svg
+	// <svg 25 cells
+	// colours.severe: no cell has the risk level "severe"
 }
 
 func ExampleAssessor_Method() {
