@@ -453,3 +453,40 @@ func (d Dimension) MarshalText() ([]byte, error) { return dimensionEnum.marshal(
 
 // UnmarshalText sets d from its code; empty text gives the zero value.
 func (d *Dimension) UnmarshalText(b []byte) error { return dimensionEnum.unmarshal(d, b) }
+
+// ChangeKind says how a risk changed between two versions of a
+// register (see Diff). The zero value is not set.
+type ChangeKind string
+
+// The kinds of change.
+const (
+	// Added: the risk is only in the newer version.
+	Added ChangeKind = "added"
+	// Removed: the risk is only in the older version.
+	Removed ChangeKind = "removed"
+	// Modified: the risk is in both, with different fields.
+	Modified ChangeKind = "modified"
+)
+
+var changeKindEnum = enum[ChangeKind]{"ChangeKind", "change kind",
+	[]ChangeKind{Added, Removed, Modified},
+	[]string{"Added", "Removed", "Modified"}}
+
+// ChangeKinds returns the kinds of change: added, removed, modified.
+func ChangeKinds() []ChangeKind { return changeKindEnum.list() }
+
+// ParseChangeKind parses the code of a change kind ("modified").
+func ParseChangeKind(s string) (ChangeKind, error) { return changeKindEnum.parse(s) }
+
+// IsValid reports whether k is a defined kind.
+func (k ChangeKind) IsValid() bool { return changeKindEnum.valid(k) }
+
+// String returns the label of k ("Modified").
+func (k ChangeKind) String() string { return changeKindEnum.label(k) }
+
+// MarshalText returns the code of k; the zero value gives "", and any
+// other invalid k an error wrapping ismskit.ErrUnknownValue.
+func (k ChangeKind) MarshalText() ([]byte, error) { return changeKindEnum.marshal(k) }
+
+// UnmarshalText sets k from its code; empty text gives the zero value.
+func (k *ChangeKind) UnmarshalText(b []byte) error { return changeKindEnum.unmarshal(k, b) }

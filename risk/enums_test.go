@@ -27,14 +27,6 @@ type enumValue interface {
 	IsValid() bool
 }
 
-func codes[T ~string](vs []T) []string {
-	out := make([]string, len(vs))
-	for i, v := range vs {
-		out[i] = string(v)
-	}
-	return out
-}
-
 func enumCaseOf[T interface {
 	~string
 	enumValue
@@ -60,6 +52,7 @@ var enumCases = []enumCase{
 	enumCaseOf[Severity]("Severity", Severities, ParseSeverity, "Error", "Warning"),
 	enumCaseOf[AcceptanceStatus]("AcceptanceStatus", AcceptanceStatuses, ParseAcceptanceStatus, "None", "Valid", "Stale", "Expired", "Too old", "Not by the owner"),
 	enumCaseOf[Dimension]("Dimension", Dimensions, ParseDimension, "Asset", "Owner", "Theme", "Control"),
+	enumCaseOf[ChangeKind]("ChangeKind", ChangeKinds, ParseChangeKind, "Added", "Removed", "Modified"),
 }
 
 func TestEnums(t *testing.T) {
@@ -127,6 +120,8 @@ func deref(p encoding.TextUnmarshaler) any {
 	case *AcceptanceStatus:
 		return *p
 	case *Dimension:
+		return *p
+	case *ChangeKind:
 		return *p
 	}
 	panic("unknown enum")

@@ -337,3 +337,21 @@ func ExampleRegister_Clone() {
 	// Output:
 	// Planned -> Implemented
 }
+
+func ExampleDiff() {
+	older := exampleRegister()
+	newer := older.Clone()
+	newer.Risks[0].Controls[1].Status = risk.Implemented // MFA is enforced now
+	newer.Risks = newer.Risks[:1]                        // the CRM vendor risk is closed
+	log := risk.Diff(older, newer)
+	for _, c := range log.Changes {
+		fmt.Println(c)
+		for _, f := range c.Fields {
+			fmt.Printf("  %s: %q -> %q\n", f.Field, f.Old, f.New)
+		}
+	}
+	// Output:
+	// R-1 modified: controls
+	//   controls: "6.3=implemented:25:0\n8.5=planned:50:0" -> "6.3=implemented:25:0\n8.5=implemented:50:0"
+	// R-2 removed
+}

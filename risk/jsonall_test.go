@@ -30,6 +30,9 @@ func jsonValues(t *testing.T) map[string][2]any {
 	require.NotEmpty(t, un)
 	h, err := NewHeatMap(reg.Criteria, as)
 	require.NoError(t, err)
+	newer := reg.Clone()
+	newer.Risks[0].Owner = "ceo"
+	log := Diff(reg, newer)
 	var use ControlUse
 	for u := range r.ControlUses() {
 		use = u
@@ -71,6 +74,10 @@ func jsonValues(t *testing.T) map[string][2]any {
 		"HeatMapCell":        {HeatMapCell{}, h.Rows[1].Cells[4]},
 		"SVGOptions":         {SVGOptions{}, SVGOptions{Stages: Stages(), Colours: map[string]string{"high": "#ffd0a8"}, Title: "t", CellSize: 40}},
 		"ControlUse":         {ControlUse{}, use},
+		"FieldChange":        {FieldChange{}, log.Changes[0].Fields[0]},
+		"Change":             {Change{}, log.Changes[0]},
+		"ChangeLog":          {ChangeLog{}, log},
+		"ChangeKind":         {ChangeKind(""), Removed},
 		"Property":           {Property(""), Integrity},
 		"AssetKind":          {AssetKind(""), SupportingAsset},
 		"TreatmentOption":    {TreatmentOption(""), Share},
