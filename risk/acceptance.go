@@ -188,19 +188,19 @@ func CheckHistory(prev, next Register) error {
 		}
 		j, ok := idx[old.ID]
 		if !ok {
-			l.Add(fielderr.Index("risks", i), errf(ErrHistoryRewritten, "risk %q with approval or acceptance records was removed", old.ID))
+			l.AddItem(fielderr.Index("risks", i), old.ID, errf(ErrHistoryRewritten, "risk %q with approval or acceptance records was removed", old.ID))
 			continue
 		}
 		nr := next.Risks[j]
 		p := fielderr.Index("risks", j)
 		for k, ap := range old.Approvals {
 			if k >= len(nr.Approvals) || !sameApproval(ap, nr.Approvals[k]) {
-				l.Add(fielderr.Index(p+".approvals", k), errf(ErrHistoryRewritten, "approval by %q at %s changed or removed", ap.By, ap.At))
+				l.AddItem(fielderr.Index(p+".approvals", k), old.ID, errf(ErrHistoryRewritten, "approval by %q at %s changed or removed", ap.By, ap.At))
 			}
 		}
 		for k, ac := range old.Acceptances {
 			if k >= len(nr.Acceptances) || !sameAcceptance(ac, nr.Acceptances[k]) {
-				l.Add(fielderr.Index(p+".acceptances", k), errf(ErrHistoryRewritten, "acceptance by %q at %s changed or removed", ac.By, ac.At))
+				l.AddItem(fielderr.Index(p+".acceptances", k), old.ID, errf(ErrHistoryRewritten, "acceptance by %q at %s changed or removed", ac.By, ac.At))
 			}
 		}
 	}

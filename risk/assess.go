@@ -385,7 +385,7 @@ func AssessRegister(reg Register) (Assessments, error) {
 	for i := range reg.Risks {
 		as, err := a.Assess(reg.Risks[i])
 		if err != nil {
-			l.Add(fielderr.Index("risks", i), err)
+			l.AddItem(fielderr.Index("risks", i), reg.Risks[i].ID, err)
 			continue
 		}
 		out = append(out, as)

@@ -117,7 +117,7 @@ func Check(reg Register) ([]Finding, error) {
 		as, err := a.Assess(*r)
 		p := fielderr.Index("risks", i)
 		if err != nil {
-			l.Add(p, err)
+			l.AddItem(p, r.ID, err)
 			continue
 		}
 		add := func(sev Severity, path string, kind *ismskit.Kind, format string, args ...any) {

@@ -211,20 +211,21 @@ func (c Criteria) validate(l *fielderr.List) {
 		l.Add("riskLevels", fmt.Errorf("%w: %d risk levels, need at least 2", ErrInvalidCriteria, len(c.RiskLevels)))
 	}
 	for i, lv := range c.RiskLevels {
-		p := fielderr.Index("riskLevels", i)
+		var el fielderr.List
 		if lv.ID == "" {
-			l.Add(p+".id", ismskit.ErrMissing)
+			el.Add("id", ismskit.ErrMissing)
 		} else if _, dup := index[lv.ID]; dup {
-			l.Add(p+".id", fmt.Errorf("%w: %q", ismskit.ErrDuplicateID, lv.ID))
+			el.Add("id", fmt.Errorf("%w: %q", ismskit.ErrDuplicateID, lv.ID))
 		} else {
 			index[lv.ID] = i
 		}
 		if lv.Label == "" {
-			l.Add(p+".label", ismskit.ErrMissing)
+			el.Add("label", ismskit.ErrMissing)
 		}
 		if !validColour(lv.Colour) {
-			l.Add(p+".colour", fmt.Errorf("%w: colour %q is not #rrggbb", ErrInvalidCriteria, lv.Colour))
+			el.Add("colour", fmt.Errorf("%w: colour %q is not #rrggbb", ErrInvalidCriteria, lv.Colour))
 		}
+		l.AddItem(fielderr.Index("riskLevels", i), lv.ID, el.Err())
 	}
 
 	nl, ni := len(c.Likelihood.Levels), len(c.Impact.Levels)
@@ -261,7 +262,7 @@ func (c Criteria) validate(l *fielderr.List) {
 	if len(m.Cells) == nl && nl > 0 {
 		for i, u := range used {
 			if !u && c.RiskLevels[i].ID != "" {
-				l.Add(fielderr.Index("riskLevels", i), fmt.Errorf("%w: level %q is used by no cell of the matrix", ErrInvalidCriteria, c.RiskLevels[i].ID))
+				l.AddItem(fielderr.Index("riskLevels", i), c.RiskLevels[i].ID, fmt.Errorf("%w: level %q is used by no cell of the matrix", ErrInvalidCriteria, c.RiskLevels[i].ID))
 			}
 		}
 	}

@@ -52,7 +52,7 @@ func EncodeCSV(risks []Risk) ([]byte, error) {
 		var rl fielderr.List
 		row := encodeRow(&rl, r)
 		if err := rl.Err(); err != nil {
-			l.Add(fielderr.Index("risks", i), err)
+			l.AddItem(fielderr.Index("risks", i), r.ID, err)
 			continue
 		}
 		out = table.AppendCSVRecord(out, row)
@@ -180,13 +180,17 @@ func DecodeCSV(data []byte, opts ...ismskit.DecodeOption) ([]Risk, error) {
 	for i, rec := range records[1:] {
 		p := fielderr.Index("rows", i)
 		if len(rec) != len(header) {
-			l.Add(p, errf(ismskit.ErrSyntax, "%d fields, the header has %d", len(rec), len(header)))
+			id := ""
+			if j := col["id"]; j < len(rec) {
+				id = rec[j]
+			}
+			l.AddItem(p, id, errf(ismskit.ErrSyntax, "%d fields, the header has %d", len(rec), len(header)))
 			continue
 		}
 		var rl fielderr.List
 		r := decodeRow(&rl, rec, col)
 		if err := rl.Err(); err != nil {
-			l.Add(p, err)
+			l.AddItem(p, r.ID, err)
 			continue
 		}
 		risks = append(risks, r)

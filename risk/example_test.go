@@ -64,9 +64,9 @@ func ExampleRegister_Validate() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, ismskit.ErrOutOfRange))
 	// Output:
-	// risks[0].owner: missing value
-	// risks[1].assets[0]: no asset "erp"
-	// risks[1].likelihood: 7 is outside the scale 1..5
+	// risks[0].owner (R-1): missing value
+	// risks[1].assets[0] (R-2): no asset "erp"
+	// risks[1].likelihood (R-2): 7 is outside the scale 1..5
 	// true
 }
 
@@ -250,7 +250,7 @@ func ExampleCheckHistory() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, risk.ErrHistoryRewritten))
 	// Output:
-	// risks[0].approvals[0]: approval by "CISO" at 2026-01-15 changed or removed
+	// risks[0].approvals[0] (R-1): approval by "CISO" at 2026-01-15 changed or removed
 	// true
 }
 
@@ -277,7 +277,7 @@ func ExampleCheckControls() {
 	// the built-in 2022 catalog does not hold the organisation's own control
 	fmt.Println(risk.CheckControls(reg, iso27002.Catalog2022().Has))
 	// Output:
-	// risks[1].controls[1].control: unknown control acme:vendor-review
+	// risks[1].controls[1].control (R-2): unknown control acme:vendor-review
 }
 
 func ExampleRegister_Risk() {

@@ -105,7 +105,7 @@ func TestBadInput(t *testing.T) {
 		{"missing file", []string{"-register", filepath.Join(dir, "nope.json")}, "no such file"},
 		{"malformed JSON", []string{"-register", write("a.json", `{"risks":[`)}, "malformed JSON"},
 		{"misspelt key", []string{"-register", write("b.json", `{"risks":[{"id":"r","likelyhood":3}]}`)}, "risks[0].likelyhood: unknown field"},
-		{"invalid register", []string{"-register", write("c.json", string(bad))}, "risks[3].likelihood: 7 is outside the scale 1..5"},
+		{"invalid register", []string{"-register", write("c.json", string(bad))}, "risks[3].likelihood (R-04): 7 is outside the scale 1..5"},
 		{"inconsistent register", []string{"-register", write("d.json", string(inconsistent))}, "inconsistent assessments"},
 		{"bad CSV", []string{"-register", write("e.csv", "id,likelyhood\nr,3\n")}, `unknown column "likelyhood"`},
 		{"bad CVSS", []string{"-cvss", "CVSS:3.1/AV:N"}, "-cvss"},
