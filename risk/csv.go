@@ -44,6 +44,14 @@ var csvColumns = []string{
 // spaces, an unknown enum value) is an error
 // wrapping ErrNotEncodable at "risks[i].field"; all are reported and no
 // output is returned.
+//
+// The output is safe to open in a spreadsheet: a cell that begins with
+// "=", "+", "-", "@", a tab, a carriage return or NUL, which a
+// spreadsheet would run as a formula ("CSV injection", as OWASP names
+// it), is written with an apostrophe in front, which spreadsheets read as
+// "text" and do not show; so is a cell that begins with an apostrophe,
+// so that DecodeCSV can tell the two apart. DecodeCSV takes the
+// apostrophe off again.
 func EncodeCSV(risks []Risk) ([]byte, error) {
 	out := table.AppendCSVRecord(nil, csvColumns)
 	var l fielderr.List
@@ -54,6 +62,9 @@ func EncodeCSV(risks []Risk) ([]byte, error) {
 		if err := rl.Err(); err != nil {
 			l.AddItem(fielderr.Index("risks", i), r.ID, err)
 			continue
+		}
+		for j := range row {
+			row[j] = table.DefuseFormula(row[j])
 		}
 		out = table.AppendCSVRecord(out, row)
 	}
@@ -140,6 +151,12 @@ func encodeRow(l *fielderr.List, r *Risk) []string {
 // iso27002 parse error; all are joined and no risks are returned. It
 // does not validate the risks against a register; see
 // Register.Validate.
+//
+// A cell that begins with an apostrophe followed by "=", "+", "-", "@", a
+// tab, a carriage return, NUL or another apostrophe is read without that
+// apostrophe, which EncodeCSV puts there against formula injection; any
+// other cell, one that begins with an apostrophe and a letter included,
+// is read as it is.
 func DecodeCSV(data []byte, opts ...ismskit.DecodeOption) ([]Risk, error) {
 	if max := ismskit.LimitsOf(opts...).MaxBytes; max >= 0 && int64(len(data)) > max {
 		return nil, codec.TooLarge(max)
@@ -186,6 +203,9 @@ func DecodeCSV(data []byte, opts ...ismskit.DecodeOption) ([]Risk, error) {
 			}
 			l.AddItem(p, id, errf(ismskit.ErrSyntax, "%d fields, the header has %d", len(rec), len(header)))
 			continue
+		}
+		for j := range rec {
+			rec[j] = table.RestoreFormula(rec[j])
 		}
 		var rl fielderr.List
 		r := decodeRow(&rl, rec, col)
