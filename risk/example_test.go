@@ -3,6 +3,7 @@ package risk_test
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/ismskit/ismskit"
@@ -354,4 +355,37 @@ func ExampleDiff() {
 	// R-1 modified: controls
 	//   controls: "6.3=implemented:25:0\n8.5=planned:50:0" -> "6.3=implemented:25:0\n8.5=implemented:50:0"
 	// R-2 removed
+}
+
+// The happy path: decode a register, validate it, assess and rank its
+// risks, and list those still waiting for their owner's acceptance.
+func Example() {
+	data, err := os.ReadFile("testdata/register.json")
+	if err != nil {
+		panic(err)
+	}
+	reg, err := risk.DecodeRegister(data)
+	if err != nil {
+		panic(err)
+	}
+	if err := reg.Validate(); err != nil {
+		panic(err)
+	}
+	as, err := risk.AssessRegister(reg)
+	if err != nil {
+		panic(err)
+	}
+	for _, r := range risk.Rank(as, risk.Residual)[:3] {
+		fmt.Println(r)
+	}
+	unaccepted, err := risk.NeedingAcceptance(reg, ismskit.NewDate(2026, 11, 28))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(len(unaccepted), "need their owner's acceptance, first", unaccepted[0])
+	// Output:
+	// 1. R-06: inherent high (L2 I5), current high (L2 I5), residual high (L2 I5), limit low
+	// 1. R-09: inherent high (L2 I5), current high (L2 I5), residual high (L2 I5), limit medium
+	// 1. R-13: inherent high (L3 I5), current high (L2 I5), residual high (L2 I5), limit low
+	// 8 need their owner's acceptance, first R-06 (owner CTO): residual high (L2 I5) above low, acceptance Stale
 }

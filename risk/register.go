@@ -98,8 +98,8 @@ type Vulnerability struct {
 // The current and residual risks are computed from the control effects
 // unless Current or Residual states them (see Assessor.Assess).
 //
-// A risk may later carry a quantitative FAIR scenario (package
-// risk/fair); that field is not part of this version of the register.
+// A risk may carry a quantitative Open FAIR scenario (Quantitative), for
+// package risk/fair to simulate.
 //
 // The zero value is invalid (no ID, no owner, no likelihood).
 type Risk struct {
