@@ -1,14 +1,10 @@
 package risk
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
 	"slices"
-	"strings"
 	"testing"
 
+	"github.com/ismskit/ismskit/internal/apitest"
 	"github.com/stretchr/testify/require"
 )
 
@@ -18,32 +14,8 @@ import (
 // one of them fail when a new one is not covered.
 func exportedAPI(t *testing.T) (types, funcs []string) {
 	t.Helper()
-	files, err := filepath.Glob("*.go")
+	types, funcs, _, err := apitest.Exported(".")
 	require.NoError(t, err)
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, parser.SkipObjectResolution)
-		require.NoError(t, err)
-		for _, d := range f.Decls {
-			switch d := d.(type) {
-			case *ast.FuncDecl:
-				if d.Recv == nil && d.Name.IsExported() {
-					funcs = append(funcs, d.Name.Name)
-				}
-			case *ast.GenDecl:
-				for _, s := range d.Specs {
-					if ts, ok := s.(*ast.TypeSpec); ok && ts.Name.IsExported() {
-						types = append(types, ts.Name.Name)
-					}
-				}
-			}
-		}
-	}
-	slices.Sort(types)
-	slices.Sort(funcs)
 	return types, funcs
 }
 
