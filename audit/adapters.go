@@ -33,10 +33,10 @@ func HighRiskControls(reg risk.Register, level string, stage risk.Stage) ([]iso2
 
 // levelRank returns the rank of a level of c.
 func levelRank(c risk.Criteria, level string) (int, error) {
-	rank := slices.IndexFunc(c.Levels, func(l risk.Level) bool { return l.ID == level })
-	if rank < 0 {
-		ids := make([]string, len(c.Levels))
-		for i, l := range c.Levels {
+	rank, err := c.Rank(level)
+	if err != nil {
+		ids := make([]string, len(c.RiskLevels))
+		for i, l := range c.RiskLevels {
 			ids[i] = l.ID
 		}
 		return 0, fmt.Errorf("%w: %q is not a level of the criteria %q (levels: %v)", ismskit.ErrUnknownValue, clip(level), clip(c.ID), ids)

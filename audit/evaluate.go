@@ -85,7 +85,7 @@ type Evaluation struct {
 	Basis Basis `json:"basis"`
 	// Assessments are the register's risks rated (risk.AssessRegister), in
 	// register order; empty without a register.
-	Assessments []risk.Assessment `json:"assessments"`
+	Assessments risk.Assessments `json:"assessments"`
 	// Gap is the gap analysis of the ISMS records; nil without them.
 	Gap *iso27001.GapReport `json:"gap,omitempty"`
 }

@@ -137,9 +137,10 @@ func (s *Standard) Name() string {
 	return s.tab().name
 }
 
-// MarshalText returns the designation (Name); a nil or zero Standard
-// gives "".
-func (s *Standard) MarshalText() ([]byte, error) { return []byte(s.Name()), nil }
+// MarshalText returns the designation (Name); the zero Standard gives "".
+// It has a value receiver, so that a Standard held by value encodes too;
+// encoding/json writes a nil *Standard as null.
+func (s Standard) MarshalText() ([]byte, error) { return []byte(s.Name()), nil }
 
 // UnmarshalText sets a zero Standard to the one with the designation
 // text: "ISO/IEC 27001:2022/Amd 1:2024", "ISO/IEC 27001:2022" or

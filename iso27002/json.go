@@ -152,8 +152,10 @@ type catalogJSON struct {
 // MarshalJSON encodes the catalog as an object with "name", "edition"
 // ("2022", "2013" or "custom", see Catalog.Edition), "groups" and
 // "controls" (in natural order, each as Control.MarshalJSON writes it).
-// The output is deterministic. A nil catalog encodes as an empty one.
-func (c *Catalog) MarshalJSON() ([]byte, error) {
+// The output is deterministic. It has a value receiver, so that a Catalog
+// held by value encodes too; encoding/json writes a nil *Catalog as null,
+// and EncodeCatalog writes it as an empty catalog.
+func (c Catalog) MarshalJSON() ([]byte, error) {
 	return json.Marshal(c.wire())
 }
 

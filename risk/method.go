@@ -34,7 +34,7 @@ func (MatrixMethod) Name() string { return "matrix" }
 
 // Version returns "1/criteriaID@criteriaVersion", or "1" without criteria.
 func (m MatrixMethod) Version() string {
-	if m.a == nil {
+	if m.a.usable() != nil {
 		return "1"
 	}
 	return "1/" + m.a.criteria.Ref().String()
@@ -47,7 +47,7 @@ func (m MatrixMethod) Version() string {
 // (outside the scale, or not a number), and ErrConfig for a zero
 // MatrixMethod.
 func (m MatrixMethod) Score(vector string) (scoring.Result, error) {
-	if m.a == nil {
+	if m.a.usable() != nil {
 		return scoring.Result{}, errf(scoring.ErrConfig, "matrix method without criteria; use Assessor.Method")
 	}
 	var l fielderr.List

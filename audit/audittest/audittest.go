@@ -411,10 +411,10 @@ func AssertHighRisksTreated(t testing.TB, reg risk.Register, level string, msgAn
 	if zero(reg) {
 		return fail(t, "no risk register (the zero risk.Register)", "", msgAndArgs...)
 	}
-	rank := slices.IndexFunc(reg.Criteria.Levels, func(l risk.Level) bool { return l.ID == level })
+	rank := slices.IndexFunc(reg.Criteria.RiskLevels, func(l risk.Level) bool { return l.ID == level })
 	if rank < 0 {
 		var ids []string
-		for _, l := range reg.Criteria.Levels {
+		for _, l := range reg.Criteria.RiskLevels {
 			ids = append(ids, l.ID)
 		}
 		return fail(t, fmt.Sprintf("the criteria %q have no level %q (levels: %s)", reg.Criteria.ID, level, strings.Join(ids, ", ")), "", msgAndArgs...)

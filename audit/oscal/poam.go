@@ -176,7 +176,7 @@ func treatmentItems(errs *fielderr.List, doc *poam, org string, reg *riskpkg.Reg
 			pr := props{errs: errs}
 			pr.add("risk-id", rp+".id", r.ID)
 			pr.add("action-id", ap+".id", a.ID)
-			pr.add("action-status", ap+".status", a.Status.String())
+			pr.add("action-status", ap+".status", string(a.Status))
 			pr.add("owner", ap+".owner", a.Owner)
 			for k, c := range a.Controls {
 				if !c.IsValid() {
@@ -189,7 +189,7 @@ func treatmentItems(errs *fielderr.List, doc *poam, org string, reg *riskpkg.Reg
 				UUID:        respUUID,
 				Lifecycle:   "planned",
 				Title:       line(errs, ap+".title", a.Title),
-				Description: "Action " + a.ID + " of the treatment plan of risk " + r.ID + " (ISO/IEC 27001:2022 clause 6.1.3 e), " + strings.ReplaceAll(a.Status.String(), "-", " ") + ", owned by " + or(a.Owner, "nobody yet") + ".",
+				Description: "Action " + a.ID + " of the treatment plan of risk " + r.ID + " (ISO/IEC 27001:2022 clause 6.1.3 e), " + strings.ReplaceAll(string(a.Status), "-", " ") + ", owned by " + or(a.Owner, "nobody yet") + ".",
 			}
 			if !a.Due.IsZero() {
 				pr.date("due", ap+".due", a.Due)

@@ -1,18 +1,20 @@
-// Package apitest checks, in a package's own tests, two promises that
-// every ismskit package makes for its whole exported API, so that a new
-// function or type cannot break them unnoticed:
+// Package apitest checks, in a package's tests, two promises that every
+// exported name of ismskit keeps, so that a new type or function cannot
+// break them unnoticed:
 //
-//   - nil and zero never panic: Zero calls every exported function with
-//     zero arguments, and every exported method on the zero value of its
-//     type and, for pointer methods, on a nil pointer, each under recover;
-//   - JSON everywhere: RoundTrip marshals a value with encoding/json,
-//     checks that every object key is lowerCamelCase, decodes it into a
-//     new value and compares.
+//   - every exported type marshals with encoding/json without error, its
+//     zero value included, with lowerCamelCase object keys, and decodes
+//     back to an equal value (JSON, CheckJSON);
+//   - no exported function or method panics when it is called with zero
+//     arguments: zero values, nil pointers, nil slices, nil receivers
+//     (ZeroCalls, CheckZeroCalls).
 //
-// Both start from Exported, which lists the package's exported functions
-// and types from its source, so that a test that forgets one fails. Only
-// _test files import this package. Nothing here keeps state; the
-// functions are safe for concurrent use by parallel tests.
+// Both read the package's source (its non-test .go files) to list what it
+// exports, and report every exported type, function or method that the
+// test did not give them: the test lists them, the source decides whether
+// the list is complete.
+//
+// The functions keep no state and are safe for concurrent use.
 package apitest
 
 import (
@@ -30,13 +32,13 @@ import (
 	"testing"
 )
 
-// Exported returns the names of the exported package-level functions and
-// types declared in the non-test .go files of dir, sorted.
-func Exported(t testing.TB, dir string) (funcs, types []string) {
-	t.Helper()
+// Exported lists what the package in dir exports, from its non-test .go
+// files: its exported types, its exported functions, and the exported
+// methods of its exported types as "Type.Method", each sorted.
+func Exported(dir string) (types, funcs, methods []string, err error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		t.Fatalf("apitest: %v", err)
+		return nil, nil, nil, err
 	}
 	fset := token.NewFileSet()
 	for _, e := range entries {
@@ -46,156 +48,278 @@ func Exported(t testing.TB, dir string) (funcs, types []string) {
 		}
 		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.SkipObjectResolution)
 		if err != nil {
-			t.Fatalf("apitest: %v", err)
+			return nil, nil, nil, err
 		}
 		for _, d := range f.Decls {
 			switch d := d.(type) {
-			case *ast.FuncDecl:
-				if d.Recv == nil && d.Name.IsExported() {
-					funcs = append(funcs, d.Name.Name)
-				}
 			case *ast.GenDecl:
 				for _, s := range d.Specs {
 					if ts, ok := s.(*ast.TypeSpec); ok && ts.Name.IsExported() {
 						types = append(types, ts.Name.Name)
 					}
 				}
+			case *ast.FuncDecl:
+				if !d.Name.IsExported() {
+					continue
+				}
+				if d.Recv == nil {
+					funcs = append(funcs, d.Name.Name)
+					continue
+				}
+				if recv := receiver(d.Recv.List[0].Type); ast.IsExported(recv) {
+					methods = append(methods, recv+"."+d.Name.Name)
+				}
 			}
 		}
 	}
-	slices.Sort(funcs)
 	slices.Sort(types)
-	return funcs, types
+	slices.Sort(funcs)
+	slices.Sort(methods)
+	return types, funcs, methods, nil
 }
 
-// Complete fails the test unless the names listed equal the exported
-// names found in the source: a new exported function or type must be
-// added to the test's table.
-func Complete(t testing.TB, what string, inSource []string, listed []string) {
-	t.Helper()
-	listed = slices.Sorted(slices.Values(listed))
-	for _, n := range inSource {
-		if !slices.Contains(listed, n) {
-			t.Errorf("apitest: exported %s %s is not in the test's table", what, n)
+// receiver returns the type name of a receiver expression: T, *T, T[P].
+func receiver(x ast.Expr) string {
+	for {
+		switch e := x.(type) {
+		case *ast.StarExpr:
+			x = e.X
+		case *ast.IndexExpr:
+			x = e.X
+		case *ast.IndexListExpr:
+			x = e.X
+		case *ast.Ident:
+			return e.Name
+		default:
+			return ""
 		}
 	}
-	for _, n := range listed {
-		if !slices.Contains(inSource, n) {
-			t.Errorf("apitest: the test's table lists %s %s, which the package does not export", what, n)
-		}
+}
+
+// JSON fails t for every problem CheckJSON finds.
+func JSON(t testing.TB, dir string, values ...any) {
+	t.Helper()
+	for _, p := range CheckJSON(dir, values...) {
+		t.Error(p)
 	}
 }
 
-// Args gives the argument of one parameter type; it returns false to take
-// the zero value.
-type Args func(reflect.Type) (reflect.Value, bool)
-
-// Zero calls fn, a function value, with the zero value of each parameter
-// (or what args gives), leaving out variadic ones, and fails the test if
-// it panics.
-func Zero(t testing.TB, name string, fn any, args Args) {
-	t.Helper()
-	call(t, name, reflect.ValueOf(fn), 0, args)
+// CheckJSON checks values, one or more of each exported type of the
+// package in dir (non-pointer values: a zero value and a filled one), and
+// returns a problem for each that does not marshal with encoding/json,
+// has an object key that is not lowerCamelCase, or does not decode back
+// to a value equal to it (reflect.DeepEqual); and for each exported type
+// of the package that no value has. Extension values must be given in
+// compact form, as encoding/json writes them.
+func CheckJSON(dir string, values ...any) []string {
+	types, _, _, err := Exported(dir)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for i, v := range values {
+		rt := reflect.TypeOf(v)
+		if rt == nil || rt.Kind() == reflect.Pointer {
+			out = append(out, fmt.Sprintf("value %d: give a non-pointer value, not %T", i, v))
+			continue
+		}
+		seen[rt.Name()] = true
+		name := fmt.Sprintf("%s (value %d)", rt, i)
+		b, err := json.Marshal(v)
+		if err != nil {
+			out = append(out, fmt.Sprintf("%s: json.Marshal: %v", name, err))
+			continue
+		}
+		var doc any
+		if err := json.Unmarshal(b, &doc); err != nil {
+			out = append(out, fmt.Sprintf("%s: the JSON does not parse: %v", name, err))
+			continue
+		}
+		for _, k := range badKeys(doc, "") {
+			out = append(out, fmt.Sprintf("%s: key %s is not lowerCamelCase", name, k))
+		}
+		back := reflect.New(rt)
+		if err := json.Unmarshal(b, back.Interface()); err != nil {
+			out = append(out, fmt.Sprintf("%s: json.Unmarshal of its own JSON: %v\n%s", name, err, clip(b)))
+			continue
+		}
+		if !reflect.DeepEqual(v, back.Elem().Interface()) {
+			out = append(out, fmt.Sprintf("%s: decodes back different:\n%#v\n%#v", name, v, back.Elem().Interface()))
+		}
+	}
+	for _, ty := range types {
+		if !seen[ty] {
+			out = append(out, fmt.Sprintf("exported type %s: no value given to check", ty))
+		}
+	}
+	return out
 }
 
-// call calls f, whose first skip parameters are already bound, with zero
-// arguments.
-func call(t testing.TB, name string, f reflect.Value, skip int, args Args) {
+var camel = regexp.MustCompile(`^[a-z][A-Za-z0-9]*$`)
+
+// badKeys returns the paths of the object keys in doc that are not
+// lowerCamelCase.
+func badKeys(doc any, path string) []string {
+	var out []string
+	switch d := doc.(type) {
+	case map[string]any:
+		for k, v := range d {
+			p := path + "." + k
+			if !camel.MatchString(k) {
+				out = append(out, p)
+			}
+			out = append(out, badKeys(v, p)...)
+		}
+	case []any:
+		for i, v := range d {
+			out = append(out, badKeys(v, fmt.Sprintf("%s[%d]", path, i))...)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func clip(b []byte) string {
+	if len(b) > 300 {
+		return string(b[:300]) + "..."
+	}
+	return string(b)
+}
+
+// ZeroCalls fails t for every problem CheckZeroCalls finds.
+func ZeroCalls(t testing.TB, dir string, funcs map[string]any, types ...any) {
 	t.Helper()
-	ft := f.Type()
+	for _, p := range CheckZeroCalls(dir, funcs, types...) {
+		t.Error(p)
+	}
+}
+
+// CheckZeroCalls calls, under recover, every function of funcs (keyed by
+// name) and every exported method of the types of the values in types
+// with zero arguments, and returns a problem for each call that panics,
+// and for each exported function or method of the package in dir that it
+// was not given. A value method is called on the zero value; a pointer
+// method on a nil pointer and on a pointer to the zero value. A result
+// that is an iterator (func(yield func(...) bool)) is ranged over too.
+func CheckZeroCalls(dir string, funcs map[string]any, types ...any) []string {
+	_, declFuncs, declMethods, err := Exported(dir)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	var out []string
+	for _, name := range declFuncs {
+		if _, ok := funcs[name]; !ok {
+			out = append(out, fmt.Sprintf("exported function %s: not given", name))
+		}
+	}
+	names := make([]string, 0, len(funcs))
+	for name := range funcs {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		fn := reflect.ValueOf(funcs[name])
+		if fn.Kind() != reflect.Func {
+			out = append(out, fmt.Sprintf("%s: not a function", name))
+			continue
+		}
+		if p := call(fn); p != "" {
+			out = append(out, fmt.Sprintf("%s(zero arguments) panics: %s", name, p))
+		}
+	}
+
+	called := map[string]bool{}
+	for _, v := range types {
+		rt := reflect.TypeOf(v)
+		if rt == nil || rt.Kind() == reflect.Pointer {
+			out = append(out, fmt.Sprintf("give a non-pointer value, not %T", v))
+			continue
+		}
+		zero := reflect.Zero(rt)
+		pt := reflect.PointerTo(rt)
+		for i := 0; i < pt.NumMethod(); i++ {
+			m := pt.Method(i)
+			key := rt.Name() + "." + m.Name
+			called[key] = true
+			if _, onValue := rt.MethodByName(m.Name); onValue {
+				if p := call(zero.MethodByName(m.Name)); p != "" {
+					out = append(out, fmt.Sprintf("%s on the zero value panics: %s", key, p))
+				}
+				continue
+			}
+			if p := call(reflect.Zero(pt).MethodByName(m.Name)); p != "" {
+				out = append(out, fmt.Sprintf("%s on a nil *%s panics: %s", key, rt.Name(), p))
+			}
+			if p := call(reflect.New(rt).MethodByName(m.Name)); p != "" {
+				out = append(out, fmt.Sprintf("%s on a pointer to the zero value panics: %s", key, p))
+			}
+		}
+	}
+	for _, m := range declMethods {
+		if !called[m] {
+			out = append(out, fmt.Sprintf("exported method %s: its type not given", m))
+		}
+	}
+	return out
+}
+
+// Args gives the argument Call passes for a parameter of type t, when it
+// returns true; otherwise Call passes the zero value.
+type Args func(t reflect.Type) (reflect.Value, bool)
+
+// Call calls fn, a function value, with the zero value of each parameter
+// (or what args gives; no variadic arguments), ranges over results that
+// are iterators, and returns what a panic said, or "" if none.
+func Call(fn any, args Args) (panicked string) {
+	v := reflect.ValueOf(fn)
+	if v.Kind() != reflect.Func || v.IsNil() {
+		return fmt.Sprintf("%T is not a function", fn)
+	}
+	return callWith(v, args)
+}
+
+func call(fn reflect.Value) string { return callWith(fn, nil) }
+
+func callWith(fn reflect.Value, provide Args) (panicked string) {
+	defer func() {
+		if r := recover(); r != nil {
+			panicked = fmt.Sprint(r)
+		}
+	}()
+	ft := fn.Type()
 	n := ft.NumIn()
 	if ft.IsVariadic() {
 		n--
 	}
-	in := make([]reflect.Value, 0, n)
-	for i := skip; i < n; i++ {
-		pt := ft.In(i)
-		v, ok := reflect.Value{}, false
-		if args != nil {
-			v, ok = args(pt)
-		}
-		if !ok {
-			v = reflect.Zero(pt)
-		}
-		in = append(in, v)
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			t.Errorf("apitest: %s panics on zero arguments: %v", name, r)
-		}
-	}()
-	f.Call(in)
-}
-
-// Methods calls every exported method of the type of v (a value of a
-// named, non-pointer type) with zero arguments: the value methods on the
-// zero value, and the pointer methods on a nil pointer and on a pointer
-// to the zero value. It fails the test for each method that panics.
-func Methods(t testing.TB, v any, args Args) {
-	t.Helper()
-	typ := reflect.TypeOf(v)
-	pt := reflect.PointerTo(typ)
-	for i := range pt.NumMethod() {
-		m := pt.Method(i)
-		name := typ.Name() + "." + m.Name
-		if _, isValue := typ.MethodByName(m.Name); isValue {
-			call(t, name, reflect.Zero(typ).MethodByName(m.Name), 0, args)
-			continue
-		}
-		call(t, "(*"+typ.Name()+")(nil)."+m.Name, reflect.Zero(pt).MethodByName(m.Name), 0, args)
-		call(t, "new("+typ.Name()+")."+m.Name, reflect.New(typ).MethodByName(m.Name), 0, args)
-	}
-}
-
-var lowerCamel = regexp.MustCompile(`^[a-z][a-zA-Z0-9]*$`)
-
-// RoundTrip marshals v with encoding/json, checks that every object key
-// is lowerCamelCase (except below the keys in skip, whose content is
-// another package's or the user's), decodes the JSON into a new value of
-// v's type and returns it, for the caller to compare with v.
-func RoundTrip(t testing.TB, v any, skip ...string) any {
-	t.Helper()
-	data, err := json.Marshal(v)
-	if err != nil {
-		t.Errorf("apitest: %T does not marshal: %v", v, err)
-		return nil
-	}
-	var tree any
-	if err := json.Unmarshal(data, &tree); err != nil {
-		t.Errorf("apitest: %T marshals to invalid JSON: %v", v, err)
-		return nil
-	}
-	for _, k := range keys(tree, "", skip) {
-		t.Errorf("apitest: %T has the key %s, which is not lowerCamelCase", v, k)
-	}
-	back := reflect.New(reflect.TypeOf(v))
-	if err := json.Unmarshal(data, back.Interface()); err != nil {
-		t.Errorf("apitest: %T does not decode its own JSON: %v\n%s", v, err, data)
-		return nil
-	}
-	return back.Elem().Interface()
-}
-
-// keys returns the paths of the object keys in tree that are not
-// lowerCamelCase.
-func keys(tree any, path string, skip []string) []string {
-	var bad []string
-	switch x := tree.(type) {
-	case map[string]any:
-		for k, v := range x {
-			p := path + "." + k
-			if !lowerCamel.MatchString(k) {
-				bad = append(bad, p)
-			}
-			if !slices.Contains(skip, k) {
-				bad = append(bad, keys(v, p, skip)...)
+	args := make([]reflect.Value, n)
+	for i := range args {
+		if provide != nil {
+			if v, ok := provide(ft.In(i)); ok {
+				args[i] = v
+				continue
 			}
 		}
-	case []any:
-		for i, v := range x {
-			bad = append(bad, keys(v, fmt.Sprintf("%s[%d]", path, i), skip)...)
-		}
+		args[i] = reflect.Zero(ft.In(i))
 	}
-	slices.Sort(bad)
-	return bad
+	for _, r := range fn.Call(args) {
+		rangeOver(r)
+	}
+	return ""
+}
+
+// rangeOver ranges over v if it is a non-nil iterator function.
+func rangeOver(v reflect.Value) {
+	t := v.Type()
+	if t.Kind() != reflect.Func || v.IsNil() || t.NumIn() != 1 || t.NumOut() != 0 {
+		return
+	}
+	yt := t.In(0)
+	if yt.Kind() != reflect.Func || yt.NumOut() != 1 || yt.Out(0).Kind() != reflect.Bool {
+		return
+	}
+	yield := reflect.MakeFunc(yt, func([]reflect.Value) []reflect.Value {
+		return []reflect.Value{reflect.ValueOf(true)}
+	})
+	v.Call([]reflect.Value{yield})
 }

@@ -1,78 +1,57 @@
 package apitest
 
 import (
-	"fmt"
-	"reflect"
+	"iter"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
-// recorder is a testing.TB that records failures.
-type recorder struct {
-	testing.TB
-	errs []string
+// The types and functions that testdata/pkg declares.
+type Good struct {
+	Name string `json:"name"`
 }
 
-func (r *recorder) Helper() {}
-func (r *recorder) Errorf(format string, args ...any) {
-	r.errs = append(r.errs, fmt.Sprintf(format, args...))
+func (Good) Seq() iter.Seq[int] {
+	return func(yield func(int) bool) { panic("ranged over") }
 }
+
+type Bad struct{ Name string }
+
+func (b *Bad) Deref() string { return b.Name }
 
 func TestExported(t *testing.T) {
-	funcs, types := Exported(t, "testdata/sample")
-	assert.Equal(t, []string{"F"}, funcs)
-	assert.Equal(t, []string{"T"}, types)
-
-	r := &recorder{TB: t}
-	Complete(r, "function", funcs, []string{"F"})
-	assert.Empty(t, r.errs)
-	Complete(r, "function", funcs, []string{"G"})
-	assert.Len(t, r.errs, 2, "F missing from the table, G not in the source")
+	types, funcs, methods, err := Exported("testdata/pkg")
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Bad", "Good"}, types)
+	assert.Equal(t, []string{"Fine", "Panics"}, funcs)
+	assert.Equal(t, []string{"Bad.Deref", "Good.Seq"}, methods)
+	_, _, _, err = Exported("testdata/none")
+	assert.Error(t, err)
 }
 
-type value struct{ p *int }
-
-func (v value) Get() int      { return *v.p }
-func (v *value) Set(n int)    { *v.p = n }
-func (v *value) Safe() string { return "ok" }
-
-func TestZeroAndMethods(t *testing.T) {
-	r := &recorder{TB: t}
-	Zero(r, "fine", func(s string, n int, opts ...int) {}, nil)
-	Zero(r, "args", func(p *int) { *p++ }, func(pt reflect.Type) (reflect.Value, bool) {
-		if pt == reflect.TypeFor[*int]() {
-			return reflect.ValueOf(new(int)), true
-		}
-		return reflect.Value{}, false
-	})
-	assert.Empty(t, r.errs)
-	Zero(r, "panics", func(p *int) int { return *p }, nil)
-	assert.Len(t, r.errs, 1)
-	assert.Contains(t, r.errs[0], "panics panics on zero arguments")
-
-	r = &recorder{TB: t}
-	Methods(r, value{}, nil)
-	// Get on the zero value, Set on nil and on new(value) panic; Safe
-	// does not.
-	assert.Len(t, r.errs, 3, "%v", r.errs)
+func TestCheckJSON(t *testing.T) {
+	assert.Equal(t, []string{
+		"apitest.Bad (value 1): key .Name is not lowerCamelCase",
+		"apitest.Bad (value 2): key .Name is not lowerCamelCase",
+	}, CheckJSON("testdata/pkg", Good{}, Bad{}, Bad{Name: "x"}, Good{Name: "y"}))
+	assert.Equal(t, []string{"exported type Bad: no value given to check"}, CheckJSON("testdata/pkg", Good{}))
+	assert.Contains(t, CheckJSON("testdata/pkg", &Good{}, Bad{Name: "a"})[0], "give a non-pointer value")
+	assert.Contains(t, CheckJSON("testdata/pkg", Good{}, Bad{Name: "a"}, func() {})[1], "json.Marshal")
 }
 
-func TestRoundTrip(t *testing.T) {
-	type good struct {
-		Name  string         `json:"name"`
-		Extra map[string]int `json:"extensions"`
-	}
-	r := &recorder{TB: t}
-	back := RoundTrip(r, good{Name: "x", Extra: map[string]int{"Any_Key": 1}}, "extensions")
-	assert.Empty(t, r.errs)
-	assert.Equal(t, good{Name: "x", Extra: map[string]int{"Any_Key": 1}}, back)
+func TestCheckZeroCalls(t *testing.T) {
+	got := CheckZeroCalls("testdata/pkg", map[string]any{"Fine": func() {}, "Panics": func(s []int) { _ = s[0] }}, Good{}, Bad{})
+	require.Len(t, got, 3, "%q", got)
+	assert.Contains(t, got[0], "Panics(zero arguments) panics: runtime error: index out of range")
+	assert.Contains(t, got[1], "Good.Seq on the zero value panics: ranged over")
+	assert.Contains(t, got[2], "Bad.Deref on a nil *Bad panics: runtime error: invalid memory address")
 
-	type bad struct{ Name string }
-	RoundTrip(r, bad{}, "extensions")
-	assert.Equal(t, []string{"apitest: apitest.bad has the key .Name, which is not lowerCamelCase"}, r.errs)
-
-	r = &recorder{TB: t}
-	assert.Nil(t, RoundTrip(r, func() {}))
-	assert.Len(t, r.errs, 1, "a value that does not marshal")
+	got = CheckZeroCalls("testdata/pkg", map[string]any{"Fine": func(...int) {}})
+	assert.Equal(t, []string{
+		"exported function Panics: not given",
+		"exported method Bad.Deref: its type not given",
+		"exported method Good.Seq: its type not given",
+	}, got)
 }

@@ -4,8 +4,6 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/stretchr/testify/assert"
-
 	"github.com/ismskit/ismskit/internal/apitest"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
@@ -36,7 +34,7 @@ var exportedTypes = []any{
 // TestAPIZero calls every exported function with zero arguments, and every
 // exported method on a zero value and on a nil pointer: none panics.
 func TestAPIZero(t *testing.T) {
-	apitest.API(t, exportedFuncs, exportedTypes)
+	apitest.ZeroCalls(t, ".", exportedFuncs, exportedTypes...)
 	_, _ = slices.Collect(nist.CSFPairs()), slices.Collect(nist.SP80053Pairs())
 }
 
@@ -51,7 +49,5 @@ func TestAPIJSON(t *testing.T) {
 		nist.BaselineModerate, nist.MustParseCSF("PR.AA-01"), nist.MustParseCSF("GV"), nist.Subcategory, csf[0], csf[len(csf)-1],
 		cov[2], sp[0].ISO, nist.Ref{Clause: iso27001.MustParseClauseID("4.2"), Item: 'b'}, nist.MustParseSP80053("AC-2(1)"), sp[0],
 	}
-	for _, v := range append(slices.Clone(exportedTypes), values...) {
-		assert.Equal(t, v, apitest.RoundTrip(t, v), "%T", v)
-	}
+	apitest.JSON(t, ".", append(slices.Clone(exportedTypes), values...)...)
 }

@@ -1,6 +1,7 @@
 package oscal
 
 import (
+	"encoding"
 	"encoding/base64"
 	"fmt"
 	"strconv"
@@ -290,13 +291,13 @@ func requirement(e soa.Entry, org, thisSystem string, providers map[string]strin
 		errs.Add("applicability", fmt.Errorf("%w: %s", catoscal.ErrNotRepresentable, e.Applicability))
 	}
 	if e.Applicability.IsValid() {
-		ir.Props = append(ir.Props, nsProp("applicability", e.Applicability.String()))
+		ir.Props = append(ir.Props, nsProp("applicability", code(e.Applicability)))
 	}
 	if e.Status != 0 {
 		if !e.Status.IsValid() {
 			errs.Add("status", fmt.Errorf("%w: %s", catoscal.ErrNotRepresentable, e.Status))
 		} else {
-			ir.Props = append(ir.Props, nsProp("status", e.Status.String()))
+			ir.Props = append(ir.Props, nsProp("status", code(e.Status)))
 		}
 	}
 	for j, r := range e.Reasons {
@@ -306,7 +307,7 @@ func requirement(e soa.Entry, org, thisSystem string, providers map[string]strin
 			errs.Add(rp+".kind", fmt.Errorf("%w: reason without a valid kind", catoscal.ErrNotRepresentable))
 			continue
 		}
-		rs := nsProp("reason", r.Kind.String())
+		rs := nsProp("reason", code(r.Kind))
 		rs.Group, rs.Remarks = group, r.Note
 		ir.Props = append(ir.Props, rs)
 		if r.Reference != "" {
@@ -325,7 +326,7 @@ func requirement(e soa.Entry, org, thisSystem string, providers map[string]strin
 	if !e.Responsibility.IsValid() {
 		errs.Add("responsibility", fmt.Errorf("%w: %s", catoscal.ErrNotRepresentable, e.Responsibility))
 	}
-	ir.Props = append(ir.Props, nsProp("responsibility", e.Responsibility.String()))
+	ir.Props = append(ir.Props, nsProp("responsibility", code(e.Responsibility)))
 	add("provider", "provider", e.Provider)
 	add("owner", "owner", e.Owner)
 	if !e.TargetDate.IsZero() {
@@ -416,4 +417,11 @@ func versionPath(o Options) string {
 		return "options.version"
 	}
 	return "header.version"
+}
+
+// code returns the text form of an soa enumeration ("implemented"), which
+// its String, the label for people, is not.
+func code(v encoding.TextMarshaler) string {
+	b, _ := v.MarshalText() // callers pass defined values
+	return string(b)
 }
