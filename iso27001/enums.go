@@ -3,7 +3,6 @@ package iso27001
 import (
 	"strconv"
 
-	"github.com/invopop/jsonschema"
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/enum"
 	"github.com/ismskit/ismskit/internal/fielderr"
@@ -76,11 +75,6 @@ func (e *Edition) UnmarshalText(text []byte) error {
 	return nil
 }
 
-// JSONSchema lists the editions.
-func (Edition) JSONSchema() *jsonschema.Schema {
-	return &jsonschema.Schema{Type: "string", Enum: []any{"2013", "2022"}, Description: "ISO/IEC 27001 edition"}
-}
-
 // Amendment is an amendment to an edition. The zero value, NoAmendment,
 // marks text of the edition itself; in JSON an amendment is a lower-case
 // string ("amd1-2024").
@@ -131,11 +125,6 @@ func (a *Amendment) UnmarshalText(text []byte) error {
 	return enum.Set(&amendments, a, text)
 }
 
-// JSONSchema lists the amendments.
-func (Amendment) JSONSchema() *jsonschema.Schema {
-	return &jsonschema.Schema{Type: "string", Enum: []any{"amd1-2024"}}
-}
-
 // DocKind says whether a requirement item asks for documented information
 // (7.5), and of which kind: maintained (a document kept current, such as
 // the scope or the policy) or retained (a record kept as evidence, such as
@@ -176,9 +165,6 @@ func (k *DocKind) UnmarshalText(text []byte) error {
 	return enum.Set(&docKinds, k, text)
 }
 
-// JSONSchema lists the values.
-func (DocKind) JSONSchema() *jsonschema.Schema { return enumSchema(docKinds.Codes) }
-
 // Change says how a clause or item of one edition differs from the other
 // edition: in the 2022 data, what is new or changed since 2013. The zero
 // value, ChangeNone, means unchanged in substance.
@@ -217,9 +203,6 @@ func (c *Change) UnmarshalText(text []byte) error {
 	return enum.Set(&changes, c, text)
 }
 
-// JSONSchema lists the values.
-func (Change) JSONSchema() *jsonschema.Schema { return enumSchema(changes.Codes) }
-
 // Origin says whether an issue (4.1) or an interested party (4.2) is
 // internal or external to the organisation. The zero value is unset and
 // invalid in a record; in JSON: "internal" or "external".
@@ -254,9 +237,6 @@ func (o Origin) MarshalText() ([]byte, error) { return origins.Marshal(int(o)) }
 func (o *Origin) UnmarshalText(text []byte) error {
 	return enum.Set(&origins, o, text)
 }
-
-// JSONSchema lists the values.
-func (Origin) JSONSchema() *jsonschema.Schema { return enumSchema(origins.Codes[1:]) }
 
 // OutputKind classifies a management review output (9.3.3): a decision on
 // a continual improvement opportunity, or on a change needed to the ISMS.
@@ -296,15 +276,4 @@ func (k OutputKind) MarshalText() ([]byte, error) { return outputKinds.Marshal(i
 // value.
 func (k *OutputKind) UnmarshalText(text []byte) error {
 	return enum.Set(&outputKinds, k, text)
-}
-
-// JSONSchema lists the values.
-func (OutputKind) JSONSchema() *jsonschema.Schema { return enumSchema(outputKinds.Codes[1:]) }
-
-func enumSchema(names []string) *jsonschema.Schema {
-	vals := make([]any, len(names))
-	for i, n := range names {
-		vals[i] = n
-	}
-	return &jsonschema.Schema{Type: "string", Enum: vals}
 }

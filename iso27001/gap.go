@@ -3,7 +3,6 @@ package iso27001
 import (
 	"math"
 
-	"github.com/invopop/jsonschema"
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/enum"
 )
@@ -51,9 +50,6 @@ func (s ItemStatus) MarshalText() ([]byte, error) { return itemStatuses.Marshal(
 func (s *ItemStatus) UnmarshalText(text []byte) error {
 	return enum.Set(&itemStatuses, s, text)
 }
-
-// JSONSchema lists the values.
-func (ItemStatus) JSONSchema() *jsonschema.Schema { return enumSchema(itemStatuses.Codes[1:]) }
 
 // GapReport is the result of Analyze: per clause, which requirement items
 // have evidence, which mandatory documented information is missing or

@@ -3,7 +3,6 @@ package iso27001
 import (
 	"strconv"
 
-	"github.com/invopop/jsonschema"
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
@@ -159,13 +158,6 @@ func (id ClauseID) Compare(other ClauseID) int {
 	}
 	return 0
 }
-
-// JSONSchema describes a clause ID as a patterned string.
-func (ClauseID) JSONSchema() *jsonschema.Schema {
-	return &jsonschema.Schema{Type: "string", Pattern: clausePattern, Description: "ISO/IEC 27001 clause ID, e.g. 6.1.3"}
-}
-
-const clausePattern = `^([4-9]|10)(\.[1-9][0-9]?){0,2}$`
 
 // ItemID identifies one requirement item of a clause: the checklist unit
 // an auditor checks. Its forms are
@@ -343,10 +335,3 @@ func cmp3(a, b int) int {
 	}
 	return 0
 }
-
-// JSONSchema describes an item ID as a patterned string.
-func (ItemID) JSONSchema() *jsonschema.Schema {
-	return &jsonschema.Schema{Type: "string", Pattern: itemPattern, Description: "ISO/IEC 27001 requirement item ID, e.g. 6.1.3.d, 6.1.2.c.1, 8.1.p2"}
-}
-
-const itemPattern = `^([4-9]|10)(\.[1-9][0-9]?){0,2}\.([a-z](\.[1-9])?|[pn][1-9][0-9]?)$`

@@ -2,12 +2,14 @@ package iso27002
 
 import (
 	"errors"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
+	"github.com/ismskit/ismskit/internal/schematest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -95,6 +97,7 @@ func TestParse(t *testing.T) {
 			require.NoError(t, err)
 			assert.True(t, id.IsValid())
 			assert.Equal(t, tt.want, id.String())
+			assert.Regexp(t, controlIDPattern, tt.in, "the JSON Schema's pattern")
 			assert.Equal(t, tt.edition, id.Edition())
 			assert.Equal(t, tt.edition == 0, id.IsCustom())
 			text, err := id.MarshalText()
@@ -216,6 +219,9 @@ func FuzzParse(f *testing.F) {
 		if !id.IsValid() {
 			t.Fatalf("Parse(%q) gave an invalid ID", s)
 		}
+		if !controlIDPattern.MatchString(s) || !controlIDPattern.MatchString(id.String()) {
+			t.Fatalf("Parse(%q) accepts what the JSON Schema's pattern rejects", s)
+		}
 		back, err := Parse(id.String())
 		if err != nil || back != id {
 			t.Fatalf("round trip of %q: %v %v", s, back, err)
@@ -228,6 +234,9 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// controlIDPattern is the pattern of a ControlID in the JSON Schemas.
+var controlIDPattern = regexp.MustCompile(schematest.ControlIDPattern)
 
 var sinkID ControlID
 
