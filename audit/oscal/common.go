@@ -8,22 +8,25 @@ import (
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/audit"
 	"github.com/ismskit/ismskit/internal/fielderr"
+	"github.com/ismskit/ismskit/internal/oscalmodel"
+	"github.com/ismskit/ismskit/iso27001"
+	"github.com/ismskit/ismskit/iso27002"
 	catoscal "github.com/ismskit/ismskit/iso27002/oscal"
 )
 
 // Namespace is the ns of every property this package adds beyond OSCAL's
 // core names; it is iso27002/oscal's Namespace.
-const Namespace = catoscal.Namespace
+const Namespace = oscalmodel.Namespace
 
 // Options controls the references and metadata of the exports. The zero
 // value is ready to use: dates then come from the documents, and the
 // output is byte-identical from run to run.
 type Options struct {
-	// LastModified is the metadata last-modified time. Zero means AsOf,
-	// or else the latest date of what the records report (a finding, an
-	// evidence record, a step of a corrective action; not the planned
-	// audits), or iso27002/oscal's DefaultLastModified for records without
-	// dates.
+	// LastModified is the metadata last-modified instant. Zero means
+	// AsOf, or else the latest date of what the records report (a finding,
+	// an evidence record, a step of a corrective action; not the planned
+	// audits). Records without any date and no LastModified or AsOf are an
+	// error (ismskit.ErrMissing): the package never invents a date.
 	LastModified time.Time
 	// AsOf is the day a plan of action and milestones describes: a
 	// corrective action counts as open when it is not effective as of
@@ -32,15 +35,25 @@ type Options struct {
 	AsOf ismskit.Date
 	// Version is the metadata version. Empty means "1.0".
 	Version string
-	// PlanHref is the import-ap of the assessment results. The audit
-	// programme (clause 9.2.2) is the plan of the audits; this package
-	// does not write it as an OSCAL assessment plan, so the reference
-	// names where the caller keeps one. Empty means
+	// PlanHref is the import-ap of the assessment results: where the
+	// assessment plan of ExportPlan (the audit programme and its
+	// checklists, clause 9.2.2) is saved. Empty means
 	// "assessment-plan.json".
 	PlanHref string
+	// Standard is the edition of ISO/IEC 27001 whose clauses the audits
+	// name, for the control ids of the clauses catalog. Nil means
+	// iso27001.Latest().
+	Standard *iso27001.Standard
 	// SSPHref is the import-ssp of the plan of action and milestones, as
 	// soa/oscal's ExportSSP output is saved. Empty means "ssp.json".
 	SSPHref string
+}
+
+func (o Options) standard() *iso27001.Standard {
+	if o.Standard == nil {
+		return iso27001.Latest()
+	}
+	return o.Standard
 }
 
 func or(s, def string) string {
@@ -62,8 +75,8 @@ func (p *props) add(name, path, v string) {
 	if v == "" {
 		return
 	}
-	if !catoscal.IsString(v) {
-		p.errs.Add(path, fmt.Errorf("%w: %q is over several lines or has surrounding spaces", catoscal.ErrNotRepresentable, v))
+	if !oscalmodel.IsString(v) {
+		p.errs.Add(path, fielderr.Errorf(ismskit.ErrNotEncodable, "%q is over several lines or has surrounding spaces", v))
 		return
 	}
 	p.list = append(p.list, nsProp(name, v))
@@ -73,7 +86,7 @@ func (p *props) date(name, path string, d ismskit.Date) {
 	if d.IsZero() {
 		return
 	}
-	s, err := catoscal.DateTime(d.Time())
+	s, err := oscalmodel.DateTime(d.Time())
 	p.errs.Add(path, err)
 	if err == nil {
 		p.list = append(p.list, nsProp(name, s))
@@ -83,21 +96,18 @@ func (p *props) date(name, path string, d ismskit.Date) {
 // dateTime returns d as an OSCAL date-time, recording a problem at path.
 func dateTime(errs *fielderr.List, path string, d ismskit.Date) string {
 	if d.IsZero() {
-		errs.Add(path, fmt.Errorf("%w: missing date", catoscal.ErrNotRepresentable))
-		return catoscal.DefaultLastModified
+		errs.Add(path, fielderr.Errorf(ismskit.ErrMissing, "missing date"))
+		return ""
 	}
-	s, err := catoscal.DateTime(d.Time())
-	if err != nil {
-		errs.Add(path, err)
-		return catoscal.DefaultLastModified
-	}
+	s, err := oscalmodel.Date(d)
+	errs.Add(path, err)
 	return s
 }
 
 // line returns s, reporting at path a value that is not a single line.
 func line(errs *fielderr.List, path, s string) string {
-	if !catoscal.IsLine(s) {
-		errs.Add(path, fmt.Errorf("%w: %q is empty or over several lines", catoscal.ErrNotRepresentable, s))
+	if !oscalmodel.IsLine(s) {
+		errs.Add(path, fielderr.Errorf(ismskit.ErrNotEncodable, "%q is empty or over several lines", s))
 	}
 	return s
 }
@@ -114,23 +124,25 @@ func text(s, def string) string {
 // newMetadata returns the metadata of a document titled title, dated by
 // opts or by latest.
 func newMetadata(errs *fielderr.List, title string, opts Options, latest ismskit.Date) metadata {
-	md := metadata{Title: title, LastModified: catoscal.DefaultLastModified, Version: or(opts.Version, "1.0"), OSCALVersion: catoscal.OSCALVersion}
+	md := metadata{Title: title, Version: or(opts.Version, "1.0"), OSCALVersion: oscalmodel.Version}
 	switch {
 	case !opts.LastModified.IsZero():
-		s, err := catoscal.DateTime(opts.LastModified)
+		s, err := oscalmodel.DateTime(opts.LastModified)
 		errs.Add("options.lastModified", err)
 		md.LastModified = or(s, md.LastModified)
 	case !opts.AsOf.IsZero():
-		s, err := catoscal.DateTime(opts.AsOf.Time())
+		s, err := oscalmodel.DateTime(opts.AsOf.Time())
 		errs.Add("options.asOf", err)
 		md.LastModified = or(s, md.LastModified)
 	case !latest.IsZero():
-		if s, err := catoscal.DateTime(latest.Time()); err == nil {
-			md.LastModified = s
-		}
+		s, err := oscalmodel.Date(latest)
+		errs.Add("records", err)
+		md.LastModified = s
+	default:
+		errs.Add("options.lastModified", fielderr.Errorf(ismskit.ErrMissing, "the records hold no date and neither LastModified nor AsOf is given"))
 	}
-	if !catoscal.IsString(md.Version) {
-		errs.Add("options.version", fmt.Errorf("%w: version %q is over several lines or has surrounding spaces", catoscal.ErrNotRepresentable, md.Version))
+	if !oscalmodel.IsString(md.Version) {
+		errs.Add("options.version", fielderr.Errorf(ismskit.ErrNotEncodable, "version %q is over several lines or has surrounding spaces", md.Version))
 	}
 	return md
 }
@@ -175,7 +187,7 @@ func (p *parties) party(kind, name string, extra ...prop) string {
 	if p.seen == nil {
 		p.seen = map[string]string{}
 	}
-	u := catoscal.UUID("party:" + p.org + ":" + key)
+	u := oscalmodel.UUID("party:" + p.org + ":" + key)
 	p.seen[key] = u
 	p.list = append(p.list, party{UUID: u, Type: kind, Name: name, Props: extra})
 	return u
@@ -185,7 +197,7 @@ func (p *parties) party(kind, name string, extra ...prop) string {
 func findingOf(errs *fielderr.List, path, org string, f audit.Finding, auditor string, observations []string) finding {
 	subject := f.Subject()
 	out := finding{
-		UUID:        catoscal.UUID("finding:" + org + ":" + f.ID),
+		UUID:        oscalmodel.UUID("finding:" + org + ":" + f.ID),
 		Title:       line(errs, path+".id", f.Result.Title()+" "+f.ID+": "+or(subject, "no subject")),
 		Description: text(f.Statement, defaultStatement(f.Result)),
 	}
@@ -205,11 +217,11 @@ func findingOf(errs *fielderr.List, path, org string, f audit.Finding, auditor s
 	}
 	switch {
 	case f.Control.IsValid():
-		out.Target = target{Type: "objective-id", TargetID: catoscal.ControlToken(f.Control)}
+		out.Target = target{Type: "objective-id", TargetID: objectiveID(f.Control, iso27001.ItemID{})}
 	case f.Item.IsValid():
 		out.Target = target{Type: "statement-id", TargetID: "c." + f.Item.String()}
 	default:
-		errs.Add(path, fmt.Errorf("%w: the finding names neither a requirement item nor a control", catoscal.ErrNotRepresentable))
+		errs.Add(path, fielderr.Errorf(ismskit.ErrNotEncodable, "the finding names neither a requirement item nor a control"))
 	}
 	switch f.Result {
 	case audit.Conforming:
@@ -223,7 +235,7 @@ func findingOf(errs *fielderr.List, path, org string, f audit.Finding, auditor s
 		out.Target.Status = objectiveStatus{State: "not-satisfied", Reason: "other"}
 		out.Target.Remarks = "In the audit's scope but not examined: conformity was not shown."
 	default:
-		errs.Add(path+".result", fmt.Errorf("%w: the finding has no valid result", catoscal.ErrNotRepresentable))
+		errs.Add(path+".result", fielderr.Errorf(ismskit.ErrNotEncodable, "the finding has no valid result"))
 	}
 	for _, o := range observations {
 		out.RelatedObservations = append(out.RelatedObservations, relatedObs{ObservationUUID: o})
@@ -245,7 +257,7 @@ func defaultStatement(r audit.Result) string {
 }
 
 func nonconformityUUID(org, findingID string) string {
-	return catoscal.UUID("nonconformity:" + org + ":" + findingID)
+	return oscalmodel.UUID("nonconformity:" + org + ":" + findingID)
 }
 
 // riskStatus maps the state of a corrective action to OSCAL's risk
@@ -330,19 +342,19 @@ func nonconformityRisk(errs *fielderr.List, fp, org string, f audit.Finding, act
 		}
 		if strings.TrimSpace(a.Correction) != "" {
 			r.MitigatingFactors = append(r.MitigatingFactors, mitigatingFactor{
-				UUID:        catoscal.UUID("correction:" + org + ":" + a.ID),
+				UUID:        oscalmodel.UUID("correction:" + org + ":" + a.ID),
 				Description: "Correction (10.2 a): " + a.Correction,
 			})
 		}
 		r.Remediations = append(r.Remediations, remediation(errs, p, org, a, st))
-		respUUID := catoscal.UUID("corrective-action:" + org + ":" + a.ID)
+		respUUID := oscalmodel.UUID("corrective-action:" + org + ":" + a.ID)
 		for j, t := range a.History {
 			if !asOf.IsZero() && asOf.Before(t.Date) {
 				break
 			}
 			tp := fielderr.Index(p+".history", j)
 			e := logEntry{
-				UUID:             catoscal.UUID(fmt.Sprintf("corrective-action-log:%s:%s:%d", org, a.ID, j)),
+				UUID:             oscalmodel.UUID(fmt.Sprintf("corrective-action-log:%s:%s:%d", org, a.ID, j)),
 				Title:            "Corrective action " + a.ID + " " + t.To.String(),
 				Description:      t.Note,
 				Start:            dateTime(errs, tp+".date", t.Date),
@@ -373,7 +385,7 @@ func nonconformityRisk(errs *fielderr.List, fp, org string, f audit.Finding, act
 // st.
 func remediation(errs *fielderr.List, p, org string, a audit.CorrectiveAction, st audit.State) response {
 	resp := response{
-		UUID:        catoscal.UUID("corrective-action:" + org + ":" + a.ID),
+		UUID:        oscalmodel.UUID("corrective-action:" + org + ":" + a.ID),
 		Lifecycle:   lifecycle(st),
 		Title:       line(errs, p+".id", "Corrective action "+a.ID),
 		Description: text(a.Action, "No corrective action decided yet (10.2 c); the action is "+st.String()+"."),
@@ -388,11 +400,23 @@ func remediation(errs *fielderr.List, p, org string, a audit.CorrectiveAction, s
 	resp.Props = pr.list
 	if !a.Due.IsZero() {
 		resp.Tasks = []task{{
-			UUID:   catoscal.UUID("corrective-action-due:" + org + ":" + a.ID),
+			UUID:   oscalmodel.UUID("corrective-action-due:" + org + ":" + a.ID),
 			Type:   "milestone",
 			Title:  "Corrective action " + a.ID + " implemented",
-			Timing: &timing{OnDate: onDate{Date: dateTime(errs, p+".due", a.Due)}},
+			Timing: &timing{OnDate: &onDate{Date: dateTime(errs, p+".due", a.Due)}},
 		}}
 	}
 	return resp
+}
+
+// objectiveID is the id of the assessment objective ExportPlan writes for
+// a checklist line about the control c or the requirement item it:
+// "a.8.8_obj", "c.9.1.p1_obj". A finding about a control targets it; a
+// finding about a requirement item targets the item's statement part in
+// the clauses catalog ("c.9.1.p1").
+func objectiveID(c iso27002.ControlID, it iso27001.ItemID) string {
+	if c.IsValid() {
+		return catoscal.ControlToken(c) + "_obj"
+	}
+	return "c." + it.String() + "_obj"
 }

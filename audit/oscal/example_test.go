@@ -43,7 +43,7 @@ func ExampleExportResults() {
 	res := doc.AR.Results[0]
 	fmt.Println(res.Findings[0].Target.TargetID, res.Findings[0].Target.Status.State, res.Risks[0].Status)
 	// Output:
-	// a.8.8 not-satisfied open
+	// a.8.8_obj not-satisfied open
 }
 
 func ExampleExportPOAM() {

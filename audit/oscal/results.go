@@ -1,12 +1,13 @@
 package oscal
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/audit"
 	"github.com/ismskit/ismskit/internal/fielderr"
+	"github.com/ismskit/ismskit/internal/oscalmodel"
+	"github.com/ismskit/ismskit/iso27001"
 	catoscal "github.com/ismskit/ismskit/iso27002/oscal"
 )
 
@@ -71,7 +72,7 @@ func ExportResults(r audit.Records, opts Options) ([]byte, error) {
 		if !found[a.ID] {
 			continue // planned, or nothing recorded yet: no results
 		}
-		res := auditResult(&errs, p, org, a)
+		res := auditResult(&errs, p, org, a, opts.standard())
 		for j, au := range a.Auditors {
 			var extra []prop
 			if au.Lead {
@@ -80,8 +81,8 @@ func ExportResults(r audit.Records, opts Options) ([]byte, error) {
 			if au.External {
 				extra = append(extra, nsProp("external", "true"))
 			}
-			if !catoscal.IsString(au.Name) {
-				errs.Add(fielderr.Index(p+".auditors", j)+".name", fmt.Errorf("%w: auditor name %q", catoscal.ErrNotRepresentable, au.Name))
+			if !oscalmodel.IsString(au.Name) {
+				errs.Add(fielderr.Index(p+".auditors", j)+".name", fielderr.Errorf(ismskit.ErrNotEncodable, "auditor name %q", au.Name))
 				continue
 			}
 			u := ps.party("person", au.Name, extra...)
@@ -96,7 +97,7 @@ func ExportResults(r audit.Records, opts Options) ([]byte, error) {
 			for j, ev := range f.Evidence {
 				ei, ok := evidence[ev]
 				if !ok {
-					errs.Add(fielderr.Index(fp+".evidence", j), fmt.Errorf("%w: no evidence %q in the records", catoscal.ErrNotRepresentable, ev))
+					errs.Add(fielderr.Index(fp+".evidence", j), fielderr.Errorf(ismskit.ErrNotEncodable, "no evidence %q in the records", ev))
 					continue
 				}
 				o := observationOf(&errs, fielderr.Index("records.evidence", ei), org, a.ID, r.Evidence[ei])
@@ -106,7 +107,7 @@ func ExportResults(r audit.Records, opts Options) ([]byte, error) {
 				obs = append(obs, o.UUID)
 			}
 			var auditor string
-			if catoscal.IsString(f.Auditor) {
+			if oscalmodel.IsString(f.Auditor) {
 				auditor = ps.party("person", f.Auditor)
 			}
 			res.Findings = append(res.Findings, findingOf(&errs, fp, org, f, auditor, obs))
@@ -118,11 +119,11 @@ func ExportResults(r audit.Records, opts Options) ([]byte, error) {
 	}
 	for k, f := range r.Findings {
 		if !audits[f.Audit] {
-			errs.Add(fielderr.Index("records.findings", k)+".audit", fmt.Errorf("%w: no audit %q in the programme", catoscal.ErrNotRepresentable, f.Audit))
+			errs.Add(fielderr.Index("records.findings", k)+".audit", fielderr.Errorf(ismskit.ErrNotEncodable, "no audit %q in the programme", f.Audit))
 		}
 	}
 	if len(doc.Results) == 0 {
-		errs.Add("records.findings", fmt.Errorf("%w: assessment results need at least one finding of an audit of the programme", catoscal.ErrNotRepresentable))
+		errs.Add("records.findings", fielderr.Errorf(ismskit.ErrNotEncodable, "assessment results need at least one finding of an audit of the programme"))
 	}
 	doc.Metadata.Parties = ps.list
 	if org != "" {
@@ -135,7 +136,7 @@ func ExportResults(r audit.Records, opts Options) ([]byte, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return catoscal.EncodeDocument(&arDoc{AR: doc}, "assessment-results", &doc.UUID)
+	return oscalmodel.EncodeDocument(&arDoc{AR: doc}, "assessment-results", &doc.UUID)
 }
 
 func appendOnce(s []string, v string) []string {
@@ -157,17 +158,17 @@ func containsObs(obs []observation, uuid string) bool {
 }
 
 // auditResult returns the result of one audit, without its findings.
-func auditResult(errs *fielderr.List, p, org string, a audit.Audit) result {
+func auditResult(errs *fielderr.List, p, org string, a audit.Audit, std *iso27001.Standard) result {
 	title := a.Title
 	if title == "" {
 		title = "Audit " + a.ID
 	}
 	kind := a.Kind.String()
 	if kind == "" {
-		errs.Add(p+".kind", fmt.Errorf("%w: the audit has no valid kind", catoscal.ErrNotRepresentable))
+		errs.Add(p+".kind", fielderr.Errorf(ismskit.ErrNotEncodable, "the audit has no valid kind"))
 	}
 	res := result{
-		UUID:        catoscal.UUID("audit-result:" + org + ":" + a.ID),
+		UUID:        oscalmodel.UUID("audit-result:" + org + ":" + a.ID),
 		Title:       line(errs, p+".title", title),
 		Description: "The " + kind + " audit " + a.ID + " from " + a.Start.String() + " to " + a.End.String() + ", by " + auditorNames(a.Auditors) + ".",
 		Start:       dateTime(errs, p+".start", a.Start),
@@ -191,7 +192,7 @@ func auditResult(errs *fielderr.List, p, org string, a audit.Audit) result {
 		cs := controlSelection{Description: "Annex A controls in the audit's scope (ISO/IEC 27002)."}
 		for j, c := range a.Scope.Controls {
 			if !c.IsValid() {
-				errs.Add(fielderr.Index(p+".scope.controls", j), fmt.Errorf("%w: the zero control", catoscal.ErrNotRepresentable))
+				errs.Add(fielderr.Index(p+".scope.controls", j), fielderr.Errorf(ismskit.ErrNotEncodable, "the zero control"))
 				continue
 			}
 			cs.IncludeControls = append(cs.IncludeControls, selectControl{ControlID: catoscal.ControlToken(c)})
@@ -199,13 +200,20 @@ func auditResult(errs *fielderr.List, p, org string, a audit.Audit) result {
 		sel = append(sel, cs)
 	}
 	if len(a.Scope.Clauses) > 0 {
-		cs := controlSelection{Description: "Clauses of ISO/IEC 27001 in the audit's scope, by their ids in the clauses catalog of iso27002/oscal's ExportClauses; a clause includes its subclauses."}
+		cs := controlSelection{Description: "Requirements of ISO/IEC 27001 in the audit's scope, by their control ids in the clauses catalog of iso27002/oscal's ExportClauses: each subclause in the scope with its own subclauses; a clause 4 to 10, a group of that catalog, by the subclauses it holds."}
+		seen := map[string]bool{}
 		for j, c := range a.Scope.Clauses {
-			if !c.IsValid() {
-				errs.Add(fielderr.Index(p+".scope.clauses", j), fmt.Errorf("%w: the zero clause", catoscal.ErrNotRepresentable))
+			ids, err := clauseControls(std, c)
+			if err != nil {
+				errs.Add(fielderr.Index(p+".scope.clauses", j), err)
 				continue
 			}
-			cs.IncludeControls = append(cs.IncludeControls, selectControl{ControlID: catoscal.ClauseToken(c)})
+			for _, id := range ids {
+				if !seen[id] {
+					seen[id] = true
+					cs.IncludeControls = append(cs.IncludeControls, selectControl{ControlID: id})
+				}
+			}
 		}
 		sel = append(sel, cs)
 	}
@@ -232,7 +240,7 @@ func auditorNames(as []audit.Auditor) string {
 // an audit.
 func observationOf(errs *fielderr.List, p, org, auditID string, e audit.Evidence) observation {
 	o := observation{
-		UUID:        catoscal.UUID("audit-evidence:" + org + ":" + auditID + ":" + e.ID),
+		UUID:        oscalmodel.UUID("audit-evidence:" + org + ":" + auditID + ":" + e.ID),
 		Title:       line(errs, p+".id", "Evidence "+e.ID),
 		Description: text(e.What, "Evidence "+e.ID+"."),
 		Methods:     []string{"EXAMINE"},
@@ -245,4 +253,32 @@ func observationOf(errs *fielderr.List, p, org, auditID string, e audit.Evidence
 	pr.add("sha256", p+".sha256", e.SHA256)
 	o.Props = pr.list
 	return o
+}
+
+// clauseControls returns the control ids, in the clauses catalog of
+// iso27002/oscal's ExportClauses, of the clause c and the clauses under
+// it: the ids of c itself and of its subclauses for a subclause ("c.9.2",
+// "c.9.2.1", "c.9.2.2"), and of its subclauses only for a clause 4 to 10,
+// which that catalog writes as a group.
+func clauseControls(std *iso27001.Standard, c iso27001.ClauseID) ([]string, error) {
+	if !c.IsValid() {
+		return nil, fielderr.Errorf(ismskit.ErrMissing, "the zero clause")
+	}
+	if _, ok := std.Clause(c); !ok {
+		return nil, fielderr.Errorf(ismskit.ErrUnknownReference, "%s has no clause %s", std.Name(), c)
+	}
+	var out []string
+	var walk func(id iso27001.ClauseID, depth int)
+	walk = func(id iso27001.ClauseID, depth int) {
+		if id.Depth() > 1 {
+			out = append(out, catoscal.ClauseToken(id))
+		}
+		if depth < 4 {
+			for ch := range std.Children(id) {
+				walk(ch.ID, depth+1)
+			}
+		}
+	}
+	walk(c, 0)
+	return out, nil
 }

@@ -1,63 +1,58 @@
 package oscal
 
 import (
-	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
-	"encoding/json"
-	"errors"
-	"fmt"
+	"io"
 	"strconv"
 	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
+	"github.com/ismskit/ismskit/internal/oscalmodel"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
 // Namespace is the URI of ismskit's own OSCAL names: every property and
 // part this package adds beyond OSCAL's core names ("label", "statement",
 // "guidance") carries it as its ns.
-const Namespace = "https://github.com/ismskit/ns/oscal"
+const Namespace = oscalmodel.Namespace
 
-// OSCALVersion is the version of the OSCAL models this package writes and
-// reads.
-const OSCALVersion = "1.2.1"
+// OSCALVersion is the version of the OSCAL models this package writes.
+// It reads every OSCAL 1.x version.
+const OSCALVersion = oscalmodel.Version
 
-// DefaultLastModified is the metadata last-modified timestamp of an export
-// whose Options leave LastModified zero: the publication date of
-// ISO/IEC 27001:2022. The package never reads the clock.
-const DefaultLastModified = "2022-10-25T00:00:00Z"
-
-// Options controls the metadata of an export. The zero value is ready to
-// use and gives byte-identical output from run to run.
+// Options controls the metadata of an export. The package never reads the
+// clock and never invents a date: a document is dated by LastModified,
+// or by its own date where it has one.
 type Options struct {
-	// LastModified is the document's metadata last-modified time. Zero
-	// means DefaultLastModified. It is written in UTC to the second.
+	// LastModified is the document's metadata last-modified instant: when
+	// the document was last changed (for an organisation's document, the
+	// date of the SoA it was made from). It is written in UTC to the
+	// second. Zero means the document's own date: for the built-in
+	// catalogs, the clauses and the correspondence, the date of their
+	// edition as printed on it (ISO/IEC 27002:2022: 2022-02; editions
+	// that print only the month are dated the first of it); a catalog of
+	// the organisation or a profile has none, and zero is an error
+	// (ismskit.ErrMissing).
 	LastModified time.Time
 	// Version is the document's metadata version. Empty means "1.0".
 	Version string
 }
 
 func (o Options) meta(title string) (*metadata, error) {
-	lm := DefaultLastModified
-	if !o.LastModified.IsZero() {
-		t := o.LastModified.UTC()
-		if t.Year() < 1900 || t.Year() > 2999 {
-			return nil, fmt.Errorf("%w: last-modified year %d is outside OSCAL's range 1900..2999", ErrNotRepresentable, t.Year())
-		}
-		lm = t.Format(time.RFC3339)
-	}
+	var errs fielderr.List
+	lm, err := oscalmodel.DateTime(o.LastModified)
+	errs.Add("options.lastModified", err)
 	v := o.Version
 	if v == "" {
 		v = "1.0"
 	}
 	if !isStringValue(v) {
-		return nil, fmt.Errorf("%w: version %q is empty or has surrounding spaces", ErrNotRepresentable, v)
+		errs.Add("options.version", fielderr.Errorf(ismskit.ErrNotEncodable, "version %q is empty or has surrounding spaces", v))
 	}
 	if !isMarkupLine(title) {
-		return nil, fmt.Errorf("%w: title %q is empty or not a single line", ErrNotRepresentable, title)
+		errs.Add("metadata.title", fielderr.Errorf(ismskit.ErrNotEncodable, "title %q is empty or not a single line", title))
 	}
-	return &metadata{Title: title, LastModified: lm, Version: v, OSCALVersion: OSCALVersion}, nil
+	return &metadata{Title: title, LastModified: lm, Version: v, OSCALVersion: OSCALVersion}, errs.Err()
 }
 
 // copyrightRemark is said in every catalog export of ISO material.
@@ -102,15 +97,19 @@ func nsPart(name, prose string) part { return part{Name: name, NS: Namespace, Pr
 // The document's UUID is the version 5 UUID of a SHA-256 of its content,
 // so the same catalog and Options give byte-identical output, and any
 // change gives a new UUID. ExportCatalog reports every value OSCAL cannot
-// hold (ErrNotRepresentable, such as a title over several lines), each
-// with its path.
+// hold (ismskit.ErrNotEncodable, such as a title over several lines), and
+// a missing Options.LastModified (ismskit.ErrMissing), each with its path.
+//
+// ExportCatalog writes the iso27002 model. To write back a catalog that
+// ImportCatalog read, with everything the OSCAL document held, use
+// EncodeCatalog.
 func ExportCatalog(c *iso27002.Catalog, opts Options) ([]byte, error) {
 	if c == nil {
-		return nil, fmt.Errorf("%w: nil catalog", ErrNotRepresentable)
+		return nil, fielderr.Errorf(ismskit.ErrNotEncodable, "nil catalog")
 	}
-	md, err := opts.meta(c.Name())
+	md, err := opts.withDate(catalogDate(c)).meta(c.Name())
 	if err != nil {
-		return nil, fielderr.At("metadata", err)
+		return nil, err
 	}
 	if isStringValue(c.Name()) {
 		md.Props = append(md.Props, nsProp("catalog-name", c.Name()))
@@ -139,7 +138,7 @@ func ExportCatalog(c *iso27002.Catalog, opts Options) ([]byte, error) {
 		tok := tokens.unique(groupToken(g.ID, ed))
 		og := group{ID: tok, Title: g.Title}
 		if !isMarkupLine(g.Title) {
-			errs.Add(p+".title", fmt.Errorf("%w: title %q is empty or not a single line", ErrNotRepresentable, g.Title))
+			errs.Add(p+".title", fielderr.Errorf(ismskit.ErrNotEncodable, "title %q is empty or not a single line", g.Title))
 		}
 		switch {
 		case ed == iso27002.Edition2022:
@@ -150,7 +149,7 @@ func ExportCatalog(c *iso27002.Catalog, opts Options) ([]byte, error) {
 			og.Class = "objective"
 		}
 		if !isStringValue(g.ID) {
-			errs.Add(p+".id", fmt.Errorf("%w: group ID %q has surrounding spaces", ErrNotRepresentable, g.ID))
+			errs.Add(p+".id", fielderr.Errorf(ismskit.ErrNotEncodable, "group ID %q has surrounding spaces", g.ID))
 		}
 		og.Props = append(og.Props, prop{Name: "label", Value: g.ID}, nsProp("group-id", g.ID))
 		if g.Summary != "" {
@@ -181,17 +180,22 @@ func ExportCatalog(c *iso27002.Catalog, opts Options) ([]byte, error) {
 	}
 	for i, id := range order {
 		if !reached[id] {
-			errs.Add(fielderr.Index("groups", i)+".parent", fmt.Errorf("%w: group %q is in a cycle of parents", ErrNotRepresentable, id))
+			errs.Add(fielderr.Index("groups", i)+".parent", fielderr.Errorf(ismskit.ErrNotEncodable, "group %q is in a cycle of parents", id))
 		}
 	}
 
-	// Controls, in natural order, each in its group.
+	// Controls, in natural order, each in its group. Tokens first, so
+	// that a withdrawn control can link to the controls it moved to.
+	ctlTokens := map[iso27002.ControlID]string{}
+	for id := range c.IDs() {
+		ctlTokens[id] = tokens.unique(ControlToken(id))
+	}
 	var top []control
 	i := 0
 	for ctl := range c.Controls() {
 		p := fielderr.Index("controls", i)
 		i++
-		oc, err := exportControl(ctl, tokens)
+		oc, err := exportControl(ctl, ctlTokens)
 		if err != nil {
 			errs.Add(p, err)
 			continue
@@ -235,19 +239,25 @@ func groupOf(c iso27002.Control) string {
 	return ""
 }
 
-func exportControl(c iso27002.Control, tokens tokenSet) (control, error) {
+func exportControl(c iso27002.Control, tokens map[iso27002.ControlID]string) (control, error) {
 	var errs fielderr.List
 	if !isMarkupLine(c.Title) {
-		errs.Add("title", fmt.Errorf("%w: title %q is empty or not a single line", ErrNotRepresentable, c.Title))
+		errs.Add("title", fielderr.Errorf(ismskit.ErrNotEncodable, "title %q is empty or not a single line", c.Title))
 	}
-	oc := control{ID: tokens.unique(ControlToken(c.ID)), Title: c.Title}
+	oc := control{ID: tokens[c.ID], Title: c.Title}
 	oc.Props = []prop{{Name: "label", Value: c.ID.String()}, nsProp("control-id", c.ID.String())}
+	if c.Withdrawn {
+		oc.Props = append(oc.Props, prop{Name: "status", Value: "withdrawn"})
+		for _, m := range c.MovedTo {
+			oc.Links = append(oc.Links, link{Href: "#" + tokens[m], Rel: "moved-to"})
+		}
+	}
 	if c.Theme.IsValid() {
 		oc.Props = append(oc.Props, nsProp("theme", c.Theme.String()))
 	}
 	if c.Group != "" {
 		if !isStringValue(c.Group) {
-			errs.Add("group", fmt.Errorf("%w: group %q has surrounding spaces", ErrNotRepresentable, c.Group))
+			errs.Add("group", fielderr.Errorf(ismskit.ErrNotEncodable, "group %q has surrounding spaces", c.Group))
 		}
 		oc.Props = append(oc.Props, nsProp("group", c.Group))
 	}
@@ -256,7 +266,7 @@ func exportControl(c iso27002.Control, tokens tokenSet) (control, error) {
 	}
 	if c.AnnexATitle != "" {
 		if !isStringValue(c.AnnexATitle) {
-			errs.Add("annexATitle", fmt.Errorf("%w: %q has surrounding spaces", ErrNotRepresentable, c.AnnexATitle))
+			errs.Add("annexATitle", fielderr.Errorf(ismskit.ErrNotEncodable, "%q has surrounding spaces", c.AnnexATitle))
 		}
 		oc.Props = append(oc.Props, nsProp("annex-a-title", c.AnnexATitle))
 	}
@@ -287,25 +297,39 @@ func exportControl(c iso27002.Control, tokens tokenSet) (control, error) {
 // it. kind names the model, so documents of different models never share
 // a UUID.
 func finish(doc any, kind string, uuid *string) ([]byte, error) {
-	*uuid = "00000000-0000-4000-8000-000000000000"
-	body, err := encode(doc)
-	if err != nil {
-		return nil, err
-	}
-	sum := sha256.Sum256(body)
-	*uuid = UUID(kind + ":" + hex.EncodeToString(sum[:]))
-	return encode(doc)
+	return oscalmodel.EncodeDocument(doc, kind, uuid)
 }
 
-// encode writes v as indented JSON, without HTML escaping, ending in a
-// newline.
-func encode(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, errors.Join(ErrNotRepresentable, err)
+// EncodeCatalog returns c as an OSCAL 1.2.1 catalog in JSON: the document
+// ImportCatalog read, written back with everything it kept, under its own
+// UUID, title, version, last-modified, parties, roles, links, parameters,
+// control ids ("ac-2" stays "ac-2"), labels, parts and back matter, with
+// only its oscal-version changed to OSCALVersion. It adds nothing of
+// ismskit's: a catalog that is not ISO's gets no ISO copyright remark.
+// The output is indented and deterministic. A nil or zero Catalog is an
+// error of kind ismskit.ErrMissing.
+func EncodeCatalog(c *Catalog) ([]byte, error) {
+	if c == nil || c.doc == nil {
+		return nil, &ismskit.Error{Err: fielderr.Errorf(ismskit.ErrMissing, "no catalog")}
 	}
-	return buf.Bytes(), nil
+	doc := *c.doc
+	if doc.Metadata != nil {
+		md := *doc.Metadata
+		md.OSCALVersion = OSCALVersion
+		doc.Metadata = &md
+	}
+	return oscalmodel.Encode(&catalogDoc{Catalog: &doc})
+}
+
+// WriteCatalog writes c to w as EncodeCatalog returns it.
+func WriteCatalog(w io.Writer, c *Catalog) error {
+	if w == nil {
+		return &ismskit.Error{Err: fielderr.Errorf(ismskit.ErrMissing, "no writer")}
+	}
+	data, err := EncodeCatalog(c)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
 }

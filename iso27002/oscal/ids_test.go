@@ -43,17 +43,6 @@ func TestControlToken(t *testing.T) {
 	assert.Equal(t, iso27002.MustParse("5.1"), id)
 }
 
-func TestUUID(t *testing.T) {
-	// The UUID namespace is the version 5 UUID of Namespace in RFC 9562's
-	// URL name space (checked with Python's uuid.uuid5), and UUIDs are
-	// version 5, RFC variant, stable.
-	u := oscal.UUID("map:A.5.1.1>5.1")
-	assert.Regexp(t, `^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`, u)
-	assert.Equal(t, u, oscal.UUID("map:A.5.1.1>5.1"))
-	assert.NotEqual(t, u, oscal.UUID("map:A.5.1.2>5.1"))
-	assert.Equal(t, "b0f2e828-24cb-5f58-bf08-de9cbc94f51f", oscal.UUIDNamespace)
-}
-
 func TestRelationship(t *testing.T) {
 	tests := []struct {
 		from, to string

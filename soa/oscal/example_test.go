@@ -29,12 +29,12 @@ func ExampleExportSSP() {
 	fmt.Println(err)
 	// Output:
 	// true
-	// entries[1].applicability: not representable in OSCAL: control 7.5 is undecided; an SSP states decided controls only
+	// entries[1].applicability: control 7.5 is undecided; an SSP states decided controls only
 }
 
 func ExampleExportProfile() {
 	s := soa.SoA{
-		Header: soa.Header{Organization: "Example Ledger Ltd", Version: "1.0"},
+		Header: soa.Header{Organization: "Example Ledger Ltd", Version: "1.0", Date: ismskit.NewDate(2026, 11, 28)},
 		Entries: []soa.Entry{
 			{Control: iso27002.MustParse("5.1"), Applicability: soa.Included, Status: soa.Implemented},
 			{Control: iso27002.MustParse("7.5"), Applicability: soa.Excluded, Justification: "No premises of our own."},
