@@ -1,11 +1,9 @@
 package oscalmodel
 
 import (
-	"bytes"
 	"crypto/sha1"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"strings"
 	"time"
 	"unicode"
@@ -102,19 +100,6 @@ func EncodeDocument(doc any, kind string, uuid *string) ([]byte, error) {
 	sum := sha256.Sum256(body)
 	*uuid = UUID(kind + ":" + hex.EncodeToString(sum[:]))
 	return Encode(doc)
-}
-
-// Encode writes v as indented JSON, without HTML escaping, ending in a
-// newline.
-func Encode(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(v); err != nil {
-		return nil, &ismskit.Error{Err: fielderr.Errorf(ismskit.ErrNotEncodable, "%v", err)}
-	}
-	return buf.Bytes(), nil
 }
 
 // DateTime returns t as OSCAL's date-time-with-timezone: RFC 3339 in UTC,

@@ -13,7 +13,7 @@ var sink any
 func BenchmarkExportCatalog2022(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		out, err := oscal.ExportCatalog(iso27002.Catalog2022(), oscal.Options{LastModified: when})
+		out, err := oscal.ExportCatalog(iso27002.Catalog2022(), oscal.Options{})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -40,7 +40,46 @@ func BenchmarkImportCatalog2022(b *testing.B) {
 func BenchmarkExportCorrespondence(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		out, err := oscal.ExportCorrespondence(oscal.MappingOptions{Options: oscal.Options{LastModified: when}})
+		out, err := oscal.ExportCorrespondence(oscal.MappingOptions{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		sink = out
+	}
+}
+
+// BenchmarkImportNIST imports NIST SP 800-53 rev 5 (3.2 MB of JSON, 1,189
+// controls). Target (issue 17): at most 50 ms and 15 MB a run.
+func BenchmarkImportNIST(b *testing.B) {
+	data, err := os.ReadFile("testdata/nist/NIST_SP-800-53_rev5_catalog.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(data)))
+	for b.Loop() {
+		cat, err := oscal.ImportCatalog(data, oscal.ImportOptions{Namespace: "nist"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		sink = cat
+	}
+}
+
+// BenchmarkExportNIST writes NIST SP 800-53 rev 5 back as OSCAL 1.2.1.
+// Target (issue 17): at most 20 ms a run.
+func BenchmarkExportNIST(b *testing.B) {
+	data, err := os.ReadFile("testdata/nist/NIST_SP-800-53_rev5_catalog.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	cat, err := oscal.ImportCatalog(data, oscal.ImportOptions{Namespace: "nist"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		out, err := oscal.EncodeCatalog(cat)
 		if err != nil {
 			b.Fatal(err)
 		}

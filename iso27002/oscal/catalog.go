@@ -31,6 +31,7 @@ type Catalog struct {
 	info     map[iso27002.ControlID]ControlInfo
 	byOSCAL  map[string]iso27002.ControlID
 	params   map[string]*param
+	size     int // bytes of the document read, to size the export's buffer
 }
 
 // ControlInfo is what an OSCAL catalog says about a control beyond the

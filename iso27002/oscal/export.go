@@ -318,7 +318,7 @@ func EncodeCatalog(c *Catalog) ([]byte, error) {
 		md.OSCALVersion = OSCALVersion
 		doc.Metadata = &md
 	}
-	return oscalmodel.Encode(&catalogDoc{Catalog: &doc})
+	return oscalmodel.EncodeSized(&catalogDoc{Catalog: &doc}, c.size+c.size/16+4096)
 }
 
 // WriteCatalog writes c to w as EncodeCatalog returns it.

@@ -126,7 +126,7 @@ func ImportCatalogContext(ctx context.Context, data []byte, opts ImportOptions, 
 		return nil, &ismskit.Error{Path: "options.namespace", Err: fielderr.Errorf(ismskit.ErrInvalidID, "namespace %q: %v", im.ns, err)}
 	}
 	im.cat = &Catalog{doc: c, ns: im.ns, controls: map[iso27002.ControlID]*control{}, info: map[iso27002.ControlID]ControlInfo{},
-		byOSCAL: map[string]iso27002.ControlID{}, params: map[string]*param{}}
+		byOSCAL: map[string]iso27002.ControlID{}, params: map[string]*param{}, size: len(data)}
 	if !oscalmodel.IsUUID(c.UUID) {
 		im.errs.Add("catalog.uuid", fielderr.Errorf(ErrInvalid, "%q is not a UUID", clip(c.UUID)))
 	}
