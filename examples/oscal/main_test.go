@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -133,4 +135,76 @@ func TestErrors(t *testing.T) {
 	assert.Equal(t, 1, run([]string{"-out", filepath.Join(blocker, "sub")}, &out, &errOut))
 	good := filepath.Join("..", "..", "iso27002", "oscal", "testdata", "nist-800-53r5-excerpt.json")
 	assert.Equal(t, 1, run([]string{"-import", good, "-export", filepath.Join(blocker, "sub", "x.json")}, &out, &errOut))
+}
+
+// TestCheckFindsDefects shows that the checks of the written set can
+// fail: each mutation of a consistent set is reported.
+func TestCheckFindsDefects(t *testing.T) {
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"-out", dir}, &out, &errOut), errOut.String())
+	good := map[string][]byte{}
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		good[e.Name()], err = os.ReadFile(filepath.Join(dir, e.Name()))
+		require.NoError(t, err)
+	}
+	require.Empty(t, oscalcheck.Check(good))
+	for _, tc := range []struct {
+		name, file, old, new, want string
+	}{
+		{"missing file", "nimbus-assessment-results.json", `"href": "nimbus-assessment-plan.json"`, `"href": "plan.json"`, `"plan.json" is not a file of the set`},
+		{"unknown control", "nimbus-ssp.json", `"control-id": "a.5.1"`, `"control-id": "a.5.99"`, `control "a.5.99" is in no catalog`},
+		{"with-ids", "nimbus-profile.json", `"a.5.1"`, `"a.5.99"`, `control "a.5.99" is not in nimbus-catalog.json`},
+		{"objective", "nimbus-assessment-results.json", `"target-id": "a.5.15_obj"`, `"target-id": "a.5.15"`, `objective "a.5.15" is defined nowhere`},
+		{"statement", "nimbus-assessment-results.json", `"target-id": "c.4.1.p1"`, `"target-id": "c.4.1.p9"`, `statement "c.4.1.p9" is in no catalog`},
+		{"role", "nimbus-assessment-results.json", `"role-id": "assessment-customer"`, `"role-id": "auditee"`, `role "auditee" is defined nowhere`},
+		{"uuid reference", "nimbus-poam.json", `"risk-uuid": "`, `"risk-uuid": "0`, `names nothing in the set`},
+		{"dates", "nimbus-assessment-results.json", `"collected": "2026-01-12T00:00:00Z"`, `"collected": "2026-12-12T00:00:00Z"`, "is after the document's last-modified"},
+		{"not a date", "nimbus-ssp.json", `"last-modified": "2026-11-28T00:00:00Z"`, `"last-modified": "2026-11-28"`, "not a valid OSCAL ssp"},
+		{"mapping", "iso27002-2013-to-2022.json", `"id-ref": "a.5.1.1"`, `"id-ref": "a.5.1.9"`, `control "a.5.1.9" is not in iso27002-2013.json`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			set := maps.Clone(good)
+			doc := string(set[tc.file])
+			require.Contains(t, doc, tc.old)
+			set[tc.file] = []byte(strings.Replace(doc, tc.old, tc.new, 1))
+			errs := oscalcheck.Check(set)
+			require.NotEmpty(t, errs)
+			var msgs []string
+			for _, e := range errs {
+				msgs = append(msgs, e.Error())
+			}
+			assert.Contains(t, strings.Join(msgs, "\n"), tc.want)
+		})
+	}
+	// UUIDs: a duplicate within a document, and two documents with one
+	// UUID.
+	set := maps.Clone(good)
+	var ssp map[string]map[string]any
+	require.NoError(t, json.Unmarshal(set["nimbus-ssp.json"], &ssp))
+	docUUID := ssp["system-security-plan"]["uuid"].(string)
+	set["nimbus-poam.json"] = []byte(strings.Replace(string(set["nimbus-poam.json"]), `"uuid": "`, `"uuid": "`+docUUID+`", "x-uuid": "`, 1))
+	errs := oscalcheck.Check(set)
+	assert.NotEmpty(t, errs)
+	set = maps.Clone(good)
+	poam := string(set["nimbus-poam.json"])
+	i := strings.Index(poam, `"poam-items"`)
+	j := strings.Index(poam[i:], `"uuid": "`) + i + len(`"uuid": "`)
+	dup := poam[j : j+36]
+	set["nimbus-poam.json"] = []byte(strings.Replace(poam, dup, docUUIDOf(t, poam), 1))
+	errs = oscalcheck.Check(set)
+	require.NotEmpty(t, errs)
+	assert.Contains(t, fmt.Sprint(errs), "is also")
+}
+
+func docUUIDOf(t *testing.T, doc string) string {
+	t.Helper()
+	var v map[string]map[string]any
+	require.NoError(t, json.Unmarshal([]byte(doc), &v))
+	for _, root := range v {
+		return root["uuid"].(string)
+	}
+	return ""
 }
