@@ -25,7 +25,8 @@ const MaxDepthLimit = 10000
 // It is strict, as every ismskit decoder is: an object key that names no
 // field of the target struct (matched exactly, case included) is
 // ismskit.ErrUnknownField, a key given twice ErrDuplicateField, a value of
-// the wrong JSON type ErrType (null included, except for a pointer); each
+// the wrong JSON type ErrType (null included, except for a pointer or a
+// slice, which it leaves nil); each
 // is reported with its JSON path ("catalog.groups[1].controls[4].tittle")
 // and decoding goes on, so that every such problem is reported, up to the
 // limit of opts (ismskit.LimitsOf). Malformed JSON (ErrSyntax), anything
@@ -228,6 +229,13 @@ func (d *decoder) value(v reflect.Value) error {
 		}
 		return d.object(v)
 	case reflect.Slice:
+		if c == 'n' {
+			if err := d.literal("null"); err != nil {
+				return err
+			}
+			v.SetZero()
+			return nil
+		}
 		if c != '[' {
 			return d.mismatch("an array")
 		}
