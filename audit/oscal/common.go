@@ -27,33 +27,33 @@ type Options struct {
 	// an evidence record, a step of a corrective action; not the planned
 	// audits). Records without any date and no LastModified or AsOf are an
 	// error (ismskit.ErrMissing): the package never invents a date.
-	LastModified time.Time
+	LastModified time.Time `json:"lastModified,omitzero"`
 	// AsOf is the day a plan of action and milestones describes: a
 	// corrective action counts as open when it is not effective as of
 	// that day, in the state its history gives for it. Zero means the
 	// actions' current State. ExportResults ignores it.
-	AsOf ismskit.Date
+	AsOf ismskit.Date `json:"asOf,omitzero"`
 	// Version is the metadata version. Empty means "1.0".
-	Version string
+	Version string `json:"version,omitempty"`
 	// PlanHref is the import-ap of the assessment results: where the
 	// assessment plan of ExportPlan (the audit programme and its
 	// checklists, clause 9.2.2) is saved. Empty means
 	// "assessment-plan.json".
-	PlanHref string
-	// Standard is the edition of ISO/IEC 27001 whose clauses the audits
-	// name, for the control ids of the clauses catalog. Nil means
+	PlanHref string `json:"planHref,omitempty"`
+	// Edition is the edition of ISO/IEC 27001 whose clauses the audits
+	// name, for the control ids of the clauses catalog. Zero means
 	// iso27001.Latest().
-	Standard *iso27001.Standard
+	Edition iso27001.Edition `json:"edition,omitzero"`
 	// SSPHref is the import-ssp of the plan of action and milestones, as
 	// soa/oscal's ExportSSP output is saved. Empty means "ssp.json".
-	SSPHref string
+	SSPHref string `json:"sspHref,omitempty"`
 }
 
 func (o Options) standard() *iso27001.Standard {
-	if o.Standard == nil {
-		return iso27001.Latest()
+	if s, err := iso27001.New(o.Edition); err == nil && o.Edition != iso27001.Edition2022 {
+		return s
 	}
-	return o.Standard
+	return iso27001.Latest()
 }
 
 func or(s, def string) string {

@@ -16,10 +16,10 @@ import (
 type POAMInput struct {
 	// Records gives the nonconformities and their corrective actions
 	// (ISO/IEC 27001:2022 clause 10.2).
-	Records *audit.Records
+	Records *audit.Records `json:"records,omitempty"`
 	// Register gives the risk treatment plans (6.1.3 e): the actions of
 	// each risk's Treatment.Plan.
-	Register *riskpkg.Register
+	Register *riskpkg.Register `json:"register,omitempty"`
 }
 
 // ExportPOAM returns the open work of in as an OSCAL 1.2.1 plan of action

@@ -31,7 +31,6 @@ type Catalog struct {
 	info     map[iso27002.ControlID]ControlInfo
 	byOSCAL  map[string]iso27002.ControlID
 	params   map[string]*param
-	size     int // bytes of the document read, to size the export's buffer
 }
 
 // ControlInfo is what an OSCAL catalog says about a control beyond the
@@ -343,8 +342,6 @@ func propOf(props []prop, name string) string {
 	}
 	return ""
 }
-
-const insertPrefix = "{{ insert: param,"
 
 // render resolves the parameter insertions of text.
 func render(text string, params map[string]*param, values ParamValues, depth int) string {

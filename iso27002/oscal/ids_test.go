@@ -7,6 +7,7 @@ import (
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/iso27002/oscal"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestControlToken(t *testing.T) {
@@ -84,9 +85,22 @@ func TestRelationship(t *testing.T) {
 		assert.NoError(t, back.UnmarshalText(b))
 		assert.Equal(t, r, back)
 	}
-	_, err := oscal.Relationship(0).MarshalText()
+	zero, err := oscal.Relationship(0).MarshalText()
+	assert.NoError(t, err, "the zero value marshals, as empty text")
+	assert.Empty(t, zero)
+	_, err = oscal.Relationship(9).MarshalText()
 	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
-	var r oscal.Relationship
+	var r oscal.Relationship = oscal.EqualTo
+	assert.NoError(t, r.UnmarshalText(nil))
+	assert.Equal(t, oscal.Relationship(0), r)
 	assert.ErrorIs(t, r.UnmarshalText([]byte("equal")), ismskit.ErrUnknownValue)
 	assert.Equal(t, "", oscal.Relationship(9).String())
+	for _, s := range []string{"equal-to", "subset-of", "superset-of", "intersects-with"} {
+		v, err := oscal.ParseRelationship(s)
+		require.NoError(t, err)
+		assert.True(t, v.IsValid())
+		assert.Equal(t, s, v.String())
+	}
+	_, err = oscal.ParseRelationship("Equal-To")
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 }

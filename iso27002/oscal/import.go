@@ -28,7 +28,7 @@ type ImportOptions struct {
 	// controls get: "nist-800-53r5" makes the OSCAL control "ac-2" the
 	// control "nist-800-53r5:ac-2". Empty means DefaultNamespace. It is not
 	// used for controls that carry ismskit's own "control-id" property.
-	Namespace string
+	Namespace string `json:"namespace,omitempty"`
 }
 
 func (o ImportOptions) namespace() string {
@@ -126,7 +126,7 @@ func ImportCatalogContext(ctx context.Context, data []byte, opts ImportOptions, 
 		return nil, &ismskit.Error{Path: "options.namespace", Err: fielderr.Errorf(ismskit.ErrInvalidID, "namespace %q: %v", im.ns, err)}
 	}
 	im.cat = &Catalog{doc: c, ns: im.ns, controls: map[iso27002.ControlID]*control{}, info: map[iso27002.ControlID]ControlInfo{},
-		byOSCAL: map[string]iso27002.ControlID{}, params: map[string]*param{}, size: len(data)}
+		byOSCAL: map[string]iso27002.ControlID{}, params: map[string]*param{}}
 	if !oscalmodel.IsUUID(c.UUID) {
 		im.errs.Add("catalog.uuid", fielderr.Errorf(ErrInvalid, "%q is not a UUID", clip(c.UUID)))
 	}

@@ -43,16 +43,25 @@ func (r Relationship) String() string {
 	return relNames[r]
 }
 
-// MarshalText encodes r as its token; an invalid value is an error.
+// MarshalText encodes r as its token, and the zero value as empty text;
+// any other invalid value is an error.
 func (r Relationship) MarshalText() ([]byte, error) {
+	if r == 0 {
+		return nil, nil
+	}
 	if !r.IsValid() {
 		return nil, fielderr.Errorf(ismskit.ErrUnknownValue, "relationship %d", uint8(r))
 	}
 	return []byte(r.String()), nil
 }
 
-// UnmarshalText decodes a relationship token.
+// UnmarshalText decodes a relationship token; empty text is the zero
+// value.
 func (r *Relationship) UnmarshalText(b []byte) error {
+	if len(b) == 0 {
+		*r = 0
+		return nil
+	}
 	v, err := ParseRelationship(string(b))
 	if err != nil {
 		return err
@@ -112,7 +121,8 @@ type MappingOptions struct {
 	// SourceHref and TargetHref locate the 2013 and 2022 catalogs the
 	// mapping refers to. Empty means "iso27002-2013.json" and
 	// "iso27002-2022.json", the names examples/oscal writes.
-	SourceHref, TargetHref string
+	SourceHref string `json:"sourceHref,omitempty"`
+	TargetHref string `json:"targetHref,omitempty"`
 }
 
 // ExportCorrespondence returns the correspondence between ISO/IEC

@@ -321,7 +321,8 @@ func TestProfileValuesAndMerge(t *testing.T) {
 	sel, err := oscal.ImportProfile([]byte(profile), oscal.ImportOptions{})
 	require.NoError(t, err)
 	assert.True(t, sel.Flat)
-	assert.Equal(t, oscal.ParamValues{"ac-8_prm_1": {"the Nimbus login banner"}}, sel.Values)
+	assert.Equal(t, oscal.ParamValues{"ac-8_prm_1": {"the Nimbus login banner"}}, sel.Values())
+	assert.Equal(t, []oscal.Param{{ID: "ac-8_prm_1", Values: []string{"the Nimbus login banner"}}}, sel.Params)
 	res, err := sel.ResolveCatalog(nist, "")
 	require.NoError(t, err)
 	var ids []string
@@ -339,7 +340,7 @@ func TestProfileValuesAndMerge(t *testing.T) {
 	st, err := res.Statement(iso27002.MustParse("nist:ac-8"), nil)
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(st, "a. Display the Nimbus login banner to users"), st)
-	st2, err := nist.Statement(iso27002.MustParse("nist:ac-8"), sel.Values)
+	st2, err := nist.Statement(iso27002.MustParse("nist:ac-8"), sel.Values())
 	require.NoError(t, err)
 	assert.Equal(t, st, st2, "the profile's values render the same on the original catalog")
 

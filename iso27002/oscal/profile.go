@@ -28,12 +28,33 @@ type Selection struct {
 	// has no groups. Otherwise ("as-is", or no directive) it keeps the
 	// groups of the catalog, as NIST's baselines ask.
 	Flat bool `json:"flat,omitempty"`
-	// Values are the values of the profile's set-parameters, by parameter
-	// id, for Catalog.Statement and ResolveCatalog.
-	Values ParamValues `json:"values,omitempty"`
+	// Params are the profile's set-parameters: each gives a parameter's id
+	// and the fields it sets (values, label, choice, constraints,
+	// guidelines, usage, class), which replace the catalog's in
+	// ResolveCatalog. Values gives their values for Catalog.Statement.
+	Params []Param `json:"params,omitempty"`
+	// Version and LastModified are the profile's metadata version and
+	// last-modified date-time, which the resolved catalog carries.
+	Version      string `json:"version,omitempty"`
+	LastModified string `json:"lastModified,omitempty"`
+}
 
-	md        *metadata      // the profile's metadata, for ResolveCatalog
-	setParams []setParameter // the profile's set-parameters
+// Values returns the values the profile's set-parameters give, by
+// parameter id, for Catalog.Statement; nil if they give none.
+func (s *Selection) Values() ParamValues {
+	if s == nil {
+		return nil
+	}
+	var out ParamValues
+	for _, p := range s.Params {
+		if len(p.Values) > 0 {
+			if out == nil {
+				out = ParamValues{}
+			}
+			out[p.ID] = slices.Clone(p.Values)
+		}
+	}
+	return out
 }
 
 // Import is one import of a profile (OSCAL profile "imports"): a catalog or
@@ -98,9 +119,9 @@ func ImportProfileContext(ctx context.Context, data []byte, _ ImportOptions, lim
 		im.errs.Add("profile.uuid", fielderr.Errorf(ErrInvalid, "%q is not a UUID", clip(pr.UUID)))
 	}
 	im.metadata("profile.metadata", pr.Metadata)
-	sel := &Selection{md: pr.Metadata}
+	sel := &Selection{}
 	if pr.Metadata != nil {
-		sel.Title = pr.Metadata.Title
+		sel.Title, sel.Version, sel.LastModified = pr.Metadata.Title, pr.Metadata.Version, pr.Metadata.LastModified
 	}
 	if pr.Merge != nil && pr.Merge.Flat != nil {
 		sel.Flat = true
@@ -128,14 +149,9 @@ func ImportProfileContext(ctx context.Context, data []byte, _ ImportOptions, lim
 				im.errs.Add(fielderr.Key(p, "param-id"), fielderr.Errorf(ismskit.ErrInvalidID, "%q is not a token", clip(sp.ParamID)))
 				continue
 			}
-			if len(sp.Values) > 0 {
-				if sel.Values == nil {
-					sel.Values = ParamValues{}
-				}
-				sel.Values[sp.ParamID] = slices.Clone(sp.Values)
-			}
+			sel.Params = append(sel.Params, publicParam(&param{ID: sp.ParamID, Class: sp.Class, DependsOn: sp.DependsOn, Props: sp.Props,
+				Label: sp.Label, Usage: sp.Usage, Constraints: sp.Constraints, Guidelines: sp.Guidelines, Values: sp.Values, Select: sp.Select}))
 		}
-		sel.setParams = pr.Modify.SetParameters
 	}
 	if err := im.errs.Err(); err != nil {
 		return nil, err
@@ -322,10 +338,10 @@ func customToken(id iso27002.ControlID, ns string) string {
 // controls, with the controls they are nested in (as NIST's PRIVACY 5.1.1
 // resolution carries them), each as c holds it; the groups of c that hold
 // them, in c's order (none for a flat merge); c's catalog-level
-// parameters; the parameter values of the profile's set-parameters set on
-// the parameters; the back-matter resources the kept content refers to;
-// and the profile's metadata, with a "source-profile" link to
-// profileHref if it is given. Its controls keep c's namespace. An id that
+// parameters; the profile's set-parameters (Params) applied to the
+// parameters; the back-matter resources the kept content refers to; and
+// the profile's title, version and last-modified, with a "source-profile"
+// link to profileHref if it is given. Its controls keep c's namespace. An id that
 // names no control of c is an error of kind ismskit.ErrUnknownControl.
 func (s *Selection) ResolveCatalog(c *Catalog, profileHref string) (*Catalog, error) {
 	if s == nil || c == nil || c.doc == nil {
@@ -360,9 +376,9 @@ func (s *Selection) ResolveCatalog(c *Catalog, profileHref string) (*Catalog, er
 	for _, tok := range sel {
 		keep[tok] = true
 	}
-	r := &resolver{keep: keep, set: map[string]setParameter{}}
-	for _, sp := range s.setParams {
-		r.set[sp.ParamID] = sp
+	r := &resolver{keep: keep, set: map[string]Param{}}
+	for _, sp := range s.Params {
+		r.set[sp.ID] = sp
 	}
 	out := &catalog{Params: r.params(c.doc.Params)}
 	if s.Flat {
@@ -391,15 +407,19 @@ func (s *Selection) ResolveCatalog(c *Catalog, profileHref string) (*Catalog, er
 		out.Controls = r.controls(c.doc.Controls, 0)
 		out.Groups = r.groups(c.doc.Groups, 0)
 	}
-	md := &metadata{Title: s.Title, LastModified: c.md().LastModified, Version: c.md().Version, OSCALVersion: OSCALVersion}
-	if s.md != nil {
-		m := *s.md
-		md = &m
-		md.OSCALVersion = OSCALVersion
+	md := &metadata{Title: s.Title, LastModified: s.LastModified, Version: s.Version, OSCALVersion: OSCALVersion,
+		Props: []prop{{Name: "resolution-tool", Value: "ismskit"}}}
+	if md.Title == "" {
+		md.Title = "Resolution of a profile of " + c.Title()
 	}
-	md.Props = append(slices.Clone(md.Props), prop{Name: "resolution-tool", Value: "ismskit"})
+	if md.LastModified == "" {
+		md.LastModified = c.md().LastModified
+	}
+	if md.Version == "" {
+		md.Version = c.md().Version
+	}
 	if profileHref != "" {
-		md.Links = append(slices.Clone(md.Links), link{Href: profileHref, Rel: "source-profile"})
+		md.Links = []link{{Href: profileHref, Rel: "source-profile"}}
 	}
 	out.Metadata = md
 	out.BackMatter = referenced(c.doc.BackMatter, out)
@@ -413,7 +433,7 @@ func (s *Selection) ResolveCatalog(c *Catalog, profileHref string) (*Catalog, er
 // resolver copies the kept parts of a catalog.
 type resolver struct {
 	keep map[string]bool
-	set  map[string]setParameter
+	set  map[string]Param
 }
 
 func (r *resolver) controls(cs []control, depth int) []control {
@@ -454,7 +474,7 @@ func (r *resolver) groups(gs []group, depth int) []group {
 }
 
 // params applies the profile's set-parameters: each field it gives
-// replaces the parameter's, and its props and links are added.
+// replaces the parameter's.
 func (r *resolver) params(ps []param) []param {
 	if len(ps) == 0 || len(r.set) == 0 {
 		return ps
@@ -472,8 +492,6 @@ func (r *resolver) params(ps []param) []param {
 		if sp.DependsOn != "" {
 			p.DependsOn = sp.DependsOn
 		}
-		p.Props = append(slices.Clone(p.Props), sp.Props...)
-		p.Links = append(slices.Clone(p.Links), sp.Links...)
 		if sp.Label != "" {
 			p.Label = sp.Label
 		}
@@ -481,16 +499,26 @@ func (r *resolver) params(ps []param) []param {
 			p.Usage = sp.Usage
 		}
 		if len(sp.Constraints) > 0 {
-			p.Constraints = sp.Constraints
+			p.Constraints = nil
+			for _, c := range sp.Constraints {
+				k := constraint{Description: c.Description}
+				for _, e := range c.Tests {
+					k.Tests = append(k.Tests, constraintTest{Expression: e})
+				}
+				p.Constraints = append(p.Constraints, k)
+			}
 		}
 		if len(sp.Guidelines) > 0 {
-			p.Guidelines = sp.Guidelines
+			p.Guidelines = nil
+			for _, g := range sp.Guidelines {
+				p.Guidelines = append(p.Guidelines, guideline{Prose: g})
+			}
 		}
 		if len(sp.Values) > 0 {
-			p.Values = sp.Values
+			p.Values = slices.Clone(sp.Values)
 		}
-		if sp.Select != nil {
-			p.Select = sp.Select
+		if len(sp.Choice) > 0 || sp.HowMany != "" {
+			p.Select = &selection{HowMany: sp.HowMany, Choice: slices.Clone(sp.Choice)}
 		}
 	}
 	return out

@@ -27,17 +27,17 @@ type Options struct {
 	// SoA's Header.Date: the documents carry the date of the SoA they are
 	// made from, and an SoA without a date is an error (ismskit.ErrMissing
 	// at "header.date").
-	LastModified time.Time
+	LastModified time.Time `json:"lastModified,omitzero"`
 	// Version is the metadata version. Empty means Header.Version, or
 	// "1.0" when that is empty.
-	Version string
+	Version string `json:"version,omitempty"`
 	// CatalogHref locates the OSCAL catalog of the SoA's controls, as
 	// iso27002/oscal's ExportCatalog output is saved. The profile imports
 	// it. Empty means "catalog.json".
-	CatalogHref string
+	CatalogHref string `json:"catalogHref,omitempty"`
 	// ProfileHref locates the profile of ExportProfile, as it is saved.
 	// The system security plan imports it. Empty means "profile.json".
-	ProfileHref string
+	ProfileHref string `json:"profileHref,omitempty"`
 }
 
 func (o Options) catalogHref() string { return or(o.CatalogHref, "catalog.json") }
