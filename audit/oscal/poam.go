@@ -41,7 +41,7 @@ type POAMInput struct {
 //
 // Problems are reported as for ExportResults, with paths under "records"
 // and "register" ("register.risks[3].treatment.plan[0].title"); a plan
-// without any open action is an error wrapping ErrNotRepresentable, since
+// without any open action is an error of kind ismskit.ErrNotEncodable, since
 // OSCAL requires at least one POA&M item.
 func ExportPOAM(in POAMInput, opts Options) ([]byte, error) {
 	var errs fielderr.List

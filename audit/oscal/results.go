@@ -19,7 +19,8 @@ import (
 // documentation for the mapping.
 //
 // It reports, each as a *ismskit.Error with the path in the records
-// ("records.findings[2].audit") wrapping ErrNotRepresentable: nil
+// ("records.findings[2].audit") of kind ismskit.ErrNotEncodable (or
+// ismskit.ErrMissing, ismskit.ErrUnknownReference where they say more): nil
 // records, findings of audits the programme lacks, evidence references
 // that lead nowhere, findings without a subject or a valid result, dates
 // outside OSCAL's years, and values that OSCAL's datatypes cannot hold.

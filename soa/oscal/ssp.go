@@ -67,7 +67,8 @@ func (o Options) catalogOptions(s soa.SoA) catoscal.Options {
 // an OSCAL 1.2.1 profile importing the catalog at Options.CatalogHref. It
 // is iso27002/oscal's ExportProfile applied to the included entries, with
 // the SoA's organisation and version in the title. An SoA without any
-// included control has no profile (ErrNotRepresentable).
+// included control has no profile (ismskit.ErrNotEncodable), nor an SoA
+// without a date and no Options.LastModified (ismskit.ErrMissing).
 func ExportProfile(s soa.SoA, opts Options) ([]byte, error) {
 	if opts.LastModified.IsZero() && s.Header.Date.IsZero() {
 		return nil, &ismskit.Error{Path: "header.date", Err: fielderr.Errorf(ismskit.ErrMissing, "the SoA has no date, which the profile carries as its last-modified")}
@@ -97,7 +98,7 @@ func profileTitle(s soa.SoA) string {
 // field of the SoA is kept.
 //
 // ExportSSP reports every entry OSCAL cannot hold, each as a *ismskit.Error
-// with the path of the SoA's field wrapping ErrNotRepresentable: an
+// with the path of the SoA's field, of kind ismskit.ErrNotEncodable: an
 // undecided entry ("entries[4].applicability"), an included entry without
 // a status, an entry without a valid control, a property value that is
 // empty, over several lines or has surrounding spaces (owner, provider,
