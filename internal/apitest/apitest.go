@@ -5,10 +5,12 @@
 package apitest
 
 import (
+	"encoding/json"
 	"go/ast"
 	"go/parser"
 	"go/token"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -83,4 +85,51 @@ func Missing(want []string, covered map[string]bool) []string {
 		}
 	}
 	return out
+}
+
+// RoundTrip marshals each value with encoding/json and decodes the result
+// into a new value of the same type, which must equal it; v is a pointer.
+// It reports a failure of t for each value that does not come back.
+func RoundTrip(t testing.TB, vs ...any) {
+	t.Helper()
+	for _, v := range vs {
+		data, err := json.Marshal(v)
+		if err != nil {
+			t.Errorf("%T: %v", v, err)
+			continue
+		}
+		back := reflect.New(reflect.TypeOf(v).Elem())
+		if err := json.Unmarshal(data, back.Interface()); err != nil {
+			t.Errorf("%T: %s: %v", v, data, err)
+			continue
+		}
+		if !reflect.DeepEqual(v, back.Interface()) {
+			t.Errorf("%T: %s decodes to %+v, not %+v", v, data, back.Interface(), v)
+		}
+	}
+}
+
+// Calls runs each call, by the name of the exported function or method
+// ("Func", "Type.Method") it exercises with zero arguments or a nil
+// receiver, and reports a failure of t for each that panics and for each
+// exported function and method of the package in dir that calls does not
+// cover.
+func Calls(t *testing.T, dir string, calls map[string]func()) {
+	t.Helper()
+	covered := map[string]bool{}
+	for name, call := range calls {
+		covered[name] = true
+		t.Run(name, func(t *testing.T) {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("%s panics: %v", name, r)
+				}
+			}()
+			call()
+		})
+	}
+	api := Of(t, dir)
+	if missing := Missing(append(api.Funcs, api.Methods...), covered); len(missing) > 0 {
+		t.Errorf("exported functions and methods not called with zero arguments: %v", missing)
+	}
 }

@@ -330,28 +330,14 @@ func (d *decoder) object(v reflect.Value) error {
 	si := d.info(v.Type())
 	var seen uint64
 	var seenMore map[int]bool
-	d.pos++ // '{'
-	d.skipSpace()
-	if d.pos < len(d.data) && d.data[d.pos] == '}' {
-		d.pos++
-		d.depth--
+	if d.open('}') {
 		return nil
 	}
 	for {
-		d.skipSpace()
-		if d.pos >= len(d.data) || d.data[d.pos] != '"' {
-			return d.syntax("want an object key")
-		}
-		key, err := d.str()
+		key, err := d.key(true)
 		if err != nil {
 			return err
 		}
-		d.skipSpace()
-		if d.pos >= len(d.data) || d.data[d.pos] != ':' {
-			return d.syntax("want ':' after an object key")
-		}
-		d.pos++
-		d.skipSpace()
 		d.path = append(d.path, seg{key: key, index: -1})
 		if n, ok := si.fields[key]; ok {
 			dup := false
@@ -379,21 +365,68 @@ func (d *decoder) object(v reflect.Value) error {
 			return err
 		}
 		d.path = d.path[:len(d.path)-1]
-		d.skipSpace()
-		if d.pos >= len(d.data) {
-			return d.syntax("")
-		}
-		switch d.data[d.pos] {
-		case ',':
-			d.pos++
-		case '}':
-			d.pos++
-			d.depth--
-			return nil
-		default:
-			return d.syntax("want ',' or '}' in an object")
+		if done, err := d.sep('}'); done || err != nil {
+			return err
 		}
 	}
+}
+
+// key reads an object key and the ':' after it, returning the key if
+// keep is set, and passes the space before the value.
+func (d *decoder) key(keep bool) (string, error) {
+	d.skipSpace()
+	if d.pos >= len(d.data) || d.data[d.pos] != '"' {
+		return "", d.syntax("want an object key")
+	}
+	var key string
+	var err error
+	if keep {
+		key, err = d.str()
+	} else {
+		err = d.skipString()
+	}
+	if err != nil {
+		return "", err
+	}
+	d.skipSpace()
+	if d.pos >= len(d.data) || d.data[d.pos] != ':' {
+		return "", d.syntax("want ':' after an object key")
+	}
+	d.pos++
+	d.skipSpace()
+	return key, nil
+}
+
+// open passes the opening '{' or '[' at pos and reports whether the
+// object or array is empty, in which case it passes its end too.
+func (d *decoder) open(end byte) bool {
+	d.pos++
+	d.skipSpace()
+	if d.pos < len(d.data) && d.data[d.pos] == end {
+		d.pos++
+		d.depth--
+		return true
+	}
+	return false
+}
+
+// sep passes the separator after a member or element: a ',' (more
+// follow) or end, the closing '}' or ']' (done).
+func (d *decoder) sep(end byte) (done bool, err error) {
+	d.skipSpace()
+	if d.pos >= len(d.data) {
+		return false, d.syntax("")
+	}
+	switch d.data[d.pos] {
+	case ',':
+		d.pos++
+		return false, nil
+	case end:
+		d.pos++
+		d.depth--
+		return true, nil
+	}
+	return false, d.syntax("want ',' or '" + string(end) + "'")
 }
 
 // array decodes a JSON array into the slice v, appending to it. Elements
@@ -404,11 +437,7 @@ func (d *decoder) array(v reflect.Value) error {
 	if err := d.enter(); err != nil {
 		return err
 	}
-	d.pos++ // '['
-	d.skipSpace()
-	if d.pos < len(d.data) && d.data[d.pos] == ']' {
-		d.pos++
-		d.depth--
+	if d.open(']') {
 		if v.IsNil() {
 			v.Set(reflect.MakeSlice(v.Type(), 0, 0))
 		}
@@ -437,16 +466,11 @@ func (d *decoder) array(v reflect.Value) error {
 		}
 		d.path = d.path[:len(d.path)-1]
 		n++
-		d.skipSpace()
-		if d.pos >= len(d.data) {
-			return d.syntax("")
+		done, err := d.sep(']')
+		if err != nil {
+			return err
 		}
-		switch d.data[d.pos] {
-		case ',':
-			d.pos++
-		case ']':
-			d.pos++
-			d.depth--
+		if done {
 			out := reflect.MakeSlice(t, v.Len()+n, v.Len()+n)
 			reflect.Copy(out, v)
 			reflect.Copy(out.Slice(v.Len(), v.Len()+n), buf)
@@ -454,8 +478,6 @@ func (d *decoder) array(v reflect.Value) error {
 			buf.SetLen(0)
 			d.scratch[t] = append(d.scratch[t], buf)
 			return nil
-		default:
-			return d.syntax("want ',' or ']' in an array")
 		}
 	}
 }
@@ -474,28 +496,15 @@ func (d *decoder) skip() error {
 		if c == '[' {
 			end = ']'
 		}
-		d.pos++
-		d.skipSpace()
-		if d.pos < len(d.data) && d.data[d.pos] == end {
-			d.pos++
-			d.depth--
+		if d.open(end) {
 			return nil
 		}
 		for {
 			d.skipSpace()
 			if c == '{' {
-				if d.pos >= len(d.data) || d.data[d.pos] != '"' {
-					return d.syntax("want an object key")
-				}
-				if err := d.skipString(); err != nil {
+				if _, err := d.key(false); err != nil {
 					return err
 				}
-				d.skipSpace()
-				if d.pos >= len(d.data) || d.data[d.pos] != ':' {
-					return d.syntax("want ':' after an object key")
-				}
-				d.pos++
-				d.skipSpace()
 			}
 			if err := d.tick(); err != nil {
 				return err
@@ -503,19 +512,8 @@ func (d *decoder) skip() error {
 			if err := d.skip(); err != nil {
 				return err
 			}
-			d.skipSpace()
-			if d.pos >= len(d.data) {
-				return d.syntax("")
-			}
-			switch d.data[d.pos] {
-			case ',':
-				d.pos++
-			case end:
-				d.pos++
-				d.depth--
-				return nil
-			default:
-				return d.syntax("want ',' or the end of the object or array")
+			if done, err := d.sep(end); done || err != nil {
+				return err
 			}
 		}
 	case c == '"':

@@ -3,8 +3,6 @@ package oscal_test
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"reflect"
 	"testing"
 
 	"github.com/ismskit/ismskit/internal/apitest"
@@ -43,13 +41,7 @@ func TestJSONRoundTrip(t *testing.T) {
 	covered := map[string]bool{}
 	for name, vs := range values {
 		covered[name] = true
-		for _, v := range vs {
-			data, err := json.Marshal(v)
-			require.NoError(t, err, name)
-			back := reflect.New(reflect.TypeOf(v).Elem())
-			require.NoError(t, json.Unmarshal(data, back.Interface()), "%s: %s", name, data)
-			assert.Equal(t, v, back.Interface(), "%s: %s", name, data)
-		}
+		apitest.RoundTrip(t, vs...)
 	}
 	assert.Empty(t, apitest.Missing(apitest.Of(t, ".").Types, covered), "exported types without a round trip")
 }
@@ -130,15 +122,7 @@ func TestZeroAndNil(t *testing.T) {
 		},
 		"Selection.Values": func() { assert.Nil(t, nilSel.Values()); assert.Nil(t, (&oscal.Selection{}).Values()) },
 	}
-	covered := map[string]bool{}
-	for name, call := range calls {
-		covered[name] = true
-		t.Run(name, func(t *testing.T) {
-			assert.NotPanics(t, call)
-		})
-	}
-	api := apitest.Of(t, ".")
-	assert.Empty(t, apitest.Missing(append(api.Funcs, api.Methods...), covered), "exported functions and methods not called with zero arguments")
+	apitest.Calls(t, ".", calls)
 }
 
 // noContext is a nil context: the importers treat it as
