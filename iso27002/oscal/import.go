@@ -68,7 +68,8 @@ type importer struct {
 //     Catalog.Statement resolves it without values, becomes Text.Control,
 //     and that of its "guidance" part Text.Guidance, so Catalog.Search
 //     finds them; an "overview" part becomes its Summary.
-//   - A control with the "status" property "withdrawn" is Withdrawn, with
+//   - A control with the "status" property "withdrawn" (in any case: SP
+//     800-53 rev 4 writes "Withdrawn") is Withdrawn, with
 //     MovedTo naming the controls its "moved-to" and "incorporated-into"
 //     links lead to (a link to a statement item leads to the item's
 //     control): Search and Select leave it out, and an SoA reports it.
@@ -394,7 +395,7 @@ func (im *importer) control(p string, c *control, groupID string, parent iso2700
 	ctl := iso27002.Control{Title: c.Title}
 	ours := false
 	for i, pr := range c.Props {
-		if pr.NS == "" && pr.Name == "status" && pr.Value == "withdrawn" {
+		if pr.NS == "" && pr.Name == "status" && strings.EqualFold(pr.Value, "withdrawn") {
 			ctl.Withdrawn = true
 		}
 		if pr.NS != Namespace {

@@ -253,3 +253,18 @@ func TestImportNISTCatalogHead(t *testing.T) {
 	}, "\n"), ac1.Text.Control)
 	assert.Equal(t, "[guidance elided]", ac1.Text.Guidance)
 }
+
+// TestImportWithdrawnRev4 reads a withdrawn control as SP 800-53 rev 4's
+// OSCAL writes it: status "Withdrawn", capitalised.
+func TestImportWithdrawnRev4(t *testing.T) {
+	doc := `{"catalog":{"uuid":"9e2a5b7c-3f1d-4e8a-9b6c-2d4f6a8e0c13","metadata":{"title":"Rev 4","last-modified":"2024-01-01T00:00:00Z","version":"1","oscal-version":"1.1.1"},
+	  "controls":[{"id":"ac-6","title":"Least Privilege"},
+	    {"id":"ac-3.1","title":"Restricted Access","props":[{"name":"status","value":"Withdrawn"}],"links":[{"href":"#ac-6","rel":"incorporated-into"}]}]}}`
+	cat, err := oscal.ImportCatalog([]byte(doc), oscal.ImportOptions{Namespace: "r4"})
+	require.NoError(t, err)
+	ctl, ok := cat.ISO27002().Lookup(iso27002.MustParse("r4:ac-3.1"))
+	require.True(t, ok)
+	assert.True(t, ctl.Withdrawn)
+	assert.Equal(t, []iso27002.ControlID{iso27002.MustParse("r4:ac-6")}, ctl.MovedTo)
+	assert.Equal(t, 1, cat.ISO27002().Count())
+}
