@@ -1,6 +1,7 @@
 package oscal
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"path"
@@ -525,8 +526,8 @@ func (r *resolver) params(ps []param) []param {
 }
 
 // referenced returns the resources of bm that the catalog refers to with
-// "#" and their UUID, in links or in the markdown of its prose, in bm's
-// order.
+// "#" and their UUID, in a link or in the markdown of its prose, in bm's
+// order, from one scan of the encoded catalog.
 func referenced(bm *backMatter, c *catalog) *backMatter {
 	if bm == nil || len(bm.Resources) == 0 {
 		return nil
@@ -535,10 +536,20 @@ func referenced(bm *backMatter, c *catalog) *backMatter {
 	if err != nil {
 		return nil
 	}
-	text := string(data)
+	refs := map[string]bool{}
+	for rest := data; ; {
+		i := bytes.IndexByte(rest, '#')
+		if i < 0 {
+			break
+		}
+		rest = rest[i+1:]
+		if len(rest) >= 36 && oscalmodel.IsUUID(string(rest[:36])) {
+			refs[strings.ToLower(string(rest[:36]))] = true
+		}
+	}
 	var out backMatter
 	for _, r := range bm.Resources {
-		if strings.Contains(text, "#"+r.UUID+"\"") || strings.Contains(text, "(#"+r.UUID+")") {
+		if refs[strings.ToLower(r.UUID)] {
 			out.Resources = append(out.Resources, r)
 		}
 	}
