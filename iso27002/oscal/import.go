@@ -2,7 +2,6 @@ package oscal
 
 import (
 	"context"
-	"errors"
 	"io"
 	"slices"
 	"strconv"
@@ -515,8 +514,5 @@ func (im *importer) remap(err error) error {
 			out.Add("", &ismskit.Error{Path: fielderr.JoinPath("catalog", fe.Path), Err: fe.Err})
 		}
 	}
-	if e := out.Err(); e != nil {
-		return e
-	}
-	return errors.Join(err)
+	return out.Err()
 }
