@@ -85,7 +85,8 @@ type Param struct {
 	// in OSCAL, kept as the catalog gives it).
 	DependsOn string `json:"dependsOn,omitempty"`
 	// Aggregates lists the parameters this one is made of (SP 800-53
-	// 5.1's organisation-defined parameters, "aggregates" properties).
+	// 5.1's organisation-defined parameters, "aggregates" properties in
+	// OSCAL's or NIST's RMF namespace).
 	Aggregates []string `json:"aggregates,omitempty"`
 	// Remarks are the catalog's remarks on the parameter.
 	Remarks string `json:"remarks,omitempty"`
@@ -227,10 +228,18 @@ func publicParam(p *param) Param {
 	return out
 }
 
-func aggregates(p *param) []string {
+// nsRMF is the namespace of the properties NIST's SP 800-53 5.1 gives
+// its parameters ("aggregates").
+const nsRMF = "http://csrc.nist.gov/ns/rmf"
+
+func aggregates(p *param) []string { return paramProps(p, "aggregates") }
+
+// paramProps returns the values of a parameter's properties named name,
+// in OSCAL's namespace or NIST's RMF namespace.
+func paramProps(p *param, name string) []string {
 	var out []string
 	for _, pr := range p.Props {
-		if pr.Name == "aggregates" && pr.NS == "" {
+		if pr.Name == name && (pr.NS == "" || pr.NS == nsRMF) {
 			out = append(out, pr.Value)
 		}
 	}
@@ -244,7 +253,9 @@ func aggregates(p *param) []string {
 // parameter: "[Assignment: organization-defined frequency]", or
 // "[Selection (one or more): a; b]" for a choice. A parameter made of
 // others (Param.Aggregates) takes their values when it has none of its
-// own. A control without a statement gives "". An ID the catalog does not
+// own, and a parameter with an "alt-identifier" property (SP 800-53 5.1's
+// organisation-defined parameters name their 5.0 ids so) takes the values
+// set for that id. A control without a statement gives "". An ID the catalog does not
 // hold is an error of kind ismskit.ErrUnknownControl.
 func (c *Catalog) Statement(id iso27002.ControlID, values ParamValues) (string, error) {
 	if c == nil {
@@ -380,6 +391,11 @@ func paramText(id string, params map[string]*param, values ParamValues, depth in
 	p, ok := params[id]
 	if !ok || depth > 8 {
 		return "[Assignment: " + id + "]"
+	}
+	for _, alt := range paramProps(p, "alt-identifier") {
+		if vs := values[alt]; len(vs) > 0 {
+			return strings.Join(vs, ", ")
+		}
 	}
 	if len(p.Values) > 0 {
 		return strings.Join(p.Values, ", ")

@@ -225,6 +225,23 @@ func asList(v any) []any {
 	return l
 }
 
+// groupsOf returns the ids and titles of the top-level groups of an OSCAL
+// catalog document.
+func groupsOf(t testing.TB, data []byte) []string {
+	t.Helper()
+	var doc struct {
+		Catalog struct {
+			Groups []struct{ ID, Class, Title string } `json:"groups"`
+		} `json:"catalog"`
+	}
+	require.NoError(t, json.Unmarshal(data, &doc))
+	var out []string
+	for _, g := range doc.Catalog.Groups {
+		out = append(out, g.ID+" "+g.Class+" "+g.Title)
+	}
+	return out
+}
+
 func resourcesOf(t testing.TB, data []byte) []string {
 	t.Helper()
 	var doc struct {
@@ -232,7 +249,6 @@ func resourcesOf(t testing.TB, data []byte) []string {
 			BackMatter struct {
 				Resources []struct{ UUID string } `json:"resources"`
 			} `json:"back-matter"`
-			Groups []struct{ ID string } `json:"groups"`
 		} `json:"catalog"`
 	}
 	require.NoError(t, json.Unmarshal(data, &doc))
@@ -284,6 +300,7 @@ func TestNISTProfiles(t *testing.T) {
 				validate(t, "catalog", got)
 				gotControls, gotOrder := controlsOf(t, got)
 				assert.Equal(t, wantOrder, gotOrder, "%s: the controls of NIST's resolution, in its order", name)
+				assert.Equal(t, groupsOf(t, want), groupsOf(t, got), "%s: the groups of NIST's resolution", name)
 				if tc.baseline != "PRIVACY" { // 5.1.1 controls differ in content from 5.0.1's
 					for _, id := range wantOrder {
 						var diffs []string
@@ -346,4 +363,23 @@ func TestProfileValuesAndMerge(t *testing.T) {
 
 	_, err = (&oscal.Selection{Imports: []oscal.Import{{Href: "x", Include: []oscal.Selector{{IDs: []string{"zz-1"}}}}}}).ResolveCatalog(nist, "")
 	assert.ErrorContains(t, err, `"zz-1" is not in`)
+}
+
+// TestNIST511Parameters renders a statement of SP 800-53 5.1.1, whose
+// parameters aggregate organisation-defined parameters and name their
+// 5.0 ids as alternative identifiers.
+func TestNIST511Parameters(t *testing.T) {
+	cat := mustImport(t, "nist/NIST_SP-800-53_rev5.1.1_PRIVACY-baseline-resolved-profile_catalog-min.json")
+	p, ok := cat.Param("ac-1_prm_1")
+	require.True(t, ok)
+	assert.Equal(t, []string{"ac-01_odp.01", "ac-01_odp.02"}, p.Aggregates)
+	id := iso27002.MustParse("nist:ac-1")
+	st, err := cat.Statement(id, nil)
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(st, "a. Develop, document, and disseminate to [Assignment: organization-defined personnel or roles]:\n"+
+		"1. [Selection (one or more): organization-level; mission/business process-level; system-level] access control policy that:"), st)
+	st, err = cat.Statement(id, oscal.ParamValues{"ac-01_odp.01": {"all staff"}, "ac-01_odp.02": {"IT"}, "ac-1_prm_2": {"organization-level"}})
+	require.NoError(t, err)
+	assert.True(t, strings.HasPrefix(st, "a. Develop, document, and disseminate to all staff, IT:\n"+
+		"1. organization-level access control policy that:"), st)
 }
