@@ -131,3 +131,22 @@ func TestExportGroupCycle(t *testing.T) {
 	assert.ErrorIs(t, err, ismskit.ErrNotEncodable)
 	assert.Equal(t, []string{"groups[0].parent", "groups[1].parent"}, paths(err))
 }
+
+// TestExportRemark checks that only a catalog with ISO's controls carries
+// the remark about ISO's copyright.
+func TestExportRemark(t *testing.T) {
+	own, err := iso27002.NewCatalog("ACME", []iso27002.Control{{ID: iso27002.MustParse("acme:1"), Title: "One"}})
+	require.NoError(t, err)
+	out, err := oscal.ExportCatalog(own, oscal.Options{LastModified: when})
+	require.NoError(t, err)
+	assert.NotContains(t, string(out), "ISO")
+	nist := importNIST(t)
+	out, err = oscal.ExportCatalog(nist.ISO27002(), oscal.Options{LastModified: when})
+	require.NoError(t, err)
+	validate(t, "catalog", out)
+	assert.NotContains(t, string(out), "copyrighted by ISO")
+	out, err = oscal.ExportCatalog(iso27002.Catalog2022(), oscal.Options{})
+	require.NoError(t, err)
+	assert.Contains(t, string(out), "copyrighted by ISO")
+	assert.Contains(t, string(out), `"last-modified": "2022-02-01T00:00:00Z"`, "the edition's own date")
+}
