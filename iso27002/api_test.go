@@ -19,7 +19,7 @@ var exportedFuncs = map[string]any{
 	"CatalogFor": iso27002.CatalogFor, "Compare": iso27002.Compare, "Correspondence": iso27002.Correspondence,
 	"DecodeCatalog": iso27002.DecodeCatalog, "DecodeOverlay": iso27002.DecodeOverlay, "EncodeCatalog": iso27002.EncodeCatalog,
 	"FilterFunc": iso27002.FilterFunc, "From2013": iso27002.From2013, "HasAnyAttribute": iso27002.HasAnyAttribute,
-	"HasAttribute": iso27002.HasAttribute, "InGroup": iso27002.InGroup, "InTheme": iso27002.InTheme, "IsNew": iso27002.IsNew,
+	"HasAttribute": iso27002.HasAttribute, "InGroup": iso27002.InGroup, "IncludeWithdrawn": iso27002.IncludeWithdrawn, "InTheme": iso27002.InTheme, "IsNew": iso27002.IsNew,
 	"JSONSchema": iso27002.JSONSchema, "LoadOverlay": iso27002.LoadOverlay, "Matching": iso27002.Matching,
 	// MustParse panics on a bad ID by design: it is for literals.
 	"MustParse":  func() { defer func() { _ = recover() }(); iso27002.MustParse("") },

@@ -203,6 +203,12 @@ func NewCatalog(name string, controls []Control, groups ...Group) (*Catalog, err
 		if strings.TrimSpace(c.Title) == "" {
 			add(p+".title", fielderr.Errorf(ErrInvalidControl, "empty title"))
 		}
+		if len(c.MovedTo) > 0 {
+			c.MovedTo = slices.Clone(c.MovedTo)
+			if !c.Withdrawn {
+				add(p+".movedTo", fielderr.Errorf(ErrInvalidControl, "only a withdrawn control moves"))
+			}
+		}
 		if c.Theme != 0 && !c.Theme.IsValid() {
 			add(p+".theme", fielderr.Errorf(ismskit.ErrUnknownValue, "theme %d", uint8(c.Theme)))
 		}
@@ -218,6 +224,14 @@ func NewCatalog(name string, controls []Control, groups ...Group) (*Catalog, err
 				add(p+".theme", fielderr.Errorf(ErrInvalidControl, "%s is in the theme %s, not %s", c.ID, c.ID.Theme(), c.Theme))
 			}
 		}
+	}
+	for i := range cs {
+		for j, m := range cs[i].MovedTo {
+			if _, ok := index[m]; !ok {
+				errs.AddItem(fielderr.Index(fielderr.Index("controls", i)+".movedTo", j), cs[i].ID.String(), fielderr.Errorf(ismskit.ErrUnknownControl, "%s is not in the catalog", m))
+			}
+		}
+		slices.SortFunc(cs[i].MovedTo, Compare)
 	}
 	gids := map[string]bool{}
 	for i, g := range groups {
@@ -365,7 +379,7 @@ func (c *Catalog) lookupMap(id ControlID) (Control, bool) {
 		return Control{}, false
 	}
 	if i, ok := c.index[id]; ok {
-		return c.controls[i], true
+		return c.controls[i].clone(), true
 	}
 	return Control{}, false
 }
@@ -438,7 +452,7 @@ func (c *Catalog) Controls() iter.Seq[Control] {
 			return
 		}
 		for i := range c.controls {
-			if !yield(c.controls[i]) {
+			if !yield(c.controls[i].clone()) {
 				return
 			}
 		}
@@ -492,12 +506,18 @@ func (c *Catalog) Group(id string) (Group, bool) {
 }
 
 // Select returns the controls that match every filter, in natural order.
-// With no filters it returns every control.
+// With no filters it returns every control in force: withdrawn controls
+// (Control.Withdrawn) are left out unless a filter is IncludeWithdrawn,
+// or built on it with AnyOf or Not.
 //
 //	for ctl := range cat.Select(iso27002.InTheme(iso27002.Technological), iso27002.HasAttribute(iso27002.Detective)) {
 //		fmt.Println(ctl.ID)
 //	}
 func (c *Catalog) Select(filters ...Filter) iter.Seq[Control] {
+	withdrawn := false
+	for _, f := range filters {
+		withdrawn = withdrawn || f.withdrawn
+	}
 	return func(yield func(Control) bool) {
 		if c == nil {
 			return
@@ -505,19 +525,23 @@ func (c *Catalog) Select(filters ...Filter) iter.Seq[Control] {
 	next:
 		for i := range c.controls {
 			ctl := &c.controls[i]
+			if ctl.Withdrawn && !withdrawn {
+				continue
+			}
 			for _, f := range filters {
 				if !f.matches(ctl) {
 					continue next
 				}
 			}
-			if !yield(*ctl) {
+			if !yield(ctl.clone()) {
 				return
 			}
 		}
 	}
 }
 
-// Count returns how many controls match every filter.
+// Count returns how many controls match every filter, withdrawn controls
+// left out as in Select.
 func (c *Catalog) Count(filters ...Filter) int {
 	n := 0
 	for range c.Select(filters...) {
@@ -528,7 +552,8 @@ func (c *Catalog) Count(filters ...Filter) int {
 
 // Search returns the controls whose ID, titles, summary or licensed text
 // hold every word of query, ignoring case, in natural order. An empty
-// query matches every control.
+// query matches every control. Withdrawn controls are left out; use
+// Select(Matching(query), IncludeWithdrawn()) to find them too.
 //
 //	for ctl := range cat.Search("backup") { fmt.Println(ctl.ID, ctl.Title) }
 func (c *Catalog) Search(query string) iter.Seq[Control] {
@@ -539,8 +564,16 @@ func (c *Catalog) Search(query string) iter.Seq[Control] {
 // keeps the controls that match all of them; AnyOf and Not build others.
 // The zero Filter matches every control.
 type Filter struct {
-	match func(*Control) bool
+	match     func(*Control) bool
+	withdrawn bool // lets Select yield withdrawn controls
 }
+
+// IncludeWithdrawn matches every control, and makes Select, Search and
+// Count yield withdrawn controls too (Control.Withdrawn), which they
+// leave out otherwise:
+//
+//	for ctl := range cat.Select(iso27002.IncludeWithdrawn(), iso27002.FilterFunc(func(c iso27002.Control) bool { return c.Withdrawn })) { ... }
+func IncludeWithdrawn() Filter { return Filter{withdrawn: true} }
 
 func (f Filter) matches(c *Control) bool { return f.match == nil || f.match(c) }
 
@@ -552,31 +585,31 @@ func InTheme(themes ...Theme) Filter {
 			mask |= 1 << t
 		}
 	}
-	return Filter{func(c *Control) bool { return c.Theme.IsValid() && mask&(1<<c.Theme) != 0 }}
+	return Filter{match: func(c *Control) bool { return c.Theme.IsValid() && mask&(1<<c.Theme) != 0 }}
 }
 
 // HasAttribute matches the controls that have every one of the given
 // attribute values.
 func HasAttribute(values ...Attribute) Filter {
 	want := Attributes(values...)
-	return Filter{func(c *Control) bool { return c.Attributes&want == want }}
+	return Filter{match: func(c *Control) bool { return c.Attributes&want == want }}
 }
 
 // HasAnyAttribute matches the controls that have at least one of the
 // given attribute values.
 func HasAnyAttribute(values ...Attribute) Filter {
 	want := Attributes(values...)
-	return Filter{func(c *Control) bool { return c.Attributes&want != 0 }}
+	return Filter{match: func(c *Control) bool { return c.Attributes&want != 0 }}
 }
 
 // IsNew matches the controls new in ISO/IEC 27002:2022.
-func IsNew() Filter { return Filter{func(c *Control) bool { return c.New }} }
+func IsNew() Filter { return Filter{match: func(c *Control) bool { return c.New }} }
 
 // InGroup matches the controls in the group with the given ID: a 2013
 // clause ("A.9") or objective ("A.9.4"), a 2022 theme number ("8"), or a
 // custom control's Group.
 func InGroup(id string) Filter {
-	return Filter{func(c *Control) bool {
+	return Filter{match: func(c *Control) bool {
 		switch c.ID.Edition() {
 		case Edition2013:
 			return c.ID.Clause() == id || c.ID.Objective() == id
@@ -591,7 +624,7 @@ func InGroup(id string) Filter {
 // hold every word of query, ignoring case.
 func Matching(query string) Filter {
 	words := strings.Fields(query)
-	return Filter{func(c *Control) bool {
+	return Filter{match: func(c *Control) bool {
 		for _, w := range words {
 			if !containsFold(c.Title, w) && !containsFold(c.AnnexATitle, w) && !containsFold(c.Summary, w) &&
 				!containsFold(c.Text.Control, w) && !containsFold(c.Text.Purpose, w) &&
@@ -613,24 +646,30 @@ func FilterFunc(f func(Control) bool) Filter {
 	if f == nil {
 		return Filter{}
 	}
-	return Filter{func(c *Control) bool { return f(*c) }}
+	return Filter{match: func(c *Control) bool { return f(*c) }}
 }
 
 // AnyOf matches the controls that match at least one of the filters.
 func AnyOf(filters ...Filter) Filter {
 	filters = slices.Clone(filters)
-	return Filter{func(c *Control) bool {
+	withdrawn := false
+	for _, f := range filters {
+		withdrawn = withdrawn || f.withdrawn
+	}
+	return Filter{match: func(c *Control) bool {
 		for _, f := range filters {
 			if f.matches(c) {
 				return true
 			}
 		}
 		return false
-	}}
+	}, withdrawn: withdrawn}
 }
 
 // Not matches the controls that f does not match.
-func Not(f Filter) Filter { return Filter{func(c *Control) bool { return !f.matches(c) }} }
+func Not(f Filter) Filter {
+	return Filter{match: func(c *Control) bool { return !f.matches(c) }, withdrawn: f.withdrawn}
+}
 
 // containsFold reports whether sub is in s, ignoring ASCII case, without
 // allocating.

@@ -17,4 +17,8 @@ var (
 	// catalog have it as their local part ("cloud:CLOUD-1" and
 	// "legacy:CLOUD-1").
 	ErrAmbiguousID = ismskit.NewKind("ambiguous-id", "ambiguous control ID")
+	// ErrWithdrawn means a control that its catalog has withdrawn
+	// (Control.Withdrawn) is used as a control in force: selected in a
+	// Statement of Applicability, or named by a risk's treatment.
+	ErrWithdrawn = ismskit.NewKind("withdrawn-control", "withdrawn control")
 )
