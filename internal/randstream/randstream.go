@@ -213,30 +213,48 @@ func (s *Stream) Beta(a, b float64) float64 {
 
 // Beta is a beta distribution with its sampling constants precomputed.
 // When both shapes are at least 1 the density is bounded and unimodal, and
-// Beta samples it exactly by rejection from a 512-step hat with a squeeze
-// (a table method): almost every draw costs two 64-bit outputs and no
-// transcendental function. Other shapes use X/(X+Y) with X ~ Gamma(a) and
-// Y ~ Gamma(b). The zero value is not usable; use [NewBeta].
+// Beta samples it exactly by rejection from a 512-step hat (a table
+// method). Each step is split into a rectangle under the density, which
+// is accepted at once, and the wedge above it, which is tested against the
+// density; the rectangles hold almost all the mass, so almost every draw
+// costs one 64-bit output and no transcendental function. Other shapes
+// use X/(X+Y) with X ~ Gamma(a) and Y ~ Gamma(b). The zero value is not
+// usable; use [NewBeta]. A Beta is immutable once built and may be shared
+// by goroutines, each with its own Stream.
 type Beta struct {
 	x, y  Gamma
 	mean  float64
 	table *betaTable
 }
 
-const betaBins = 512
+const (
+	betaBins    = 512
+	betaRegions = 2 * betaBins // a rectangle and a wedge per bin
+	// Bits of one 64-bit output: the region, the alias threshold and the
+	// position inside the bin.
+	betaRegionBits = 10
+	betaThreshBits = 27
+	betaFracBits   = 64 - betaRegionBits - betaThreshBits
+)
+
+// BetaTableBytes is the memory one table of a [Beta] with both shapes at
+// least 1 takes, so that callers can bound the memory of many of them.
+const BetaTableBytes = int(unsafeSizeofBetaTable)
 
 // betaTable is the hat (upper bound) and squeeze (lower bound) of the
 // beta density on each of betaBins equal bins, with an alias table that
-// picks a bin in proportion to its hat.
+// picks a rectangle (under the squeeze) or a wedge (between the squeeze
+// and the hat) in proportion to its area.
 type betaTable struct {
-	am1, bm1 float64           // a-1, b-1
-	logMode  float64           // log density at the mode (unnormalised)
-	start    [betaBins]float64 // i/betaBins
-	hat      [betaBins]float64
-	squeeze  [betaBins]float64
-	thresh   [betaBins]uint64 // alias threshold, scaled to 2^55
-	alias    [betaBins]uint16
+	am1, bm1 float64 // a-1, b-1
+	logMode  float64 // log density at the mode (unnormalised)
+	hat      [betaBins]float32
+	squeeze  [betaBins]float32
+	thresh   [betaRegions]uint32 // alias threshold, scaled to 2^betaThreshBits
+	alias    [betaRegions]uint16
 }
+
+const unsafeSizeofBetaTable = 3*8 + betaBins*4*2 + betaRegions*4 + betaRegions*2
 
 // NewBeta returns the beta distribution with shapes a and b (both
 // positive and finite).
@@ -276,12 +294,11 @@ func newBetaTable(a, b float64) *betaTable {
 		mode = (a - 1) / (a + b - 2)
 	}
 	t.logMode = t.logf(mode) // logMode is still 0 here
-	var weights [betaBins]float64
+	var weights [betaRegions]float64
 	var total float64
 	for i := range betaBins {
 		x0 := float64(i) / betaBins
 		x1 := float64(i+1) / betaBins
-		t.start[i] = x0
 		f0, f1 := t.f(x0), t.f(x1)
 		if math.IsNaN(f0) {
 			f0 = 0
@@ -293,17 +310,27 @@ func newBetaTable(a, b float64) *betaTable {
 		if mode > x0 && mode < x1 {
 			hi = 1
 		}
-		// Margins absorb rounding in Log and Exp.
-		t.hat[i] = hi*(1+1e-9) + 1e-300
-		t.squeeze[i] = min(f0, f1) * (1 - 1e-9)
-		weights[i] = t.hat[i]
-		total += t.hat[i]
+		// Margins absorb rounding in Log, Exp and the float32 tables: the
+		// hat stays above the density and the squeeze below it.
+		hat := float32(hi*(1+1e-6) + 1e-30)
+		if float64(hat) < hi {
+			hat = math.Nextafter32(hat, 2)
+		}
+		sq := float32(min(f0, f1) * (1 - 1e-6))
+		if float64(sq) > min(f0, f1) {
+			sq = math.Nextafter32(sq, 0)
+		}
+		t.hat[i], t.squeeze[i] = hat, sq
+		weights[2*i] = float64(sq)
+		weights[2*i+1] = float64(hat) - float64(sq)
+		total += float64(hat)
 	}
 	// Vose's alias method.
+	const one = 1 << betaThreshBits
 	var small, large []int
-	var prob [betaBins]float64
-	for i := range betaBins {
-		prob[i] = weights[i] * betaBins / total
+	var prob [betaRegions]float64
+	for i := range betaRegions {
+		prob[i] = weights[i] * betaRegions / total
 		if prob[i] < 1 {
 			small = append(small, i)
 		} else {
@@ -314,7 +341,7 @@ func newBetaTable(a, b float64) *betaTable {
 		s := small[len(small)-1]
 		small = small[:len(small)-1]
 		l := large[len(large)-1]
-		t.thresh[s] = uint64(prob[s] * (1 << 55))
+		t.thresh[s] = uint32(prob[s] * one)
 		t.alias[s] = uint16(l)
 		prob[l] -= 1 - prob[s]
 		if prob[l] < 1 {
@@ -323,7 +350,7 @@ func newBetaTable(a, b float64) *betaTable {
 		}
 	}
 	for _, i := range append(small, large...) {
-		t.thresh[i] = 1 << 55
+		t.thresh[i] = one
 		t.alias[i] = uint16(i)
 	}
 	return t
@@ -338,7 +365,8 @@ func (d *Beta) Sample(s *Stream) float64 {
 }
 
 // Fill writes lo + scale*X for len(dst) variates X, drawing exactly what
-// as many calls of Sample would. It saves a call per variate.
+// as many calls of Sample would. Its loop holds the common case of the
+// table method, so that it costs no call per variate.
 func (d *Beta) Fill(dst []float64, lo, scale float64, s *Stream) {
 	t := d.table
 	if t == nil {
@@ -348,28 +376,52 @@ func (d *Beta) Fill(dst []float64, lo, scale float64, s *Stream) {
 		return
 	}
 	for i := range dst {
-		dst[i] = lo + scale*t.sample(s)
+		u := s.pcg.Uint64()
+		r := u >> (64 - betaRegionBits)
+		a := uint64(t.alias[r])
+		if uint32(u>>betaFracBits)&betaThreshMask >= t.thresh[r] {
+			r = a
+		}
+		x := float64(r>>1)*betaBinWidth + float64(u&betaFracMask)*betaFracScale
+		if r&1 != 0 {
+			x = t.wedge(s, x, r>>1)
+		}
+		dst[i] = lo + scale*x
 	}
 }
 
+const (
+	betaBinWidth   = 1.0 / betaBins
+	betaFracScale  = betaBinWidth / (1 << betaFracBits)
+	betaThreshMask = 1<<betaThreshBits - 1
+	betaFracMask   = 1<<betaFracBits - 1
+)
+
+// sample draws one variate by the table method.
 func (t *betaTable) sample(s *Stream) float64 {
-	for {
-		u := s.pcg.Uint64()
-		i := u >> 55
-		if u&(1<<55-1) >= t.thresh[i] {
-			i = uint64(t.alias[i])
-		}
-		// Two 32-bit uniforms in [0, 1) from one output, built from their
-		// bits rather than by integer conversion: 1.f - 1.
-		v := s.pcg.Uint64()
-		fx := math.Float64frombits(0x3ff<<52|(v>>32)<<20) - 1
-		fy := math.Float64frombits(0x3ff<<52|(v&0xffffffff)<<20) - 1
-		x := t.start[i] + fx*(1.0/betaBins)
-		y := fy * t.hat[i]
-		if y < t.squeeze[i] || y < t.f(x) {
-			return x
-		}
+	u := s.pcg.Uint64()
+	r := u >> (64 - betaRegionBits)
+	a := uint64(t.alias[r])
+	if uint32(u>>betaFracBits)&betaThreshMask >= t.thresh[r] {
+		r = a // a conditional move, not a branch
 	}
+	x := float64(r>>1)*betaBinWidth + float64(u&betaFracMask)*betaFracScale
+	if r&1 == 0 {
+		return x // under the squeeze
+	}
+	return t.wedge(s, x, r>>1)
+}
+
+// wedge finishes a draw that fell in the wedge of a bin at x: it accepts
+// x when a uniform height between the squeeze and the hat lies under the
+// density, and otherwise starts a new draw.
+func (t *betaTable) wedge(s *Stream, x float64, bin uint64) float64 {
+	sq := float64(t.squeeze[bin])
+	y := sq + s.Float64()*(float64(t.hat[bin])-sq)
+	if y < t.f(x) {
+		return x
+	}
+	return t.sample(s)
 }
 
 func (d *Beta) ratio(s *Stream) float64 {

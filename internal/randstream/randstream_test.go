@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -164,4 +165,8 @@ func ExampleNew() {
 	b := New(2026, 0, 7)
 	fmt.Println(a.Uint64() == b.Uint64())
 	// Output: true
+}
+
+func TestBetaTableSize(t *testing.T) {
+	assert.Equal(t, int(unsafe.Sizeof(betaTable{})), BetaTableBytes)
 }

@@ -48,8 +48,8 @@ func ExampleSimulatePortfolio() {
 		fmt.Printf("%s: %.0f%%\n", c.Name, 100*c.Share)
 	}
 	// Output:
-	// ransomware: 84%
-	// lost laptop: 16%
+	// ransomware: 85%
+	// lost laptop: 15%
 }
 
 func ExampleCompare() {
@@ -66,7 +66,7 @@ func ExampleCompare() {
 	}
 	rosi, _ := c.ROSI()
 	fmt.Printf("reduction %.0fk a year, ROSI %.1f\n", c.ReductionInLoss()/1e3, rosi)
-	// Output: reduction 141k a year, ROSI 1.3
+	// Output: reduction 141k a year, ROSI 1.4
 }
 
 func ExampleRun() {
@@ -87,7 +87,7 @@ func ExampleRun() {
 	}
 	t := rep.Treatments[0]
 	fmt.Printf("ALE %.0fk -> %.0fk, ROSI %.1f\n", t.MeanBefore/1e3, t.MeanAfter/1e3, *t.ROSI)
-	// Output: ALE 55k -> 12k, ROSI 4.3
+	// Output: ALE 54k -> 12k, ROSI 4.2
 }
 
 func ExampleDecodeAnalysis_error() {
