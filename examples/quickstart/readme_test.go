@@ -84,7 +84,7 @@ func Example_readmeFAIR() {
 	svg := fair.LossExceedanceSVG("Loss exceedance", curve)
 	fmt.Println(strings.HasPrefix(string(svg), "<svg"))
 	// Output:
-	// mean 150k a year, P(loss > 1M) 4%
+	// mean 140k a year, P(loss > 1M) 4%
 	// true
 }
 

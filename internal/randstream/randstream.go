@@ -435,29 +435,76 @@ func (d *Beta) ratio(s *Stream) float64 {
 }
 
 // Poisson returns a Poisson variate with mean lambda (lambda >= 0 and
-// finite). Small means use sequential inversion; means of 10 and more use
-// Hörmann's transformed rejection (PTRS, 1993).
+// finite). Small means use sequential inversion, most draws of a mean
+// below 1 decided by bounds on e^-lambda without computing it; means of 10
+// and more use Hörmann's transformed rejection (PTRS, 1993).
 func (s *Stream) Poisson(lambda float64) int64 {
 	switch {
 	case !(lambda > 0):
 		return 0
 	case lambda < 10:
-		u := s.Float64()
-		p := math.Exp(-lambda)
-		c := p
-		var k int64
-		for u > c {
-			k++
-			p *= lambda / float64(k)
-			c += p
-			if p == 0 || k > 1000 {
-				break
-			}
-		}
-		return k
+		return s.invert(lambda, s.Float64())
 	default:
 		return s.ptrs(lambda)
 	}
+}
+
+// PoissonFill replaces each mean in x (>= 0 and finite) by a Poisson
+// variate with that mean, drawing exactly what as many calls of Poisson
+// would, and returns their sum. Its loop decides most draws of small
+// means without a call.
+func (s *Stream) PoissonFill(x []float64) int64 {
+	var total int64
+	for i, lambda := range x {
+		var k int64
+		switch {
+		case !(lambda > 0):
+		case lambda < 1:
+			u := s.Float64()
+			l2 := lambda * lambda
+			if u > 1-lambda+l2/2-l2*lambda/6-poissonMargin {
+				k = s.invert(lambda, u)
+			}
+		default:
+			k = s.Poisson(lambda)
+		}
+		x[i] = float64(k)
+		total += k
+	}
+	return total
+}
+
+// poissonMargin keeps the bounds on e^-lambda far above rounding, so that
+// they never decide a draw differently from the inversion.
+const poissonMargin = 1e-14
+
+// invert returns the Poisson(lambda) variate of the uniform u by
+// sequential inversion, lambda in (0, 10).
+func (s *Stream) invert(lambda, u float64) int64 {
+	if lambda < 1 {
+		// 1 - l + l^2/2 - l^3/6 <= e^-l <= 1 - l + l^2/2.
+		l2 := lambda * lambda
+		hi := 1 - lambda + l2/2
+		lo := hi - l2*lambda/6
+		if u <= lo-poissonMargin {
+			return 0
+		}
+		if u > hi+poissonMargin && u <= lo*(1+lambda)-poissonMargin {
+			return 1
+		}
+	}
+	p := math.Exp(-lambda)
+	c := p
+	var k int64
+	for u > c {
+		k++
+		p *= lambda / float64(k)
+		c += p
+		if p == 0 || k > 1000 {
+			break
+		}
+	}
+	return k
 }
 
 func (s *Stream) ptrs(lam float64) int64 {

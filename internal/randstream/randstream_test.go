@@ -170,3 +170,43 @@ func ExampleNew() {
 func TestBetaTableSize(t *testing.T) {
 	assert.Equal(t, int(unsafe.Sizeof(betaTable{})), BetaTableBytes)
 }
+
+// TestPoissonMatchesInversion: the bounds that decide most draws of small
+// means give exactly what plain sequential inversion gives, draw for draw,
+// and PoissonFill draws what Poisson does.
+func TestPoissonMatchesInversion(t *testing.T) {
+	s1, s2, s3 := New(1, 2, 3), New(1, 2, 3), New(1, 2, 3)
+	var means, got []float64
+	for i := range 500_000 {
+		lam := float64(i%1000) / 1000 * 1.5
+		k := s1.Poisson(lam)
+		var want int64
+		if lam > 0 {
+			u := s2.Float64()
+			p := math.Exp(-lam)
+			c := p
+			for u > c {
+				want++
+				p *= lam / float64(want)
+				c += p
+				if p == 0 || want > 1000 {
+					break
+				}
+			}
+		}
+		require.Equal(t, want, k, "draw %d, mean %g", i, lam)
+		means = append(means, lam)
+		got = append(got, float64(k))
+		if len(means) == 1000 {
+			total := s3.PoissonFill(means)
+			require.Equal(t, got, means)
+			var sum float64
+			for _, v := range got {
+				sum += v
+			}
+			require.Equal(t, int64(sum), total)
+			means, got = means[:0], got[:0]
+		}
+	}
+	assert.Equal(t, s1.Uint64(), s3.Uint64(), "the same draws were consumed")
+}
