@@ -313,3 +313,67 @@ func b2f(b bool) float64 {
 }
 
 func clamp01(v float64) float64 { return min(1, max(0, v)) }
+
+// pdf returns the density of a validated continuous estimate (0 outside
+// its support; +Inf where a PERT density is unbounded). Constant and
+// Empirical estimates have none: pdf returns 0 for them.
+func (e *Estimate) pdf(x float64, r role) float64 {
+	switch e.Dist {
+	case Uniform:
+		if x < e.Low || x > e.High || e.High == e.Low {
+			return 0
+		}
+		return 1 / (e.High - e.Low)
+	case Triangular:
+		a, c, b := e.Low, e.Mode, e.High
+		switch {
+		case x < a || x > b || b == a:
+			return 0
+		case x < c:
+			return 2 * (x - a) / ((b - a) * (c - a))
+		case x == c:
+			return 2 / (b - a)
+		}
+		return 2 * (b - x) / ((b - a) * (b - c))
+	case PERT:
+		w := e.High - e.Low
+		if w == 0 || x < e.Low || x > e.High {
+			return 0
+		}
+		al, be := pertShapes(e)
+		u := (x - e.Low) / w
+		return math.Exp((al-1)*math.Log(u)+(be-1)*math.Log1p(-u)-lbeta(al, be)) / w
+	case LogNormal:
+		mu, sg := e.lognormalParams()
+		if x <= 0 || sg == 0 {
+			return 0
+		}
+		z := (math.Log(x) - mu) / sg
+		return stdPDF(z) / (x * sg)
+	case Normal:
+		if e.StdDev == 0 || x < 0 || x > r.upper() {
+			return 0
+		}
+		ns := newNormalSampler(e.Mean, e.StdDev, r.upper())
+		return stdPDF((x-e.Mean)/e.StdDev) / (e.StdDev * ns.mass)
+	case Histogram:
+		var total float64
+		for _, b := range e.Bins {
+			total += b.Weight
+		}
+		i, _ := slices.BinarySearchFunc(e.Bins, x, func(b Bin, x float64) int {
+			switch {
+			case b.High < x:
+				return -1
+			case b.Low > x:
+				return 1
+			}
+			return 0
+		})
+		if i < len(e.Bins) && e.Bins[i].Low <= x && x <= e.Bins[i].High {
+			b := e.Bins[i]
+			return b.Weight / total / (b.High - b.Low)
+		}
+	}
+	return 0
+}
