@@ -483,7 +483,7 @@ func (d *LossDistribution) Summary(percentiles, amounts []float64) (Summary, err
 	}
 	s := Summary{Mean: d.mean, StdDev: d.StdDev(), Min: 0, Max: d.Percentile(100),
 		ExpectedShortfall: nil,
-		Percentiles: make(map[string]float64, len(percentiles))}
+		Percentiles:       make(map[string]float64, len(percentiles))}
 	if d.Exceedance(0) >= 1 {
 		s.Min = d.Percentile(0)
 	}
