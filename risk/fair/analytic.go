@@ -1,6 +1,8 @@
 package fair
 
 import (
+	"bytes"
+	"encoding/json"
 	"math"
 	"math/cmplx"
 	"slices"
@@ -351,6 +353,58 @@ func fft(x []complex128, inverse bool) {
 	}
 }
 
+// lossDistributionJSON is the JSON form of a LossDistribution: its whole
+// state, so that it decodes back equal.
+type lossDistributionJSON struct {
+	Mode     FrequencyMode `json:"mode,omitzero"`
+	Mean     float64       `json:"mean"`
+	Variance float64       `json:"variance"`
+	P0       float64       `json:"p0,omitzero"`
+	Step     float64       `json:"step,omitzero"`
+	CDF      []float64     `json:"cdf,omitempty"`
+	Tail     float64       `json:"tail,omitzero"`
+	Prob     float64       `json:"prob,omitzero"`
+	LM       *Estimate     `json:"lm,omitempty"`
+	Count    []float64     `json:"count,omitempty"`
+	Constant float64       `json:"constant,omitzero"`
+}
+
+// MarshalJSON writes the whole computed distribution (the event grid is
+// 2^17 values), so that UnmarshalJSON gives it back equal; a report wants
+// [LossDistribution.Summary] instead.
+func (d LossDistribution) MarshalJSON() ([]byte, error) {
+	j := lossDistributionJSON{Mode: d.mode, Mean: d.mean, Variance: d.variance, P0: d.p0, Step: d.h,
+		CDF: d.cdf, Tail: d.tail, Prob: d.prob, Count: d.count, Constant: d.c}
+	if d.lm.Dist != 0 {
+		lm := d.lm
+		j.LM = &lm
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON reads what MarshalJSON writes. It checks the shape, not
+// the arithmetic: decode only distributions this package wrote.
+func (d *LossDistribution) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var j lossDistributionJSON
+	if err := dec.Decode(&j); err != nil {
+		return fielderr.At("", errorf(ismskit.ErrType, "loss distribution: %v", err))
+	}
+	if len(j.CDF) > analyticPoints || len(j.Count) > 4*MaxEventRate+1 {
+		return fielderr.At("", errorf(ismskit.ErrTooLarge, "loss distribution: more values than AnalyticLoss makes"))
+	}
+	*d = LossDistribution{mode: j.Mode, mean: j.Mean, variance: j.Variance, p0: j.P0, h: j.Step,
+		cdf: j.CDF, tail: j.Tail, prob: j.Prob, count: j.Count, c: j.Constant}
+	if j.LM != nil {
+		d.lm = *j.LM
+	}
+	return nil
+}
+
 // Mean returns the mean annual loss, exactly: E[LEF] E[LM].
 func (d *LossDistribution) Mean() float64 {
 	if d == nil {
@@ -412,6 +466,9 @@ func (d *LossDistribution) atZero() float64 {
 // cdfAt interpolates P(S <= x) on the event grid: the atom at 0, then
 // linearly between the points (k + 1/2) h.
 func (d *LossDistribution) cdfAt(x float64) float64 {
+	if !(d.h > 0) || len(d.cdf) < 2 {
+		return 1
+	}
 	u := x/d.h - 0.5
 	if u < 0 {
 		return d.p0 + (d.cdf[0]-d.p0)*(x/(d.h/2))

@@ -122,11 +122,12 @@ func (r *Result) index() {
 // arrangement of the losses, in one order whatever the machine.
 func (r *Result) stats() {
 	n := len(r.losses)
-	r.suffix = make([]float64, len(r.pivots))
+	r.suffix = nil
 	r.mean, r.m2, r.min, r.max = 0, 0, 0, 0
 	if n == 0 {
 		return
 	}
+	r.suffix = make([]float64, len(r.pivots))
 	// Sums of the segments [pivots[i], pivots[i+1]), then suffix sums.
 	seg := make([]float64, len(r.pivots)+1)
 	start := 0
@@ -359,7 +360,10 @@ func (r *Result) ExpectedShortfall(level float64) float64 {
 		return math.NaN()
 	}
 	m := float64(n) * (1 - level)
-	if m <= 0 {
+	switch {
+	case level == 0:
+		return r.mean
+	case m <= 0:
 		return r.max
 	}
 	a := shortfallRank(n, level)
@@ -471,7 +475,7 @@ func (r *Result) Node(key string) *Result {
 
 // NodeKeys returns the keys of the nodes kept, sorted.
 func (r *Result) NodeKeys() []string {
-	if r == nil {
+	if r == nil || len(r.nodes) == 0 {
 		return nil
 	}
 	keys := make([]string, len(r.nodes))
@@ -647,6 +651,9 @@ func (r Result) MarshalJSON() ([]byte, error) { return json.Marshal(r.toJSON()) 
 // fields are an error; so is a result with more than MaxIterations
 // losses.
 func (r *Result) UnmarshalJSON(data []byte) error {
+	if string(bytes.TrimSpace(data)) == "null" {
+		return nil
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var j resultJSON

@@ -117,7 +117,7 @@ func SensitivityContext(ctx context.Context, s Scenario, opt Options, so Sensiti
 		return nil, err
 	}
 	draws := map[string][]float64{}
-	for k, key := range e.blocks[0].plans[0].kept.keys {
+	for k, key := range e.kept.keys {
 		draws[key] = e.nodeIter[k]
 	}
 	lossRanks := ranks(e.total)

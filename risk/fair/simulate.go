@@ -317,6 +317,7 @@ type engine struct {
 	partFree [][]float64
 
 	// Node draws of a scenario simulated alone (KeepNodes).
+	kept     *keeper
 	nodeIter [][]float64   // [node][iteration], frequency side and Rate mode
 	nodeEv   [][][]float64 // [node][chunk][event], magnitude side otherwise
 
@@ -494,6 +495,7 @@ func (e *engine) prepare(w *worker, b *block) {
 		b.plans[mi] = p
 	}
 	if p := b.plans[0]; p.kept != nil {
+		e.kept = p.kept
 		e.nodeIter = make([][]float64, len(p.kept.keys))
 		e.nodeEv = make([][][]float64, len(p.kept.keys))
 		for k, mag := range p.kept.mag {
@@ -718,11 +720,10 @@ func (e *engine) scenarioChunk(w *worker, p *plan, c int, dst []float64) {
 
 // nodeResults builds the Results of the kept node draws.
 func (e *engine) nodeResults() []nodeResult {
-	p := e.blocks[0].plans
-	if len(p) == 0 || p[0].kept == nil {
+	kp := e.kept
+	if kp == nil {
 		return nil
 	}
-	kp := p[0].kept
 	out := make([]nodeResult, 0, len(kp.keys))
 	for k, key := range kp.keys {
 		vals := e.nodeIter[k]

@@ -15,9 +15,9 @@ import (
 // The zero value is an unlabelled curve with no points, drawn as nothing.
 type Curve struct {
 	// Label names the curve in the legend.
-	Label string
+	Label string `json:"label"`
 	// Points are the curve's points, in increasing amount.
-	Points []Point
+	Points []Point `json:"points"`
 }
 
 // MaxCurvePoints bounds the points of a loss exceedance curve that
@@ -31,6 +31,9 @@ const MaxCurvePoints = 100_000
 // zero or k is outside [2, MaxCurvePoints], allocating nothing then;
 // [Result.LossExceedance] says which with a typed error.
 func (r *Result) CurveAmounts(k int) []float64 {
+	if k < 2 || k > MaxCurvePoints {
+		return nil
+	}
 	xs, _ := r.curveAmounts(k)
 	return xs
 }
