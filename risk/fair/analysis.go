@@ -113,6 +113,9 @@ type analysisJSON Analysis
 // UnmarshalJSON decodes an analysis strictly with the default limits. It
 // does not validate it; DecodeAnalysis does both.
 func (a *Analysis) UnmarshalJSON(data []byte) error {
+	if a == nil {
+		return fielderr.At("", errorf(ismskit.ErrMissing, "no Analysis to decode into"))
+	}
 	v, err := codec.Decode[analysisJSON](data, nil)
 	if err == nil {
 		*a = Analysis(v)
@@ -157,6 +160,9 @@ type scenarioJSON Scenario
 // UnmarshalJSON decodes a scenario strictly with the default limits. It
 // does not validate it; DecodeScenario does both.
 func (s *Scenario) UnmarshalJSON(data []byte) error {
+	if s == nil {
+		return fielderr.At("", errorf(ismskit.ErrMissing, "no Scenario to decode into"))
+	}
 	v, err := codec.Decode[scenarioJSON](data, nil)
 	if err == nil {
 		*s = Scenario(v)

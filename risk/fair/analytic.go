@@ -385,6 +385,9 @@ func (d LossDistribution) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads what MarshalJSON writes. It checks the shape, not
 // the arithmetic: decode only distributions this package wrote.
 func (d *LossDistribution) UnmarshalJSON(data []byte) error {
+	if d == nil {
+		return fielderr.At("", errorf(ismskit.ErrMissing, "no LossDistribution to decode into"))
+	}
 	if string(bytes.TrimSpace(data)) == "null" {
 		return nil
 	}

@@ -53,17 +53,28 @@ func (d Dist) String() string {
 // IsValid reports whether d is one of the named families.
 func (d Dist) IsValid() bool { return d >= Constant && d <= Histogram }
 
-// MarshalText encodes d as its lower-case name.
+// MarshalText encodes d as its lower-case name, and the zero value (no
+// family chosen) as "".
 func (d Dist) MarshalText() ([]byte, error) {
+	if d == 0 {
+		return []byte{}, nil
+	}
 	if !d.IsValid() {
 		return nil, errorf(ismskit.ErrUnknownValue, "distribution %d is not valid", int(d))
 	}
 	return []byte(distNames[d]), nil
 }
 
-// UnmarshalText decodes a lower-case name; anything else wraps
-// [ErrUnknownValue].
+// UnmarshalText decodes a lower-case name, or "" as the zero value;
+// anything else wraps [ismskit.ErrUnknownValue].
 func (d *Dist) UnmarshalText(b []byte) error {
+	if d == nil {
+		return errorf(ismskit.ErrMissing, "no Dist to decode into")
+	}
+	if len(b) == 0 {
+		*d = 0
+		return nil
+	}
 	v, err := ParseDist(string(b))
 	if err == nil {
 		*d = v
@@ -126,8 +137,11 @@ func (f PERTForm) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText decodes "classic" or "moment"; anything else wraps
-// [ErrUnknownValue].
+// [ismskit.ErrUnknownValue].
 func (f *PERTForm) UnmarshalText(b []byte) error {
+	if f == nil {
+		return errorf(ismskit.ErrMissing, "no PERTForm to decode into")
+	}
 	v, err := ParsePERTForm(string(b))
 	if err == nil {
 		*f = v
@@ -185,17 +199,28 @@ func (m FrequencyMode) String() string {
 // IsValid reports whether m is Rate, Event or Bernoulli.
 func (m FrequencyMode) IsValid() bool { return m >= Rate && m <= Bernoulli }
 
-// MarshalText encodes m as "rate", "event" or "bernoulli".
+// MarshalText encodes m as "rate", "event" or "bernoulli", and the zero
+// value (no mode chosen) as "".
 func (m FrequencyMode) MarshalText() ([]byte, error) {
+	if m == 0 {
+		return []byte{}, nil
+	}
 	if !m.IsValid() {
 		return nil, errorf(ismskit.ErrUnknownValue, "frequency mode %d is not valid", int(m))
 	}
 	return []byte(modeNames[m]), nil
 }
 
-// UnmarshalText decodes "rate" or "event"; anything else wraps
-// [ErrUnknownValue].
+// UnmarshalText decodes "rate", "event" or "bernoulli", or "" as the zero
+// value; anything else wraps [ismskit.ErrUnknownValue].
 func (m *FrequencyMode) UnmarshalText(b []byte) error {
+	if m == nil {
+		return errorf(ismskit.ErrMissing, "no FrequencyMode to decode into")
+	}
+	if len(b) == 0 {
+		*m = 0
+		return nil
+	}
 	v, err := ParseFrequencyMode(string(b))
 	if err == nil {
 		*m = v
@@ -254,8 +279,11 @@ func (v VulnerabilityMode) MarshalText() ([]byte, error) {
 }
 
 // UnmarshalText decodes "pooled" or "periteration"; anything else wraps
-// [ErrUnknownValue].
+// [ismskit.ErrUnknownValue].
 func (v *VulnerabilityMode) UnmarshalText(b []byte) error {
+	if v == nil {
+		return errorf(ismskit.ErrMissing, "no VulnerabilityMode to decode into")
+	}
 	m, err := ParseVulnerabilityMode(string(b))
 	if err == nil {
 		*v = m

@@ -24,6 +24,9 @@ type Extensions map[string]any
 // UnmarshalJSON decodes a JSON object (or null, which leaves x as it is)
 // and reports every problem with its path below the extensions.
 func (x *Extensions) UnmarshalJSON(data []byte) error {
+	if x == nil {
+		return fielderr.At("", errorf(ismskit.ErrMissing, "no Extensions to decode into"))
+	}
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.UseNumber()
 	tok, err := dec.Token()

@@ -523,9 +523,23 @@ func TestEnums(t *testing.T) {
 	}
 	var d Dist
 	assert.ErrorIs(t, d.UnmarshalText([]byte("Pert")), ismskit.ErrUnknownValue)
-	_, err := Dist(0).MarshalText()
+	b, err := Dist(0).MarshalText()
+	require.NoError(t, err, "the zero value (no family chosen) is written as an empty string")
+	assert.Empty(t, b)
+	_, err = Dist(9).MarshalText()
 	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	assert.Equal(t, "Dist(9)", Dist(9).String())
+	for _, name := range distNames[1:] {
+		v, err := ParseDist(name)
+		require.NoError(t, err)
+		assert.True(t, v.IsValid())
+	}
+	_, err = ParseDist("")
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
+	_, err = ParsePERTForm("vose")
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
+	_, err = ParseVulnerabilityMode("x")
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 
 	for _, f := range []PERTForm{Classic, Moment} {
 		b, _ := f.MarshalText()

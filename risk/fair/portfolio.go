@@ -137,6 +137,9 @@ func Compare(before, after Scenario, annualCost float64, opt Options) (*Comparis
 // CompareContext is Compare that stops when ctx is done, returning
 // ctx.Err() and no result.
 func CompareContext(ctx context.Context, before, after Scenario, annualCost float64, opt Options) (*Comparison, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	var l fielderr.List
 	opt.check(&l)
 	checkCost(&l, "annualCost", annualCost)

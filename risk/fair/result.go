@@ -651,6 +651,9 @@ func (r Result) MarshalJSON() ([]byte, error) { return json.Marshal(r.toJSON()) 
 // fields are an error; so is a result with more than MaxIterations
 // losses.
 func (r *Result) UnmarshalJSON(data []byte) error {
+	if r == nil {
+		return fielderr.At("", errorf(ismskit.ErrMissing, "no Result to decode into"))
+	}
 	if string(bytes.TrimSpace(data)) == "null" {
 		return nil
 	}
