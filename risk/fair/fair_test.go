@@ -572,14 +572,21 @@ func TestResultMemory(t *testing.T) {
 	// 8 bytes per iteration for the result, plus a constant.
 	s := twoNode(Classic)
 	const n = 1 << 18
-	allocs := testing.AllocsPerRun(3, func() {
-		res, err := Simulate(s, Options{Iterations: n, Seed: 1, Mode: Rate, Workers: 2})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sink = res
-	})
-	assert.Less(t, allocs, 120.0)
+	allocsOf := func(n int) float64 {
+		return testing.AllocsPerRun(3, func() {
+			res, err := Simulate(s, Options{Iterations: n, Seed: 1, Mode: Rate, Workers: 2})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sink = res
+		})
+	}
+	// A few allocations per parallel partition of the percentile
+	// selection, whose steps grow with the logarithm of the iterations;
+	// nothing per iteration or per chunk.
+	small, large := allocsOf(n), allocsOf(4*n)
+	assert.Less(t, small, 200.0)
+	assert.Less(t, large, 2*small)
 	var before, after runtimeMem
 	before.read()
 	res, err := Simulate(s, Options{Iterations: n, Seed: 1, Mode: Rate, Workers: 2})

@@ -355,7 +355,7 @@ func TestTolerance(t *testing.T) {
 	require.NoError(t, err)
 	loose := Tolerance{Points: []Point{{Amount: 1e4, Probability: 0.9}, {Amount: 1e6, Probability: 0.05}}}
 	require.NoError(t, loose.Validate())
-	v := loose.Check(&*res)
+	v := loose.Check(res)
 	assert.False(t, v.Above)
 	assert.Zero(t, v.From)
 	assert.Less(t, v.Worst.Probability, v.Worst.Tolerance)

@@ -284,6 +284,7 @@ type block struct {
 	members   []int
 	corr      *corrGroup
 	once      sync.Once
+	prepare   func() // compiles the block, once
 	plans     []plan
 	vecs      [][]float64 // each member's losses (portfolio)
 	remaining atomic.Int64
@@ -386,6 +387,7 @@ func (e *engine) run() error {
 	units := len(e.blocks) * e.chunks
 	for _, b := range e.blocks {
 		b.remaining.Store(int64(e.chunks))
+		b.prepare = func() { e.prepare(&worker{}, b) }
 	}
 	var wg sync.WaitGroup
 	for range e.workers {
@@ -400,7 +402,7 @@ func (e *engine) run() error {
 				}
 				bi, c := u/e.chunks, u%e.chunks
 				b := e.blocks[bi]
-				b.once.Do(func() { e.prepare(w, b) })
+				b.once.Do(b.prepare)
 				if e.failed() {
 					e.finish(bi)
 					continue
