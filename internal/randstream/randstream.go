@@ -325,12 +325,26 @@ func newBetaTable(a, b float64) *betaTable {
 		weights[2*i+1] = float64(hat) - float64(sq)
 		total += float64(hat)
 	}
-	// Vose's alias method.
-	const one = 1 << betaThreshBits
+	vose(weights[:], func(i int, p float64, alias int) {
+		t.thresh[i] = uint32(p * (1 << betaThreshBits))
+		t.alias[i] = uint16(alias)
+	})
+	return t
+}
+
+// vose builds Vose's alias table for weights (not negative, not all
+// zero): set(i, p, a) says that slot i keeps its own index with
+// probability p and gives alias a otherwise.
+func vose(weights []float64, set func(i int, p float64, alias int)) {
+	n := len(weights)
+	var total float64
+	for _, w := range weights {
+		total += w
+	}
+	prob := make([]float64, n)
 	var small, large []int
-	var prob [betaRegions]float64
-	for i := range betaRegions {
-		prob[i] = weights[i] * betaRegions / total
+	for i, w := range weights {
+		prob[i] = w * float64(n) / total
 		if prob[i] < 1 {
 			small = append(small, i)
 		} else {
@@ -341,8 +355,7 @@ func newBetaTable(a, b float64) *betaTable {
 		s := small[len(small)-1]
 		small = small[:len(small)-1]
 		l := large[len(large)-1]
-		t.thresh[s] = uint32(prob[s] * one)
-		t.alias[s] = uint16(l)
+		set(s, prob[s], l)
 		prob[l] -= 1 - prob[s]
 		if prob[l] < 1 {
 			large = large[:len(large)-1]
@@ -350,10 +363,38 @@ func newBetaTable(a, b float64) *betaTable {
 		}
 	}
 	for _, i := range append(small, large...) {
-		t.thresh[i] = one
-		t.alias[i] = uint16(i)
+		set(i, 1, i)
 	}
-	return t
+}
+
+// Alias picks an index in proportion to its weight from one 64-bit
+// output (Vose's alias method). The zero value is not usable; use
+// [NewAlias]. An Alias is immutable and may be shared by goroutines.
+type Alias struct {
+	thresh []uint64 // scaled to 2^32
+	alias  []uint32
+}
+
+// NewAlias returns the alias table of weights: at least one, none
+// negative, not all zero.
+func NewAlias(weights []float64) *Alias {
+	a := &Alias{thresh: make([]uint64, len(weights)), alias: make([]uint32, len(weights))}
+	vose(weights, func(i int, p float64, alias int) {
+		a.thresh[i] = uint64(p * (1 << 32))
+		a.alias[i] = uint32(alias)
+	})
+	return a
+}
+
+// Pick returns an index from s: the high 32 bits of one output choose a
+// slot, the low 32 bits its own index or its alias.
+func (a *Alias) Pick(s *Stream) int {
+	u := s.pcg.Uint64()
+	i := (u >> 32) * uint64(len(a.thresh)) >> 32
+	if u&(1<<32-1) >= a.thresh[i] {
+		return int(a.alias[i])
+	}
+	return int(i)
 }
 
 // Sample draws one variate from s.

@@ -210,3 +210,19 @@ func TestPoissonMatchesInversion(t *testing.T) {
 	}
 	assert.Equal(t, s1.Uint64(), s3.Uint64(), "the same draws were consumed")
 }
+
+func TestAlias(t *testing.T) {
+	w := []float64{1, 0, 3, 6}
+	a := NewAlias(w)
+	s := New(7, 0, 0)
+	const n = 200_000
+	var counts [4]int
+	for range n {
+		counts[a.Pick(s)]++
+	}
+	assert.Zero(t, counts[1], "a zero weight is never picked")
+	for i, c := range counts {
+		p := w[i] / 10
+		assert.InDelta(t, p, float64(c)/n, 4*math.Sqrt(p*(1-p)/n)+1e-9, "index %d", i)
+	}
+}

@@ -204,14 +204,7 @@ func (a *Analysis) check(l *fielderr.List) {
 	for i := range a.Scenarios {
 		s := &a.Scenarios[i]
 		path := fielderr.Index("scenarios", i)
-		switch prev, dup := names[s.Name]; {
-		case s.Name == "":
-			l.Add(fielderr.JoinPath(path, "name"), errorf(ismskit.ErrMissing, "name is required"))
-		case dup:
-			l.AddItem(fielderr.JoinPath(path, "name"), s.Name, errorf(ismskit.ErrDuplicateID, "name %q is already used by scenarios[%d]", s.Name, prev))
-		default:
-			names[s.Name] = i
-		}
+		checkName(l, path, "scenarios", names, s.Name, i, "name is required")
 		var sl fielderr.List
 		s.Nodes.check(&sl, "")
 		if sl.Len() == 0 && a.Mode.IsValid() {
@@ -227,15 +220,8 @@ func (a *Analysis) check(l *fielderr.List) {
 	for i := range a.Treatments {
 		t := &a.Treatments[i]
 		path := fielderr.Index("treatments", i)
+		checkName(l, path, "treatments", seen, t.Name, i, "name is required")
 		var tl fielderr.List
-		switch prev, dup := seen[t.Name]; {
-		case t.Name == "":
-			tl.Add("name", errorf(ismskit.ErrMissing, "name is required"))
-		case dup:
-			tl.Add("name", errorf(ismskit.ErrDuplicateID, "name %q is already used by treatments[%d]", t.Name, prev))
-		default:
-			seen[t.Name] = i
-		}
 		checkCost(&tl, "annualCost", t.AnnualCost)
 		l.AddItem(path, t.Name, tl.Err())
 		var cl fielderr.List

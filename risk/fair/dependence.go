@@ -112,14 +112,7 @@ func checkDependence(l *fielderr.List, opt *Options, names map[string]int) {
 	shockNames := map[string]int{}
 	for i, sh := range opt.Shocks {
 		p := fielderr.Index("shocks", i)
-		switch prev, dup := shockNames[sh.Name]; {
-		case sh.Name == "":
-			l.Add(fielderr.JoinPath(p, "name"), errorf(ismskit.ErrMissing, "name is required"))
-		case dup:
-			l.AddItem(fielderr.JoinPath(p, "name"), sh.Name, errorf(ismskit.ErrDuplicateID, "name %q is already used by shocks[%d]", sh.Name, prev))
-		default:
-			shockNames[sh.Name] = i
-		}
+		checkName(l, p, "shocks", shockNames, sh.Name, i, "name is required")
 		var sl fielderr.List
 		sh.Frequency.check(&sl, "frequency", roleFrequency)
 		if sl.Len() == 0 {
@@ -388,4 +381,19 @@ func (s *compiledShock) add(e *engine, w *worker, p *plan, c int, dst []float64)
 		w.events(e, p, dst, f)
 	}
 	w.put(f)
+}
+
+// checkName reports an empty name (with the message missing) or one
+// already used in the list (names maps a name to its first index), at
+// path.name with the name as the item, and records the name.
+func checkName(l *fielderr.List, path, list string, names map[string]int, name string, i int, missing string) {
+	p := fielderr.JoinPath(path, "name")
+	switch prev, dup := names[name]; {
+	case name == "":
+		l.Add(p, errorf(ismskit.ErrMissing, "%s", missing))
+	case dup:
+		l.AddItem(p, name, errorf(ismskit.ErrDuplicateID, "name %q is already used by %s[%d]", name, list, prev))
+	default:
+		names[name] = i
+	}
 }

@@ -358,7 +358,7 @@ type sampler struct {
 	norm      normalSampler
 	values    []float64 // empirical: the sample; histogram: bin lows
 	widths    []float64 // histogram: bin widths
-	alias     *aliasTable
+	alias     *randstream.Alias
 }
 
 // compiler builds samplers for one simulation. It shares the beta tables
@@ -447,7 +447,7 @@ func (e *Estimate) sampler(r role, c *compiler) sampler {
 			s.values[i] = b.Low
 			s.widths[i] = b.High - b.Low
 		}
-		s.alias = newAliasTable(w)
+		s.alias = randstream.NewAlias(w)
 	}
 	return s
 }
@@ -514,63 +514,10 @@ func (s *sampler) fill(dst []float64, st *randstream.Stream) {
 		}
 	case Histogram:
 		for i := range dst {
-			k := s.alias.pick(st.Uint64())
+			k := s.alias.Pick(st)
 			dst[i] = s.values[k] + s.widths[k]*st.Float64()
 		}
 	}
-}
-
-// aliasTable picks an index in proportion to its weight from one 64-bit
-// draw (Vose's alias method).
-type aliasTable struct {
-	thresh []uint64 // scaled to 2^32
-	alias  []uint32
-}
-
-func newAliasTable(w []float64) *aliasTable {
-	n := len(w)
-	t := &aliasTable{thresh: make([]uint64, n), alias: make([]uint32, n)}
-	var total float64
-	for _, v := range w {
-		total += v
-	}
-	prob := make([]float64, n)
-	var small, large []int
-	for i, v := range w {
-		prob[i] = v * float64(n) / total
-		if prob[i] < 1 {
-			small = append(small, i)
-		} else {
-			large = append(large, i)
-		}
-	}
-	for len(small) > 0 && len(large) > 0 {
-		s := small[len(small)-1]
-		small = small[:len(small)-1]
-		l := large[len(large)-1]
-		t.thresh[s] = uint64(prob[s] * (1 << 32))
-		t.alias[s] = uint32(l)
-		prob[l] -= 1 - prob[s]
-		if prob[l] < 1 {
-			large = large[:len(large)-1]
-			small = append(small, l)
-		}
-	}
-	for _, i := range append(small, large...) {
-		t.thresh[i] = 1 << 32
-		t.alias[i] = uint32(i)
-	}
-	return t
-}
-
-// pick returns an index from u: its high 32 bits choose a slot, its low
-// 32 bits the slot's own index or its alias.
-func (t *aliasTable) pick(u uint64) int {
-	i := (u >> 32) * uint64(len(t.thresh)) >> 32
-	if u&(1<<32-1) >= t.thresh[i] {
-		return int(t.alias[i])
-	}
-	return int(i)
 }
 
 // normalSampler draws from a normal truncated to [0, hi].

@@ -156,14 +156,7 @@ func validate(ss []*Scenario, opt *Options, portfolio bool) error {
 		path, item := "", ""
 		if portfolio {
 			path, item = fielderr.Index("scenarios", i), s.Name
-			switch prev, dup := names[s.Name]; {
-			case s.Name == "":
-				l.Add(fielderr.JoinPath(path, "name"), errorf(ismskit.ErrMissing, "a scenario of a portfolio needs a name, which selects its random streams"))
-			case dup:
-				l.AddItem(fielderr.JoinPath(path, "name"), item, errorf(ismskit.ErrDuplicateID, "name %q is already used by scenarios[%d]", s.Name, prev))
-			default:
-				names[s.Name] = i
-			}
+			checkName(&l, path, "scenarios", names, s.Name, i, "a scenario of a portfolio needs a name, which selects its random streams")
 		} else {
 			names[s.Name] = i
 		}
