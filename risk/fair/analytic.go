@@ -62,7 +62,11 @@ const MaxAnalyticRate = 100
 //   - in Bernoulli mode, exactly: P(loss > x) = E[LEF] P(LM > x).
 //
 // The exceedance probabilities are accurate to about 1e-4 or better for
-// every family of LM; the mean and the standard deviation are exact. The
+// every continuous family of LM (and exact for a constant one); an
+// empirical LM, whose losses are sums of its values, is placed on the
+// grid, so amounts within a grid step of such a sum may be off by that
+// sum's probability. The mean and the standard deviation are exact. PERT
+// estimates use the classic form unless their Form says Moment. The
 // scenario must give LEF directly, and LM directly or as PL alone (Rate
 // mode, TEF, Vuln and secondary loss need the simulation): anything else
 // is an ErrParameter. It is safe for concurrent use.

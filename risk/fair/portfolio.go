@@ -49,8 +49,9 @@ type Contribution struct {
 // unique. Options.Correlations and Options.Shocks make the scenarios
 // depend on each other. Problems are reported under "scenarios[i]", with
 // the scenario's name as the item. Memory is bounded by the blocks of
-// scenarios being simulated, not by their number. It is safe for
-// concurrent use.
+// scenarios being simulated, not by their number. PERT estimates use the
+// classic form unless their Form says Moment. It is safe for concurrent
+// use.
 func SimulatePortfolio(scenarios []Scenario, opt Options) (*Portfolio, error) {
 	return SimulatePortfolioContext(context.Background(), scenarios, opt)
 }
@@ -129,7 +130,8 @@ func (c *Comparison) ROSI() (float64, bool) {
 // a scenario's streams follow its name: give both the same name), so
 // their difference has much less noise than two independent runs. A
 // negative or non-finite annual cost is an ErrParameter at "annualCost";
-// problems of the scenarios are reported under "before" and "after".
+// problems of the scenarios are reported under "before" and "after". PERT
+// estimates use the classic form unless their Form says Moment.
 func Compare(before, after Scenario, annualCost float64, opt Options) (*Comparison, error) {
 	return CompareContext(context.Background(), before, after, annualCost, opt)
 }

@@ -89,7 +89,8 @@ type InputSensitivity struct {
 //     simulation with opt in Rate mode (Mode is ignored), in which every
 //     input has one draw per iteration.
 //
-// It is safe for concurrent use.
+// PERT estimates use the classic form unless their Form says Moment. It
+// is safe for concurrent use.
 func Sensitivity(s Scenario, opt Options, so SensitivityOptions) (*SensitivityResult, error) {
 	return SensitivityContext(context.Background(), s, opt, so)
 }
