@@ -9,38 +9,38 @@ type Metric uint8
 
 // The metrics, in the order of a vector string.
 const (
-	AttackVector                 Metric = iota // AV, base
-	AttackComplexity                           // AC, base
-	AttackRequirements                         // AT, base
-	PrivilegesRequired                         // PR, base
-	UserInteraction                            // UI, base
-	VulnerableConfidentiality                  // VC, base
-	VulnerableIntegrity                        // VI, base
-	VulnerableAvailability                     // VA, base
-	SubsequentConfidentiality                  // SC, base
-	SubsequentIntegrity                        // SI, base
-	SubsequentAvailability                     // SA, base
-	ExploitMaturity                            // E, threat
-	ConfidentialityRequirement                 // CR, environmental
-	IntegrityRequirement                       // IR, environmental
-	AvailabilityRequirement                    // AR, environmental
-	ModifiedAttackVector                       // MAV, environmental
-	ModifiedAttackComplexity                   // MAC, environmental
-	ModifiedAttackRequirements                 // MAT, environmental
-	ModifiedPrivilegesRequired                 // MPR, environmental
-	ModifiedUserInteraction                    // MUI, environmental
-	ModifiedVulnerableConfidentiality          // MVC, environmental
-	ModifiedVulnerableIntegrity                // MVI, environmental
-	ModifiedVulnerableAvailability             // MVA, environmental
-	ModifiedSubsequentConfidentiality          // MSC, environmental
-	ModifiedSubsequentIntegrity                // MSI, environmental
-	ModifiedSubsequentAvailability             // MSA, environmental
-	Safety                                     // S, supplemental
-	Automatable                                // AU, supplemental
-	Recovery                                   // R, supplemental
-	ValueDensity                               // V, supplemental
-	VulnerabilityResponseEffort                // RE, supplemental
-	ProviderUrgency                            // U, supplemental
+	AttackVector                      Metric = iota // AV, base
+	AttackComplexity                                // AC, base
+	AttackRequirements                              // AT, base
+	PrivilegesRequired                              // PR, base
+	UserInteraction                                 // UI, base
+	VulnerableConfidentiality                       // VC, base
+	VulnerableIntegrity                             // VI, base
+	VulnerableAvailability                          // VA, base
+	SubsequentConfidentiality                       // SC, base
+	SubsequentIntegrity                             // SI, base
+	SubsequentAvailability                          // SA, base
+	ExploitMaturity                                 // E, threat
+	ConfidentialityRequirement                      // CR, environmental
+	IntegrityRequirement                            // IR, environmental
+	AvailabilityRequirement                         // AR, environmental
+	ModifiedAttackVector                            // MAV, environmental
+	ModifiedAttackComplexity                        // MAC, environmental
+	ModifiedAttackRequirements                      // MAT, environmental
+	ModifiedPrivilegesRequired                      // MPR, environmental
+	ModifiedUserInteraction                         // MUI, environmental
+	ModifiedVulnerableConfidentiality               // MVC, environmental
+	ModifiedVulnerableIntegrity                     // MVI, environmental
+	ModifiedVulnerableAvailability                  // MVA, environmental
+	ModifiedSubsequentConfidentiality               // MSC, environmental
+	ModifiedSubsequentIntegrity                     // MSI, environmental
+	ModifiedSubsequentAvailability                  // MSA, environmental
+	Safety                                          // S, supplemental
+	Automatable                                     // AU, supplemental
+	Recovery                                        // R, supplemental
+	ValueDensity                                    // V, supplemental
+	VulnerabilityResponseEffort                     // RE, supplemental
+	ProviderUrgency                                 // U, supplemental
 
 	numMetrics = iota
 	numBase    = int(ExploitMaturity)
