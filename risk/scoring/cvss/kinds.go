@@ -7,8 +7,8 @@ import "github.com/ismskit/ismskit"
 // whose Err wraps one of them.
 var (
 	// ErrPrefix: the vector does not start with the prefix of a version
-	// the parser reads ("CVSS:3.1/", "CVSS:4.0/"), or, for CVSS v2.0,
-	// its first component is not the Access Vector.
+	// the parser reads ("CVSS:3.1/", "CVSS:4.0/"; a CVSS v2.0 vector has
+	// none, or "CVSS:2.0/").
 	ErrPrefix = ismskit.NewKind("vector-prefix", "wrong or missing vector prefix")
 	// ErrUnknownMetric: a metric abbreviation that the version does not
 	// define (abbreviations are case-sensitive: "ui" is not "UI").

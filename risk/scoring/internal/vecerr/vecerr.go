@@ -110,3 +110,9 @@ func (p *Problems) Value(abbr, got string, want []string) {
 	b.WriteString(")")
 	p.Add(abbr, ismskit.ErrUnknownValue, b.String())
 }
+
+// Parentheses records a CVSS v2.0 vector whose parentheses do not
+// enclose it whole.
+func (p *Problems) Parentheses(s string) {
+	p.Add("", ismskit.ErrSyntax, "unbalanced parentheses, want (VECTOR): "+Quote(s))
+}
