@@ -70,9 +70,19 @@ type Result struct {
 	// as "critical" or "medium".
 	Severity string `json:"severity"`
 	// The intermediate scores, in the method's order, such as the CVSS
-	// base, temporal and environmental scores or the OWASP likelihood and
-	// impacts.
+	// v2.0 and v3.x base, temporal and environmental scores or the OWASP
+	// likelihood and impacts.
 	Parts []Part `json:"parts,omitempty"`
+	// The metric groups the score was computed from, for a method whose
+	// score depends on which groups a vector carries: CVSS v4.0's
+	// nomenclature, "CVSS-B", "CVSS-BT", "CVSS-BE" or "CVSS-BTE"
+	// (specification section 1.3). Empty for other methods.
+	Nomenclature string `json:"nomenclature,omitempty"`
+	// The CVSS v4.0 MacroVector of the vector, the levels of EQ1 to EQ6
+	// as six digits such as "000200" (specification section 8.2): the
+	// equivalence class whose score the vector's score is interpolated
+	// from. Empty for other methods.
+	MacroVector string `json:"macroVector,omitempty"`
 }
 
 // Part is a named intermediate score of a Result. The zero value is an
