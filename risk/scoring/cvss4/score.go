@@ -266,64 +266,94 @@ func (v Vector) scoreTenths() int {
 		return 0
 	}
 	mv := e.macroVector()
-	value := float64(mv.tenths()) / 10
-
-	// 1.a The maximal scoring difference to the next lower MacroVector
-	// of each EQ, where there is one.
-	var n int
-	var msd [5]float64
-	var has [5]bool
-	lower := func(i int, l MacroVector) {
-		if l.IsValid() {
-			msd[i] = value - float64(l.tenths())/10
-			has[i] = true
-			n++
-		}
-	}
-	for i, eq := range [...]int{0, 1, 3, 4} {
-		l := mv
-		l[eq]++
-		lower([...]int{0, 1, 3, 4}[i], l)
-	}
-	// EQ3 and EQ6 move together: 00 to 01 or 10 (the higher score), 01
-	// and 10 to 11, 11 to 21; 21 has none.
-	switch l := mv; {
-	case mv[2] == 0 && mv[5] == 0:
-		a, b := l, l
-		a[5]++
-		b[2]++
-		s := b
-		if a.tenths() > b.tenths() {
-			s = a
-		}
-		lower(2, s)
-	case mv[2] == 1 && mv[5] == 0:
-		l[5]++
-		lower(2, l)
-	case mv[2] <= 1:
-		l[2]++
-		lower(2, l)
-	}
-
+	info := &macros[mv.index()]
 	// 1.b The severity distance of v from the first highest severity
 	// vector of its MacroVector that v does not exceed in any metric.
 	d := e.distances(mv)
-
 	// 1.c and 1.d The proportion of each distance to the depth of its
-	// level, times the maximal scoring difference. EQ5 always adds 0.
+	// level, times the maximal scoring difference (1.a) to the next lower
+	// MacroVector, where there is one. EQ5 always adds 0.
 	var sum float64
-	for i, dist := range [...]float64{d[0], d[1], d[2], d[3], 0} {
-		if has[i] {
-			sum += msd[i] * (dist / divisor(mv, i))
+	for i := range 4 {
+		if info.has[i] {
+			sum += info.msd[i] * (d[i] / info.div[i])
 		}
 	}
 	// 2 and 3: the mean, subtracted, rounded to one decimal.
-	if n > 0 {
-		value -= sum / float64(n)
+	value := info.value
+	if info.n > 0 {
+		value -= sum / float64(info.n)
 	}
 	value = min(max(value, 0), 10)
 	return int(math.Round(value * 10))
 }
+
+// macroInfo is what the score of a vector needs from its MacroVector:
+// its score, the maximal scoring difference (msd) to the next lower
+// MacroVector of EQ1, EQ2, EQ3 with EQ6 and EQ4 where there is one
+// (has), how many such lower MacroVectors there are, EQ5 included (n),
+// and the divisors of the severity distances at its levels (div).
+type macroInfo struct {
+	value float64
+	msd   [4]float64
+	div   [4]float64
+	has   [4]bool
+	n     int
+}
+
+// index returns the position of mv in macros.
+func (mv MacroVector) index() int {
+	return ((((int(mv[0])*2+int(mv[1]))*3+int(mv[2]))*3+int(mv[3]))*3+int(mv[4]))*2 + int(mv[5])
+}
+
+// macros holds the macroInfo of every MacroVector that exists, by index,
+// computed once with the calculator's arithmetic, never modified.
+var macros = func() (t [324]macroInfo) {
+	for i := range t {
+		mv := MacroVector{uint8(i / 108), uint8(i / 54 % 2), uint8(i / 18 % 3), uint8(i / 6 % 3), uint8(i / 2 % 3), uint8(i % 2)}
+		if !mv.IsValid() {
+			continue
+		}
+		info := &t[i]
+		info.value = float64(mv.tenths()) / 10
+		lower := func(i int, l MacroVector) {
+			if l.IsValid() {
+				if i < 4 {
+					info.msd[i] = info.value - float64(l.tenths())/10
+					info.has[i] = true
+				}
+				info.n++
+			}
+		}
+		// 1.a The next lower MacroVector of each EQ. EQ3 and EQ6 move
+		// together: 00 to 01 or 10 (the higher score), 01 and 10 to 11,
+		// 11 to 21; 21 has none.
+		for k, eq := range [...]int{0, 1, 3, 4} {
+			l := mv
+			l[eq]++
+			lower([...]int{0, 1, 3, 4}[k], l)
+		}
+		switch l := mv; {
+		case mv[2] == 0 && mv[5] == 0:
+			a, b := l, l
+			a[5]++
+			b[2]++
+			s := b
+			if a.tenths() > b.tenths() {
+				s = a
+			}
+			lower(2, s)
+		case mv[2] == 1 && mv[5] == 0:
+			l[5]++
+			lower(2, l)
+		case mv[2] <= 1:
+			l[2]++
+			lower(2, l)
+		}
+		info.div = [4]float64{maxSeverity.eq1[mv[0]], maxSeverity.eq2[mv[1]], maxSeverity.eq3[mv[2]][mv[5]], maxSeverity.eq4[mv[3]]}
+	}
+	return t
+}()
 
 // distances returns the severity distances of e from the first highest
 // severity vector of mv, in the calculator's order (EQ1, EQ2, EQ3 with
@@ -381,20 +411,6 @@ func (e *effective) within(h []uint8, ms ...int) bool {
 		}
 	}
 	return true
-}
-
-// divisor returns the calculator's divisor of the severity distance of
-// EQ i (0 EQ1, 1 EQ2, 2 EQ3 with EQ6, 3 EQ4) at the level of mv.
-func divisor(mv MacroVector, i int) float64 {
-	switch i {
-	case 0:
-		return maxSeverity.eq1[mv[0]]
-	case 1:
-		return maxSeverity.eq2[mv[1]]
-	case 2:
-		return maxSeverity.eq3[mv[2]][mv[5]]
-	}
-	return maxSeverity.eq4[mv[3]]
 }
 
 // Severity returns the qualitative severity rating of the score
