@@ -284,6 +284,17 @@ func TestAccessors(t *testing.T) {
 	}
 	assert.Equal(t, "supplemental", Supplemental.String())
 	assert.Equal(t, "", Group(9).String())
+	for g := Base; g <= Supplemental; g++ {
+		b, err := json.Marshal(g)
+		require.NoError(t, err)
+		var back Group
+		require.NoError(t, json.Unmarshal(b, &back))
+		assert.Equal(t, g, back)
+	}
+	_, err := Group(9).MarshalText()
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
+	_, err = ParseGroup("Base")
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	assert.False(t, Metric(numMetrics).IsValid())
 	assert.Equal(t, "", Metric(numMetrics).String())
 	assert.Equal(t, "", Metric(numMetrics).Name())

@@ -1,5 +1,10 @@
 package cvss4
 
+import (
+	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/fielderr"
+)
+
 // Metric is one of the 32 metrics of a CVSS v4.0 vector: the eleven base
 // metrics, the threat metric, the fourteen environmental metrics and the
 // six supplemental metrics, in the order of the specification's Table 23
@@ -46,7 +51,8 @@ const (
 	numBase    = int(ExploitMaturity)
 )
 
-// Group is a metric group of CVSS v4.0 (specification section 1.1).
+// Group is a metric group of CVSS v4.0 (specification section 1.1). It
+// encodes as its lower-case name ("threat").
 type Group uint8
 
 // The metric groups.
@@ -59,12 +65,46 @@ const (
 
 var groupNames = [...]string{"base", "threat", "environmental", "supplemental"}
 
-// String returns the lower-case name of the group, such as "threat".
+// String returns the lower-case name of the group, such as "threat",
+// or "" for a value that is not a group.
 func (g Group) String() string {
-	if int(g) < len(groupNames) {
+	if g.IsValid() {
 		return groupNames[g]
 	}
 	return ""
+}
+
+// IsValid reports whether g is one of the four groups.
+func (g Group) IsValid() bool { return int(g) < len(groupNames) }
+
+// ParseGroup returns the group named s ("base", "threat",
+// "environmental", "supplemental"); any other text is an
+// ismskit.ErrUnknownValue error.
+func ParseGroup(s string) (Group, error) {
+	for i, n := range groupNames {
+		if s == n {
+			return Group(i), nil
+		}
+	}
+	return 0, fielderr.Errorf(ismskit.ErrUnknownValue, "unknown metric group %q (want base, threat, environmental or supplemental)", s)
+}
+
+// MarshalText implements encoding.TextMarshaler.
+func (g Group) MarshalText() ([]byte, error) {
+	if !g.IsValid() {
+		return nil, fielderr.Errorf(ismskit.ErrUnknownValue, "%d is not a metric group", uint8(g))
+	}
+	return []byte(groupNames[g]), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler with ParseGroup.
+func (g *Group) UnmarshalText(text []byte) error {
+	p, err := ParseGroup(string(text))
+	if err != nil {
+		return err
+	}
+	*g = p
+	return nil
 }
 
 // metricInfo describes a metric: its abbreviation, its name, and its
