@@ -357,7 +357,8 @@ var macros = func() (t [324]macroInfo) {
 
 // distances returns the severity distances of e from the first highest
 // severity vector of mv, in the calculator's order (EQ1, EQ2, EQ3 with
-// EQ6, EQ4), that e does not exceed in any metric, summed per EQ: AV+PR+UI,
+// EQ6, EQ4), that e does not exceed in any metric (no code of e below
+// the vector's), summed per EQ: AV+PR+UI,
 // AC+AT, VC+VI+VA+CR+IR+AR, SC+SI+SA. If there is none, the distances from
 // the last one tried, as the calculator does.
 func (e *effective) distances(mv MacroVector) [4]float64 {
@@ -369,19 +370,19 @@ func (e *effective) distances(mv MacroVector) [4]float64 {
 	found := false
 search:
 	for c1 = range h1 {
-		if !e.within(h1[c1][:], sAV, sPR, sUI) {
+		if m := &h1[c1]; e[sAV] < m[0] || e[sPR] < m[1] || e[sUI] < m[2] {
 			continue
 		}
 		for c2 = range h2 {
-			if !e.within(h2[c2][:], sAC, sAT) {
+			if m := &h2[c2]; e[sAC] < m[0] || e[sAT] < m[1] {
 				continue
 			}
 			for c3 = range h3 {
-				if !e.within(h3[c3][:], sVC, sVI, sVA, sCR, sIR, sAR) {
+				if m := &h3[c3]; e[sVC] < m[0] || e[sVI] < m[1] || e[sVA] < m[2] || e[sCR] < m[3] || e[sIR] < m[4] || e[sAR] < m[5] {
 					continue
 				}
 				for c4 = range h4 {
-					if e.within(h4[c4][:], sSC, sSI, sSA) {
+					if m := &h4[c4]; e[sSC] >= m[0] && e[sSI] >= m[1] && e[sSA] >= m[2] {
 						found = true
 						break search
 					}
@@ -400,17 +401,6 @@ search:
 		dist(sVC, m3[0]) + dist(sVI, m3[1]) + dist(sVA, m3[2]) + dist(sCR, m3[3]) + dist(sIR, m3[4]) + dist(sAR, m3[5]),
 		dist(sSC, m4[0]) + dist(sSI, m4[1]) + dist(sSA, m4[2]),
 	}
-}
-
-// within reports whether e is no more severe than the highest severity
-// vector h in each of the scoring metrics ms (h[i] is the code of ms[i]).
-func (e *effective) within(h []uint8, ms ...int) bool {
-	for i, m := range ms {
-		if e[m] < h[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // Severity returns the qualitative severity rating of the score
