@@ -261,11 +261,16 @@ func (v Vector) scoreTenths() int {
 		return 0
 	}
 	e := v.effective()
+	return e.scoreTenths(e.macroVector())
+}
+
+// scoreTenths computes the score in tenths of the scoring metrics e,
+// whose MacroVector is mv.
+func (e *effective) scoreTenths(mv MacroVector) int {
 	if e[sVC] == noneVC && e[sVI] == noneVC && e[sVA] == noneVC &&
 		e[sSC] == noneVC && e[sSI] == noneSI && e[sSA] == noneSI {
 		return 0
 	}
-	mv := e.macroVector()
 	info := &macros[mv.index()]
 	// 1.b The severity distance of v from the first highest severity
 	// vector of its MacroVector that v does not exceed in any metric.
@@ -422,11 +427,16 @@ type Scores struct {
 // Scores computes the score, the severity, the nomenclature and the
 // MacroVector of v at once.
 func (v Vector) Scores() Scores {
-	t := v.scoreTenths()
+	if !v.valid {
+		return Scores{}
+	}
+	e := v.effective()
+	mv := e.macroVector()
+	t := e.scoreTenths(mv)
 	return Scores{
 		Score:        float64(t) / 10,
 		Severity:     cvss.SeverityOfTenths(t),
 		Nomenclature: v.Nomenclature(),
-		MacroVector:  v.MacroVector(),
+		MacroVector:  mv,
 	}
 }
