@@ -36,7 +36,7 @@ type Date struct {
 // normalised as time.Date does (January 32 is February 1); a result
 // outside the years MinYear to MaxYear is the zero Date.
 func NewDate(y int, m time.Month, d int) Date {
-	return DateOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
+	return dateOf(time.Date(y, m, d, 0, 0, 0, 0, time.UTC))
 }
 
 // DateOf returns the calendar date of t in t's own location, or the zero
@@ -45,6 +45,10 @@ func DateOf(t time.Time) Date {
 	if t.IsZero() {
 		return Date{}
 	}
+	return dateOf(t)
+}
+
+func dateOf(t time.Time) Date {
 	y, m, d := t.Date()
 	if y < MinYear || y > MaxYear {
 		return Date{}

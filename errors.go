@@ -88,6 +88,10 @@ var (
 	// ErrDateOrder: dates that contradict each other (an end before its
 	// start, a review before its approval).
 	ErrDateOrder = NewKind("date-order", "dates out of order")
+	// ErrInconsistent: values of one record that contradict each other (a
+	// residual risk above the inherent one, an entry both excluded and
+	// implemented).
+	ErrInconsistent = NewKind("inconsistent", "inconsistent values")
 	// ErrDuplicateID: two elements of one list share an ID, or one control
 	// is listed twice.
 	ErrDuplicateID = NewKind("duplicate-id", "duplicate ID")

@@ -4,10 +4,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
-	"github.com/ismskit/ismskit/iso27001"
 )
 
 // CorrectiveAction is the handling of one nonconformity under clause 10.2:
@@ -35,7 +34,7 @@ type CorrectiveAction struct {
 	// 10.2 c: who carries it out. Required from Planned on.
 	Owner string `json:"owner,omitempty"`
 	// 10.2 c: when it must be implemented. Required from Planned on.
-	Due iso27001.Date `json:"due,omitzero"`
+	Due ismskit.Date `json:"due,omitzero"`
 	// 10.2 d: the outcome of the last effectiveness review.
 	Review string `json:"review,omitempty"`
 	// 10.2 f and g: every state change, oldest first. Required.
@@ -49,7 +48,7 @@ type Transition struct {
 	// The state entered. Required.
 	To State `json:"to"`
 	// When. Required; not before the previous transition.
-	Date iso27001.Date `json:"date"`
+	Date ismskit.Date `json:"date"`
 	// Who recorded it.
 	By string `json:"by,omitempty"`
 	// What was done or decided.
@@ -63,7 +62,7 @@ type Step struct {
 	// State.Next.
 	To State
 	// Date of the change. Required; not before the last transition.
-	Date iso27001.Date
+	Date ismskit.Date
 	// By is who records the change.
 	By string
 	// Text is what the step records: the correction (Corrected), the root
@@ -72,25 +71,25 @@ type Step struct {
 	Text string
 	// Owner and Due of the corrective action. Required for Planned.
 	Owner string
-	Due   iso27001.Date
+	Due   ismskit.Date
 }
 
 // Raise starts the corrective action for a nonconformity: state Raised on
 // date. It fails with ErrNotNonconformity when f is not a major or minor
-// nonconformity, ErrRequired for an empty id or date, and ErrDateOrder for
+// nonconformity, ismskit.ErrMissing for an empty id or date, and ErrDateOrder for
 // a date before the finding's.
-func Raise(id string, f Finding, date iso27001.Date, by string) (CorrectiveAction, error) {
+func Raise(id string, f Finding, date ismskit.Date, by string) (CorrectiveAction, error) {
 	var l fielderr.List
 	if id == "" {
-		l.Add("id", ErrRequired)
+		l.Add("id", ismskit.ErrMissing)
 	}
 	if !f.Result.IsNonconformity() {
 		l.Add("finding", fmt.Errorf("%w: %s is %s", ErrNotNonconformity, f.ID, f.Result.Title()))
 	}
 	if date.IsZero() {
-		l.Add("date", ErrRequired)
+		l.Add("date", ismskit.ErrMissing)
 	} else if date.Before(f.Date) {
-		l.Add("date", fmt.Errorf("%w: %s is before the finding's date %s", ErrDateOrder, date, f.Date))
+		l.Add("date", fmt.Errorf("%w: %s is before the finding's date %s", ismskit.ErrDateOrder, date, f.Date))
 	}
 	if err := l.Err(); err != nil {
 		return CorrectiveAction{}, err
@@ -102,7 +101,7 @@ func Raise(id string, f Finding, date iso27001.Date, by string) (CorrectiveActio
 // Advance returns a copy of a moved to s.To. A change the lifecycle does
 // not allow, such as one that skips a step (Raised to Planned), is a
 // *TransitionError wrapping ErrIllegalTransition at path "to"; a missing
-// text, owner or due date is ErrRequired at "text", "owner" or "due"; a
+// text, owner or due date is ismskit.ErrMissing at "text", "owner" or "due"; a
 // date before the last transition is ErrDateOrder at "date". Every problem
 // is reported, and a is never modified.
 //
@@ -113,21 +112,21 @@ func (a CorrectiveAction) Advance(s Step) (CorrectiveAction, error) {
 		l.Add("to", &TransitionError{From: a.State, To: s.To})
 	}
 	if s.Date.IsZero() {
-		l.Add("date", ErrRequired)
+		l.Add("date", ismskit.ErrMissing)
 	} else if n := len(a.History); n > 0 && s.Date.Before(a.History[n-1].Date) {
-		l.Add("date", fmt.Errorf("%w: %s is before the last change on %s", ErrDateOrder, s.Date, a.History[n-1].Date))
+		l.Add("date", fmt.Errorf("%w: %s is before the last change on %s", ismskit.ErrDateOrder, s.Date, a.History[n-1].Date))
 	}
 	if s.To != Implemented && strings.TrimSpace(s.Text) == "" {
-		l.Add("text", ErrRequired)
+		l.Add("text", ismskit.ErrMissing)
 	}
 	if s.To == Planned {
 		if strings.TrimSpace(s.Owner) == "" {
-			l.Add("owner", ErrRequired)
+			l.Add("owner", ismskit.ErrMissing)
 		}
 		if s.Due.IsZero() {
-			l.Add("due", ErrRequired)
+			l.Add("due", ismskit.ErrMissing)
 		} else if !s.Date.IsZero() && s.Due.Before(s.Date) {
-			l.Add("due", fmt.Errorf("%w: due %s is before the plan's date %s", ErrDateOrder, s.Due, s.Date))
+			l.Add("due", fmt.Errorf("%w: due %s is before the plan's date %s", ismskit.ErrDateOrder, s.Due, s.Date))
 		}
 	}
 	if err := l.Err(); err != nil {
@@ -151,7 +150,7 @@ func (a CorrectiveAction) Advance(s Step) (CorrectiveAction, error) {
 
 // StateAt returns the state the action was in at the end of day asOf, from
 // its history; 0 if it was not yet raised.
-func (a CorrectiveAction) StateAt(asOf iso27001.Date) State {
+func (a CorrectiveAction) StateAt(asOf ismskit.Date) State {
 	var st State
 	for _, t := range a.History {
 		if t.Date.After(asOf) {
@@ -164,15 +163,15 @@ func (a CorrectiveAction) StateAt(asOf iso27001.Date) State {
 
 // IsOverdue reports whether, as of the day asOf, the action was planned
 // but not implemented and its due date had passed.
-func (a CorrectiveAction) IsOverdue(asOf iso27001.Date) bool {
+func (a CorrectiveAction) IsOverdue(asOf ismskit.Date) bool {
 	return a.StateAt(asOf) == Planned && !a.Due.IsZero() && a.Due.Before(asOf)
 }
 
 // OverdueActions returns the actions that, as of the calendar day of asOf, are
 // planned, not yet implemented, and past their due date, in input order.
 // The slice is new; the actions are copies.
-func OverdueActions(actions []CorrectiveAction, asOf time.Time) []CorrectiveAction {
-	d := iso27001.DateOf(asOf)
+func OverdueActions(actions []CorrectiveAction, asOf ismskit.Date) []CorrectiveAction {
+	d := asOf
 	var out []CorrectiveAction
 	for _, a := range actions {
 		if a.IsOverdue(d) {
@@ -185,8 +184,8 @@ func OverdueActions(actions []CorrectiveAction, asOf time.Time) []CorrectiveActi
 // IneffectiveActions returns the actions whose last effectiveness review as of
 // the calendar day of asOf found them ineffective and that have not been
 // re-analysed or re-planned since, in input order.
-func IneffectiveActions(actions []CorrectiveAction, asOf time.Time) []CorrectiveAction {
-	d := iso27001.DateOf(asOf)
+func IneffectiveActions(actions []CorrectiveAction, asOf ismskit.Date) []CorrectiveAction {
+	d := asOf
 	var out []CorrectiveAction
 	for _, a := range actions {
 		if a.StateAt(d) == Ineffective {
@@ -200,25 +199,25 @@ func IneffectiveActions(actions []CorrectiveAction, asOf time.Time) []Corrective
 // the action.
 func (a *CorrectiveAction) validate(l *fielderr.List) {
 	if len(a.History) == 0 {
-		l.Add("history", ErrRequired)
+		l.Add("history", ismskit.ErrMissing)
 	}
 	var prev State
-	var prevDate iso27001.Date
+	var prevDate ismskit.Date
 	reached := map[State]bool{}
 	for i, t := range a.History {
 		p := fielderr.Index("history", i)
 		switch {
 		case !t.To.IsValid():
-			l.Add(p+".to", ErrRequired)
+			l.Add(p+".to", ismskit.ErrMissing)
 		case i == 0 && t.To != Raised:
 			l.Add(p+".to", fmt.Errorf("%w: the history starts with %s, not raised", ErrIllegalTransition, t.To))
 		case i > 0 && prev.IsValid() && !prev.CanMove(t.To):
 			l.Add(p+".to", &TransitionError{From: prev, To: t.To})
 		}
 		if t.Date.IsZero() {
-			l.Add(p+".date", ErrRequired)
+			l.Add(p+".date", ismskit.ErrMissing)
 		} else if t.Date.Before(prevDate) {
-			l.Add(p+".date", fmt.Errorf("%w: %s is before the previous change on %s", ErrDateOrder, t.Date, prevDate))
+			l.Add(p+".date", fmt.Errorf("%w: %s is before the previous change on %s", ismskit.ErrDateOrder, t.Date, prevDate))
 		} else {
 			prevDate = t.Date
 		}
@@ -226,13 +225,13 @@ func (a *CorrectiveAction) validate(l *fielderr.List) {
 		reached[t.To] = true
 	}
 	if !a.State.IsValid() {
-		l.Add("state", ErrRequired)
+		l.Add("state", ismskit.ErrMissing)
 	} else if len(a.History) > 0 && a.State != prev {
 		l.Add("state", fmt.Errorf("%w: state %s does not match the last change of the history (%s)", ErrIllegalTransition, a.State, prev))
 	}
 	need := func(st State, field, v string) {
 		if reached[st] && strings.TrimSpace(v) == "" {
-			l.Add(field, fmt.Errorf("%w: the action reached %s", ErrRequired, st))
+			l.Add(field, fmt.Errorf("%w: the action reached %s", ismskit.ErrMissing, st))
 		}
 	}
 	need(Corrected, "correction", a.Correction)
@@ -240,6 +239,6 @@ func (a *CorrectiveAction) validate(l *fielderr.List) {
 	need(Planned, "action", a.Action)
 	need(Planned, "owner", a.Owner)
 	if reached[Planned] && a.Due.IsZero() {
-		l.Add("due", fmt.Errorf("%w: the action reached %s", ErrRequired, Planned))
+		l.Add("due", fmt.Errorf("%w: the action reached %s", ismskit.ErrMissing, Planned))
 	}
 }

@@ -3,9 +3,8 @@ package audit
 import (
 	"errors"
 	"testing"
-	"time"
 
-	"github.com/ismskit/ismskit/iso27001"
+	"github.com/ismskit/ismskit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -37,11 +36,11 @@ func TestRaise(t *testing.T) {
 	assert.Equal(t, []Transition{{To: Raised, Date: d("2026-03-02"), By: "Ana", Note: "No review"}}, ca.History)
 
 	_, err := Raise("", Finding{ID: "F-1", Result: Observation, Date: d("2026-03-01")}, d("2026-02-01"), "")
-	assert.ErrorIs(t, err, ErrRequired)
+	assert.ErrorIs(t, err, ismskit.ErrMissing)
 	assert.ErrorIs(t, err, ErrNotNonconformity)
-	assert.ErrorIs(t, err, ErrDateOrder)
+	assert.ErrorIs(t, err, ismskit.ErrDateOrder)
 	assert.ElementsMatch(t, []string{"id", "finding", "date"}, errPaths(err))
-	_, err = Raise("CA", ncFinding, iso27001.Date{}, "")
+	_, err = Raise("CA", ncFinding, ismskit.Date{}, "")
 	assert.Equal(t, []string{"date"}, errPaths(err))
 }
 
@@ -87,7 +86,7 @@ func TestAdvanceIllegal(t *testing.T) {
 			require.True(t, errors.As(err, &te))
 			assert.Equal(t, ca.State, te.From)
 			assert.Equal(t, tt.to, te.To)
-			var fe *FieldError
+			var fe *ismskit.Error
 			require.True(t, errors.As(err, &fe))
 			assert.Equal(t, "to", fe.Path)
 			assert.Equal(t, before, got, "unchanged on error")
@@ -105,8 +104,8 @@ func TestAdvanceRequiredFields(t *testing.T) {
 	_, err := ca.Advance(Step{To: Planned, Date: d("2026-01-01")})
 	require.Error(t, err)
 	assert.ElementsMatch(t, []string{"date", "text", "owner", "due"}, errPaths(err))
-	assert.ErrorIs(t, err, ErrDateOrder)
-	assert.ErrorIs(t, err, ErrRequired)
+	assert.ErrorIs(t, err, ismskit.ErrDateOrder)
+	assert.ErrorIs(t, err, ismskit.ErrMissing)
 	last := ca.History[len(ca.History)-1].Date
 	_, err = ca.Advance(Step{To: Planned, Date: last, Text: "t", Owner: "o", Due: last.AddDate(0, 0, -1)})
 	assert.Equal(t, []string{"due"}, errPaths(err))
@@ -136,7 +135,7 @@ func TestOverdueAndIneffective(t *testing.T) {
 	failed := walk(t, implemented, Ineffective)
 	replanned := walk(t, failed, Planned)
 	actions := []CorrectiveAction{base, planned, implemented, failed, replanned}
-	at := func(dd iso27001.Date) time.Time { return dd.Time().Add(23 * time.Hour) }
+	at := func(dd ismskit.Date) ismskit.Date { return dd }
 
 	assert.Empty(t, OverdueActions(actions, at(due)), "due today is not overdue")
 	got := OverdueActions(actions, at(due.AddDate(0, 0, 1)))
@@ -167,23 +166,23 @@ func TestActionValidate(t *testing.T) {
 		paths  []string
 		kind   error
 	}{
-		{"no history", func(a *CorrectiveAction) { a.History = nil }, []string{"history"}, ErrRequired},
+		{"no history", func(a *CorrectiveAction) { a.History = nil }, []string{"history"}, ismskit.ErrMissing},
 		{"skip in history", func(a *CorrectiveAction) { a.History = append(a.History[:1:1], a.History[2:]...) }, []string{"history[1].to"}, ErrIllegalTransition},
 		{"does not start raised", func(a *CorrectiveAction) { a.History = a.History[1:] }, []string{"history[0].to"}, ErrIllegalTransition},
 		{"dates backwards", func(a *CorrectiveAction) {
 			a.History = append([]Transition(nil), a.History...)
 			a.History[2].Date = d("2020-01-01")
-		}, []string{"history[2].date"}, ErrDateOrder},
+		}, []string{"history[2].date"}, ismskit.ErrDateOrder},
 		{"state mismatch", func(a *CorrectiveAction) { a.State = Implemented }, []string{"state"}, ErrIllegalTransition},
 		{"fields missing", func(a *CorrectiveAction) {
-			a.Correction, a.RootCause, a.Owner, a.Action, a.Due = "", "", "", "", iso27001.Date{}
+			a.Correction, a.RootCause, a.Owner, a.Action, a.Due = "", "", "", "", ismskit.Date{}
 		},
-			[]string{"correction", "rootCause", "action", "owner", "due"}, ErrRequired},
+			[]string{"correction", "rootCause", "action", "owner", "due"}, ismskit.ErrMissing},
 		{"zero state in history", func(a *CorrectiveAction) {
 			a.History = append([]Transition(nil), a.History...)
 			a.History[1].To = 0
-			a.History[1].Date = iso27001.Date{}
-		}, []string{"history[1].to", "history[1].date"}, ErrRequired},
+			a.History[1].Date = ismskit.Date{}
+		}, []string{"history[1].to", "history[1].date"}, ismskit.ErrMissing},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/risk"
@@ -21,7 +22,7 @@ import (
 func HighRiskControls(reg risk.Register, level string, stage risk.Stage) ([]iso27002.ControlID, error) {
 	rank := slices.IndexFunc(reg.Criteria.Levels, func(l risk.Level) bool { return l.ID == level })
 	if rank < 0 {
-		return nil, fmt.Errorf("%w: %q is not a level of the criteria %s", ErrUnknownValue, level, reg.Criteria.ID)
+		return nil, fmt.Errorf("%w: %q is not a level of the criteria %s", ismskit.ErrUnknownValue, level, reg.Criteria.ID)
 	}
 	as, err := risk.AssessRegister(reg)
 	above := make(map[string]bool, len(as))

@@ -3,6 +3,7 @@ package audit
 import (
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/risk"
@@ -51,7 +52,7 @@ func TestHighRiskControls(t *testing.T) {
 		})
 	}
 	_, err := HighRiskControls(reg, "severe", risk.Inherent)
-	assert.ErrorIs(t, err, ErrUnknownValue)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	bad := testRegister()
 	bad.Risks[2].Likelihood = 9
 	got, err := HighRiskControls(bad, "medium", risk.Inherent)
@@ -88,7 +89,7 @@ func TestOpenMajors(t *testing.T) {
 	got := OpenMajors(r, asOf)
 	require.Len(t, got, 1)
 	assert.Equal(t, "F-3", got[0].ID)
-	assert.Empty(t, OpenMajors(r, d("2027-02-01").Time()), "before the finding")
+	assert.Empty(t, OpenMajors(r, d("2027-02-01")), "before the finding")
 	r.Actions[1] = closedAction("F-3", "2027-02-20")
 	r.Actions[1].History[0].Date = d("2027-02-02")
 	assert.Empty(t, OpenMajors(r, asOf), "closed")

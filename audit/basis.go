@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
@@ -96,10 +97,10 @@ func (b Basis) resolve() (*basis, error) {
 // checkControl reports whether the catalog holds id.
 func (r *basis) checkControl(id iso27002.ControlID) error {
 	if !id.IsValid() {
-		return ErrRequired
+		return ismskit.ErrMissing
 	}
 	if !r.cat.Has(id) {
-		return fmt.Errorf("%w: %s is not in %s", ErrUnknownControl, id, r.cat.Name())
+		return fmt.Errorf("%w: %s is not in %s", ismskit.ErrUnknownControl, id, r.cat.Name())
 	}
 	return nil
 }
@@ -119,10 +120,10 @@ func (r *basis) checkApplicable(id iso27002.ControlID) error {
 // checkItem reports whether the edition has the requirement item id.
 func (r *basis) checkItem(id iso27001.ItemID) error {
 	if err := r.std.CheckItem(id); err != nil {
-		return fmt.Errorf("%w: %s is not in %s", ErrUnknownItem, id, r.std.Name())
+		return fmt.Errorf("%w: %s is not in %s", iso27001.ErrUnknownItem, id, r.std.Name())
 	}
 	if id.IsNote() {
-		return fmt.Errorf("%w: %s is a note, not a requirement", ErrUnknownItem, id)
+		return fmt.Errorf("%w: %s is a note, not a requirement", iso27001.ErrUnknownItem, id)
 	}
 	return nil
 }
@@ -130,7 +131,7 @@ func (r *basis) checkItem(id iso27001.ItemID) error {
 // checkClause reports whether the edition has clause id.
 func (r *basis) checkClause(id iso27001.ClauseID) error {
 	if err := r.std.CheckClause(id); err != nil {
-		return fmt.Errorf("%w: clause %s is not in %s", ErrUnknownItem, id, r.std.Name())
+		return fmt.Errorf("%w: clause %s is not in %s", iso27001.ErrUnknownItem, id, r.std.Name())
 	}
 	return nil
 }

@@ -8,10 +8,10 @@ import (
 
 // Sinks defeat dead-code elimination.
 var (
-	sinkProgramme *Programme
+	sinkProgramme Programme
 	sinkReadiness *Readiness
 	sinkReport    *Report
-	sinkRecords   *Records
+	sinkRecords   Records
 	sinkBytes     []byte
 	sinkErr       error
 )

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
@@ -100,7 +101,7 @@ func (c *Checklist) Line(subject string) *Line {
 // Findings returns a finding for every line that has a result, dated date,
 // with IDs prefix+"1", prefix+"2", ... in line order. Lines without a
 // result are left out; they are still open.
-func (c *Checklist) Findings(prefix string, date iso27001.Date) []Finding {
+func (c *Checklist) Findings(prefix string, date ismskit.Date) []Finding {
 	var out []Finding
 	for _, ln := range c.Lines {
 		if ln.Result == 0 {

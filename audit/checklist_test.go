@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/stretchr/testify/assert"
@@ -71,7 +72,7 @@ func TestChecklistFindings(t *testing.T) {
 	assert.Equal(t, Finding{ID: "IA-2/1", Audit: "IA-2", Item: iso27001.MustParseItemID("6.1.3.d"), Result: Conforming, Date: d("2027-02-03"), Auditor: "Ben"}, fs[0])
 	assert.Equal(t, Finding{ID: "IA-2/2", Audit: "IA-2", Control: iso27002.MustParse("8.8"), Result: Major, Date: d("2027-02-03"), Auditor: "Ben",
 		Statement: "Patches late", Evidence: []string{"E-2"}}, fs[1])
-	r := &Records{Programme: *p, Findings: fs, Evidence: []Evidence{{ID: "E-2", What: "x", When: d("2027-02-03")}}}
+	r := &Records{Programme: p, Findings: fs, Evidence: []Evidence{{ID: "E-2", What: "x", When: d("2027-02-03")}}}
 	assert.NoError(t, r.Validate(testBasis()), "checklist findings validate")
 	fs[1].Evidence[0] = "X"
 	assert.Equal(t, "E-2", c.Line("8.8").Evidence[0], "findings do not alias the checklist")
@@ -82,9 +83,9 @@ func TestNewChecklistErrors(t *testing.T) {
 	a := Audit{ID: "X", Scope: Scope{Clauses: []iso27001.ClauseID{iso27001.MustParseClauseID("6.4")}, Controls: ids("5.2", "5.1", "A.5.1.1")}}
 	c, err := NewChecklist(a, testBasis())
 	assert.Nil(t, c)
-	assert.ErrorIs(t, err, ErrUnknownItem)
+	assert.ErrorIs(t, err, iso27001.ErrUnknownItem)
 	assert.ErrorIs(t, err, ErrNotInSoA)
-	assert.ErrorIs(t, err, ErrUnknownControl)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownControl)
 	assert.Equal(t, []string{"scope.clauses[0]", "scope.controls[0]", "scope.controls[2]"}, errPaths(err))
 	_, err = NewChecklist(Audit{}, Basis{Applicable: ids("A.5.1.1")})
 	assert.Equal(t, []string{"basis.applicable[0]"}, errPaths(err))

@@ -46,7 +46,7 @@ type ControlCoverage struct {
 // It returns an error only when b itself is invalid (an applicable control
 // the catalog lacks, a high-risk control that is not applicable); see
 // Coverage.Check for what the programme misses.
-func (p *Programme) Coverage(b Basis) (*Coverage, error) {
+func (p Programme) Coverage(b Basis) (*Coverage, error) {
 	rb, err := b.resolve()
 	if err != nil {
 		return nil, err
@@ -54,7 +54,7 @@ func (p *Programme) Coverage(b Basis) (*Coverage, error) {
 	return p.coverage(rb), nil
 }
 
-func (p *Programme) coverage(b *basis) *Coverage {
+func (p Programme) coverage(b *basis) *Coverage {
 	c := &Coverage{HighRiskAudits: p.highRiskAudits(),
 		Items: make([]ItemCoverage, len(b.items)), Controls: make([]ControlCoverage, len(b.applicable))}
 	for i, it := range b.items {
@@ -128,7 +128,7 @@ func (c *Coverage) Uncovered() []string {
 
 // CheckCoverage is Coverage followed by Coverage.Check: it reports b's own
 // problems and everything the programme misses, all joined.
-func (p *Programme) CheckCoverage(b Basis) error {
+func (p Programme) CheckCoverage(b Basis) error {
 	c, err := p.Coverage(b)
 	if err != nil {
 		return err

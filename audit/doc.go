@@ -65,8 +65,8 @@
 // Records (programme, evidence, findings, corrective actions) is one JSON
 // document with lowerCamelCase keys and lower-case enum strings.
 // DecodeRecords is strict: an unknown key, an unknown enum value, a wrong
-// type or trailing data is a *FieldError naming its path. Records.Validate
-// reports every problem, each as a *FieldError with its path
+// type or trailing data is a *ismskit.Error naming its path. Records.Validate
+// reports every problem, each as a *ismskit.Error with its path
 // ("findings[2].control: ...: not an applicable control of the SoA")
 // wrapping one of the sentinel errors (ErrNotInSoA, ErrDateOrder,
 // ErrIllegalTransition, ...), all joined. JSONSchema returns the document's

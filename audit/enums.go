@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/invopop/jsonschema"
+	"github.com/ismskit/ismskit"
 )
 
 // enum is the shared machinery of the package's enumerations: each is a
@@ -23,12 +24,12 @@ func enumParse[T enum](names []string, what, s string) (T, error) {
 			return T(i), nil
 		}
 	}
-	return 0, fmt.Errorf("%w: %q is not a %s (want one of %v)", ErrUnknownValue, s, what, names[1:])
+	return 0, fmt.Errorf("%w: %q is not a %s (want one of %v)", ismskit.ErrUnknownValue, s, what, names[1:])
 }
 
 func enumMarshal[T enum](names []string, what string, v T) ([]byte, error) {
 	if v == 0 || int(v) >= len(names) {
-		return nil, fmt.Errorf("%w: %s %d", ErrUnknownValue, what, uint8(v))
+		return nil, fmt.Errorf("%w: %s %d", ismskit.ErrUnknownValue, what, uint8(v))
 	}
 	return []byte(names[v]), nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -61,12 +62,12 @@ func TestEnumsReject(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			assert.ErrorIs(t, tt.u.UnmarshalText([]byte(tt.in)), ErrUnknownValue)
+			assert.ErrorIs(t, tt.u.UnmarshalText([]byte(tt.in)), ismskit.ErrUnknownValue)
 		})
 	}
 	for _, v := range []textEnum{Kind(0), Result(0), State(0), ReasonKind(0), Kind(99), Result(99), State(99), ReasonKind(99)} {
 		_, err := v.MarshalText()
-		assert.ErrorIs(t, err, ErrUnknownValue, "%T(%v)", v, v)
+		assert.ErrorIs(t, err, ismskit.ErrUnknownValue, "%T(%v)", v, v)
 		assert.False(t, v.IsValid())
 		assert.Empty(t, v.String())
 	}

@@ -2,29 +2,12 @@ package audit
 
 import (
 	"errors"
-
-	"github.com/ismskit/ismskit/internal/fielderr"
-	"github.com/ismskit/ismskit/internal/strictjson"
 )
 
 // The kinds of problem that decoding, validation, planning and the
 // corrective action lifecycle report. Each is wrapped, usually inside a
-// *FieldError carrying the path, so test for the kind with errors.Is.
+// *ismskit.Error carrying the path, so test for the kind with errors.Is.
 var (
-	// ErrRequired: a required field is missing or empty.
-	ErrRequired = errors.New("required")
-	// ErrDuplicateID: two entries of one list share an ID.
-	ErrDuplicateID = errors.New("duplicate ID")
-	// ErrUnknownValue: a string that is none of an enumeration's values.
-	ErrUnknownValue = errors.New("unknown value")
-	// ErrUnknownReference: an ID that names no entry of the list it refers
-	// to (an audit, a finding, an evidence record, an auditor).
-	ErrUnknownReference = errors.New("unknown reference")
-	// ErrUnknownItem: a requirement item or clause that the edition of
-	// ISO/IEC 27001 in use does not have.
-	ErrUnknownItem = errors.New("unknown requirement item or clause")
-	// ErrUnknownControl: a control that the catalog in use does not hold.
-	ErrUnknownControl = errors.New("unknown control")
 	// ErrNotInSoA: a control that is not an applicable control of the
 	// Statement of Applicability.
 	ErrNotInSoA = errors.New("not an applicable control of the SoA")
@@ -34,9 +17,6 @@ var (
 	// ErrSubject: a finding or checklist line that names both a
 	// requirement item and a control, or neither.
 	ErrSubject = errors.New("names neither or both of item and control")
-	// ErrDateOrder: dates out of order (an end before its start, an audit
-	// outside the cycle, a transition dated before the previous one).
-	ErrDateOrder = errors.New("dates out of order")
 	// ErrCycleTooLong: a programme cycle longer than the three years of a
 	// certificate.
 	ErrCycleTooLong = errors.New("cycle longer than three years")
@@ -75,28 +55,7 @@ var (
 // Decoding problems, the same values as those of the shared strict JSON
 // decoder, so errors.Is(err, audit.ErrUnknownField) works on what
 // DecodeRecords returns.
-var (
-	// ErrSyntax means the input is not well-formed JSON.
-	ErrSyntax = strictjson.ErrSyntax
-	// ErrUnknownField means an object has a key the type does not define.
-	ErrUnknownField = strictjson.ErrUnknownField
-	// ErrDuplicateField means an object gives one key twice.
-	ErrDuplicateField = strictjson.ErrDuplicateField
-	// ErrType means a JSON value has the wrong type for its field.
-	ErrType = strictjson.ErrType
-	// ErrTrailingData means more input follows the JSON value.
-	ErrTrailingData = strictjson.ErrTrailingData
-)
-
-// FieldError is a problem at a path in a document, such as
-// "findings[2].control: 5.7: not an applicable control of the SoA". It is an
-// alias of the error type shared by all ismskit packages, so
-//
-//	var fe *audit.FieldError
-//	if errors.As(err, &fe) { fmt.Println(fe.Path) }
-//
-// finds the path, and errors.Is(err, audit.ErrNotInSoA) the kind.
-type FieldError = fielderr.Error
+var ()
 
 // TransitionError is an illegal corrective action state change. It wraps
 // ErrIllegalTransition.

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
 )
@@ -23,7 +24,7 @@ type Evidence struct {
 	// Where it is kept (a path, a URL, a system, a binder).
 	Where string `json:"where,omitempty"`
 	// When it was examined. Required.
-	When iso27001.Date `json:"when"`
+	When ismskit.Date `json:"when"`
 	// SHA-256 of the content, 64 lower-case hexadecimal digits; empty when
 	// the content was not given.
 	SHA256 string `json:"sha256,omitempty"`
@@ -31,7 +32,7 @@ type Evidence struct {
 
 // NewEvidence returns an evidence record. When content is not nil, its
 // SHA-256 is recorded; the content itself is not kept.
-func NewEvidence(id, what, where string, when iso27001.Date, content []byte) Evidence {
+func NewEvidence(id, what, where string, when ismskit.Date, content []byte) Evidence {
 	e := Evidence{ID: id, What: what, Where: where, When: when}
 	if content != nil {
 		e.SHA256 = Digest(content)
@@ -88,7 +89,7 @@ type Finding struct {
 	// The auditor's conclusion. Required.
 	Result Result `json:"result"`
 	// When the line was examined. Required; within the audit's dates.
-	Date iso27001.Date `json:"date"`
+	Date ismskit.Date `json:"date"`
 	// Name of an auditor of the audit. Required.
 	Auditor string `json:"auditor"`
 	// What was found; required for nonconformities, observations and

@@ -3,8 +3,8 @@ package audit_test
 import (
 	"errors"
 	"fmt"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/audit"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
@@ -25,8 +25,8 @@ var exampleBasis = audit.Basis{
 	HighRisk:   controls("8.8"),
 }
 
-func examplePlan() *audit.Programme {
-	start := iso27001.MustParseDate("2026-01-12")
+func examplePlan() audit.Programme {
+	start := ismskit.MustParseDate("2026-01-12")
 	p, err := audit.Plan(audit.PlanOptions{
 		Basis:      exampleBasis,
 		CycleStart: start,
@@ -80,7 +80,7 @@ func ExampleNewChecklist() {
 		fmt.Println("-", h)
 	}
 	ln.Result, ln.Auditor, ln.Statement = audit.Observation, "Ben", "Restores tested but not recorded."
-	fmt.Println(c.Findings("IA-2-", iso27001.MustParseDate("2027-01-12"))[0].ID)
+	fmt.Println(c.Findings("IA-2-", ismskit.MustParseDate("2027-01-12"))[0].ID)
 	// Output:
 	// Information backup: Keep backup copies of data, software and system images according to a backup policy, and prove regularly that they can be restored.
 	// - Where the control is described (policy, procedure or standard) and who owns it
@@ -89,26 +89,26 @@ func ExampleNewChecklist() {
 }
 
 func ExampleCorrectiveAction_Advance() {
-	nc := audit.Finding{ID: "F-3", Result: audit.Major, Date: iso27001.MustParseDate("2027-01-12"), Statement: "Patches late."}
-	ca, _ := audit.Raise("CA-1", nc, iso27001.MustParseDate("2027-01-12"), "Ben")
+	nc := audit.Finding{ID: "F-3", Result: audit.Major, Date: ismskit.MustParseDate("2027-01-12"), Statement: "Patches late."}
+	ca, _ := audit.Raise("CA-1", nc, ismskit.MustParseDate("2027-01-12"), "Ben")
 
 	// Skipping the correction and root cause analysis is refused.
-	_, err := ca.Advance(audit.Step{To: audit.Planned, Date: iso27001.MustParseDate("2027-01-13"),
-		Text: "Escalate missed patch windows", Owner: "Eve", Due: iso27001.MustParseDate("2027-02-28")})
+	_, err := ca.Advance(audit.Step{To: audit.Planned, Date: ismskit.MustParseDate("2027-01-13"),
+		Text: "Escalate missed patch windows", Owner: "Eve", Due: ismskit.MustParseDate("2027-02-28")})
 	var te *audit.TransitionError
 	fmt.Println(errors.As(err, &te), te.From, "->", te.To)
 
 	for _, s := range []audit.Step{
-		{To: audit.Corrected, Date: iso27001.MustParseDate("2027-01-13"), Text: "Patches installed"},
-		{To: audit.Analysed, Date: iso27001.MustParseDate("2027-01-20"), Text: "Missed windows were not escalated"},
-		{To: audit.Planned, Date: iso27001.MustParseDate("2027-01-21"), Text: "Escalate missed patch windows", Owner: "Eve", Due: iso27001.MustParseDate("2027-02-28")},
+		{To: audit.Corrected, Date: ismskit.MustParseDate("2027-01-13"), Text: "Patches installed"},
+		{To: audit.Analysed, Date: ismskit.MustParseDate("2027-01-20"), Text: "Missed windows were not escalated"},
+		{To: audit.Planned, Date: ismskit.MustParseDate("2027-01-21"), Text: "Escalate missed patch windows", Owner: "Eve", Due: ismskit.MustParseDate("2027-02-28")},
 	} {
 		if ca, err = ca.Advance(s); err != nil {
 			panic(err)
 		}
 	}
 	fmt.Println(ca.State, ca.Owner, ca.Due)
-	fmt.Println(len(audit.OverdueActions([]audit.CorrectiveAction{ca}, time.Date(2027, 3, 1, 0, 0, 0, 0, time.UTC))))
+	fmt.Println(len(audit.OverdueActions([]audit.CorrectiveAction{ca}, ismskit.NewDate(2027, 3, 1))))
 	// Output:
 	// true raised -> planned
 	// planned Eve 2027-02-28
@@ -116,7 +116,7 @@ func ExampleCorrectiveAction_Advance() {
 }
 
 func ExampleEvidence_Verify() {
-	e := audit.NewEvidence("E-1", "Backup log", "s3://logs/2027-01.txt", iso27001.MustParseDate("2027-01-12"), []byte("log v1"))
+	e := audit.NewEvidence("E-1", "Backup log", "s3://logs/2027-01.txt", ismskit.MustParseDate("2027-01-12"), []byte("log v1"))
 	fmt.Println(e.SHA256)
 	fmt.Println(e.Verify([]byte("log v1")))
 	fmt.Println(errors.Is(e.Verify([]byte("log v2")), audit.ErrEvidenceChanged))
@@ -128,18 +128,18 @@ func ExampleEvidence_Verify() {
 
 func ExampleRecords_Validate() {
 	p := examplePlan()
-	r := &audit.Records{Programme: *p, Findings: []audit.Finding{
+	r := &audit.Records{Programme: p, Findings: []audit.Finding{
 		{ID: "F-1", Audit: "IA-1", Control: iso27002.MustParse("5.37"), Result: audit.Conforming,
-			Date: iso27001.MustParseDate("2026-01-12"), Auditor: "Ben"},
+			Date: ismskit.MustParseDate("2026-01-12"), Auditor: "Ben"},
 		{ID: "F-2", Audit: "IA-1", Control: iso27002.MustParse("5.1"), Result: audit.Minor,
-			Date: iso27001.MustParseDate("2026-02-01"), Auditor: "Zoe"},
+			Date: ismskit.MustParseDate("2026-02-01"), Auditor: "Zoe"},
 	}}
 	err := r.Validate(exampleBasis)
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, audit.ErrNotInSoA))
 	// Output:
 	// findings[0].control: not an applicable control of the SoA: 5.37
-	// findings[1].statement: required: a minor nonconformity needs a statement
+	// findings[1].statement: missing value: a minor nonconformity needs a statement
 	// findings[1].date: dates out of order: 2026-02-01 is after audit IA-1 ends on 2026-01-13
 	// findings[1].auditor: unknown reference: "Zoe" is not an auditor of audit IA-1
 	// true
@@ -147,11 +147,11 @@ func ExampleRecords_Validate() {
 
 func ExampleAssess() {
 	p := examplePlan()
-	r := &audit.Records{Programme: *p, Findings: []audit.Finding{
+	r := &audit.Records{Programme: p, Findings: []audit.Finding{
 		{ID: "F-1", Audit: "IA-1", Control: iso27002.MustParse("8.8"), Result: audit.Major,
-			Date: iso27001.MustParseDate("2026-01-12"), Auditor: "Ben", Statement: "Patches late."},
+			Date: ismskit.MustParseDate("2026-01-12"), Auditor: "Ben", Statement: "Patches late."},
 	}}
-	rd, err := audit.Assess(r, exampleBasis, audit.ReadinessInput{Gap: &iso27001.GapReport{}}, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC))
+	rd, err := audit.Assess(*r, exampleBasis, audit.ReadinessInput{Gap: &iso27001.GapReport{}}, ismskit.NewDate(2026, 6, 1))
 	if err != nil {
 		panic(err)
 	}
@@ -173,8 +173,8 @@ func ExampleAssess() {
 
 func ExampleNewReport() {
 	p := examplePlan()
-	r := &audit.Records{Organization: "Example Ltd", Programme: *p}
-	rep, err := audit.NewReport(r, exampleBasis, audit.ReadinessInput{}, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC))
+	r := &audit.Records{Organization: "Example Ltd", Programme: p}
+	rep, err := audit.NewReport(*r, exampleBasis, audit.ReadinessInput{}, ismskit.NewDate(2026, 6, 1))
 	if err != nil {
 		panic(err)
 	}
@@ -188,8 +188,8 @@ func ExampleNewReport() {
 
 func ExampleDecodeRecords() {
 	_, err := audit.DecodeRecords([]byte(`{"programme": {"audits": [{"id": "IA-1", "kind": "externl"}]}, "findngs": []}`))
-	fmt.Println(errors.Is(err, audit.ErrUnknownField), errors.Is(err, audit.ErrUnknownValue))
-	var fe *audit.FieldError
+	fmt.Println(errors.Is(err, ismskit.ErrUnknownField), errors.Is(err, ismskit.ErrUnknownValue))
+	var fe *ismskit.Error
 	errors.As(err, &fe)
 	fmt.Println(fe.Path)
 	// Output:

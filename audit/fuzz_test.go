@@ -21,7 +21,7 @@ func FuzzDecodeRecords(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := DecodeRecords(data)
 		if err != nil {
-			require.Nil(t, r)
+			require.Zero(t, r)
 			require.NotEmpty(t, err.Error())
 			return
 		}
@@ -50,7 +50,7 @@ func FuzzDecodeReport(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := DecodeReport(data)
 		if err != nil {
-			require.Nil(t, r)
+			require.Zero(t, r)
 			return
 		}
 		_ = r.Markdown()

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/goldenfile"
 
 	"github.com/ismskit/ismskit/internal/fielderr"
@@ -19,7 +20,7 @@ func golden(t *testing.T, name string, got []byte) {
 	goldenfile.Check(t, filepath.Join("testdata", name), got)
 }
 
-func d(s string) iso27001.Date { return iso27001.MustParseDate(s) }
+func d(s string) ismskit.Date { return ismskit.MustParseDate(s) }
 
 func ids(ss ...string) []iso27002.ControlID {
 	out := make([]iso27002.ControlID, len(ss))
@@ -29,7 +30,7 @@ func ids(ss ...string) []iso27002.ControlID {
 	return out
 }
 
-var asOf = time.Date(2027, time.March, 1, 12, 0, 0, 0, time.UTC)
+var asOf = ismskit.NewDate(2027, time.March, 1)
 
 // testBasis is a small SoA: ten applicable controls, two high-risk.
 func testBasis() Basis {
@@ -46,7 +47,7 @@ var testAuditors = []Auditor{
 }
 
 // testProgramme plans three yearly audits from 2026-02-02.
-func testProgramme(t testing.TB) *Programme {
+func testProgramme(t testing.TB) Programme {
 	p, err := Plan(PlanOptions{Basis: testBasis(), CycleStart: d("2026-02-02"),
 		Slots: EvenSlots(d("2026-02-02"), 3, 3), Auditors: testAuditors})
 	require.NoError(t, err)
@@ -55,8 +56,8 @@ func testProgramme(t testing.TB) *Programme {
 
 // testRecords is testProgramme with evidence, findings and actions as of
 // 2027-03-01.
-func testRecords(t testing.TB) *Records {
-	r := &Records{Organization: "Example Ltd", Programme: *testProgramme(t)}
+func testRecords(t testing.TB) Records {
+	r := &Records{Organization: "Example Ltd", Programme: testProgramme(t)}
 	r.Evidence = []Evidence{
 		NewEvidence("E-1", "Risk treatment plan v3", "dms://isms/rtp-v3.pdf", d("2026-02-02"), []byte("plan v3")),
 		NewEvidence("E-2", "Patch report January", "https://itsm.example/reports/patch-2026-01", d("2027-02-02"), []byte("patch report")),
@@ -92,7 +93,7 @@ func testRecords(t testing.TB) *Records {
 		require.NoError(t, err)
 	}
 	r.Actions = []CorrectiveAction{ca, cb}
-	return r
+	return *r
 }
 
 // listCollector wraps a fielderr.List for the tests.

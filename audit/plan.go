@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
@@ -19,8 +20,8 @@ type Slot struct {
 	// Title of the audit; empty gives "Internal audit <n> of <total>".
 	Title string `json:"title,omitempty"`
 	// First and last day. Required, in order, within the cycle.
-	Start iso27001.Date `json:"start"`
-	End   iso27001.Date `json:"end"`
+	Start ismskit.Date `json:"start"`
+	End   ismskit.Date `json:"end"`
 	// Sites and processes the audit visits; they go into its scope as
 	// they are.
 	Sites     []string `json:"sites,omitempty"`
@@ -32,7 +33,7 @@ type Slot struct {
 // "IA-1" to "IA-n". It returns nil for n < 1.
 //
 //	slots := audit.EvenSlots(iso27001.MustParseDate("2026-01-05"), 6, 3)
-func EvenSlots(cycleStart iso27001.Date, n, days int) []Slot {
+func EvenSlots(cycleStart ismskit.Date, n, days int) []Slot {
 	if n < 1 {
 		return nil
 	}
@@ -51,7 +52,7 @@ type PlanOptions struct {
 	// Basis is what the programme must cover.
 	Basis Basis
 	// CycleStart is the first day of the three-year cycle. Required.
-	CycleStart iso27001.Date
+	CycleStart ismskit.Date
 	// Slots are the internal audits to plan, with their dates, in
 	// chronological order. Required.
 	Slots []Slot
@@ -87,21 +88,21 @@ type PlanOptions struct {
 // Programme.CheckCoverage. Problems with the options are reported, all of
 // them, at paths such as "slots[2].end" or "basis.highRisk[0]"; a slot for
 // which no auditor is independent wraps ErrNoIndependentAuditor.
-func Plan(o PlanOptions) (*Programme, error) {
+func Plan(o PlanOptions) (Programme, error) {
 	var l fielderr.List
 	b, err := o.Basis.resolve()
 	l.Add("basis", err)
 	p := &Programme{CycleStart: o.CycleStart, HighRiskAudits: o.HighRiskAudits}
 	if o.CycleStart.IsZero() {
-		l.Add("cycleStart", ErrRequired)
+		l.Add("cycleStart", ismskit.ErrMissing)
 	} else {
 		p.CycleEnd = cycleLimit(o.CycleStart)
 	}
 	if len(o.Slots) == 0 {
-		l.Add("slots", ErrRequired)
+		l.Add("slots", ismskit.ErrMissing)
 	}
 	if len(o.Auditors) == 0 {
-		l.Add("auditors", ErrRequired)
+		l.Add("auditors", ismskit.ErrMissing)
 	}
 	if o.AuditorsPerAudit < 0 {
 		l.Add("auditorsPerAudit", fmt.Errorf("%w: %d is negative", ErrInvalidPlan, o.AuditorsPerAudit))
@@ -111,18 +112,18 @@ func Plan(o PlanOptions) (*Programme, error) {
 	}
 	for i, a := range o.Auditors {
 		if a.Name == "" {
-			l.Add(fielderr.Index("auditors", i)+".name", ErrRequired)
+			l.Add(fielderr.Index("auditors", i)+".name", ismskit.ErrMissing)
 		}
 		a.Responsible.validate(b, fielderr.Index("auditors", i)+".responsible", false, &l)
 	}
 	for i := 1; i < len(o.Slots); i++ {
 		if o.Slots[i].Start.Before(o.Slots[i-1].Start) {
 			l.Add(fielderr.Index("slots", i)+".start", fmt.Errorf("%w: %s is before the previous slot's start %s",
-				ErrDateOrder, o.Slots[i].Start, o.Slots[i-1].Start))
+				ismskit.ErrDateOrder, o.Slots[i].Start, o.Slots[i-1].Start))
 		}
 	}
 	if l.Len() > 0 {
-		return nil, l.Err()
+		return Programme{}, l.Err()
 	}
 	n := len(o.Slots)
 	for i, s := range o.Slots {
@@ -153,7 +154,7 @@ func Plan(o PlanOptions) (*Programme, error) {
 	var vl fielderr.List
 	p.validate(b, &vl)
 	for _, e := range unjoin(vl.Err()) {
-		var fe *FieldError
+		var fe *ismskit.Error
 		if errors.As(e, &fe) && strings.HasPrefix(fe.Path, "audits[") {
 			if strings.Contains(fe.Path, ".auditors") {
 				continue // reported above as ErrNoIndependentAuditor
@@ -164,9 +165,9 @@ func Plan(o PlanOptions) (*Programme, error) {
 		l.Add("", e)
 	}
 	if l.Len() > 0 {
-		return nil, l.Err()
+		return Programme{}, l.Err()
 	}
-	return p, nil
+	return *p, nil
 }
 
 // assignClauses cuts the clauses with items into len(audits) runs of about

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 
 	"github.com/ismskit/ismskit/iso27001"
@@ -51,7 +52,7 @@ func TestPlanCoversEverything(t *testing.T) {
 			require.NoError(t, err)
 			require.Len(t, p.Audits, tt.slots)
 			require.NoError(t, p.CheckCoverage(tt.basis))
-			require.NoError(t, (&Records{Programme: *p}).Validate(tt.basis), "a planned programme validates")
+			require.NoError(t, (&Records{Programme: p}).Validate(tt.basis), "a planned programme validates")
 			c, err := p.Coverage(tt.basis)
 			require.NoError(t, err)
 			assert.Empty(t, c.Uncovered())
@@ -80,8 +81,8 @@ func TestPlanCoversEverything(t *testing.T) {
 }
 
 func TestPlanGolden(t *testing.T) {
-	r := &Records{Programme: *testProgramme(t)}
-	b, err := EncodeRecords(r)
+	r := &Records{Programme: testProgramme(t)}
+	b, err := EncodeRecords(*r)
 	require.NoError(t, err)
 	golden(t, "programme.json", b)
 }
@@ -115,27 +116,27 @@ func TestPlanErrors(t *testing.T) {
 		want   []string // "path: sentinel"
 		kinds  []error
 	}{
-		{"empty", func(o *PlanOptions) { *o = PlanOptions{} }, []string{"cycleStart", "slots", "auditors"}, []error{ErrRequired}},
+		{"empty", func(o *PlanOptions) { *o = PlanOptions{} }, []string{"cycleStart", "slots", "auditors"}, []error{ismskit.ErrMissing}},
 		{"negative counts", func(o *PlanOptions) { o.AuditorsPerAudit, o.HighRiskAudits = -1, -2 },
 			[]string{"auditorsPerAudit", "highRiskAudits"}, []error{ErrInvalidPlan}},
 		{"bad basis", func(o *PlanOptions) {
 			o.Basis.HighRisk = ids("5.2")
 			o.Basis.Applicable = append(o.Basis.Applicable, ids("A.5.1.1")...)
 		},
-			[]string{"basis.applicable[10]", "basis.highRisk[0]"}, []error{ErrUnknownControl, ErrNotInSoA}},
+			[]string{"basis.applicable[10]", "basis.highRisk[0]"}, []error{ismskit.ErrUnknownControl, ErrNotInSoA}},
 		{"slot dates", func(o *PlanOptions) {
 			o.Slots[1].End = d("2027-01-01")
 			o.Slots[2].Start, o.Slots[2].End = d("2029-06-01"), d("2029-06-02")
 			o.Slots[0].ID = ""
-		}, []string{"slots[0].id", "slots[1].end", "slots[2].end"}, []error{ErrRequired, ErrDateOrder}},
-		{"slots out of order", func(o *PlanOptions) { o.Slots[0], o.Slots[1] = o.Slots[1], o.Slots[0] }, []string{"slots[1].start"}, []error{ErrDateOrder}},
-		{"duplicate slot", func(o *PlanOptions) { o.Slots[2].ID = o.Slots[0].ID }, []string{"slots[2].id"}, []error{ErrDuplicateID}},
+		}, []string{"slots[0].id", "slots[1].end", "slots[2].end"}, []error{ismskit.ErrMissing, ismskit.ErrDateOrder}},
+		{"slots out of order", func(o *PlanOptions) { o.Slots[0], o.Slots[1] = o.Slots[1], o.Slots[0] }, []string{"slots[1].start"}, []error{ismskit.ErrDateOrder}},
+		{"duplicate slot", func(o *PlanOptions) { o.Slots[2].ID = o.Slots[0].ID }, []string{"slots[2].id"}, []error{ismskit.ErrDuplicateID}},
 		{"nobody independent", func(o *PlanOptions) {
 			o.Auditors = []Auditor{{Name: "Z", Responsible: Scope{Clauses: []iso27001.ClauseID{iso27001.MustParseClauseID("9")}}}}
 		}, []string{"slots[2]"}, []error{ErrNoIndependentAuditor}},
 		{"auditor responsible for unknown clause", func(o *PlanOptions) {
 			o.Auditors = append(o.Auditors, Auditor{Responsible: Scope{Clauses: []iso27001.ClauseID{iso27001.MustParseClauseID("7.6")}}})
-		}, []string{"auditors[3].name", "auditors[3].responsible.clauses[0]"}, []error{ErrRequired, ErrUnknownItem}},
+		}, []string{"auditors[3].name", "auditors[3].responsible.clauses[0]"}, []error{ismskit.ErrMissing, iso27001.ErrUnknownItem}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -143,7 +144,7 @@ func TestPlanErrors(t *testing.T) {
 			tt.mutate(&o)
 			p, err := Plan(o)
 			require.Error(t, err)
-			assert.Nil(t, p)
+			assert.Zero(t, p)
 			paths := errPaths(err)
 			for _, w := range tt.want {
 				assert.Contains(t, paths, w)
@@ -155,7 +156,7 @@ func TestPlanErrors(t *testing.T) {
 	}
 }
 
-// errPaths returns the paths of every *FieldError inside err.
+// errPaths returns the paths of every *ismskit.Error inside err.
 func errPaths(err error) []string {
 	return fielderr.Paths(err)
 }
@@ -209,7 +210,7 @@ func TestCoverageReportsGaps(t *testing.T) {
 	assert.Contains(t, c.Uncovered(), "5.7")
 	_, err = p.Coverage(Basis{HighRisk: ids("5.1"), Applicable: ids("5.2")})
 	assert.ErrorIs(t, err, ErrNotInSoA)
-	assert.ErrorIs(t, p.CheckCoverage(Basis{Applicable: ids("A.5.1.1")}), ErrUnknownControl)
+	assert.ErrorIs(t, p.CheckCoverage(Basis{Applicable: ids("A.5.1.1")}), ismskit.ErrUnknownControl)
 }
 
 func TestScopeOverlap(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
@@ -19,10 +20,10 @@ import (
 // rejects.
 type Programme struct {
 	// 9.2.2 a: first day of the period the programme covers. Required.
-	CycleStart iso27001.Date `json:"cycleStart"`
+	CycleStart ismskit.Date `json:"cycleStart"`
 	// 9.2.2 a: last day of the period; at most three years after
 	// CycleStart. Required.
-	CycleEnd iso27001.Date `json:"cycleEnd"`
+	CycleEnd ismskit.Date `json:"cycleEnd"`
 	// How many internal audits of the cycle must cover each high-risk
 	// control; 0 means DefaultHighRiskAudits (capped at the number of
 	// internal audits).
@@ -47,9 +48,9 @@ type Audit struct {
 	// A short title.
 	Title string `json:"title,omitempty"`
 	// First day of the audit. Required; within the cycle.
-	Start iso27001.Date `json:"start"`
+	Start ismskit.Date `json:"start"`
 	// Last day of the audit. Required; not before Start, within the cycle.
-	End iso27001.Date `json:"end"`
+	End ismskit.Date `json:"end"`
 	// 9.2.2 b: the scope: clauses (a clause includes its subclauses),
 	// controls, sites and processes.
 	Scope Scope `json:"scope"`
@@ -138,18 +139,18 @@ type Auditor struct {
 func (a Auditor) Independent(scope Scope) bool { return len(a.Responsible.Overlap(scope)) == 0 }
 
 // maxCycle is the longest cycle: three years.
-func cycleLimit(start iso27001.Date) iso27001.Date { return start.AddDate(3, 0, -1) }
+func cycleLimit(start ismskit.Date) ismskit.Date { return start.AddDate(3, 0, -1) }
 
 // validate checks the programme against b, reporting at paths relative to
 // the programme.
-func (p *Programme) validate(b *basis, l *fielderr.List) {
+func (p Programme) validate(b *basis, l *fielderr.List) {
 	switch {
 	case p.CycleStart.IsZero():
-		l.Add("cycleStart", ErrRequired)
+		l.Add("cycleStart", ismskit.ErrMissing)
 	case p.CycleEnd.IsZero():
-		l.Add("cycleEnd", ErrRequired)
+		l.Add("cycleEnd", ismskit.ErrMissing)
 	case p.CycleEnd.Before(p.CycleStart):
-		l.Add("cycleEnd", fmt.Errorf("%w: %s is before cycleStart %s", ErrDateOrder, p.CycleEnd, p.CycleStart))
+		l.Add("cycleEnd", fmt.Errorf("%w: %s is before cycleStart %s", ismskit.ErrDateOrder, p.CycleEnd, p.CycleStart))
 	case p.CycleEnd.After(cycleLimit(p.CycleStart)):
 		l.Add("cycleEnd", fmt.Errorf("%w: %s is after %s", ErrCycleTooLong, p.CycleEnd, cycleLimit(p.CycleStart)))
 	}
@@ -165,33 +166,33 @@ func (p *Programme) validate(b *basis, l *fielderr.List) {
 	}
 }
 
-func (a *Audit) validate(p *Programme, b *basis, path string, l *fielderr.List) {
+func (a *Audit) validate(p Programme, b *basis, path string, l *fielderr.List) {
 	if !a.Kind.IsValid() {
-		l.Add(path+".kind", ErrRequired)
+		l.Add(path+".kind", ismskit.ErrMissing)
 	}
 	switch {
 	case a.Start.IsZero():
-		l.Add(path+".start", ErrRequired)
+		l.Add(path+".start", ismskit.ErrMissing)
 	case a.End.IsZero():
-		l.Add(path+".end", ErrRequired)
+		l.Add(path+".end", ismskit.ErrMissing)
 	case a.End.Before(a.Start):
-		l.Add(path+".end", fmt.Errorf("%w: %s is before start %s", ErrDateOrder, a.End, a.Start))
+		l.Add(path+".end", fmt.Errorf("%w: %s is before start %s", ismskit.ErrDateOrder, a.End, a.Start))
 	case !p.CycleStart.IsZero() && a.Start.Before(p.CycleStart):
-		l.Add(path+".start", fmt.Errorf("%w: %s is before cycleStart %s", ErrDateOrder, a.Start, p.CycleStart))
+		l.Add(path+".start", fmt.Errorf("%w: %s is before cycleStart %s", ismskit.ErrDateOrder, a.Start, p.CycleStart))
 	case !p.CycleEnd.IsZero() && a.End.After(p.CycleEnd):
-		l.Add(path+".end", fmt.Errorf("%w: %s is after cycleEnd %s", ErrDateOrder, a.End, p.CycleEnd))
+		l.Add(path+".end", fmt.Errorf("%w: %s is after cycleEnd %s", ismskit.ErrDateOrder, a.End, p.CycleEnd))
 	}
 	a.Scope.validate(b, path+".scope", true, l)
 	if len(a.Auditors) == 0 {
-		l.Add(path+".auditors", ErrRequired)
+		l.Add(path+".auditors", ismskit.ErrMissing)
 	}
 	names := make(map[string]bool, len(a.Auditors))
 	for j, au := range a.Auditors {
 		ap := fielderr.Index(path+".auditors", j)
 		if strings.TrimSpace(au.Name) == "" {
-			l.Add(ap+".name", ErrRequired)
+			l.Add(ap+".name", ismskit.ErrMissing)
 		} else if names[au.Name] {
-			l.Add(ap+".name", fmt.Errorf("%w: %q", ErrDuplicateID, au.Name))
+			l.Add(ap+".name", fmt.Errorf("%w: %q", ismskit.ErrDuplicateID, au.Name))
 		}
 		names[au.Name] = true
 		au.Responsible.validate(b, ap+".responsible", false, l)
@@ -209,7 +210,7 @@ func (a *Audit) validate(p *Programme, b *basis, path string, l *fielderr.List) 
 func (s Scope) validate(b *basis, path string, applicable bool, l *fielderr.List) {
 	for i, c := range s.Clauses {
 		if !c.IsValid() {
-			l.Add(fielderr.Index(path+".clauses", i), ErrRequired)
+			l.Add(fielderr.Index(path+".clauses", i), ismskit.ErrMissing)
 		} else if err := b.checkClause(c); err != nil {
 			l.Add(fielderr.Index(path+".clauses", i), err)
 		}
@@ -235,7 +236,7 @@ func (p *Programme) audit(id string) (*Audit, bool) {
 
 // highRiskAudits returns how many internal audits must cover a high-risk
 // control.
-func (p *Programme) highRiskAudits() int {
+func (p Programme) highRiskAudits() int {
 	want := p.HighRiskAudits
 	if want == 0 {
 		want = DefaultHighRiskAudits

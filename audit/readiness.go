@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/invopop/jsonschema"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
 )
@@ -66,7 +66,7 @@ type ReadinessInput struct {
 //     top-level clause is the one reason ("6" rather than 6.1.1, ..., 6.3).
 type Readiness struct {
 	// The day the readiness is assessed for.
-	AsOf iso27001.Date `json:"asOf"`
+	AsOf ismskit.Date `json:"asOf"`
 	// Clauses scores each top-level clause, 4 to 10.
 	Clauses []Score `json:"clauses"`
 	// Themes scores the applicable controls per theme.
@@ -161,17 +161,17 @@ func (ReasonKind) JSONSchema() *jsonschema.Schema {
 // and the other inputs; see Readiness for the formula and the verdict. It
 // first validates the records against b and returns Validate's error if
 // they are invalid.
-func Assess(r *Records, b Basis, in ReadinessInput, asOf time.Time) (*Readiness, error) {
+func Assess(r Records, b Basis, in ReadinessInput, asOf ismskit.Date) (*Readiness, error) {
 	rb, err := r.check(b)
 	if err != nil {
 		return nil, err
 	}
-	return r.assess(rb, in, iso27001.DateOf(asOf)), nil
+	return r.assess(rb, in, asOf), nil
 }
 
 // effectiveAt returns the IDs of the findings whose corrective action was
 // effective at the end of day.
-func effectiveAt(actions []CorrectiveAction, day iso27001.Date) map[string]bool {
+func effectiveAt(actions []CorrectiveAction, day ismskit.Date) map[string]bool {
 	out := map[string]bool{}
 	for _, a := range actions {
 		if a.StateAt(day) == Effective {
@@ -187,7 +187,7 @@ type subjectState struct {
 	audited bool
 }
 
-func (r *Records) assess(b *basis, in ReadinessInput, day iso27001.Date) *Readiness {
+func (r Records) assess(b *basis, in ReadinessInput, day ismskit.Date) *Readiness {
 	effective := effectiveAt(r.Actions, day)
 	latest := map[string]*Finding{}
 	auditedClause := map[iso27001.ClauseID]bool{}
@@ -337,8 +337,8 @@ func themeOf(cat *iso27002.Catalog, c iso27002.Control) (id, title string) {
 // OpenMajors returns the major nonconformities dated on or before the
 // calendar day of asOf that no corrective action had made effective by
 // then, in document order. They block certification.
-func OpenMajors(r *Records, asOf time.Time) []Finding {
-	day := iso27001.DateOf(asOf)
+func OpenMajors(r Records, asOf ismskit.Date) []Finding {
+	day := asOf
 	effective := effectiveAt(r.Actions, day)
 	var out []Finding
 	for _, f := range r.Findings {

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/stretchr/testify/assert"
@@ -15,12 +16,12 @@ import (
 func tinyBasis() Basis { return Basis{Applicable: ids("5.1", "8.8")} }
 
 // tinyRecords is one audit covering everything, with the given findings.
-func tinyRecords(fs ...Finding) *Records {
+func tinyRecords(fs ...Finding) Records {
 	var cl []iso27001.ClauseID
 	for c := range iso27001.Latest().Children(iso27001.ClauseID{}) {
 		cl = append(cl, c.ID)
 	}
-	return &Records{Programme: Programme{CycleStart: d("2026-01-01"), CycleEnd: d("2028-12-31"), Audits: []Audit{
+	return Records{Programme: Programme{CycleStart: d("2026-01-01"), CycleEnd: d("2028-12-31"), Audits: []Audit{
 		{ID: "A", Kind: Internal, Start: d("2026-03-01"), End: d("2026-03-31"), Scope: Scope{Clauses: cl, Controls: ids("5.1", "8.8")}, Auditors: []Auditor{{Name: "X"}}},
 	}}, Findings: fs}
 }
@@ -43,7 +44,7 @@ func everyItem() []Finding {
 var okGap = &iso27001.GapReport{}
 
 func TestReadinessFormula(t *testing.T) {
-	at := time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)
+	at := ismskit.NewDate(2026, 3, 31)
 	tests := []struct {
 		name    string
 		fs      []Finding
@@ -190,14 +191,14 @@ func TestAssessRejectsInvalidRecords(t *testing.T) {
 	assert.Nil(t, rd)
 	assert.ErrorIs(t, err, ErrNotInSoA)
 	_, err = Assess(tinyRecords(), Basis{Applicable: ids("A.5.1.1")}, ReadinessInput{}, asOf)
-	assert.ErrorIs(t, err, ErrUnknownControl)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownControl)
 }
 
 func TestAssessUsesCalendarDayOfAsOf(t *testing.T) {
 	r := tinyRecords(fc("F", "8.8", Conforming, "2026-03-02"))
 	east := time.FixedZone("UTC+10", 10*3600)
 	// 2026-03-01 20:00 UTC is 2026-03-02 06:00 in UTC+10.
-	rd, err := Assess(r, tinyBasis(), ReadinessInput{Gap: okGap}, time.Date(2026, 3, 2, 6, 0, 0, 0, east))
+	rd, err := Assess(r, tinyBasis(), ReadinessInput{Gap: okGap}, ismskit.DateOf(time.Date(2026, 3, 2, 6, 0, 0, 0, east)))
 	require.NoError(t, err)
 	assert.Equal(t, d("2026-03-02"), rd.AsOf)
 	assert.Equal(t, 100.0, rd.Themes[1].Score)

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/stretchr/testify/assert"
@@ -38,24 +39,24 @@ func TestDecodeRecordsStrict(t *testing.T) {
 		path string
 		kind error
 	}{
-		{"syntax", `{"programme": `, "", ErrSyntax},
-		{"trailing", `{"programme": {"cycleStart": "2026-01-01", "cycleEnd": "2026-12-31", "audits": []}} {}`, "", ErrTrailingData},
-		{"unknown key", `{"programme": {"cycleStart": "2026-01-01", "cycleEnd": "2026-12-31", "audits": [], "cyclestart": "x"}}`, "programme.cyclestart", ErrUnknownField},
-		{"wrong case", `{"Programme": {}}`, "Programme", ErrUnknownField},
-		{"unknown kind", `{"programme": {"cycleStart": "2026-01-01", "cycleEnd": "2026-12-31", "audits": [{"id": "A", "kind": "external"}]}}`, "programme.audits[0].kind", ErrUnknownValue},
-		{"unknown result", `{"programme": {"audits": []}, "findings": [{"id": "F", "result": "major"}]}`, "findings[0].result", ErrUnknownValue},
-		{"unknown state", `{"programme": {"audits": []}, "actions": [{"id": "C", "state": "closed"}]}`, "actions[0].state", ErrUnknownValue},
-		{"bad control", `{"programme": {"audits": []}, "findings": [{"id": "F", "control": "5.99"}]}`, "findings[0].control", iso27002.ErrUnknownControl},
-		{"bad item", `{"programme": {"audits": []}, "findings": [{"id": "F", "item": "6.1.3.D"}]}`, "findings[0].item", iso27001.ErrInvalidID},
-		{"bad date", `{"programme": {"cycleStart": "2026-02-30", "audits": []}}`, "programme.cycleStart", iso27001.ErrInvalidDate},
-		{"wrong type", `{"programme": {"highRiskAudits": "3", "audits": []}}`, "programme.highRiskAudits", ErrType},
-		{"duplicate key", `{"organization": "a", "organization": "b", "programme": {"audits": []}}`, "organization", ErrDuplicateField},
+		{"syntax", `{"programme": `, "", ismskit.ErrSyntax},
+		{"trailing", `{"programme": {"cycleStart": "2026-01-01", "cycleEnd": "2026-12-31", "audits": []}} {}`, "", ismskit.ErrTrailingData},
+		{"unknown key", `{"programme": {"cycleStart": "2026-01-01", "cycleEnd": "2026-12-31", "audits": [], "cyclestart": "x"}}`, "programme.cyclestart", ismskit.ErrUnknownField},
+		{"wrong case", `{"Programme": {}}`, "Programme", ismskit.ErrUnknownField},
+		{"unknown kind", `{"programme": {"cycleStart": "2026-01-01", "cycleEnd": "2026-12-31", "audits": [{"id": "A", "kind": "external"}]}}`, "programme.audits[0].kind", ismskit.ErrUnknownValue},
+		{"unknown result", `{"programme": {"audits": []}, "findings": [{"id": "F", "result": "major"}]}`, "findings[0].result", ismskit.ErrUnknownValue},
+		{"unknown state", `{"programme": {"audits": []}, "actions": [{"id": "C", "state": "closed"}]}`, "actions[0].state", ismskit.ErrUnknownValue},
+		{"bad control", `{"programme": {"audits": []}, "findings": [{"id": "F", "control": "5.99"}]}`, "findings[0].control", ismskit.ErrUnknownControl},
+		{"bad item", `{"programme": {"audits": []}, "findings": [{"id": "F", "item": "6.1.3.D"}]}`, "findings[0].item", ismskit.ErrInvalidID},
+		{"bad date", `{"programme": {"cycleStart": "2026-02-30", "audits": []}}`, "programme.cycleStart", ismskit.ErrInvalidDate},
+		{"wrong type", `{"programme": {"highRiskAudits": "3", "audits": []}}`, "programme.highRiskAudits", ismskit.ErrType},
+		{"duplicate key", `{"organization": "a", "organization": "b", "programme": {"audits": []}}`, "organization", ismskit.ErrDuplicateField},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r, err := DecodeRecords([]byte(tt.in))
 			require.Error(t, err)
-			assert.Nil(t, r)
+			assert.Zero(t, r)
 			assert.ErrorIs(t, err, tt.kind)
 			if tt.path != "" {
 				assert.Contains(t, errPaths(err), tt.path)
@@ -80,19 +81,19 @@ func TestValidate(t *testing.T) {
 		msg    string
 	}{
 		{name: "valid", mutate: func(*Records) {}},
-		{name: "no cycle", mutate: func(r *Records) { r.Programme.CycleStart = iso27001.Date{} }, path: "programme.cycleStart", kind: ErrRequired},
-		{name: "cycle backwards", mutate: func(r *Records) { r.Programme.CycleEnd = d("2025-01-01") }, path: "programme.cycleEnd", kind: ErrDateOrder},
+		{name: "no cycle", mutate: func(r *Records) { r.Programme.CycleStart = ismskit.Date{} }, path: "programme.cycleStart", kind: ismskit.ErrMissing},
+		{name: "cycle backwards", mutate: func(r *Records) { r.Programme.CycleEnd = d("2025-01-01") }, path: "programme.cycleEnd", kind: ismskit.ErrDateOrder},
 		{name: "cycle too long", mutate: func(r *Records) { r.Programme.CycleEnd = d("2029-02-02") }, path: "programme.cycleEnd", kind: ErrCycleTooLong},
 		{name: "negative high-risk", mutate: func(r *Records) { r.Programme.HighRiskAudits = -1 }, path: "programme.highRiskAudits", kind: ErrInvalidPlan},
-		{name: "audit id", mutate: func(r *Records) { r.Programme.Audits[2].ID = r.Programme.Audits[0].ID }, path: "programme.audits[2].id", kind: ErrDuplicateID},
-		{name: "audit kind", mutate: func(r *Records) { r.Programme.Audits[2].Kind = 0 }, path: "programme.audits[2].kind", kind: ErrRequired},
-		{name: "audit end before start", mutate: func(r *Records) { r.Programme.Audits[2].End = d("2028-01-01") }, path: "programme.audits[2].end", kind: ErrDateOrder},
-		{name: "audit before cycle", mutate: func(r *Records) { r.Programme.Audits[0].Start = d("2026-01-01") }, path: "programme.audits[0].start", kind: ErrDateOrder},
-		{name: "no auditors", mutate: func(r *Records) { r.Programme.Audits[2].Auditors = nil }, path: "programme.audits[2].auditors", kind: ErrRequired},
+		{name: "audit id", mutate: func(r *Records) { r.Programme.Audits[2].ID = r.Programme.Audits[0].ID }, path: "programme.audits[2].id", kind: ismskit.ErrDuplicateID},
+		{name: "audit kind", mutate: func(r *Records) { r.Programme.Audits[2].Kind = 0 }, path: "programme.audits[2].kind", kind: ismskit.ErrMissing},
+		{name: "audit end before start", mutate: func(r *Records) { r.Programme.Audits[2].End = d("2028-01-01") }, path: "programme.audits[2].end", kind: ismskit.ErrDateOrder},
+		{name: "audit before cycle", mutate: func(r *Records) { r.Programme.Audits[0].Start = d("2026-01-01") }, path: "programme.audits[0].start", kind: ismskit.ErrDateOrder},
+		{name: "no auditors", mutate: func(r *Records) { r.Programme.Audits[2].Auditors = nil }, path: "programme.audits[2].auditors", kind: ismskit.ErrMissing},
 		{name: "auditor twice", mutate: func(r *Records) {
 			a := &r.Programme.Audits[2]
 			a.Auditors = append(a.Auditors, a.Auditors[0])
-		}, path: "programme.audits[2].auditors[1].name", kind: ErrDuplicateID},
+		}, path: "programme.audits[2].auditors[1].name", kind: ismskit.ErrDuplicateID},
 		{name: "not independent", mutate: func(r *Records) {
 			r.Programme.Audits[0].Auditors[0].Responsible = Scope{Processes: []string{"Patching"}, Clauses: []iso27001.ClauseID{c("5.2")}}
 			r.Programme.Audits[0].Scope.Processes = []string{"Patching"}
@@ -101,35 +102,35 @@ func TestValidate(t *testing.T) {
 			r.Programme.Audits = append(r.Programme.Audits, Audit{ID: "S-1", Kind: Surveillance, Start: d("2027-01-10"), End: d("2027-01-11"),
 				Scope: Scope{Clauses: []iso27001.ClauseID{c("4")}}, Auditors: []Auditor{{Name: "CB", Responsible: Scope{Clauses: []iso27001.ClauseID{c("4")}}}}})
 		}},
-		{name: "unknown scope clause", mutate: func(r *Records) { r.Programme.Audits[0].Scope.Clauses[0] = c("6.4") }, path: "programme.audits[0].scope.clauses[0]", kind: ErrUnknownItem},
+		{name: "unknown scope clause", mutate: func(r *Records) { r.Programme.Audits[0].Scope.Clauses[0] = c("6.4") }, path: "programme.audits[0].scope.clauses[0]", kind: iso27001.ErrUnknownItem},
 		{name: "scope control outside SoA", mutate: func(r *Records) { r.Programme.Audits[0].Scope.Controls[0] = iso27002.MustParse("5.2") }, path: "programme.audits[0].scope.controls[0]", kind: ErrNotInSoA},
-		{name: "scope control from other edition", mutate: func(r *Records) { r.Programme.Audits[0].Scope.Controls[0] = iso27002.MustParse("A.5.1.1") }, path: "programme.audits[0].scope.controls[0]", kind: ErrUnknownControl},
+		{name: "scope control from other edition", mutate: func(r *Records) { r.Programme.Audits[0].Scope.Controls[0] = iso27002.MustParse("A.5.1.1") }, path: "programme.audits[0].scope.controls[0]", kind: ismskit.ErrUnknownControl},
 		{name: "basis", basis: func(b *Basis) { b.HighRisk = ids("5.2") }, mutate: func(*Records) {}, path: "basis.highRisk[0]", kind: ErrNotInSoA},
-		{name: "evidence", mutate: func(r *Records) { r.Evidence[1] = Evidence{ID: "E-1", SHA256: "xyz"} }, path: "evidence[1].id", kind: ErrDuplicateID},
-		{name: "evidence fields", mutate: func(r *Records) { r.Evidence[2].What, r.Evidence[2].When = "", iso27001.Date{} }, path: "evidence[2].when", kind: ErrRequired},
+		{name: "evidence", mutate: func(r *Records) { r.Evidence[1] = Evidence{ID: "E-1", SHA256: "xyz"} }, path: "evidence[1].id", kind: ismskit.ErrDuplicateID},
+		{name: "evidence fields", mutate: func(r *Records) { r.Evidence[2].What, r.Evidence[2].When = "", ismskit.Date{} }, path: "evidence[2].when", kind: ismskit.ErrMissing},
 		{name: "evidence digest", mutate: func(r *Records) { r.Evidence[0].SHA256 = strings.ToUpper(r.Evidence[0].SHA256) }, path: "evidence[0].sha256", kind: ErrInvalidDigest},
-		{name: "finding id", mutate: func(r *Records) { r.Findings[1].ID = "F-1" }, path: "findings[1].id", kind: ErrDuplicateID},
-		{name: "finding audit", mutate: func(r *Records) { r.Findings[0].Audit = "IA-9" }, path: "findings[0].audit", kind: ErrUnknownReference},
+		{name: "finding id", mutate: func(r *Records) { r.Findings[1].ID = "F-1" }, path: "findings[1].id", kind: ismskit.ErrDuplicateID},
+		{name: "finding audit", mutate: func(r *Records) { r.Findings[0].Audit = "IA-9" }, path: "findings[0].audit", kind: ismskit.ErrUnknownReference},
 		{name: "finding both subjects", mutate: func(r *Records) { r.Findings[2].Item = iso27001.MustParseItemID("6.1.3.d") }, path: "findings[2]", kind: ErrSubject},
 		{name: "finding no subject", mutate: func(r *Records) { r.Findings[2].Control = iso27002.ControlID{} }, path: "findings[2]", kind: ErrSubject},
 		{name: "finding control outside SoA", mutate: func(r *Records) { r.Findings[2].Control = iso27002.MustParse("5.37") }, path: "findings[2].control", kind: ErrNotInSoA,
 			msg: "findings[2].control: not an applicable control of the SoA: 5.37"},
 		{name: "finding control outside audit", mutate: func(r *Records) { r.Findings[2].Control = iso27002.MustParse("8.24") }, path: "findings[2].control", kind: ErrOutOfScope},
-		{name: "finding unknown item", mutate: func(r *Records) { r.Findings[0].Item = iso27001.MustParseItemID("5.2.z") }, path: "findings[0].item", kind: ErrUnknownItem},
-		{name: "finding on a note", mutate: func(r *Records) { r.Findings[0].Item = iso27001.MustParseItemID("4.2.n1") }, path: "findings[0].item", kind: ErrUnknownItem},
+		{name: "finding unknown item", mutate: func(r *Records) { r.Findings[0].Item = iso27001.MustParseItemID("5.2.z") }, path: "findings[0].item", kind: iso27001.ErrUnknownItem},
+		{name: "finding on a note", mutate: func(r *Records) { r.Findings[0].Item = iso27001.MustParseItemID("4.2.n1") }, path: "findings[0].item", kind: iso27001.ErrUnknownItem},
 		{name: "finding item outside audit", mutate: func(r *Records) { r.Findings[0].Item = iso27001.MustParseItemID("10.2.f") }, path: "findings[0].item", kind: ErrOutOfScope},
-		{name: "finding result", mutate: func(r *Records) { r.Findings[0].Result = 0 }, path: "findings[0].result", kind: ErrRequired},
-		{name: "finding statement", mutate: func(r *Records) { r.Findings[3].Statement = "" }, path: "findings[3].statement", kind: ErrRequired},
-		{name: "finding date after audit", mutate: func(r *Records) { r.Findings[0].Date = d("2026-02-05") }, path: "findings[0].date", kind: ErrDateOrder},
-		{name: "finding date before audit", mutate: func(r *Records) { r.Findings[0].Date = d("2026-02-01") }, path: "findings[0].date", kind: ErrDateOrder},
-		{name: "finding auditor", mutate: func(r *Records) { r.Findings[0].Auditor = "Chloe" }, path: "findings[0].auditor", kind: ErrUnknownReference},
-		{name: "finding evidence", mutate: func(r *Records) { r.Findings[0].Evidence = []string{"E-1", "E-7"} }, path: "findings[0].evidence[1]", kind: ErrUnknownReference},
-		{name: "evidence after finding", mutate: func(r *Records) { r.Findings[2].Evidence = []string{"E-3"} }, path: "findings[2].evidence[0]", kind: ErrDateOrder,
+		{name: "finding result", mutate: func(r *Records) { r.Findings[0].Result = 0 }, path: "findings[0].result", kind: ismskit.ErrMissing},
+		{name: "finding statement", mutate: func(r *Records) { r.Findings[3].Statement = "" }, path: "findings[3].statement", kind: ismskit.ErrMissing},
+		{name: "finding date after audit", mutate: func(r *Records) { r.Findings[0].Date = d("2026-02-05") }, path: "findings[0].date", kind: ismskit.ErrDateOrder},
+		{name: "finding date before audit", mutate: func(r *Records) { r.Findings[0].Date = d("2026-02-01") }, path: "findings[0].date", kind: ismskit.ErrDateOrder},
+		{name: "finding auditor", mutate: func(r *Records) { r.Findings[0].Auditor = "Chloe" }, path: "findings[0].auditor", kind: ismskit.ErrUnknownReference},
+		{name: "finding evidence", mutate: func(r *Records) { r.Findings[0].Evidence = []string{"E-1", "E-7"} }, path: "findings[0].evidence[1]", kind: ismskit.ErrUnknownReference},
+		{name: "evidence after finding", mutate: func(r *Records) { r.Findings[2].Evidence = []string{"E-3"} }, path: "findings[2].evidence[0]", kind: ismskit.ErrDateOrder,
 			msg: "evidence E-3 was examined on 2027-02-03, after the finding's date 2027-02-02"},
-		{name: "action id", mutate: func(r *Records) { r.Actions[1].ID = "CA-1" }, path: "actions[1].id", kind: ErrDuplicateID},
-		{name: "action finding", mutate: func(r *Records) { r.Actions[1].Finding = "F-9" }, path: "actions[1].finding", kind: ErrUnknownReference},
+		{name: "action id", mutate: func(r *Records) { r.Actions[1].ID = "CA-1" }, path: "actions[1].id", kind: ismskit.ErrDuplicateID},
+		{name: "action finding", mutate: func(r *Records) { r.Actions[1].Finding = "F-9" }, path: "actions[1].finding", kind: ismskit.ErrUnknownReference},
 		{name: "action on observation", mutate: func(r *Records) { r.Actions[1].Finding = "F-4" }, path: "actions[1].finding", kind: ErrNotNonconformity},
-		{name: "action before finding", mutate: func(r *Records) { r.Actions[1].History[0].Date = d("2027-01-01") }, path: "actions[1].history[0].date", kind: ErrDateOrder},
+		{name: "action before finding", mutate: func(r *Records) { r.Actions[1].History[0].Date = d("2027-01-01") }, path: "actions[1].history[0].date", kind: ismskit.ErrDateOrder},
 		{name: "action skips a step", mutate: func(r *Records) {
 			h := r.Actions[1].History
 			r.Actions[1].History = []Transition{h[0], h[2], h[3]}
@@ -142,7 +143,7 @@ func TestValidate(t *testing.T) {
 			if tt.basis != nil {
 				tt.basis(&b)
 			}
-			tt.mutate(r)
+			tt.mutate(&r)
 			err := r.Validate(b)
 			if tt.kind == nil {
 				require.NoError(t, err)
@@ -163,7 +164,7 @@ func TestValidateReportsEverything(t *testing.T) {
 	r.Programme.Audits[1].Kind = 0
 	r.Findings[0].Result = 0
 	r.Findings[2].Control = iso27002.MustParse("5.37")
-	r.Evidence[0].When = iso27001.Date{}
+	r.Evidence[0].When = ismskit.Date{}
 	r.Actions[0].State = Raised
 	err := r.Validate(testBasis())
 	assert.Equal(t, []string{"programme.audits[1].kind", "evidence[0].when", "findings[0].result", "findings[2].control", "actions[0].state"}, errPaths(err))
@@ -172,6 +173,6 @@ func TestValidateReportsEverything(t *testing.T) {
 
 func TestZeroRecords(t *testing.T) {
 	err := (&Records{}).Validate(Basis{})
-	assert.ErrorIs(t, err, ErrRequired)
+	assert.ErrorIs(t, err, ismskit.ErrMissing)
 	assert.Equal(t, []string{"programme.cycleStart"}, errPaths(err))
 }

@@ -2,11 +2,11 @@ package audit
 
 import (
 	"cmp"
-	"encoding/json"
+	"io"
 	"slices"
-	"time"
 
-	"github.com/ismskit/ismskit/internal/strictjson"
+	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/codec"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
 )
@@ -25,7 +25,7 @@ type Report struct {
 	Standard string `json:"standard"`
 	// The day the report is made for; later findings and changes are left
 	// out.
-	AsOf iso27001.Date `json:"asOf"`
+	AsOf ismskit.Date `json:"asOf"`
 	// What the programme audits.
 	Scope ReportScope `json:"scope"`
 	// Counts.
@@ -43,8 +43,8 @@ type Report struct {
 // The zero value is an empty scope.
 type ReportScope struct {
 	// The programme's cycle.
-	CycleStart iso27001.Date `json:"cycleStart"`
-	CycleEnd   iso27001.Date `json:"cycleEnd"`
+	CycleStart ismskit.Date `json:"cycleStart"`
+	CycleEnd   ismskit.Date `json:"cycleEnd"`
 	// The audits, ordered by start date then ID.
 	Audits []AuditLine `json:"audits"`
 	// Items and controls no internal audit of the cycle covers.
@@ -62,8 +62,8 @@ type AuditLine struct {
 	// Title of the audit.
 	Title string `json:"title,omitempty"`
 	// First and last day.
-	Start iso27001.Date `json:"start"`
-	End   iso27001.Date `json:"end"`
+	Start ismskit.Date `json:"start"`
+	End   ismskit.Date `json:"end"`
 	// The clauses, controls, sites and processes in scope.
 	Clauses   []iso27001.ClauseID  `json:"clauses"`
 	Controls  []iso27002.ControlID `json:"controls"`
@@ -119,9 +119,9 @@ type FindingLine struct {
 	// The control's title, or the item's checklist text.
 	Title string `json:"title"`
 	// When it was examined, by whom, and what was found.
-	Date      iso27001.Date `json:"date"`
-	Auditor   string        `json:"auditor"`
-	Statement string        `json:"statement,omitempty"`
+	Date      ismskit.Date `json:"date"`
+	Auditor   string       `json:"auditor"`
+	Statement string       `json:"statement,omitempty"`
 	// The evidence examined, with digests.
 	Evidence []Evidence `json:"evidence,omitempty"`
 	// IDs of the corrective actions raised for it.
@@ -138,9 +138,9 @@ type ActionLine struct {
 	// The state as of the report's date.
 	State State `json:"state"`
 	// The corrective action and its owner and due date, once planned.
-	Action string        `json:"action,omitempty"`
-	Owner  string        `json:"owner,omitempty"`
-	Due    iso27001.Date `json:"due,omitzero"`
+	Action string       `json:"action,omitempty"`
+	Owner  string       `json:"owner,omitempty"`
+	Due    ismskit.Date `json:"due,omitzero"`
 	// Planned, not implemented and past its due date.
 	Overdue bool `json:"overdue,omitempty"`
 	// Its last effectiveness review failed.
@@ -150,12 +150,12 @@ type ActionLine struct {
 // NewReport builds the audit report of the records as of the calendar day
 // of asOf: everything dated later is left out. It validates the records as
 // Assess does and returns the same errors.
-func NewReport(r *Records, b Basis, in ReadinessInput, asOf time.Time) (*Report, error) {
+func NewReport(r Records, b Basis, in ReadinessInput, asOf ismskit.Date) (*Report, error) {
 	rb, err := r.check(b)
 	if err != nil {
 		return nil, err
 	}
-	day := iso27001.DateOf(asOf)
+	day := asOf
 	rep := &Report{Title: "Audit report", Organization: r.Organization, Standard: rb.std.Name(), AsOf: day,
 		Findings: []FindingGroup{}, Actions: []ActionLine{}}
 	if r.Organization != "" {
@@ -256,21 +256,25 @@ func subjectTitle(b *basis, f Finding) string {
 	return c.DisplayTitle()
 }
 
-// JSON encodes the report as indented JSON with a final newline; the
-// output is deterministic and DecodeReport reads it back.
-func (r *Report) JSON() ([]byte, error) {
-	b, err := json.MarshalIndent(r, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append(b, '\n'), nil
-}
+// EncodeReport returns the JSON form of r, indented by two spaces and
+// ending in a newline; the output is deterministic and DecodeReport reads
+// it back.
+func EncodeReport(r Report) ([]byte, error) { return codec.Encode(r) }
+
+// WriteReport writes the JSON form of r to w, as EncodeReport returns it.
+func WriteReport(w io.Writer, r Report) error { return codec.Write(w, r) }
 
 // DecodeReport decodes a report's JSON strictly, as DecodeRecords does.
-func DecodeReport(data []byte) (*Report, error) {
-	var r Report
-	if err := strictjson.Unmarshal(data, &r); err != nil {
-		return nil, err
+func DecodeReport(data []byte, opts ...ismskit.DecodeOption) (Report, error) {
+	return codec.Decode[Report](data, opts)
+}
+
+// ReadReport reads a report from r, never past the byte limit, and
+// decodes it as DecodeReport does.
+func ReadReport(r io.Reader, opts ...ismskit.DecodeOption) (Report, error) {
+	data, err := codec.ReadAll(r, opts)
+	if err != nil {
+		return Report{}, err
 	}
-	return &r, nil
+	return DecodeReport(data, opts...)
 }

@@ -42,8 +42,8 @@
 // requirements (4.2), roles (5.3), objectives (6.2), competence (7.2), the
 // register of documented information (7.5) and management reviews (9.3).
 // DecodeRecords decodes it strictly; Validate checks it and reports every
-// problem with its path as a *FieldError wrapping a sentinel error
-// (ErrNotMeasurable, ErrReviewBeforeApproval, ErrUnknownItem, ...).
+// problem with its path as a *ismskit.Error wrapping a sentinel error
+// (ErrNotMeasurable, ismskit.ErrDateOrder, ErrUnknownItem, ...).
 // JSONSchema returns its JSON Schema, and ClausesSchema that of the clause
 // tree (Standard.Tree).
 //

@@ -4,6 +4,7 @@ import (
 	"fmt"
 
 	"github.com/invopop/jsonschema"
+	"github.com/ismskit/ismskit"
 )
 
 // Edition is an edition of ISO/IEC 27001. The zero value is no edition and
@@ -27,7 +28,7 @@ func ParseEdition(s string) (Edition, error) {
 	case "2022":
 		return Edition2022, nil
 	}
-	return 0, fmt.Errorf("%w: %q (want 2013 or 2022)", ErrUnknownEdition, s)
+	return 0, fmt.Errorf("%w: %q (want 2013 or 2022)", ismskit.ErrUnknownValue, s)
 }
 
 // IsValid reports whether e is a known edition.
@@ -44,7 +45,7 @@ func (e Edition) String() string {
 // MarshalText returns "2013" or "2022"; an unknown edition is an error.
 func (e Edition) MarshalText() ([]byte, error) {
 	if !e.IsValid() {
-		return nil, fmt.Errorf("%w: %d", ErrUnknownEdition, uint16(e))
+		return nil, fmt.Errorf("%w: %d", ismskit.ErrUnknownValue, uint16(e))
 	}
 	return []byte(e.String()), nil
 }
@@ -84,7 +85,7 @@ func ParseAmendment(s string) (Amendment, error) {
 	if s == "amd1-2024" {
 		return Amd1of2024, nil
 	}
-	return 0, fmt.Errorf("%w: amendment %q (want amd1-2024)", ErrUnknownValue, s)
+	return 0, fmt.Errorf("%w: amendment %q (want amd1-2024)", ismskit.ErrUnknownValue, s)
 }
 
 // String returns "amd1-2024", "" for NoAmendment.
@@ -118,7 +119,7 @@ func (a Amendment) Amends() Edition {
 // errors.
 func (a Amendment) MarshalText() ([]byte, error) {
 	if a != Amd1of2024 {
-		return nil, fmt.Errorf("%w: amendment %d", ErrUnknownValue, uint8(a))
+		return nil, fmt.Errorf("%w: amendment %d", ismskit.ErrUnknownValue, uint8(a))
 	}
 	return []byte(a.String()), nil
 }
@@ -261,7 +262,7 @@ func enumString(names []string, v int, typ string) string {
 
 func enumMarshal(names []string, v int, typ string) ([]byte, error) {
 	if v < 0 || v >= len(names) || names[v] == "" {
-		return nil, fmt.Errorf("%w: %s(%d)", ErrUnknownValue, typ, v)
+		return nil, fmt.Errorf("%w: %s(%d)", ismskit.ErrUnknownValue, typ, v)
 	}
 	return []byte(names[v]), nil
 }
@@ -274,7 +275,7 @@ func enumUnmarshal(names []string, text []byte, what string, dst *uint8) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%w: %s %q", ErrUnknownValue, what, s)
+	return fmt.Errorf("%w: %s %q", ismskit.ErrUnknownValue, what, s)
 }
 
 func enumSchema(names []string) *jsonschema.Schema {

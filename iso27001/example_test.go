@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27001"
 )
 
@@ -55,7 +56,7 @@ func ExampleParseItemID() {
 	// 6.1.3.d in clause 6.1.3
 	// 6.1.2.c.1 in clause 6.1.2
 	// 8.1.p2 in clause 8.1
-	// invalid ID: requirement item "6.1.3 d)" (want e.g. "6.1.3.d", "6.1.2.c.1" or "8.1.p2")
+	// invalid identifier: requirement item "6.1.3 d)" (want e.g. "6.1.3.d", "6.1.2.c.1" or "8.1.p2")
 }
 
 func ExampleParseClauseID() {
@@ -63,7 +64,7 @@ func ExampleParseClauseID() {
 	b, err := iso27001.ParseClauseID("5.10")
 	fmt.Println(a.Compare(b), err, b.Parent(), b.Depth())
 	_, err = iso27001.ParseClauseID("A.5.1")
-	fmt.Println(errors.Is(err, iso27001.ErrInvalidID))
+	fmt.Println(errors.Is(err, ismskit.ErrInvalidID))
 	// Output:
 	// -1 <nil> 5 2
 	// true
@@ -95,7 +96,7 @@ func ExampleStandard_DocumentedInformation() {
 func ExampleDecodeRecords() {
 	_, err := iso27001.DecodeRecords([]byte(`{"edition": "2022", "objectives": [{"id": "O1", "likelyhood": 3}]}`))
 	fmt.Println(err)
-	fmt.Println(errors.Is(err, iso27001.ErrUnknownField))
+	fmt.Println(errors.Is(err, ismskit.ErrUnknownField))
 	// Output:
 	// objectives[0].likelyhood: unknown field
 	// true
@@ -109,19 +110,19 @@ func ExampleRecords_Validate() {
 		},
 		Documents: []iso27001.Document{{
 			ID: "POL-01", Title: "Information security policy",
-			Approved:  iso27001.MustParseDate("2025-03-01"),
-			ReviewDue: iso27001.MustParseDate("2024-03-01"),
+			Approved:  ismskit.MustParseDate("2025-03-01"),
+			ReviewDue: ismskit.MustParseDate("2024-03-01"),
 			Evidences: []iso27001.ItemID{iso27001.MustParseItemID("5.2.h")},
 		}},
 	}
 	err := r.Validate()
 	fmt.Println(err)
-	var fe *iso27001.FieldError
-	fmt.Println(errors.As(err, &fe), fe.Path, errors.Is(err, iso27001.ErrReviewBeforeApproval))
+	var fe *ismskit.Error
+	fmt.Println(errors.As(err, &fe), fe.Path, errors.Is(err, ismskit.ErrDateOrder))
 	// Output:
 	// objectives[0].metric: objective has no measurable target
 	// objectives[0].target: objective has no measurable target
-	// documents[0].reviewDue: review date before approval date: review 2024-03-01, approval 2025-03-01
+	// documents[0].reviewDue: dates out of order: review 2024-03-01, approval 2025-03-01
 	// documents[0].evidences[0]: unknown requirement item: 5.2.h is not a requirement item of ISO/IEC 27001:2022
 	// true objectives[0].metric true
 }
@@ -132,12 +133,12 @@ func ExampleAnalyze() {
 		Organization: "Example Ltd",
 		Scope:        iso27001.Scope{Statement: "All services", Boundaries: []string{"Head office"}},
 		Documents: []iso27001.Document{
-			{ID: "SCOPE", Title: "ISMS scope", Approved: iso27001.MustParseDate("2025-01-10"),
-				ReviewDue: iso27001.MustParseDate("2026-01-10"), Evidences: []iso27001.ItemID{iso27001.MustParseItemID("4.3.p2")}},
+			{ID: "SCOPE", Title: "ISMS scope", Approved: ismskit.MustParseDate("2025-01-10"),
+				ReviewDue: ismskit.MustParseDate("2026-01-10"), Evidences: []iso27001.ItemID{iso27001.MustParseItemID("4.3.p2")}},
 		},
 	}
-	asOf := time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC)
-	rep, err := iso27001.Analyze(r, asOf)
+	asOf := ismskit.NewDate(2026, time.March, 1)
+	rep, err := iso27001.Analyze(*r, asOf)
 	if err != nil {
 		panic(err)
 	}
@@ -159,11 +160,11 @@ func ExampleTo2022() {
 	old := &iso27001.Records{
 		Edition: iso27001.Edition2013,
 		Documents: []iso27001.Document{{
-			ID: "CAR", Title: "Corrective action register", Approved: iso27001.MustParseDate("2024-05-01"),
+			ID: "CAR", Title: "Corrective action register", Approved: ismskit.MustParseDate("2024-05-01"),
 			Evidences: []iso27001.ItemID{iso27001.MustParseItemID("10.1.f"), iso27001.MustParseItemID("6.2.j"), iso27001.MustParseItemID("7.4.d")},
 		}},
 	}
-	now, dropped, err := iso27001.To2022(old)
+	now, dropped, err := iso27001.To2022(*old)
 	if err != nil {
 		panic(err)
 	}

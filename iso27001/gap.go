@@ -2,9 +2,9 @@ package iso27001
 
 import (
 	"math"
-	"time"
 
 	"github.com/invopop/jsonschema"
+	"github.com/ismskit/ismskit"
 )
 
 // ItemStatus is the outcome of the gap analysis for one requirement item.
@@ -49,7 +49,7 @@ type GapReport struct {
 	// Standard is the designation the records follow.
 	Standard string `json:"standard"`
 	// AsOf is the date the analysis was made for.
-	AsOf Date `json:"asOf"`
+	AsOf ismskit.Date `json:"asOf"`
 	// Clauses has one entry per clause and subclause, in order.
 	Clauses []ClauseGap `json:"clauses"`
 	// MissingDocuments lists the items asking for documented information
@@ -126,12 +126,12 @@ type DocumentGap struct {
 // Evidence for a lettered item covers its numbered points, and a lettered
 // item whose numbered points are all evidenced is evidenced. Items asking
 // for documented information are evidenced by rule 1 only.
-func Analyze(r *Records, asOf time.Time) (*GapReport, error) {
+func Analyze(r Records, asOf ismskit.Date) (*GapReport, error) {
 	if err := r.Validate(); err != nil {
 		return nil, err
 	}
 	std, _ := r.Standard()
-	day := DateOf(asOf)
+	day := asOf
 	rep := &GapReport{Standard: std.Name(), AsOf: day, MissingDocuments: []DocumentGap{}, OverdueReviews: []string{}}
 
 	ev := map[ItemID]*docEv{}
@@ -316,7 +316,7 @@ func mergeEv(a, b *docEv) *docEv {
 
 // recordKinds returns the record kinds the records hold (see
 // Item.EvidencedBy).
-func (r *Records) recordKinds() recordSet {
+func (r Records) recordKinds() recordSet {
 	var s recordSet
 	set := func(k recordSet, ok bool) {
 		if ok {

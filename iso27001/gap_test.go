@@ -6,11 +6,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-var asOf = time.Date(2026, time.June, 30, 12, 0, 0, 0, time.UTC)
+var asOf = ismskit.NewDate(2026, time.June, 30)
 
 func statusOf(rep *GapReport, id string) ItemGap {
 	want := MustParseItemID(id)
@@ -35,7 +36,7 @@ func clauseGap(rep *GapReport, id string) ClauseGap {
 
 // complete returns records with one current document for every item of s
 // that asks for documented information, and one evidencing all the rest.
-func complete(s *Standard, approved, reviewDue Date) *Records {
+func complete(s *Standard, approved, reviewDue ismskit.Date) Records {
 	r := &Records{Edition: s.Edition(), Amendments: s.Amendments()}
 	var rest []ItemID
 	for it := range s.Items() {
@@ -49,14 +50,14 @@ func complete(s *Standard, approved, reviewDue Date) *Records {
 		}
 		rest = append(rest, it.ID)
 	}
-	r.Documents = append(r.Documents, Document{ID: "ALL", Title: "ISMS manual", Approved: MustParseDate("2026-01-01"),
-		ReviewDue: MustParseDate("2027-01-01"), Evidences: rest})
-	return r
+	r.Documents = append(r.Documents, Document{ID: "ALL", Title: "ISMS manual", Approved: ismskit.MustParseDate("2026-01-01"),
+		ReviewDue: ismskit.MustParseDate("2027-01-01"), Evidences: rest})
+	return *r
 }
 
 func TestAnalyzeEmptyOrganisation(t *testing.T) {
 	for _, s := range []*Standard{Latest(), MustNew(Edition2022), MustNew(Edition2013)} {
-		rep, err := Analyze(&Records{Edition: s.Edition(), Amendments: s.Amendments()}, asOf)
+		rep, err := Analyze(Records{Edition: s.Edition(), Amendments: s.Amendments()}, asOf)
 		require.NoError(t, err)
 		assert.Equal(t, s.Name(), rep.Standard)
 		assert.Equal(t, "2026-06-30", rep.AsOf.String())
@@ -87,7 +88,7 @@ func TestAnalyzeEmptyOrganisation(t *testing.T) {
 
 func TestAnalyzeEverythingPresent(t *testing.T) {
 	for _, s := range []*Standard{Latest(), MustNew(Edition2013)} {
-		r := complete(s, MustParseDate("2026-01-01"), MustParseDate("2027-01-01"))
+		r := complete(s, ismskit.MustParseDate("2026-01-01"), ismskit.MustParseDate("2027-01-01"))
 		rep, err := Analyze(r, asOf)
 		require.NoError(t, err)
 		assert.Equal(t, rep.Total, rep.Evidenced)
@@ -114,7 +115,7 @@ func TestAnalyzeEverythingPresent(t *testing.T) {
 
 func TestAnalyzeExpiredAndDraftDocuments(t *testing.T) {
 	s := Latest()
-	r := complete(s, MustParseDate("2024-01-01"), MustParseDate("2026-06-29"))
+	r := complete(s, ismskit.MustParseDate("2024-01-01"), ismskit.MustParseDate("2026-06-29"))
 	rep, err := Analyze(r, asOf)
 	require.NoError(t, err)
 	docs := slices.Collect(s.DocumentedInformation())
@@ -132,21 +133,22 @@ func TestAnalyzeExpiredAndDraftDocuments(t *testing.T) {
 	assert.Equal(t, 100.0, clauseGap(rep, "5.1").Readiness)
 
 	// A review due today is still current.
-	r = complete(s, MustParseDate("2024-01-01"), MustParseDate("2026-06-30"))
+	r = complete(s, ismskit.MustParseDate("2024-01-01"), ismskit.MustParseDate("2026-06-30"))
 	rep, err = Analyze(r, asOf)
 	require.NoError(t, err)
 	assert.Empty(t, rep.MissingDocuments)
 
-	// The day is taken in asOf's location: 2026-06-30 23:30 in UTC-2 is
-	// 2026-07-01 in UTC, but still the 30th where the caller is.
-	late := time.Date(2026, 6, 30, 23, 30, 0, 0, time.FixedZone("UTC-2", -2*3600))
+	// A caller with a time in its own zone takes its calendar day there:
+	// 2026-06-30 23:30 in UTC-2 is 2026-07-01 in UTC, but still the 30th
+	// where the caller is.
+	late := ismskit.DateOf(time.Date(2026, 6, 30, 23, 30, 0, 0, time.FixedZone("UTC-2", -2*3600)))
 	rep, err = Analyze(r, late)
 	require.NoError(t, err)
 	assert.Equal(t, "2026-06-30", rep.AsOf.String())
 	assert.Empty(t, rep.MissingDocuments)
 
 	// Drafts (no approval date) do not count.
-	r = complete(s, Date{}, Date{})
+	r = complete(s, ismskit.Date{}, ismskit.Date{})
 	rep, err = Analyze(r, asOf)
 	require.NoError(t, err)
 	for _, m := range rep.MissingDocuments {
@@ -156,7 +158,7 @@ func TestAnalyzeExpiredAndDraftDocuments(t *testing.T) {
 	assert.Empty(t, rep.OverdueReviews)
 
 	// A current document beats an expired one for the same item.
-	r.Documents = append(r.Documents, Document{ID: "POL-NEW", Title: "Policy", Approved: MustParseDate("2026-05-01"), Evidences: []ItemID{MustParseItemID("5.2.e")}})
+	r.Documents = append(r.Documents, Document{ID: "POL-NEW", Title: "Policy", Approved: ismskit.MustParseDate("2026-05-01"), Evidences: []ItemID{MustParseItemID("5.2.e")}})
 	rep, err = Analyze(r, asOf)
 	require.NoError(t, err)
 	assert.Equal(t, ItemGap{Item: MustParseItemID("5.2.e"), Status: Evidenced, Documented: Maintained, Evidence: []string{"document:POL-NEW"}}, statusOf(rep, "5.2.e"))
@@ -170,11 +172,11 @@ func TestAnalyzeRecordEvidence(t *testing.T) {
 		InterestedParties: []InterestedParty{{ID: "P1", Name: "Customers", Requirements: []PartyRequirement{{Description: "SLA", Addressed: &yes}, {Description: "Audit rights"}}}},
 		Roles:             []Role{{Name: "ISM", Conformance: true}},
 		Objectives: []Objective{
-			{ID: "O1", Description: "d", Metric: "m", Target: "t", Monitoring: "monthly", Plan: "p", Resources: "r", Owner: "o", Due: MustParseDate("2026-12-31"), Evaluation: "e"},
-			{ID: "O2", Description: "d", Metric: "m", Target: "t", Monitoring: "monthly", Plan: "p", Resources: "r", Due: MustParseDate("2026-12-31"), Evaluation: "e"},
+			{ID: "O1", Description: "d", Metric: "m", Target: "t", Monitoring: "monthly", Plan: "p", Resources: "r", Owner: "o", Due: ismskit.MustParseDate("2026-12-31"), Evaluation: "e"},
+			{ID: "O2", Description: "d", Metric: "m", Target: "t", Monitoring: "monthly", Plan: "p", Resources: "r", Due: ismskit.MustParseDate("2026-12-31"), Evaluation: "e"},
 		},
 	}
-	rep, err := Analyze(r, asOf)
+	rep, err := Analyze(*r, asOf)
 	require.NoError(t, err)
 	for id, want := range map[string]ItemStatus{
 		"4.1.p1": Evidenced, "4.1.p2": Missing, "4.2.a": Evidenced, "4.2.b": Evidenced, "4.2.c": Missing,
@@ -190,7 +192,7 @@ func TestAnalyzeRecordEvidence(t *testing.T) {
 	r.InterestedParties[0].Requirements[1].Addressed = &no
 	r.Climate = &ClimateDetermination{Relevant: false, Rationale: "Office-only business"}
 	r.Objectives[1].Owner = "o"
-	rep, err = Analyze(r, asOf)
+	rep, err = Analyze(*r, asOf)
 	require.NoError(t, err)
 	assert.Equal(t, Evidenced, statusOf(rep, "4.2.c").Status)
 	assert.Equal(t, Evidenced, statusOf(rep, "4.1.p2").Status)
@@ -200,17 +202,17 @@ func TestAnalyzeRecordEvidence(t *testing.T) {
 
 	// Without the amendment, 4.1 has one item.
 	r.Amendments, r.Climate = nil, nil
-	rep, err = Analyze(r, asOf)
+	rep, err = Analyze(*r, asOf)
 	require.NoError(t, err)
 	assert.Equal(t, 1, clauseGap(rep, "4.1").Total)
 }
 
 func TestAnalyzePointsAndReviewInputs(t *testing.T) {
 	r := &Records{Edition: Edition2022, Documents: []Document{
-		{ID: "RA", Title: "Risk assessment", Approved: MustParseDate("2026-01-01"), Evidences: []ItemID{MustParseItemID("6.1.2.c"), MustParseItemID("6.1.2.d.1"), MustParseItemID("6.1.2.d.2"), MustParseItemID("6.1.2.d.3")}},
-	}, ManagementReviews: []ManagementReview{{ID: "MR1", Date: MustParseDate("2026-03-01"), Inputs: []ReviewInput{{Item: MustParseItemID("9.3.2.d")}, {Item: MustParseItemID("9.3.2.a")}}},
-		{ID: "MR2", Date: MustParseDate("2026-06-01"), Inputs: []ReviewInput{{Item: MustParseItemID("9.3.2.a")}, {Item: MustParseItemID("9.3.2.e")}}}}}
-	rep, err := Analyze(r, asOf)
+		{ID: "RA", Title: "Risk assessment", Approved: ismskit.MustParseDate("2026-01-01"), Evidences: []ItemID{MustParseItemID("6.1.2.c"), MustParseItemID("6.1.2.d.1"), MustParseItemID("6.1.2.d.2"), MustParseItemID("6.1.2.d.3")}},
+	}, ManagementReviews: []ManagementReview{{ID: "MR1", Date: ismskit.MustParseDate("2026-03-01"), Inputs: []ReviewInput{{Item: MustParseItemID("9.3.2.d")}, {Item: MustParseItemID("9.3.2.a")}}},
+		{ID: "MR2", Date: ismskit.MustParseDate("2026-06-01"), Inputs: []ReviewInput{{Item: MustParseItemID("9.3.2.a")}, {Item: MustParseItemID("9.3.2.e")}}}}}
+	rep, err := Analyze(*r, asOf)
 	require.NoError(t, err)
 	assert.Equal(t, Evidenced, statusOf(rep, "6.1.2.c.1").Status) // covered by its lettered item
 	assert.Equal(t, []string{"document:RA"}, statusOf(rep, "6.1.2.c.2").Evidence)
@@ -227,10 +229,10 @@ func TestAnalyzePointsAndReviewInputs(t *testing.T) {
 }
 
 func TestAnalyzeInvalidRecords(t *testing.T) {
-	_, err := Analyze(&Records{Edition: Edition2022, Objectives: []Objective{{ID: "O", Description: "d"}}}, asOf)
+	_, err := Analyze(Records{Edition: Edition2022, Objectives: []Objective{{ID: "O", Description: "d"}}}, asOf)
 	assert.ErrorIs(t, err, ErrNotMeasurable)
-	_, err = Analyze(&Records{}, asOf)
-	assert.ErrorIs(t, err, ErrRequired)
+	_, err = Analyze(Records{}, asOf)
+	assert.ErrorIs(t, err, ismskit.ErrMissing)
 }
 
 func TestAnalyzeSampleGolden(t *testing.T) {

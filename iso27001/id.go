@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/invopop/jsonschema"
+	"github.com/ismskit/ismskit"
 )
 
 // ClauseID identifies a clause or subclause of ISO/IEC 27001 clauses 4 to
@@ -28,7 +29,7 @@ type ClauseID struct {
 func ParseClauseID(s string) (ClauseID, error) {
 	id, ok := parseClause(s)
 	if !ok {
-		return ClauseID{}, fmt.Errorf("%w: clause %q (want 4 to 10 with up to two sub-levels, e.g. \"6.1.3\")", ErrInvalidID, s)
+		return ClauseID{}, fmt.Errorf("%w: clause %q (want 4 to 10 with up to two sub-levels, e.g. \"6.1.3\")", ismskit.ErrInvalidID, s)
 	}
 	return id, nil
 }
@@ -185,7 +186,7 @@ type ItemID struct {
 func ParseItemID(s string) (ItemID, error) {
 	id, ok := parseItem(s)
 	if !ok {
-		return ItemID{}, fmt.Errorf("%w: requirement item %q (want e.g. \"6.1.3.d\", \"6.1.2.c.1\" or \"8.1.p2\")", ErrInvalidID, s)
+		return ItemID{}, fmt.Errorf("%w: requirement item %q (want e.g. \"6.1.3.d\", \"6.1.2.c.1\" or \"8.1.p2\")", ismskit.ErrInvalidID, s)
 	}
 	return id, nil
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/natural"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -45,7 +46,7 @@ func TestParseClauseID(t *testing.T) {
 		t.Run(tt.in, func(t *testing.T) {
 			id, err := ParseClauseID(tt.in)
 			if tt.wantErr {
-				require.ErrorIs(t, err, ErrInvalidID)
+				require.ErrorIs(t, err, ismskit.ErrInvalidID)
 				assert.Contains(t, err.Error(), `"`+tt.in+`"`)
 				assert.False(t, id.IsValid())
 				return
@@ -75,7 +76,7 @@ func TestClauseIDZeroAndText(t *testing.T) {
 	assert.Equal(t, "9.2.2", string(b))
 	require.NoError(t, id.UnmarshalText(nil))
 	assert.Equal(t, ClauseID{}, id)
-	assert.ErrorIs(t, id.UnmarshalText([]byte("9.x")), ErrInvalidID)
+	assert.ErrorIs(t, id.UnmarshalText([]byte("9.x")), ismskit.ErrInvalidID)
 
 	assert.True(t, MustParseClauseID("6").Contains(MustParseClauseID("6.1.3")))
 	assert.True(t, MustParseClauseID("6.1").Contains(MustParseClauseID("6.1")))
@@ -135,7 +136,7 @@ func TestParseItemID(t *testing.T) {
 		t.Run(tt.in, func(t *testing.T) {
 			id, err := ParseItemID(tt.in)
 			if tt.wantErr {
-				require.ErrorIs(t, err, ErrInvalidID)
+				require.ErrorIs(t, err, ismskit.ErrInvalidID)
 				assert.False(t, id.IsValid())
 				return
 			}
@@ -178,7 +179,7 @@ func FuzzParseClauseID(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		id, err := ParseClauseID(s)
 		if err != nil {
-			if !errors.Is(err, ErrInvalidID) || id.IsValid() {
+			if !errors.Is(err, ismskit.ErrInvalidID) || id.IsValid() {
 				t.Fatalf("ParseClauseID(%q): %v, %v", s, id, err)
 			}
 			return
@@ -205,7 +206,7 @@ func FuzzParseItemID(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		id, err := ParseItemID(s)
 		if err != nil {
-			if !errors.Is(err, ErrInvalidID) || id.IsValid() {
+			if !errors.Is(err, ismskit.ErrInvalidID) || id.IsValid() {
 				t.Fatalf("ParseItemID(%q): %v, %v", s, id, err)
 			}
 			return

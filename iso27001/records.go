@@ -2,8 +2,10 @@ package iso27001
 
 import (
 	"encoding/json"
+	"io"
 
-	"github.com/ismskit/ismskit/internal/strictjson"
+	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/codec"
 )
 
 // Records is what an organisation's ISMS keeps about itself, as one JSON
@@ -108,7 +110,7 @@ type ClimateDetermination struct {
 	// Why. Required.
 	Rationale string `json:"rationale"`
 	// When the determination was made.
-	Date Date `json:"date,omitzero"`
+	Date ismskit.Date `json:"date,omitzero"`
 }
 
 // InterestedParty is an interested party and what it requires (4.2). The
@@ -173,7 +175,7 @@ type Objective struct {
 	// 6.2 j / h: who is responsible.
 	Owner string `json:"owner,omitempty"`
 	// 6.2 k / i: when it will be completed.
-	Due Date `json:"due,omitzero"`
+	Due ismskit.Date `json:"due,omitzero"`
 	// 6.2 l / j: how the results will be evaluated.
 	Evaluation string `json:"evaluation,omitempty"`
 }
@@ -192,7 +194,7 @@ type CompetenceRecord struct {
 	// 7.2 c: actions taken to acquire the competence, and their evaluation.
 	Actions []string `json:"actions,omitempty"`
 	// When it was assessed.
-	Date Date `json:"date,omitzero"`
+	Date ismskit.Date `json:"date,omitzero"`
 	// 7.2 d: ID of the register document holding the evidence.
 	DocumentID string `json:"documentId,omitempty"`
 }
@@ -212,12 +214,12 @@ type Document struct {
 	// Maintained (a document) or retained (a record).
 	Kind DocKind `json:"kind,omitzero"`
 	// 7.5.2 c: date of approval; zero while the document is a draft.
-	Approved Date `json:"approved,omitzero"`
+	Approved ismskit.Date `json:"approved,omitzero"`
 	// 7.5.2 c: who approved it.
 	ApprovedBy string `json:"approvedBy,omitempty"`
 	// Next review date; past it (as of the analysis date) the document is
 	// expired. Must not be before Approved.
-	ReviewDue Date `json:"reviewDue,omitzero"`
+	ReviewDue ismskit.Date `json:"reviewDue,omitzero"`
 	// 7.5.3 f: retention rule, e.g. "3 years after superseded".
 	Retention string `json:"retention,omitempty"`
 	// The requirement items the document evidences, e.g. "6.1.3.d".
@@ -232,7 +234,7 @@ type ManagementReview struct {
 	// ID is unique among the reviews. Required.
 	ID string `json:"id"`
 	// When it was held. Required.
-	Date Date `json:"date"`
+	Date ismskit.Date `json:"date"`
 	// Who took part.
 	Attendees []string `json:"attendees,omitempty"`
 	// 9.3.2 (2022) / 9.3 a-f (2013): the inputs considered.
@@ -262,24 +264,54 @@ type ReviewOutput struct {
 	// Who carries it out.
 	Owner string `json:"owner,omitempty"`
 	// By when.
-	Due Date `json:"due,omitzero"`
+	Due ismskit.Date `json:"due,omitzero"`
 }
 
 // DecodeRecords decodes a Records JSON document strictly: an unknown or
 // duplicated key, a wrong JSON type, an unknown enum value, a malformed
-// ID or date, and data after the document are each reported as a
-// *FieldError with its path, all of them joined. It does not validate the
+// ID or date, and data after the document are each reported as an
+// *ismskit.Error with its path, all of them up to the problem limit,
+// joined. opts set the decoder's limits. It does not validate the
 // content; call Validate for that.
-func DecodeRecords(data []byte) (*Records, error) {
-	var r Records
-	if err := strictjson.Unmarshal(data, &r); err != nil {
-		return nil, err
+func DecodeRecords(data []byte, opts ...ismskit.DecodeOption) (Records, error) {
+	r, err := codec.Decode[recordsJSON](data, opts)
+	return Records(r), err
+}
+
+// ReadRecords reads a Records document from r, never past the byte limit,
+// and decodes it as DecodeRecords does.
+func ReadRecords(r io.Reader, opts ...ismskit.DecodeOption) (Records, error) {
+	data, err := codec.ReadAll(r, opts)
+	if err != nil {
+		return Records{}, err
 	}
-	return &r, nil
+	return DecodeRecords(data, opts...)
+}
+
+// EncodeRecords returns the JSON form of r, indented by two spaces and
+// ending in a newline; DecodeRecords reads it back.
+func EncodeRecords(r Records) ([]byte, error) { return codec.Encode(recordsJSON(r)) }
+
+// WriteRecords writes the JSON form of r to w, as EncodeRecords returns
+// it.
+func WriteRecords(w io.Writer, r Records) error { return codec.Write(w, recordsJSON(r)) }
+
+// recordsJSON is Records without its methods, for decoding.
+type recordsJSON Records
+
+// UnmarshalJSON decodes records strictly, as DecodeRecords does with the
+// default limits, so that records inside a larger document that
+// encoding/json decodes are as strict as records decoded on their own.
+func (r *Records) UnmarshalJSON(data []byte) error {
+	v, err := codec.Decode[recordsJSON](data, nil)
+	if err == nil {
+		*r = Records(v)
+	}
+	return err
 }
 
 // Standard returns the edition and amendments the records follow.
 // Errors are those of New.
-func (r *Records) Standard() (*Standard, error) {
+func (r Records) Standard() (*Standard, error) {
 	return New(r.Edition, r.Amendments...)
 }

@@ -6,13 +6,14 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-// paths returns "path: sentinel-kind" strings for every *FieldError in err.
+// paths returns "path: sentinel-kind" strings for every *ismskit.Error in err.
 func fieldErrors(t *testing.T, err error) map[string]error {
 	t.Helper()
 	out := map[string]error{}
@@ -24,8 +25,8 @@ func fieldErrors(t *testing.T, err error) map[string]error {
 			}
 			return
 		}
-		var fe *FieldError
-		require.True(t, errors.As(e, &fe), "not a FieldError: %v", e)
+		var fe *ismskit.Error
+		require.True(t, errors.As(e, &fe), "not an *ismskit.Error: %v", e)
 		out[fe.Path] = fe.Err
 	}
 	walk(err)
@@ -39,7 +40,7 @@ func TestDecodeSample(t *testing.T) {
 	assert.Equal(t, Edition2022, r.Edition)
 	assert.Equal(t, []Amendment{Amd1of2024}, r.Amendments)
 	assert.Len(t, r.Documents, 11)
-	assert.Equal(t, MustParseDate("2025-03-01"), r.Documents[1].Approved)
+	assert.Equal(t, ismskit.MustParseDate("2025-03-01"), r.Documents[1].Approved)
 	assert.JSONEq(t, `{"accountId": 4711, "tier": "gold"}`, string(r.Extensions["acme.crm"]))
 
 	// Round trip: encoding and decoding again gives the same value.
@@ -62,28 +63,28 @@ func TestDecodeStrict(t *testing.T) {
 		want map[string]error
 	}{
 		{"unknown field", `{"edition":"2022","objectives":[{"id":"O","description":"d","metric":"m","target":"t","likelyhood":3}]}`,
-			map[string]error{"objectives[0].likelyhood": ErrUnknownField}},
-		{"case mismatch", `{"Edition":"2022"}`, map[string]error{"Edition": ErrUnknownField}},
-		{"unknown edition", `{"edition":"2019"}`, map[string]error{"edition": ErrUnknownEdition}},
-		{"edition as number", `{"edition":2022}`, map[string]error{"edition": ErrType}},
+			map[string]error{"objectives[0].likelyhood": ismskit.ErrUnknownField}},
+		{"case mismatch", `{"Edition":"2022"}`, map[string]error{"Edition": ismskit.ErrUnknownField}},
+		{"unknown edition", `{"edition":"2019"}`, map[string]error{"edition": ismskit.ErrUnknownValue}},
+		{"edition as number", `{"edition":2022}`, map[string]error{"edition": ismskit.ErrType}},
 		{"unknown enum", `{"edition":"2022","issues":[{"id":"I","origin":"Internal","description":"d"}]}`,
-			map[string]error{"issues[0].origin": ErrUnknownValue}},
+			map[string]error{"issues[0].origin": ismskit.ErrUnknownValue}},
 		{"bad date", `{"edition":"2022","documents":[{"id":"D","title":"t","approved":"2025-02-30"}]}`,
-			map[string]error{"documents[0].approved": ErrInvalidDate}},
+			map[string]error{"documents[0].approved": ismskit.ErrInvalidDate}},
 		{"bad item id", `{"edition":"2022","documents":[{"id":"D","title":"t","evidences":["6.1.3.d","6.1.3 d)"]}]}`,
-			map[string]error{"documents[0].evidences[1]": ErrInvalidID}},
+			map[string]error{"documents[0].evidences[1]": ismskit.ErrInvalidID}},
 		{"bad clause id", `{"edition":"2022","documents":[{"id":"D","title":"t","clauses":["A.5.1"]}]}`,
-			map[string]error{"documents[0].clauses[0]": ErrInvalidID}},
-		{"wrong type", `{"edition":"2022","roles":{"name":"x"}}`, map[string]error{"roles": ErrType}},
-		{"duplicate key", `{"edition":"2022","edition":"2013"}`, map[string]error{"edition": ErrDuplicateField}},
+			map[string]error{"documents[0].clauses[0]": ismskit.ErrInvalidID}},
+		{"wrong type", `{"edition":"2022","roles":{"name":"x"}}`, map[string]error{"roles": ismskit.ErrType}},
+		{"duplicate key", `{"edition":"2022","edition":"2013"}`, map[string]error{"edition": ismskit.ErrDuplicateField}},
 		{"several at once", `{"edition":"2022","scope":{"statment":"x"},"climate":{"relevant":"yes","rationale":"r"}}`,
-			map[string]error{"scope.statment": ErrUnknownField, "climate.relevant": ErrType}},
+			map[string]error{"scope.statment": ismskit.ErrUnknownField, "climate.relevant": ismskit.ErrType}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r, err := DecodeRecords([]byte(tt.in))
 			require.Error(t, err)
-			assert.Nil(t, r)
+			assert.Zero(t, r)
 			got := fieldErrors(t, err)
 			require.Len(t, got, len(tt.want), "%v", err)
 			for path, kind := range tt.want {
@@ -103,11 +104,11 @@ func TestDecodeStrict(t *testing.T) {
 		assert.Error(t, err, in)
 	}
 	_, err := DecodeRecords([]byte(`{"edition":"2022"} x`))
-	assert.True(t, errors.Is(err, ErrTrailingData) || errors.Is(err, ErrSyntax))
+	assert.True(t, errors.Is(err, ismskit.ErrTrailingData) || errors.Is(err, ismskit.ErrSyntax))
 	_, err = DecodeRecords([]byte(`{"edition":"2022"} {}`))
-	assert.ErrorIs(t, err, ErrTrailingData)
+	assert.ErrorIs(t, err, ismskit.ErrTrailingData)
 	_, err = DecodeRecords([]byte(`{"edition":`))
-	assert.ErrorIs(t, err, ErrSyntax)
+	assert.ErrorIs(t, err, ismskit.ErrSyntax)
 }
 
 func TestValidate(t *testing.T) {
@@ -119,19 +120,19 @@ func TestValidate(t *testing.T) {
 	}{
 		{"empty organisation", Records{Edition: Edition2022}, nil},
 		{"empty 2013", Records{Edition: Edition2013}, nil},
-		{"no edition", Records{}, map[string]error{"edition": ErrRequired}},
+		{"no edition", Records{}, map[string]error{"edition": ismskit.ErrMissing}},
 		{"amendment to 2013", Records{Edition: Edition2013, Amendments: []Amendment{Amd1of2024}},
 			map[string]error{"amendments": ErrAmendmentNotApplicable}},
 		{"objective without measurable target", Records{Edition: Edition2022, Objectives: []Objective{
 			{ID: "O1", Description: "Fewer incidents", Metric: "incidents per quarter", Target: "< 3"},
 			{ID: "O2", Description: "Be secure"},
 			{ID: "O1", Description: "again", Metric: "m", Target: "t"},
-		}}, map[string]error{"objectives[1].metric": ErrNotMeasurable, "objectives[1].target": ErrNotMeasurable, "objectives[2].id": ErrDuplicateID}},
+		}}, map[string]error{"objectives[1].metric": ErrNotMeasurable, "objectives[1].target": ErrNotMeasurable, "objectives[2].id": ismskit.ErrDuplicateID}},
 		{"review before approval", Records{Edition: Edition2022, Documents: []Document{
-			{ID: "D1", Title: "Policy", Approved: MustParseDate("2025-05-01"), ReviewDue: MustParseDate("2025-04-30")},
-			{ID: "D2", Title: "Same day", Approved: MustParseDate("2025-05-01"), ReviewDue: MustParseDate("2025-05-01")},
-			{ID: "D3", Title: "Draft", ReviewDue: MustParseDate("2020-01-01")},
-		}}, map[string]error{"documents[0].reviewDue": ErrReviewBeforeApproval}},
+			{ID: "D1", Title: "Policy", Approved: ismskit.MustParseDate("2025-05-01"), ReviewDue: ismskit.MustParseDate("2025-04-30")},
+			{ID: "D2", Title: "Same day", Approved: ismskit.MustParseDate("2025-05-01"), ReviewDue: ismskit.MustParseDate("2025-05-01")},
+			{ID: "D3", Title: "Draft", ReviewDue: ismskit.MustParseDate("2020-01-01")},
+		}}, map[string]error{"documents[0].reviewDue": ismskit.ErrDateOrder}},
 		{"items and clauses not in the edition", Records{Edition: Edition2013, Documents: []Document{
 			{ID: "D1", Title: "t", Evidences: []ItemID{MustParseItemID("6.2.l"), MustParseItemID("6.2.j"), MustParseItemID("4.1.p2")},
 				Clauses: []ClauseID{MustParseClauseID("6.3"), MustParseClauseID("6.2"), MustParseClauseID("9.2.1")}},
@@ -152,34 +153,34 @@ func TestValidate(t *testing.T) {
 			Documents:         []Document{{}},
 			ManagementReviews: []ManagementReview{{ID: "M", Outputs: []ReviewOutput{{}}}},
 		}, map[string]error{
-			"scope.statement": ErrRequired, "scope.interfaces[0].with": ErrRequired, "scope.exclusions[0].reason": ErrRequired,
-			"issues[0].id": ErrRequired, "issues[0].origin": ErrRequired, "issues[0].description": ErrRequired,
-			"climate.rationale": ErrRequired, "interestedParties[0].name": ErrRequired,
-			"interestedParties[0].requirements[0].description": ErrRequired, "roles[0].name": ErrRequired,
-			"competence[0].person": ErrRequired, "competence[0].competence": ErrRequired,
-			"documents[0].id": ErrRequired, "documents[0].title": ErrRequired,
-			"managementReviews[0].date": ErrRequired, "managementReviews[0].outputs[0].kind": ErrRequired,
-			"managementReviews[0].outputs[0].decision": ErrRequired,
+			"scope.statement": ismskit.ErrMissing, "scope.interfaces[0].with": ismskit.ErrMissing, "scope.exclusions[0].reason": ismskit.ErrMissing,
+			"issues[0].id": ismskit.ErrMissing, "issues[0].origin": ismskit.ErrMissing, "issues[0].description": ismskit.ErrMissing,
+			"climate.rationale": ismskit.ErrMissing, "interestedParties[0].name": ismskit.ErrMissing,
+			"interestedParties[0].requirements[0].description": ismskit.ErrMissing, "roles[0].name": ismskit.ErrMissing,
+			"competence[0].person": ismskit.ErrMissing, "competence[0].competence": ismskit.ErrMissing,
+			"documents[0].id": ismskit.ErrMissing, "documents[0].title": ismskit.ErrMissing,
+			"managementReviews[0].date": ismskit.ErrMissing, "managementReviews[0].outputs[0].kind": ismskit.ErrMissing,
+			"managementReviews[0].outputs[0].decision": ismskit.ErrMissing,
 		}},
 		{"dangling document references", Records{Edition: Edition2022,
 			Scope:             Scope{Statement: "s", DocumentID: "NOPE"},
 			Competence:        []CompetenceRecord{{Person: "p", Competence: "c", DocumentID: "NOPE2"}},
-			ManagementReviews: []ManagementReview{{ID: "M", Date: MustParseDate("2025-01-01"), DocumentID: "NOPE3"}},
-		}, map[string]error{"scope.documentId": ErrUnknownDocument, "competence[0].documentId": ErrUnknownDocument,
-			"managementReviews[0].documentId": ErrUnknownDocument}},
-		{"review inputs", Records{Edition: Edition2022, ManagementReviews: []ManagementReview{{ID: "M", Date: MustParseDate("2025-01-01"),
+			ManagementReviews: []ManagementReview{{ID: "M", Date: ismskit.MustParseDate("2025-01-01"), DocumentID: "NOPE3"}},
+		}, map[string]error{"scope.documentId": ismskit.ErrUnknownReference, "competence[0].documentId": ismskit.ErrUnknownReference,
+			"managementReviews[0].documentId": ismskit.ErrUnknownReference}},
+		{"review inputs", Records{Edition: Edition2022, ManagementReviews: []ManagementReview{{ID: "M", Date: ismskit.MustParseDate("2025-01-01"),
 			Inputs: []ReviewInput{{Item: MustParseItemID("9.3.2.c")}, {Item: MustParseItemID("9.3.2.d.2")}, {Item: MustParseItemID("6.1.3.d")}, {Item: MustParseItemID("9.3.f")}}}}},
 			map[string]error{"managementReviews[0].inputs[2].item": ErrNotReviewInput, "managementReviews[0].inputs[3].item": ErrUnknownItem}},
-		{"review inputs 2013", Records{Edition: Edition2013, ManagementReviews: []ManagementReview{{ID: "M", Date: MustParseDate("2025-01-01"),
+		{"review inputs 2013", Records{Edition: Edition2013, ManagementReviews: []ManagementReview{{ID: "M", Date: ismskit.MustParseDate("2025-01-01"),
 			Inputs: []ReviewInput{{Item: MustParseItemID("9.3.f")}, {Item: MustParseItemID("9.3.2.a")}, {Item: MustParseItemID("9.3.p1")}}}}},
 			map[string]error{"managementReviews[0].inputs[1].item": ErrUnknownItem, "managementReviews[0].inputs[2].item": ErrNotReviewInput}},
 		{"duplicate IDs", Records{Edition: Edition2022,
 			Issues:            []Issue{{ID: "I", Origin: Internal, Description: "d"}, {ID: "I", Origin: External, Description: "e"}},
 			InterestedParties: []InterestedParty{{ID: "P", Name: "a"}, {ID: "P", Name: "b"}},
 			Documents:         []Document{{ID: "D", Title: "a"}, {ID: "D", Title: "b"}},
-			ManagementReviews: []ManagementReview{{ID: "M", Date: MustParseDate("2025-01-01")}, {ID: "M", Date: MustParseDate("2025-01-01")}},
-		}, map[string]error{"issues[1].id": ErrDuplicateID, "interestedParties[1].id": ErrDuplicateID,
-			"documents[1].id": ErrDuplicateID, "managementReviews[1].id": ErrDuplicateID}},
+			ManagementReviews: []ManagementReview{{ID: "M", Date: ismskit.MustParseDate("2025-01-01")}, {ID: "M", Date: ismskit.MustParseDate("2025-01-01")}},
+		}, map[string]error{"issues[1].id": ismskit.ErrDuplicateID, "interestedParties[1].id": ismskit.ErrDuplicateID,
+			"documents[1].id": ismskit.ErrDuplicateID, "managementReviews[1].id": ismskit.ErrDuplicateID}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -203,7 +204,7 @@ func TestValidateMessage(t *testing.T) {
 	r := Records{Edition: Edition2022, Objectives: []Objective{{ID: "O", Description: "d", Metric: "m"}}}
 	err := r.Validate()
 	assert.EqualError(t, err, "objectives[0].target: objective has no measurable target")
-	var fe *FieldError
+	var fe *ismskit.Error
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "objectives[0].target", fe.Path)
 }
@@ -227,7 +228,7 @@ func TestEnums(t *testing.T) {
 		assert.Error(t, err, "%v", v)
 	}
 	var o Origin
-	assert.ErrorIs(t, o.UnmarshalText([]byte("")), ErrUnknownValue)
+	assert.ErrorIs(t, o.UnmarshalText([]byte("")), ismskit.ErrUnknownValue)
 	var s ItemStatus
 	require.NoError(t, s.UnmarshalText([]byte("expired")))
 	assert.Equal(t, Expired, s)
@@ -235,31 +236,11 @@ func TestEnums(t *testing.T) {
 	require.NoError(t, c.UnmarshalText([]byte("changed")))
 	assert.Equal(t, ChangeChanged, c)
 	var k OutputKind
-	assert.ErrorIs(t, k.UnmarshalText([]byte("Change")), ErrUnknownValue)
+	assert.ErrorIs(t, k.UnmarshalText([]byte("Change")), ismskit.ErrUnknownValue)
 	assert.Equal(t, "Edition(7)", Edition(7).String())
 	assert.Equal(t, "DocKind(7)", DocKind(7).String())
 	assert.Equal(t, "", NoAmendment.String())
 	assert.Equal(t, "", NoAmendment.Title())
-}
-
-func TestDate(t *testing.T) {
-	d := MustParseDate("2024-02-29")
-	assert.Equal(t, "2025-03-01", d.AddDate(1, 0, 0).String())
-	assert.Equal(t, NewDate(2024, 3, 1), NewDate(2024, 2, 30))
-	assert.True(t, d.Before(MustParseDate("2024-03-01")))
-	assert.True(t, MustParseDate("2025-01-01").After(d))
-	assert.Equal(t, 0, d.Compare(MustParseDate("2024-02-29")))
-	assert.True(t, Date{}.IsZero())
-	assert.True(t, Date{}.Time().IsZero())
-	assert.Equal(t, "", Date{}.String())
-	for _, bad := range []string{"2025-02-30", "2025-2-3", "2025-02-03T00:00:00Z", "tomorrow", " 2025-01-01"} {
-		_, err := ParseDate(bad)
-		assert.ErrorIs(t, err, ErrInvalidDate, bad)
-	}
-	var z Date
-	require.NoError(t, z.UnmarshalText(nil))
-	assert.True(t, z.IsZero())
-	assert.Panics(t, func() { MustParseDate("x") })
 }
 
 func FuzzDecodeRecords(f *testing.F) {
@@ -271,12 +252,12 @@ func FuzzDecodeRecords(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err := DecodeRecords(data)
 		if err != nil {
-			if r != nil {
+			if !reflect.DeepEqual(r, Records{}) {
 				t.Fatal("records with an error")
 			}
 			for _, e := range flatten(err) {
-				var fe *FieldError
-				if !errors.As(e, &fe) && !errors.Is(e, ErrSyntax) {
+				var fe *ismskit.Error
+				if !errors.As(e, &fe) && !errors.Is(e, ismskit.ErrSyntax) {
 					t.Fatalf("error without a path: %v", e)
 				}
 			}

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/schematest"
 )
 
@@ -46,7 +47,7 @@ func TestSchemasUpToDate(t *testing.T) {
 func TestGapReportsValidate(t *testing.T) {
 	schematest.RequireFiles(t, "gap.schema.json", GapSchema(), "testdata/gap_sample.json",
 		"../examples/isms/testdata/gap_sample.json")
-	empty, err := Analyze(&Records{Edition: Edition2022}, MustParseDate("2026-11-28").Time())
+	empty, err := Analyze(Records{Edition: Edition2022}, ismskit.MustParseDate("2026-11-28"))
 	require.NoError(t, err)
 	b, err := json.Marshal(empty)
 	require.NoError(t, err)

@@ -3,6 +3,8 @@ package iso27001
 import (
 	"fmt"
 	"iter"
+
+	"github.com/ismskit/ismskit"
 )
 
 //go:generate go run ../internal/clausedata/cmd/genclauses
@@ -63,7 +65,7 @@ func New(ed Edition, amendments ...Amendment) (*Standard, error) {
 	case Edition2022:
 		s.t = &table2022
 	default:
-		return nil, fmt.Errorf("%w: %d", ErrUnknownEdition, uint16(ed))
+		return nil, fmt.Errorf("%w: %d", ismskit.ErrUnknownValue, uint16(ed))
 	}
 	for _, a := range amendments {
 		if a.Amends() != ed || (a == Amd1of2024 && s.amd) {
@@ -226,7 +228,7 @@ func (s *Standard) Clause(id ClauseID) (Clause, bool) {
 // error wrapping ErrUnknownClause (ErrInvalidID for the zero value).
 func (s *Standard) CheckClause(id ClauseID) error {
 	if !id.IsValid() {
-		return fmt.Errorf("%w: empty clause ID", ErrInvalidID)
+		return fmt.Errorf("%w: empty clause ID", ismskit.ErrInvalidID)
 	}
 	if s.find(id) == nil {
 		return fmt.Errorf("%w: %s is not a clause of %s", ErrUnknownClause, id, s.Name())
@@ -293,7 +295,7 @@ func (s *Standard) Item(id ItemID) (Item, bool) {
 // wrapping ErrUnknownItem (ErrInvalidID for the zero value).
 func (s *Standard) CheckItem(id ItemID) error {
 	if !id.IsValid() {
-		return fmt.Errorf("%w: empty item ID", ErrInvalidID)
+		return fmt.Errorf("%w: empty item ID", ismskit.ErrInvalidID)
 	}
 	if s.findItem(id) == nil {
 		return fmt.Errorf("%w: %s is not a requirement item of %s", ErrUnknownItem, id, s.Name())

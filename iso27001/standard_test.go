@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/clausedata"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -44,9 +45,9 @@ func TestNew(t *testing.T) {
 	assert.Equal(t, "ISO/IEC 27001:2013", MustNew(Edition2013).Name())
 
 	_, err = New(Edition(2005))
-	assert.ErrorIs(t, err, ErrUnknownEdition)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	_, err = New(0)
-	assert.ErrorIs(t, err, ErrUnknownEdition)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	_, err = New(Edition2013, Amd1of2024)
 	assert.ErrorIs(t, err, ErrAmendmentNotApplicable)
 	_, err = New(Edition2022, Amd1of2024, Amd1of2024)
@@ -211,8 +212,8 @@ func TestDifferencesBetweenEditions(t *testing.T) {
 	assert.False(t, c.Counterpart.IsValid())
 	assert.ErrorIs(t, s13.CheckClause(MustParseClauseID("6.3")), ErrUnknownClause)
 	assert.ErrorIs(t, s13.CheckClause(MustParseClauseID("9.2.1")), ErrUnknownClause)
-	assert.ErrorIs(t, s13.CheckClause(ClauseID{}), ErrInvalidID)
-	assert.ErrorIs(t, s13.CheckItem(ItemID{}), ErrInvalidID)
+	assert.ErrorIs(t, s13.CheckClause(ClauseID{}), ismskit.ErrInvalidID)
+	assert.ErrorIs(t, s13.CheckItem(ItemID{}), ismskit.ErrInvalidID)
 
 	c, _ = s22.Clause(MustParseClauseID("10.2"))
 	assert.Equal(t, "10.1", c.Counterpart.String())

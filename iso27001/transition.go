@@ -3,6 +3,8 @@ package iso27001
 import (
 	"encoding/json"
 	"fmt"
+
+	"github.com/ismskit/ismskit"
 )
 
 // To2022 converts records kept against ISO/IEC 27001:2013 into records
@@ -19,20 +21,20 @@ import (
 // The input is validated first (Validate's error is returned as it is) and
 // is never modified; the result shares no memory with it. Records of
 // another edition than 2013 are an error wrapping ErrUnknownEdition.
-func To2022(r *Records) (*Records, []ItemID, error) {
+func To2022(r Records) (Records, []ItemID, error) {
 	if r.Edition != Edition2013 {
-		return nil, nil, fmt.Errorf("%w: To2022 converts 2013 records, got edition %s", ErrUnknownEdition, r.Edition)
+		return Records{}, nil, fmt.Errorf("%w: To2022 converts 2013 records, got edition %s", ismskit.ErrUnknownValue, r.Edition)
 	}
 	if err := r.Validate(); err != nil {
-		return nil, nil, err
+		return Records{}, nil, err
 	}
 	b, err := json.Marshal(r)
 	if err != nil {
-		return nil, nil, err
+		return Records{}, nil, err
 	}
 	var out Records
 	if err := json.Unmarshal(b, &out); err != nil {
-		return nil, nil, err
+		return Records{}, nil, err
 	}
 	from, to := MustNew(Edition2013), Latest()
 	var dropped []ItemID
@@ -76,7 +78,7 @@ func To2022(r *Records) (*Records, []ItemID, error) {
 		}
 		mr.Inputs = in
 	}
-	return &out, dropped, nil
+	return out, dropped, nil
 }
 
 func containsItem(list []ItemID, id ItemID) bool {

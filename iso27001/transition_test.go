@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -41,17 +42,17 @@ func TestItemCounterparts(t *testing.T) {
 func TestTo2022(t *testing.T) {
 	in := &Records{Edition: Edition2013, Organization: "Old Co",
 		Documents: []Document{
-			{ID: "OBJ", Title: "Objectives plan", Approved: MustParseDate("2024-01-01"),
+			{ID: "OBJ", Title: "Objectives plan", Approved: ismskit.MustParseDate("2024-01-01"),
 				Evidences: []ItemID{MustParseItemID("6.2.f"), MustParseItemID("6.2.p2"), MustParseItemID("7.4.d"), MustParseItemID("9.2.c"), MustParseItemID("10.1.f")},
 				Clauses:   []ClauseID{MustParseClauseID("6.2"), MustParseClauseID("10.1"), MustParseClauseID("9.3")}},
 		},
-		ManagementReviews: []ManagementReview{{ID: "MR", Date: MustParseDate("2024-06-01"), Inputs: []ReviewInput{{Item: MustParseItemID("9.3.c"), Summary: "KPIs"}, {Item: MustParseItemID("9.3.f")}}}},
+		ManagementReviews: []ManagementReview{{ID: "MR", Date: ismskit.MustParseDate("2024-06-01"), Inputs: []ReviewInput{{Item: MustParseItemID("9.3.c"), Summary: "KPIs"}, {Item: MustParseItemID("9.3.f")}}}},
 		Extensions:        map[string]json.RawMessage{"x": json.RawMessage(`{"k":1}`)},
 	}
 	before, err := json.Marshal(in)
 	require.NoError(t, err)
 
-	out, dropped, err := To2022(in)
+	out, dropped, err := To2022(*in)
 	require.NoError(t, err)
 	after, _ := json.Marshal(in)
 	assert.Equal(t, string(before), string(after), "input modified")
@@ -74,8 +75,8 @@ func TestTo2022(t *testing.T) {
 	assert.Equal(t, Missing, statusOf(rep, "6.3.p1").Status)
 	assert.Equal(t, Evidenced, statusOf(rep, "6.2.h").Status)
 
-	_, _, err = To2022(&Records{Edition: Edition2022})
-	assert.ErrorIs(t, err, ErrUnknownEdition)
-	_, _, err = To2022(&Records{Edition: Edition2013, Objectives: []Objective{{ID: "O", Description: "d"}}})
+	_, _, err = To2022(Records{Edition: Edition2022})
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
+	_, _, err = To2022(Records{Edition: Edition2013, Objectives: []Objective{{ID: "O", Description: "d"}}})
 	assert.ErrorIs(t, err, ErrNotMeasurable)
 }

@@ -3,31 +3,32 @@ package iso27001
 import (
 	"fmt"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
 // Validate checks the records against their edition and reports every
-// problem, joined, each as a *FieldError with its path:
+// problem, joined, each as a *ismskit.Error with its path:
 //
-//   - edition missing (ErrRequired) or an amendment that does not apply
+//   - edition missing (ismskit.ErrMissing) or an amendment that does not apply
 //     (ErrAmendmentNotApplicable);
-//   - required fields missing (ErrRequired) and IDs given twice in a list
+//   - required fields missing (ismskit.ErrMissing) and IDs given twice in a list
 //     (ErrDuplicateID);
 //   - an objective without metric or target (ErrNotMeasurable);
-//   - a document reviewed before it was approved (ErrReviewBeforeApproval);
+//   - a document reviewed before it was approved (ismskit.ErrDateOrder);
 //   - item and clause IDs that the edition lacks (ErrUnknownItem,
 //     ErrUnknownClause), and review inputs that are not review inputs
 //     (ErrNotReviewInput);
-//   - references to documents not in the register (ErrUnknownDocument).
+//   - references to documents not in the register (ismskit.ErrUnknownReference).
 //
 // An empty organisation, Records{Edition: Edition2022}, is valid.
-func (r *Records) Validate() error {
+func (r Records) Validate() error {
 	var l fielderr.List
 	std, err := r.Standard()
 	if err != nil {
 		switch {
 		case r.Edition == 0:
-			l.Add("edition", ErrRequired)
+			l.Add("edition", ismskit.ErrMissing)
 		case !r.Edition.IsValid():
 			l.Add("edition", err)
 		default:
@@ -41,12 +42,12 @@ func (r *Records) Validate() error {
 	}
 	checkDocRef := func(path, id string) {
 		if id != "" && !docs[id] {
-			l.Add(path, fmt.Errorf("%w: %q is not in the register", ErrUnknownDocument, id))
+			l.Add(path, fmt.Errorf("%w: %q is not in the register", ismskit.ErrUnknownReference, id))
 		}
 	}
 	required := func(path, v string) {
 		if v == "" {
-			l.Add(path, ErrRequired)
+			l.Add(path, ismskit.ErrMissing)
 		}
 	}
 	unique := func(list string) func(i int, id string) {
@@ -54,11 +55,11 @@ func (r *Records) Validate() error {
 		return func(i int, id string) {
 			p := fielderr.Index(list, i) + ".id"
 			if id == "" {
-				l.Add(p, ErrRequired)
+				l.Add(p, ismskit.ErrMissing)
 				return
 			}
 			if j, ok := seen[id]; ok {
-				l.Add(p, fmt.Errorf("%w: %q, also at %s", ErrDuplicateID, id, fielderr.Index(list, j)))
+				l.Add(p, fmt.Errorf("%w: %q, also at %s", ismskit.ErrDuplicateID, id, fielderr.Index(list, j)))
 				return
 			}
 			seen[id] = i
@@ -83,7 +84,7 @@ func (r *Records) Validate() error {
 		p := fielderr.Index("issues", i)
 		u(i, is.ID)
 		if is.Origin == 0 {
-			l.Add(p+".origin", ErrRequired)
+			l.Add(p+".origin", ismskit.ErrMissing)
 		}
 		required(p+".description", is.Description)
 	}
@@ -131,7 +132,7 @@ func (r *Records) Validate() error {
 		u(i, d.ID)
 		required(p+".title", d.Title)
 		if !d.Approved.IsZero() && !d.ReviewDue.IsZero() && d.ReviewDue.Before(d.Approved) {
-			l.Add(p+".reviewDue", fmt.Errorf("%w: review %s, approval %s", ErrReviewBeforeApproval, d.ReviewDue, d.Approved))
+			l.Add(p+".reviewDue", fmt.Errorf("%w: review %s, approval %s", ismskit.ErrDateOrder, d.ReviewDue, d.Approved))
 		}
 		for j, it := range d.Evidences {
 			l.Add(fielderr.Index(p+".evidences", j), std.CheckItem(it))
@@ -146,7 +147,7 @@ func (r *Records) Validate() error {
 		p := fielderr.Index("managementReviews", i)
 		u(i, mr.ID)
 		if mr.Date.IsZero() {
-			l.Add(p+".date", ErrRequired)
+			l.Add(p+".date", ismskit.ErrMissing)
 		}
 		for j, in := range mr.Inputs {
 			ip := fielderr.Index(p+".inputs", j) + ".item"
@@ -159,7 +160,7 @@ func (r *Records) Validate() error {
 		for j, out := range mr.Outputs {
 			op := fielderr.Index(p+".outputs", j)
 			if out.Kind == 0 {
-				l.Add(op+".kind", ErrRequired)
+				l.Add(op+".kind", ismskit.ErrMissing)
 			}
 			required(op+".decision", out.Decision)
 		}

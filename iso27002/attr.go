@@ -7,6 +7,7 @@ import (
 	"math/bits"
 	"strings"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/internal/strictjson"
 )
@@ -86,7 +87,7 @@ func ParseTheme(s string) (Theme, error) {
 			return t, nil
 		}
 	}
-	return 0, &ParseError{Kind: "theme", Input: s, Msg: "want organizational, people, physical or technological", Err: ErrUnknownValue}
+	return 0, &ParseError{Kind: "theme", Input: s, Msg: "want organizational, people, physical or technological", Err: ismskit.ErrUnknownValue}
 }
 
 // AttributeType is one of the five attribute types that ISO/IEC
@@ -263,7 +264,7 @@ func (a Attribute) String() string {
 // MarshalText encodes a as the standard spells it.
 func (a Attribute) MarshalText() ([]byte, error) {
 	if !a.IsValid() {
-		return nil, &ParseError{Kind: "attribute", Input: "", Msg: "invalid Attribute", Err: ErrUnknownValue}
+		return nil, &ParseError{Kind: "attribute", Input: "", Msg: "invalid Attribute", Err: ismskit.ErrUnknownValue}
 	}
 	return []byte(a.String()), nil
 }
@@ -289,7 +290,7 @@ func ParseAttribute(s string) (Attribute, error) {
 			return a, nil
 		}
 	}
-	return 0, &ParseError{Kind: "attribute", Input: in, Msg: "not an ISO/IEC 27002:2022 attribute value", Err: ErrUnknownValue}
+	return 0, &ParseError{Kind: "attribute", Input: in, Msg: "not an ISO/IEC 27002:2022 attribute value", Err: ismskit.ErrUnknownValue}
 }
 
 func equalAttr(s, name string) bool {
@@ -422,9 +423,9 @@ func (s *AttributeSet) UnmarshalJSON(b []byte) error {
 	for t := range AttributeTypes() {
 		for i, a := range *j.byType(t) {
 			if a.Type() != t {
-				problems = append(problems, &FieldError{
+				problems = append(problems, &ismskit.Error{
 					Path: fielderr.Index(t.String(), i),
-					Err:  &ParseError{Kind: "attribute", Input: a.String(), Msg: "is a value of " + a.Type().Title() + ", not of " + t.Title(), Err: ErrUnknownValue},
+					Err:  &ParseError{Kind: "attribute", Input: a.String(), Msg: "is a value of " + a.Type().Title() + ", not of " + t.Title(), Err: ismskit.ErrUnknownValue},
 				})
 				continue
 			}

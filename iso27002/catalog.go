@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
@@ -84,7 +85,7 @@ func BuiltIn(e Edition) (*Catalog, error) {
 	case Edition2013:
 		return catalog2013, nil
 	}
-	return nil, &ParseError{Kind: "edition", Input: e.String(), Msg: "no built-in catalog", Err: ErrUnknownValue}
+	return nil, &ParseError{Kind: "edition", Input: e.String(), Msg: "no built-in catalog", Err: ismskit.ErrUnknownValue}
 }
 
 // NewCatalog builds a catalog from controls, in any order, and optional
@@ -96,7 +97,7 @@ func BuiltIn(e Edition) (*Catalog, error) {
 // matches its ID (it is filled in if left zero). A group needs a unique,
 // non-empty ID and a title, and its Parent must name another group,
 // without cycles.
-// NewCatalog reports every problem, each as a *FieldError with a path such
+// NewCatalog reports every problem, each as a *ismskit.Error with a path such
 // as "controls[3].title", joined.
 func NewCatalog(name string, controls []Control, groups ...Group) (*Catalog, error) {
 	var errs fielderr.List
@@ -111,7 +112,7 @@ func NewCatalog(name string, controls []Control, groups ...Group) (*Catalog, err
 			errs.Add(p+".id", fmt.Errorf("%w: missing", ErrInvalidControl))
 		default:
 			if j, dup := index[c.ID]; dup {
-				errs.Add(p+".id", fmt.Errorf("%w: %s is also controls[%d]", ErrDuplicateControl, c.ID, j))
+				errs.Add(p+".id", fmt.Errorf("%w: %s is also controls[%d]", ismskit.ErrDuplicateID, c.ID, j))
 			} else {
 				index[c.ID] = i
 			}
@@ -121,7 +122,7 @@ func NewCatalog(name string, controls []Control, groups ...Group) (*Catalog, err
 			errs.Add(p+".title", fmt.Errorf("%w: empty title", ErrInvalidControl))
 		}
 		if c.Theme != 0 && !c.Theme.IsValid() {
-			errs.Add(p+".theme", fmt.Errorf("%w: theme %d", ErrUnknownValue, uint8(c.Theme)))
+			errs.Add(p+".theme", fmt.Errorf("%w: theme %d", ismskit.ErrUnknownValue, uint8(c.Theme)))
 		}
 		switch c.ID.Edition() {
 		case Edition2013:
@@ -143,7 +144,7 @@ func NewCatalog(name string, controls []Control, groups ...Group) (*Catalog, err
 			errs.Add(p, fmt.Errorf("%w: a group needs an ID and a title", ErrInvalidControl))
 		}
 		if gids[g.ID] {
-			errs.Add(p+".id", fmt.Errorf("%w: group %q given twice", ErrDuplicateControl, g.ID))
+			errs.Add(p+".id", fmt.Errorf("%w: group %q given twice", ismskit.ErrDuplicateID, g.ID))
 		}
 		gids[g.ID] = true
 	}
@@ -245,7 +246,7 @@ func (c *Catalog) Control(id ControlID) (Control, error) {
 	if ctl, ok := c.Lookup(id); ok {
 		return ctl, nil
 	}
-	return Control{}, fmt.Errorf("%w: %s is not in %s", ErrUnknownControl, id, c.name)
+	return Control{}, fmt.Errorf("%w: %s is not in %s", ismskit.ErrUnknownControl, id, c.name)
 }
 
 // Has reports whether the catalog holds a control with the given ID.

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/catalogdata"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -198,10 +199,10 @@ func TestLookup(t *testing.T) {
 	_, ok = c.Lookup(ControlID{})
 	assert.False(t, ok)
 	_, err := c.Control(MustParse("acme:x"))
-	assert.ErrorIs(t, err, ErrUnknownControl)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownControl)
 	assert.False(t, Catalog2013().Has(MustParse("5.1")))
 	_, err = BuiltIn(0)
-	assert.ErrorIs(t, err, ErrUnknownValue)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 }
 
 func TestControlsOrderAndEarlyStop(t *testing.T) {
@@ -296,14 +297,14 @@ func TestNewCatalog(t *testing.T) {
 	require.Error(t, err)
 	msg := err.Error()
 	for _, want := range []string{
-		"controls[1].id: duplicate control: acme:x is also controls[0]",
+		"controls[1].id: duplicate ID: acme:x is also controls[0]",
 		"controls[1].title: invalid control: empty title",
 		"controls[2].id: invalid control: missing",
 		"controls[3]: invalid control: a 2013 control has no theme",
 		"controls[4].theme: invalid control: 5.1 is in theme organizational, not people",
 		"controls[5].theme: unknown value: theme 9",
 		"groups[0].parent: invalid control: no group \"nope\"",
-		"groups[1].id: duplicate control: group \"g\" given twice",
+		"groups[1].id: duplicate ID: group \"g\" given twice",
 		"groups[2]: invalid control: a group needs an ID and a title",
 		"groups[3].parent: invalid control: group \"a\" is its own ancestor",
 		"groups[4].parent: invalid control: group \"b\" is its own ancestor",
@@ -311,9 +312,9 @@ func TestNewCatalog(t *testing.T) {
 	} {
 		assert.Contains(t, msg, want)
 	}
-	assert.ErrorIs(t, err, ErrDuplicateControl)
+	assert.ErrorIs(t, err, ismskit.ErrDuplicateID)
 	assert.ErrorIs(t, err, ErrInvalidControl)
-	var fe *FieldError
+	var fe *ismskit.Error
 	assert.ErrorAs(t, err, &fe)
 }
 
@@ -328,7 +329,7 @@ func TestExtend(t *testing.T) {
 	_, ok := ext.Lookup(MustParse("5.1"))
 	assert.True(t, ok)
 	_, err = base.Extend("dup", []Control{{ID: MustParse("5.1"), Title: "again"}})
-	assert.ErrorIs(t, err, ErrDuplicateControl)
+	assert.ErrorIs(t, err, ismskit.ErrDuplicateID)
 	assert.ErrorContains(t, err, "controls[93].id")
 }
 
@@ -343,7 +344,7 @@ func TestThemes(t *testing.T) {
 		assert.NotEmpty(t, th.Title())
 	}
 	_, err := ParseTheme("logical")
-	assert.ErrorIs(t, err, ErrUnknownValue)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	assert.Equal(t, "", Theme(0).String())
 	assert.Equal(t, "", Theme(0).Title())
 	var th Theme
@@ -364,7 +365,7 @@ func TestAttributeParsing(t *testing.T) {
 	}
 	for _, bad := range []string{"", "Governance_", "Asset__management", "Protect_", "Governance and ecosystem!", "Asset_managemenx"} {
 		_, err := ParseAttribute(bad)
-		assert.ErrorIs(t, err, ErrUnknownValue, bad)
+		assert.ErrorIs(t, err, ismskit.ErrUnknownValue, bad)
 	}
 	assert.Equal(t, AttributeType(0), Attribute(0).Type())
 	assert.Equal(t, "", Attribute(99).String())

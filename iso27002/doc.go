@@ -49,7 +49,7 @@
 // and Catalog.Extend adds an organisation's controls to a built-in
 // edition. Every catalog offers the same API: Lookup, Controls, Select
 // with combinable filters (InTheme, HasAttribute, Matching, AnyOf, Not),
-// Search, JSON encoding (Catalog.MarshalJSON, ParseCatalog) and a JSON
+// Search, JSON encoding (Catalog.MarshalJSON, DecodeCatalog) and a JSON
 // Schema (JSONSchema; OverlaySchema for overlays).
 //
 // # Copyright
@@ -78,6 +78,6 @@
 //
 // Errors wrap the sentinels ErrInvalidID, ErrUnknownControl, ... for use
 // with errors.Is; parse errors are *ParseError values carrying the input,
-// and decoding and catalog errors are *FieldError values carrying the path
+// and decoding and catalog errors are *ismskit.Error values carrying the path
 // of the problem (`controls["5.99"]`), joined when there are several.
 package iso27002

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
@@ -13,7 +14,7 @@ func ExampleParse() {
 	for _, s := range []string{"5.23", "A.8.24", "A.12.3.1", "acme:ORG-1", "5.38"} {
 		id, err := iso27002.Parse(s)
 		if err != nil {
-			fmt.Println(err, errors.Is(err, iso27002.ErrUnknownControl))
+			fmt.Println(err, errors.Is(err, ismskit.ErrUnknownControl))
 			continue
 		}
 		fmt.Println(id, id.Edition())
@@ -111,12 +112,12 @@ func ExampleNewCatalog() {
 	})
 	fmt.Println(err)
 	// Output:
-	// controls[1].id: duplicate control: acme:1 is also controls[0]
+	// controls[1].id: duplicate ID: acme:1 is also controls[0]
 	// controls[1].title: invalid control: empty title
 }
 
 func ExampleCatalog_WithOverlay() {
-	overlay, err := iso27002.ParseOverlay([]byte(`{"source": "our licensed copy",
+	overlay, err := iso27002.DecodeOverlay([]byte(`{"source": "our licensed copy",
 		"controls": {"5.1": {"control": "(text from your licensed copy)"}}}`))
 	if err != nil {
 		fmt.Println(err)

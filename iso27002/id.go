@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/natural"
 )
 
@@ -54,7 +55,7 @@ func ParseEdition(s string) (Edition, error) {
 	case "custom":
 		return 0, nil
 	}
-	return 0, &ParseError{Kind: "edition", Input: s, Msg: `want "2013", "2022" or "custom"`, Err: ErrUnknownValue}
+	return 0, &ParseError{Kind: "edition", Input: s, Msg: `want "2013", "2022" or "custom"`, Err: ismskit.ErrUnknownValue}
 }
 
 // ControlID identifies a control. It is a small comparable value, like
@@ -105,11 +106,11 @@ func Parse(s string) (ControlID, error) {
 	n := 0
 	for {
 		if n == len(parts) {
-			return ControlID{}, parseErr(s, "too many parts", ErrInvalidID)
+			return ControlID{}, parseErr(s, "too many parts", ismskit.ErrInvalidID)
 		}
 		v, i, ok := leadingNumber(rest)
 		if !ok {
-			return ControlID{}, parseErr(s, "want numbers separated by dots, as in 5.1 or A.5.1.1", ErrInvalidID)
+			return ControlID{}, parseErr(s, "want numbers separated by dots, as in 5.1 or A.5.1.1", ismskit.ErrInvalidID)
 		}
 		parts[n] = v
 		n++
@@ -118,7 +119,7 @@ func Parse(s string) (ControlID, error) {
 			break
 		}
 		if rest[0] != '.' {
-			return ControlID{}, parseErr(s, "unexpected character "+strconv.QuoteRune(firstRune(rest)), ErrInvalidID)
+			return ControlID{}, parseErr(s, "unexpected character "+strconv.QuoteRune(firstRune(rest)), ismskit.ErrInvalidID)
 		}
 		rest = rest[1:]
 	}
@@ -127,7 +128,7 @@ func Parse(s string) (ControlID, error) {
 		id := ControlID{ed: Edition2022, a: parts[0], b: parts[1]}
 		i := index2022(id)
 		if i < 0 {
-			return ControlID{}, parseErr(s, "no such control in the 2022 edition", ErrUnknownControl)
+			return ControlID{}, parseErr(s, "no such control in the 2022 edition", ismskit.ErrUnknownControl)
 		}
 		id.ord = uint8(i)
 		return id, nil
@@ -135,15 +136,15 @@ func Parse(s string) (ControlID, error) {
 		id := ControlID{ed: Edition2013, a: parts[0], b: parts[1], c: parts[2]}
 		i := index2013(id)
 		if i < 0 {
-			return ControlID{}, parseErr(s, "no such control in the 2013 edition", ErrUnknownControl)
+			return ControlID{}, parseErr(s, "no such control in the 2013 edition", ismskit.ErrUnknownControl)
 		}
 		id.ord = uint8(i)
 		return id, nil
 	}
 	if prefixed {
-		return ControlID{}, parseErr(s, "a clause, not a control: want 5.1 (2022) or A.5.1.1 (2013)", ErrInvalidID)
+		return ControlID{}, parseErr(s, "a clause, not a control: want 5.1 (2022) or A.5.1.1 (2013)", ismskit.ErrInvalidID)
 	}
-	return ControlID{}, parseErr(s, "want 5.1 (2022) or A.5.1.1 (2013)", ErrInvalidID)
+	return ControlID{}, parseErr(s, "want 5.1 (2022) or A.5.1.1 (2013)", ismskit.ErrInvalidID)
 }
 
 // leadingNumber reads a decimal number of 1 to 3 digits without a leading
@@ -169,25 +170,25 @@ func parseCustom(s string) (ControlID, error) {
 	ns, local, _ := strings.Cut(s, ":")
 	switch {
 	case len(s) > maxCustomLen:
-		return ControlID{}, parseErr(s, "longer than 128 bytes", ErrInvalidID)
+		return ControlID{}, parseErr(s, "longer than 128 bytes", ismskit.ErrInvalidID)
 	case ns == "":
-		return ControlID{}, parseErr(s, "empty namespace before ':'", ErrInvalidID)
+		return ControlID{}, parseErr(s, "empty namespace before ':'", ismskit.ErrInvalidID)
 	case local == "":
-		return ControlID{}, parseErr(s, "empty control ID after ':'", ErrInvalidID)
+		return ControlID{}, parseErr(s, "empty control ID after ':'", ismskit.ErrInvalidID)
 	}
 	for i := 0; i < len(ns); i++ {
 		c := ns[i]
 		alnum := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 		if !alnum && (i == 0 || c != '-' && c != '_' && c != '.') {
-			return ControlID{}, parseErr(s, "namespace may hold only letters, digits, '-', '_' and '.', starting with a letter or digit", ErrInvalidID)
+			return ControlID{}, parseErr(s, "namespace may hold only letters, digits, '-', '_' and '.', starting with a letter or digit", ismskit.ErrInvalidID)
 		}
 	}
 	if !utf8.ValidString(local) {
-		return ControlID{}, parseErr(s, "not valid UTF-8", ErrInvalidID)
+		return ControlID{}, parseErr(s, "not valid UTF-8", ismskit.ErrInvalidID)
 	}
 	for _, r := range local {
 		if unicode.IsSpace(r) || !unicode.IsPrint(r) {
-			return ControlID{}, parseErr(s, "control ID may not hold spaces or control characters", ErrInvalidID)
+			return ControlID{}, parseErr(s, "control ID may not hold spaces or control characters", ismskit.ErrInvalidID)
 		}
 	}
 	return ControlID{custom: s}, nil

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -30,40 +31,40 @@ func TestParse(t *testing.T) {
 		{in: "nist-800-53r5:ac-2(3)", want: "nist-800-53r5:ac-2(3)"},
 		{in: "x:é", want: "x:é"},
 
-		{in: "5.38", wantErr: ErrUnknownControl},
-		{in: "6.9", wantErr: ErrUnknownControl},
-		{in: "7.15", wantErr: ErrUnknownControl},
-		{in: "8.35", wantErr: ErrUnknownControl},
-		{in: "4.1", wantErr: ErrUnknownControl},
-		{in: "9.1", wantErr: ErrUnknownControl},
-		{in: "5.0", wantErr: ErrInvalidID},
-		{in: "A.5.1.3", wantErr: ErrUnknownControl},
-		{in: "A.19.1.1", wantErr: ErrUnknownControl},
-		{in: "A.4.1.1", wantErr: ErrUnknownControl},
-		{in: "A.5.2.1", wantErr: ErrUnknownControl},
-		{in: "", wantErr: ErrInvalidID},
-		{in: "5", wantErr: ErrInvalidID},
-		{in: "A.5", wantErr: ErrInvalidID},
-		{in: "5.01", wantErr: ErrInvalidID},
-		{in: "05.1", wantErr: ErrInvalidID},
-		{in: "5.1.", wantErr: ErrInvalidID},
-		{in: ".5.1", wantErr: ErrInvalidID},
-		{in: "5..1", wantErr: ErrInvalidID},
-		{in: " 5.1", wantErr: ErrInvalidID},
-		{in: "5.1 ", wantErr: ErrInvalidID},
-		{in: "5.1x", wantErr: ErrInvalidID},
-		{in: "a.5.1", wantErr: ErrInvalidID},
-		{in: "A.5.1.1.1", wantErr: ErrInvalidID},
-		{in: "5.1000", wantErr: ErrInvalidID},
-		{in: "5.256", wantErr: ErrInvalidID},
-		{in: ":x", wantErr: ErrInvalidID},
-		{in: "acme:", wantErr: ErrInvalidID},
-		{in: "-acme:x", wantErr: ErrInvalidID},
-		{in: "ac me:x", wantErr: ErrInvalidID},
-		{in: "acme:a b", wantErr: ErrInvalidID},
-		{in: "acme:a\x00", wantErr: ErrInvalidID},
-		{in: "acme:\xff", wantErr: ErrInvalidID},
-		{in: "acme:" + string(make([]byte, 200)), wantErr: ErrInvalidID},
+		{in: "5.38", wantErr: ismskit.ErrUnknownControl},
+		{in: "6.9", wantErr: ismskit.ErrUnknownControl},
+		{in: "7.15", wantErr: ismskit.ErrUnknownControl},
+		{in: "8.35", wantErr: ismskit.ErrUnknownControl},
+		{in: "4.1", wantErr: ismskit.ErrUnknownControl},
+		{in: "9.1", wantErr: ismskit.ErrUnknownControl},
+		{in: "5.0", wantErr: ismskit.ErrInvalidID},
+		{in: "A.5.1.3", wantErr: ismskit.ErrUnknownControl},
+		{in: "A.19.1.1", wantErr: ismskit.ErrUnknownControl},
+		{in: "A.4.1.1", wantErr: ismskit.ErrUnknownControl},
+		{in: "A.5.2.1", wantErr: ismskit.ErrUnknownControl},
+		{in: "", wantErr: ismskit.ErrInvalidID},
+		{in: "5", wantErr: ismskit.ErrInvalidID},
+		{in: "A.5", wantErr: ismskit.ErrInvalidID},
+		{in: "5.01", wantErr: ismskit.ErrInvalidID},
+		{in: "05.1", wantErr: ismskit.ErrInvalidID},
+		{in: "5.1.", wantErr: ismskit.ErrInvalidID},
+		{in: ".5.1", wantErr: ismskit.ErrInvalidID},
+		{in: "5..1", wantErr: ismskit.ErrInvalidID},
+		{in: " 5.1", wantErr: ismskit.ErrInvalidID},
+		{in: "5.1 ", wantErr: ismskit.ErrInvalidID},
+		{in: "5.1x", wantErr: ismskit.ErrInvalidID},
+		{in: "a.5.1", wantErr: ismskit.ErrInvalidID},
+		{in: "A.5.1.1.1", wantErr: ismskit.ErrInvalidID},
+		{in: "5.1000", wantErr: ismskit.ErrInvalidID},
+		{in: "5.256", wantErr: ismskit.ErrInvalidID},
+		{in: ":x", wantErr: ismskit.ErrInvalidID},
+		{in: "acme:", wantErr: ismskit.ErrInvalidID},
+		{in: "-acme:x", wantErr: ismskit.ErrInvalidID},
+		{in: "ac me:x", wantErr: ismskit.ErrInvalidID},
+		{in: "acme:a b", wantErr: ismskit.ErrInvalidID},
+		{in: "acme:a\x00", wantErr: ismskit.ErrInvalidID},
+		{in: "acme:\xff", wantErr: ismskit.ErrInvalidID},
+		{in: "acme:" + string(make([]byte, 200)), wantErr: ismskit.ErrInvalidID},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -161,7 +162,7 @@ func TestEdition(t *testing.T) {
 		assert.Equal(t, got, back)
 	}
 	_, err := ParseEdition("2005")
-	assert.ErrorIs(t, err, ErrUnknownValue)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	var e Edition
 	assert.Error(t, e.UnmarshalText([]byte("x")))
 	assert.True(t, Edition2022.IsValid())
@@ -183,7 +184,7 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		id, err := Parse(s)
 		if err != nil {
-			if !errors.Is(err, ErrInvalidID) && !errors.Is(err, ErrUnknownControl) {
+			if !errors.Is(err, ismskit.ErrInvalidID) && !errors.Is(err, ismskit.ErrUnknownControl) {
 				t.Fatalf("Parse(%q): error %v wraps no sentinel", s, err)
 			}
 			return

@@ -3,8 +3,11 @@ package iso27002
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
 
+	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/codec"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/internal/strictjson"
 )
@@ -149,16 +152,17 @@ type catalogJSON struct {
 // ("2022", "2013" or "custom"), "groups" and "controls" (in natural order,
 // each as Control.MarshalJSON writes it). The output is deterministic.
 func (c *Catalog) MarshalJSON() ([]byte, error) {
-	return json.Marshal(catalogJSON{Name: c.name, Edition: c.edition, Groups: c.groups, Controls: c.controls})
+	return json.Marshal(c.wire())
 }
 
-// ParseCatalog decodes a catalog from the JSON that Catalog.MarshalJSON
+// DecodeCatalog decodes a catalog from the JSON that Catalog.MarshalJSON
 // writes, strictly, and builds it with NewCatalog. Every problem is
 // reported with its path. The "edition" key is checked against the
 // controls: "2022" requires every control to be a 2022 control, and so on.
-func ParseCatalog(data []byte) (*Catalog, error) {
-	var j catalogJSON
-	if err := strictjson.Unmarshal(data, &j); err != nil {
+// opts set the decoder's limits.
+func DecodeCatalog(data []byte, opts ...ismskit.DecodeOption) (*Catalog, error) {
+	j, err := codec.Decode[catalogJSON](data, opts)
+	if err != nil {
 		return nil, err
 	}
 	cat, err := NewCatalog(j.Name, j.Controls, j.Groups...)
@@ -179,11 +183,38 @@ func ParseCatalog(data []byte) (*Catalog, error) {
 	return cat, nil
 }
 
-// UnmarshalJSON decodes a catalog as ParseCatalog does, for use as a
-// field of a larger document. A *Catalog from ParseCatalog is immutable;
+// ReadCatalog reads a catalog from r, never past the byte limit, and
+// decodes it as DecodeCatalog does.
+func ReadCatalog(r io.Reader, opts ...ismskit.DecodeOption) (*Catalog, error) {
+	data, err := codec.ReadAll(r, opts)
+	if err != nil {
+		return nil, err
+	}
+	return DecodeCatalog(data, opts...)
+}
+
+// EncodeCatalog returns the JSON form of c (see Catalog.MarshalJSON),
+// indented by two spaces and ending in a newline; DecodeCatalog reads it
+// back. A nil c encodes as an empty catalog.
+func EncodeCatalog(c *Catalog) ([]byte, error) { return codec.Encode(c.wire()) }
+
+// WriteCatalog writes the JSON form of c to w, as EncodeCatalog returns
+// it.
+func WriteCatalog(w io.Writer, c *Catalog) error { return codec.Write(w, c.wire()) }
+
+// wire returns the wire form of c; a nil c gives an empty catalog.
+func (c *Catalog) wire() catalogJSON {
+	if c == nil {
+		return catalogJSON{Controls: []Control{}}
+	}
+	return catalogJSON{Name: c.name, Edition: c.edition, Groups: c.groups, Controls: c.controls}
+}
+
+// UnmarshalJSON decodes a catalog as DecodeCatalog does, for use as a
+// field of a larger document. A *Catalog from DecodeCatalog is immutable;
 // UnmarshalJSON exists only so a zero Catalog can be filled once.
 func (c *Catalog) UnmarshalJSON(data []byte) error {
-	cat, err := ParseCatalog(data)
+	cat, err := DecodeCatalog(data)
 	if err != nil {
 		return err
 	}

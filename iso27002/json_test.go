@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/goldenfile"
 
 	"github.com/stretchr/testify/assert"
@@ -27,7 +28,7 @@ func TestCatalogJSONGolden(t *testing.T) {
 		golden(t, "catalog"+cat.Edition().String()+".json", append(got, '\n'))
 
 		// Round trip: the JSON reads back into an equal catalog.
-		back, err := ParseCatalog(got)
+		back, err := DecodeCatalog(got)
 		require.NoError(t, err)
 		assert.Equal(t, cat.Len(), back.Len())
 		assert.Equal(t, cat.Edition(), back.Edition())
@@ -82,8 +83,8 @@ func TestControlJSONErrors(t *testing.T) {
 		wantIs   error
 		wantMsg  string
 	}{
-		{"unknown key", `{"id":"5.1","title":"x","titel":"y"}`, ErrUnknownField, "titel: unknown field"},
-		{"bad id", `{"id":"5.99","title":"x"}`, ErrUnknownControl, `id: iso27002: parse control ID "5.99"`},
+		{"unknown key", `{"id":"5.1","title":"x","titel":"y"}`, ismskit.ErrUnknownField, "titel: unknown field"},
+		{"bad id", `{"id":"5.99","title":"x"}`, ismskit.ErrUnknownControl, `id: iso27002: parse control ID "5.99"`},
 		{"missing id", `{"title":"x"}`, ErrInvalidControl, "id: invalid control: missing"},
 		{"wrong theme", `{"id":"5.1","title":"x","theme":"people"}`, ErrInvalidControl, "theme: invalid control"},
 		{"wrong new", `{"id":"5.1","title":"x","new":true}`, ErrInvalidControl, "new: invalid control"},
@@ -93,10 +94,10 @@ func TestControlJSONErrors(t *testing.T) {
 		{"wrong to2022", `{"id":"A.5.1.1","title":"x","to2022":["5.2"]}`, ErrInvalidControl, "to2022: invalid control"},
 		{"2013 keys on 2022", `{"id":"5.1","title":"x","clause":"A.5"}`, ErrInvalidControl, "clause, objective and to2022 belong to 2013 controls"},
 		{"from2013 on custom", `{"id":"a:b","title":"x","from2013":[]}`, ErrInvalidControl, "from2013: invalid control"},
-		{"attribute in wrong type", `{"id":"5.1","title":"x","attributes":{"securityDomains":["Protect"]}}`, ErrUnknownValue, "attributes.securityDomains[0]"},
-		{"unknown attribute", `{"id":"5.1","title":"x","attributes":{"controlType":["Proactive"]}}`, ErrUnknownValue, "attributes.controlType[0]"},
-		{"unknown attribute type", `{"id":"5.1","title":"x","attributes":{"kind":[]}}`, ErrUnknownField, "attributes.kind: unknown field"},
-		{"bad theme", `{"id":"a:b","title":"x","theme":"logical"}`, ErrUnknownValue, "theme: iso27002: parse theme"},
+		{"attribute in wrong type", `{"id":"5.1","title":"x","attributes":{"securityDomains":["Protect"]}}`, ismskit.ErrUnknownValue, "attributes.securityDomains[0]"},
+		{"unknown attribute", `{"id":"5.1","title":"x","attributes":{"controlType":["Proactive"]}}`, ismskit.ErrUnknownValue, "attributes.controlType[0]"},
+		{"unknown attribute type", `{"id":"5.1","title":"x","attributes":{"kind":[]}}`, ismskit.ErrUnknownField, "attributes.kind: unknown field"},
+		{"bad theme", `{"id":"a:b","title":"x","theme":"logical"}`, ismskit.ErrUnknownValue, "theme: iso27002: parse theme"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -110,29 +111,29 @@ func TestControlJSONErrors(t *testing.T) {
 	}
 }
 
-func TestParseCatalogErrors(t *testing.T) {
+func TestDecodeCatalogErrors(t *testing.T) {
 	tests := []struct {
 		name, in string
 		wantIs   error
 		wantMsg  string
 	}{
-		{"syntax", `{"name":`, ErrSyntax, "malformed JSON"},
-		{"trailing", `{"name":"x","edition":"custom","controls":[]} []`, ErrTrailingData, "trailing"},
-		{"unknown key", `{"name":"x","edition":"custom","controls":[],"extra":1}`, ErrUnknownField, "extra: unknown field"},
-		{"bad edition", `{"name":"x","edition":"2005","controls":[]}`, ErrUnknownValue, "edition:"},
-		{"wrong type", `{"name":1,"edition":"custom","controls":[]}`, ErrType, "name: wrong type"},
-		{"control error path", `{"name":"x","edition":"custom","controls":[{"id":"a:1","title":"x"},{"id":"a:2","title":"x","bogus":1}]}`, ErrUnknownField, "controls[1].bogus: unknown field"},
-		{"duplicate", `{"name":"x","edition":"custom","controls":[{"id":"a:1","title":"x"},{"id":"a:1","title":"y"}]}`, ErrDuplicateControl, "controls[1].id"},
+		{"syntax", `{"name":`, ismskit.ErrSyntax, "malformed JSON"},
+		{"trailing", `{"name":"x","edition":"custom","controls":[]} []`, ismskit.ErrTrailingData, "trailing"},
+		{"unknown key", `{"name":"x","edition":"custom","controls":[],"extra":1}`, ismskit.ErrUnknownField, "extra: unknown field"},
+		{"bad edition", `{"name":"x","edition":"2005","controls":[]}`, ismskit.ErrUnknownValue, "edition:"},
+		{"wrong type", `{"name":1,"edition":"custom","controls":[]}`, ismskit.ErrType, "name: wrong type"},
+		{"control error path", `{"name":"x","edition":"custom","controls":[{"id":"a:1","title":"x"},{"id":"a:2","title":"x","bogus":1}]}`, ismskit.ErrUnknownField, "controls[1].bogus: unknown field"},
+		{"duplicate", `{"name":"x","edition":"custom","controls":[{"id":"a:1","title":"x"},{"id":"a:1","title":"y"}]}`, ismskit.ErrDuplicateID, "controls[1].id"},
 		{"edition mismatch", `{"name":"x","edition":"2022","controls":[{"id":"A.5.1.1","title":"x"}]}`, ErrInvalidControl, "controls[0].id: invalid control: A.5.1.1 is not a 2022 control"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			cat, err := ParseCatalog([]byte(tt.in))
+			cat, err := DecodeCatalog([]byte(tt.in))
 			require.Error(t, err)
 			assert.Nil(t, cat)
 			assert.ErrorIs(t, err, tt.wantIs)
 			assert.ErrorContains(t, err, tt.wantMsg)
-			var fe *FieldError
+			var fe *ismskit.Error
 			assert.True(t, errors.As(err, &fe))
 		})
 	}
@@ -154,7 +155,7 @@ func TestAttributeSetJSON(t *testing.T) {
 	assert.Equal(t, AttributeSet(0), back)
 }
 
-func FuzzParseCatalog(f *testing.F) {
+func FuzzDecodeCatalog(f *testing.F) {
 	seed, err := os.ReadFile(filepath.Join("testdata", "catalog2013.json"))
 	if err == nil {
 		f.Add(seed[:min(len(seed), 4000)])
@@ -163,14 +164,14 @@ func FuzzParseCatalog(f *testing.F) {
 	f.Add([]byte(`{"name":"x","edition":"2022","controls":[{"id":"5.1","title":"x","attributes":{"controlType":["Preventive"]}}]}`))
 	f.Add([]byte(`{"name":"x","edition":"2013","controls":[{"id":"A.5.1.1","title":"x","to2022":["5.1"]}]}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		cat, err := ParseCatalog(data)
+		cat, err := DecodeCatalog(data)
 		if err != nil {
 			return
 		}
 		// Whatever is accepted encodes and decodes to the same bytes.
 		b, err := json.Marshal(cat)
 		require.NoError(t, err)
-		back, err := ParseCatalog(b)
+		back, err := DecodeCatalog(b)
 		require.NoError(t, err)
 		b2, err := json.Marshal(back)
 		require.NoError(t, err)

@@ -6,11 +6,12 @@ import (
 	"testing"
 	"testing/fstest"
 
+	"github.com/ismskit/ismskit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-const overlayJSON = `{
+const overlayDoc = `{
   "source": "test copy",
   "controls": {
     "5.1": {"control": "licensed control text", "purpose": "licensed purpose"},
@@ -19,7 +20,7 @@ const overlayJSON = `{
 }`
 
 func TestOverlay(t *testing.T) {
-	o, err := ParseOverlay([]byte(overlayJSON))
+	o, err := DecodeOverlay([]byte(overlayDoc))
 	require.NoError(t, err)
 	assert.Equal(t, "test copy", o.Source)
 
@@ -42,14 +43,14 @@ func TestOverlay(t *testing.T) {
 }
 
 func TestOverlayUnknownIDs(t *testing.T) {
-	o, err := ParseOverlay([]byte(`{"controls":{"A.5.1.1":{"control":"x"},"acme:1":{"control":"y"},"5.2":{}}}`))
+	o, err := DecodeOverlay([]byte(`{"controls":{"A.5.1.1":{"control":"x"},"acme:1":{"control":"y"},"5.2":{}}}`))
 	require.NoError(t, err)
 	_, err = Catalog2022().WithOverlay(o)
 	require.Error(t, err)
-	assert.ErrorIs(t, err, ErrUnknownControl)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownControl)
 	assert.Equal(t, `controls["A.5.1.1"]: unknown control: A.5.1.1 is not in ISO/IEC 27002:2022`+"\n"+
 		`controls["acme:1"]: unknown control: acme:1 is not in ISO/IEC 27002:2022`, err.Error())
-	var fe *FieldError
+	var fe *ismskit.Error
 	require.True(t, errors.As(err, &fe))
 	assert.Equal(t, `controls["A.5.1.1"]`, fe.Path)
 }
@@ -60,13 +61,13 @@ func TestOverlayDecodeErrors(t *testing.T) {
 		wantIs  error
 		wantMsg string
 	}{
-		{`{"controls":{"5.99":{}}}`, ErrUnknownControl, `controls["5.99"]: iso27002: parse control ID "5.99"`},
-		{`{"controls":{"5.1":{"text":"x"}}}`, ErrUnknownField, `controls["5.1"].text: unknown field`},
-		{`{"controls":{"5.1":{}}, "extra": 1}`, ErrUnknownField, "extra: unknown field"},
-		{`{"controls":[]}`, ErrType, "controls: wrong type"},
-		{`{"controls":{}} x`, ErrTrailingData, "trailing"},
+		{`{"controls":{"5.99":{}}}`, ismskit.ErrUnknownControl, `controls["5.99"]: iso27002: parse control ID "5.99"`},
+		{`{"controls":{"5.1":{"text":"x"}}}`, ismskit.ErrUnknownField, `controls["5.1"].text: unknown field`},
+		{`{"controls":{"5.1":{}}, "extra": 1}`, ismskit.ErrUnknownField, "extra: unknown field"},
+		{`{"controls":[]}`, ismskit.ErrType, "controls: wrong type"},
+		{`{"controls":{}} x`, ismskit.ErrTrailingData, "trailing"},
 	} {
-		_, err := ParseOverlay([]byte(tt.in))
+		_, err := DecodeOverlay([]byte(tt.in))
 		require.Error(t, err, tt.in)
 		assert.ErrorIs(t, err, tt.wantIs, tt.in)
 		assert.ErrorContains(t, err, tt.wantMsg)
@@ -74,40 +75,40 @@ func TestOverlayDecodeErrors(t *testing.T) {
 }
 
 func TestOverlayReaders(t *testing.T) {
-	o, err := ReadOverlay(strings.NewReader(overlayJSON))
+	o, err := ReadOverlay(strings.NewReader(overlayDoc))
 	require.NoError(t, err)
 	assert.Len(t, o.Controls, 2)
 
-	fsys := fstest.MapFS{"overlay.json": {Data: []byte(overlayJSON)}, "bad.json": {Data: []byte(`{`)}}
+	fsys := fstest.MapFS{"overlay.json": {Data: []byte(overlayDoc)}, "bad.json": {Data: []byte(`{`)}}
 	o, err = LoadOverlay(fsys, "overlay.json")
 	require.NoError(t, err)
 	assert.Len(t, o.Controls, 2)
 	_, err = LoadOverlay(fsys, "missing.json")
 	assert.ErrorContains(t, err, "iso27002: load overlay")
 	_, err = LoadOverlay(fsys, "bad.json")
-	assert.ErrorIs(t, err, ErrSyntax)
+	assert.ErrorIs(t, err, ismskit.ErrSyntax)
 	assert.ErrorContains(t, err, "overlay bad.json")
 	_, err = ReadOverlay(errReader{})
-	assert.ErrorContains(t, err, "read overlay")
+	assert.ErrorContains(t, err, "read: boom")
 }
 
 type errReader struct{}
 
 func (errReader) Read([]byte) (int, error) { return 0, errors.New("boom") }
 
-func FuzzParseOverlay(f *testing.F) {
-	f.Add([]byte(overlayJSON))
+func FuzzDecodeOverlay(f *testing.F) {
+	f.Add([]byte(overlayDoc))
 	f.Add([]byte(`{"controls":{"A.5.1.1":{"control":"x"}}}`))
 	f.Add([]byte(`{"controls":{"acme:1":{"other":"y"}},"source":"s"}`))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		o, err := ParseOverlay(data)
+		o, err := DecodeOverlay(data)
 		if err != nil {
 			return
 		}
 		for _, cat := range []*Catalog{Catalog2022(), Catalog2013()} {
 			out, err := cat.WithOverlay(o)
 			if err != nil {
-				require.ErrorIs(t, err, ErrUnknownControl)
+				require.ErrorIs(t, err, ismskit.ErrUnknownControl)
 				continue
 			}
 			for id, text := range o.Controls {

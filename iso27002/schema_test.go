@@ -13,7 +13,7 @@ import (
 )
 
 // A control catalog as Catalog.MarshalJSON writes it and
-// ParseCatalog reads it. The type mirrors catalogJSON with the controls in
+// DecodeCatalog reads it. The type mirrors catalogJSON with the controls in
 // their wire form; TestSchemaTypesMirrorWireTypes keeps the two in step.
 type CatalogDocument struct {
 	// Name of the catalog, such as "ISO/IEC 27002:2022". Required.
@@ -96,7 +96,7 @@ func TestSchemasUpToDate(t *testing.T) {
 
 	r = newReflector(t)
 	s := schematest.Reflect(r, &Overlay{}, "iso27002", "overlay.schema.json", "ismskit licensed-text overlay",
-		"Licensed text of the standard that a licensee attaches to a catalog's controls, as iso27002.ParseOverlay reads it.")
+		"Licensed text of the standard that a licensee attaches to a catalog's controls, as iso27002.DecodeOverlay reads it.")
 	// The keys of controls are control IDs.
 	controls, ok := s.Definitions["Overlay"].Properties.Get("controls")
 	require.True(t, ok)
@@ -146,7 +146,7 @@ func TestGoldenDocumentsValidate(t *testing.T) {
 		[]byte(`{"name":"x","edition":"2022","controls":[{"id":"5.01","title":"x"}]}`),
 		[]byte(`{"name":"x","edition":"2022"}`))
 
-	schematest.Require(t, "overlay.schema.json", OverlaySchema(), []byte(overlayJSON))
+	schematest.Require(t, "overlay.schema.json", OverlaySchema(), []byte(overlayDoc))
 	schematest.Reject(t, "overlay.schema.json", OverlaySchema(),
 		[]byte(`{"controls":{"5.1":{"controls":"misspelt key"}}}`),
 		[]byte(`{"controls":{"not an id":{"control":"x"}}}`),

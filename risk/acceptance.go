@@ -3,8 +3,8 @@ package risk
 import (
 	"fmt"
 	"slices"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
@@ -43,7 +43,7 @@ func (s AcceptanceStatus) String() string {
 // MarshalText implements encoding.TextMarshaler.
 func (s AcceptanceStatus) MarshalText() ([]byte, error) {
 	if s < 0 || int(s) >= len(acceptanceNames) {
-		return nil, errf(ErrUnknownValue, "%d is not an acceptance status", int(s))
+		return nil, errf(ismskit.ErrUnknownValue, "%d is not an acceptance status", int(s))
 	}
 	return []byte(s.String()), nil
 }
@@ -56,7 +56,7 @@ func (s *AcceptanceStatus) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return errf(ErrUnknownValue, "%q is not an acceptance status", string(b))
+	return errf(ismskit.ErrUnknownValue, "%q is not an acceptance status", string(b))
 }
 
 // AcceptanceOf returns the state at asOf of the acceptance in force for
@@ -65,7 +65,7 @@ func (s *AcceptanceStatus) UnmarshalText(b []byte) error {
 // asOf; later records are not yet made. It is checked in this order: by
 // the owner, then the same criteria and residual rating as a, then not
 // expired (asOf before Expires).
-func AcceptanceOf(r *Risk, a Assessment, asOf time.Time) (AcceptanceStatus, *Acceptance) {
+func AcceptanceOf(r *Risk, a Assessment, asOf ismskit.Date) (AcceptanceStatus, *Acceptance) {
 	var last *Acceptance
 	for i := range r.Acceptances {
 		if !r.Acceptances[i].At.After(asOf) {
@@ -110,7 +110,7 @@ type Gap struct {
 // priority order (see Compare). Risks that cannot be assessed are
 // reported in the error, as by AssessRegister, and are not listed: they
 // need fixing first.
-func NeedingAcceptance(reg Register, asOf time.Time) ([]Gap, error) {
+func NeedingAcceptance(reg Register, asOf ismskit.Date) ([]Gap, error) {
 	as, err := AssessRegister(reg)
 	if as == nil && err != nil {
 		return nil, err
@@ -138,15 +138,15 @@ func NeedingAcceptance(reg Register, asOf time.Time) ([]Gap, error) {
 
 // Approve returns a copy of r with the approval appended (6.1.3 f). The
 // history is append-only: an approval without approver or time is
-// ErrMissing, and one dated before the last approval is ErrOutOfOrder. r
+// ErrMissing, and one dated before the last approval is ismskit.ErrDateOrder. r
 // itself is not modified.
 func (r Risk) Approve(ap Approval) (Risk, error) {
 	var l fielderr.List
 	required(&l, "by", ap.By)
 	if ap.At.IsZero() {
-		l.Add("at", ErrMissing)
+		l.Add("at", ismskit.ErrMissing)
 	} else if n := len(r.Approvals); n > 0 && ap.At.Before(r.Approvals[n-1].At) {
-		l.Add("at", errf(ErrOutOfOrder, "approval dated before the last one"))
+		l.Add("at", errf(ismskit.ErrDateOrder, "approval dated before the last one"))
 	}
 	if err := l.Err(); err != nil {
 		return r, err
@@ -158,22 +158,22 @@ func (r Risk) Approve(ap Approval) (Risk, error) {
 // Accept returns a copy of r with an acceptance of its current residual
 // risk appended (6.1.3 f): the rating and criteria are taken from a, the
 // assessment of r. expires may be the zero time (no expiry). Errors, all
-// joined: ErrMissing for no acceptor or time, ErrOutOfOrder for a time
+// joined: ErrMissing for no acceptor or time, ismskit.ErrDateOrder for a time
 // before the last acceptance or an expiry not after it, ErrInconsistent
 // when a is the assessment of another risk. r itself is not modified.
-func (r Risk) Accept(by string, at time.Time, a Assessment, expires time.Time, comment string) (Risk, error) {
+func (r Risk) Accept(by string, at ismskit.Date, a Assessment, expires ismskit.Date, comment string) (Risk, error) {
 	var l fielderr.List
 	required(&l, "by", by)
 	if at.IsZero() {
-		l.Add("at", ErrMissing)
+		l.Add("at", ismskit.ErrMissing)
 	} else if n := len(r.Acceptances); n > 0 && at.Before(r.Acceptances[n-1].At) {
-		l.Add("at", errf(ErrOutOfOrder, "acceptance dated before the last one"))
+		l.Add("at", errf(ismskit.ErrDateOrder, "acceptance dated before the last one"))
 	}
 	if !expires.IsZero() && !expires.After(at) {
-		l.Add("expires", errf(ErrOutOfOrder, "expiry not after the acceptance"))
+		l.Add("expires", errf(ismskit.ErrDateOrder, "expiry not after the acceptance"))
 	}
 	if a.RiskID != r.ID {
-		l.Add("riskId", errf(ErrInconsistent, "assessment of risk %q given for risk %q", a.RiskID, r.ID))
+		l.Add("riskId", errf(ismskit.ErrInconsistent, "assessment of risk %q given for risk %q", a.RiskID, r.ID))
 	}
 	if err := l.Err(); err != nil {
 		return r, err
@@ -189,7 +189,7 @@ func (r Risk) Accept(by string, at time.Time, a Assessment, expires time.Time, c
 // CheckHistory reports where next, a later version of the register
 // prev, breaks the append-only rule of approvals and acceptances: a risk
 // of prev missing from next, or a record of prev changed or removed.
-// Each problem is a *FieldError with the path in next (or in prev for a
+// Each problem is a *ismskit.Error with the path in next (or in prev for a
 // missing risk) wrapping ErrHistoryRewritten; all are joined.
 func CheckHistory(prev, next Register) error {
 	var l fielderr.List
@@ -212,12 +212,12 @@ func CheckHistory(prev, next Register) error {
 		p := fielderr.Index("risks", j)
 		for k, ap := range old.Approvals {
 			if k >= len(nr.Approvals) || !sameApproval(ap, nr.Approvals[k]) {
-				l.Add(fielderr.Index(p+".approvals", k), errf(ErrHistoryRewritten, "approval by %q at %s changed or removed", ap.By, ap.At.Format(time.RFC3339)))
+				l.Add(fielderr.Index(p+".approvals", k), errf(ErrHistoryRewritten, "approval by %q at %s changed or removed", ap.By, ap.At))
 			}
 		}
 		for k, ac := range old.Acceptances {
 			if k >= len(nr.Acceptances) || !sameAcceptance(ac, nr.Acceptances[k]) {
-				l.Add(fielderr.Index(p+".acceptances", k), errf(ErrHistoryRewritten, "acceptance by %q at %s changed or removed", ac.By, ac.At.Format(time.RFC3339)))
+				l.Add(fielderr.Index(p+".acceptances", k), errf(ErrHistoryRewritten, "acceptance by %q at %s changed or removed", ac.By, ac.At))
 			}
 		}
 	}
@@ -225,19 +225,19 @@ func CheckHistory(prev, next Register) error {
 }
 
 func sameApproval(a, b Approval) bool {
-	return a.By == b.By && a.At.Equal(b.At) && a.Comment == b.Comment
+	return a.By == b.By && a.At == b.At && a.Comment == b.Comment
 }
 
 func sameAcceptance(a, b Acceptance) bool {
-	return a.By == b.By && a.At.Equal(b.At) && a.Criteria == b.Criteria &&
+	return a.By == b.By && a.At == b.At && a.Criteria == b.Criteria &&
 		a.Likelihood == b.Likelihood && a.Impact == b.Impact && a.Level == b.Level &&
-		a.Expires.Equal(b.Expires) && a.Comment == b.Comment
+		a.Expires == b.Expires && a.Comment == b.Comment
 }
 
 // PlanApproved reports whether the treatment plan of r counts as
 // approved by its owner at asOf (6.1.3 f): the last approval dated at or
 // before asOf was given by the current risk owner.
-func PlanApproved(r *Risk, asOf time.Time) bool {
+func PlanApproved(r *Risk, asOf ismskit.Date) bool {
 	var last *Approval
 	for i := range r.Approvals {
 		if !r.Approvals[i].At.After(asOf) {

@@ -2,8 +2,8 @@ package risk
 
 import (
 	"testing"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -19,13 +19,13 @@ func TestAcceptanceOf(t *testing.T) {
 	tests := []struct {
 		name   string
 		recs   func() []Acceptance
-		asOf   time.Time
+		asOf   ismskit.Date
 		want   AcceptanceStatus
-		wantAt time.Time
+		wantAt ismskit.Date
 	}{
-		{"none", func() []Acceptance { return nil }, day("2026-06-01"), NoAcceptance, time.Time{}},
+		{"none", func() []Acceptance { return nil }, day("2026-06-01"), NoAcceptance, ismskit.Date{}},
 		{"valid", func() []Acceptance { return []Acceptance{ok} }, day("2026-06-01"), AcceptanceValid, ok.At},
-		{"not yet made", func() []Acceptance { return []Acceptance{ok} }, day("2026-01-09"), NoAcceptance, time.Time{}},
+		{"not yet made", func() []Acceptance { return []Acceptance{ok} }, day("2026-01-09"), NoAcceptance, ismskit.Date{}},
 		{"expired", func() []Acceptance { return []Acceptance{ok} }, day("2027-01-10"), AcceptanceExpired, ok.At},
 		{"stale likelihood", func() []Acceptance { x := ok; x.Likelihood++; return []Acceptance{x} }, day("2026-06-01"), AcceptanceStale, ok.At},
 		{"stale level", func() []Acceptance { x := ok; x.Level = "low"; return []Acceptance{x} }, day("2026-06-01"), AcceptanceStale, ok.At},
@@ -93,13 +93,13 @@ func TestNeedingAcceptanceErrors(t *testing.T) {
 	reg := testRegister()
 	reg.Criteria.ID = ""
 	gaps, err := NeedingAcceptance(reg, day("2026-01-01"))
-	require.ErrorIs(t, err, ErrMissing)
+	require.ErrorIs(t, err, ismskit.ErrMissing)
 	assert.Nil(t, gaps)
 
 	reg = testRegister()
 	reg.Risks[1].Likelihood = 0
 	gaps, err = NeedingAcceptance(reg, day("2026-01-01"))
-	requireFieldErr(t, err, "risks[1].likelihood", ErrOutOfScale)
+	requireFieldErr(t, err, "risks[1].likelihood", ismskit.ErrOutOfRange)
 	require.Len(t, gaps, 1, "the risks that could be assessed are still listed")
 	assert.Equal(t, "R-1", gaps[0].RiskID)
 }
@@ -117,10 +117,10 @@ func TestApproveAndAccept(t *testing.T) {
 	assert.Len(t, r1.Approvals, 1)
 	assert.Empty(t, r.Approvals, "the original is not modified")
 	_, err = r1.Approve(Approval{By: "cto", At: day("2025-12-01")})
-	requireFieldErr(t, err, "at", ErrOutOfOrder)
+	requireFieldErr(t, err, "at", ismskit.ErrDateOrder)
 	_, err = r1.Approve(Approval{})
-	requireFieldErr(t, err, "by", ErrMissing)
-	requireFieldErr(t, err, "at", ErrMissing)
+	requireFieldErr(t, err, "by", ismskit.ErrMissing)
+	requireFieldErr(t, err, "at", ismskit.ErrMissing)
 
 	r2, err := r1.Accept("cto", day("2026-01-02"), as, day("2026-07-01"), "ok")
 	require.NoError(t, err)
@@ -129,19 +129,19 @@ func TestApproveAndAccept(t *testing.T) {
 	assert.Equal(t, AcceptanceValid, st)
 	assert.Empty(t, r1.Acceptances)
 
-	_, err = r2.Accept("cto", day("2026-01-01"), as, time.Time{}, "")
-	requireFieldErr(t, err, "at", ErrOutOfOrder)
-	_, err = r2.Accept("", time.Time{}, Assessment{RiskID: "other"}, day("2020-01-01"), "")
-	requireFieldErr(t, err, "by", ErrMissing)
-	requireFieldErr(t, err, "at", ErrMissing)
-	requireFieldErr(t, err, "riskId", ErrInconsistent)
+	_, err = r2.Accept("cto", day("2026-01-01"), as, ismskit.Date{}, "")
+	requireFieldErr(t, err, "at", ismskit.ErrDateOrder)
+	_, err = r2.Accept("", ismskit.Date{}, Assessment{RiskID: "other"}, day("2020-01-01"), "")
+	requireFieldErr(t, err, "by", ismskit.ErrMissing)
+	requireFieldErr(t, err, "at", ismskit.ErrMissing)
+	requireFieldErr(t, err, "riskId", ismskit.ErrInconsistent)
 	_, err = r2.Accept("cto", day("2026-03-01"), as, day("2026-03-01"), "")
-	requireFieldErr(t, err, "expires", ErrOutOfOrder)
+	requireFieldErr(t, err, "expires", ismskit.ErrDateOrder)
 
 	// appending to a copy never writes into the other copy's array
-	r3, err := r2.Accept("cto", day("2026-03-01"), as, time.Time{}, "a")
+	r3, err := r2.Accept("cto", day("2026-03-01"), as, ismskit.Date{}, "a")
 	require.NoError(t, err)
-	r4, err := r2.Accept("cto", day("2026-03-02"), as, time.Time{}, "b")
+	r4, err := r2.Accept("cto", day("2026-03-02"), as, ismskit.Date{}, "b")
 	require.NoError(t, err)
 	assert.Equal(t, "a", r3.Acceptances[1].Comment)
 	assert.Equal(t, "b", r4.Acceptances[1].Comment)

@@ -3,6 +3,7 @@ package risk
 import (
 	"math"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
@@ -147,8 +148,8 @@ type Rating struct {
 }
 
 // Rate returns the rating of a likelihood and an impact. A value outside
-// its scale is a *FieldError at "likelihood" or "impact" wrapping
-// ErrOutOfScale.
+// its scale is a *ismskit.Error at "likelihood" or "impact" wrapping
+// ismskit.ErrOutOfRange.
 func (a *Assessor) Rate(likelihood, impact int) (Rating, error) {
 	if likelihood < 1 || likelihood > a.nl || impact < 1 || impact > a.ni {
 		var l fielderr.List
@@ -173,7 +174,7 @@ func (a *Assessor) checkPair(l *fielderr.List, prefix string, likelihood, impact
 }
 
 func outOfScale(v, n int) error {
-	return errf(ErrOutOfScale, "%d is outside the scale 1..%d", v, n)
+	return errf(ismskit.ErrOutOfRange, "%d is outside the scale 1..%d", v, n)
 }
 
 // Assessment is the result of analysing and evaluating one risk (ISO/IEC
@@ -237,9 +238,9 @@ func (a Assessment) AboveCriteria() bool { return a.Residual.Rank > a.LimitRank 
 //  5. The limit is the acceptance level of AcceptanceCriteria (see its
 //     documentation for appetites).
 //
-// Errors are *FieldError values relative to the risk ("likelihood",
+// Errors are *ismskit.Error values relative to the risk ("likelihood",
 // "controls[2].likelihoodEffect", "residual.impact") wrapping
-// ErrOutOfScale, all of them joined. Assess does not allocate unless it
+// ismskit.ErrOutOfRange, all of them joined. Assess does not allocate unless it
 // returns an error, and it does not check the consistency of the result
 // (see Check).
 func (a *Assessor) Assess(r *Risk) (Assessment, error) {
@@ -273,7 +274,7 @@ func (a *Assessor) Assess(r *Risk) (Assessment, error) {
 		if err := a.assessErr(r); err != nil {
 			return Assessment{}, err
 		}
-		return Assessment{}, &FieldError{Err: errf(ErrOutOfScale, "risk %q cannot be rated", r.ID)}
+		return Assessment{}, &ismskit.Error{Err: errf(ismskit.ErrOutOfRange, "risk %q cannot be rated", r.ID)}
 	}
 	out.Inherent = a.rate(li, ii)
 	cl, ci := reduce(li, curL), reduce(ii, curI)
@@ -311,10 +312,10 @@ func (a *Assessor) assessErr(r *Risk) error {
 	for k, c := range r.Controls {
 		p := fielderr.Index("controls", k)
 		if c.LikelihoodEffect < 0 || c.LikelihoodEffect > 100 {
-			l.Add(p+".likelihoodEffect", errf(ErrOutOfScale, "%d is outside 0..100 percent", c.LikelihoodEffect))
+			l.Add(p+".likelihoodEffect", errf(ismskit.ErrOutOfRange, "%d is outside 0..100 percent", c.LikelihoodEffect))
 		}
 		if c.ImpactEffect < 0 || c.ImpactEffect > 100 {
-			l.Add(p+".impactEffect", errf(ErrOutOfScale, "%d is outside 0..100 percent", c.ImpactEffect))
+			l.Add(p+".impactEffect", errf(ismskit.ErrOutOfRange, "%d is outside 0..100 percent", c.ImpactEffect))
 		}
 	}
 	if st := r.Current; st != nil {

@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
@@ -132,20 +133,20 @@ func TestAssessErrors(t *testing.T) {
 		Residual:        &Estimate{Likelihood: 2, Impact: 9},
 	}
 	_, err = a.Assess(&r)
-	requireFieldErr(t, err, "likelihood", ErrOutOfScale)
-	requireFieldErr(t, err, "propertyImpacts[0].impact", ErrOutOfScale)
-	requireFieldErr(t, err, "controls[0].likelihoodEffect", ErrOutOfScale)
-	requireFieldErr(t, err, "controls[0].impactEffect", ErrOutOfScale)
-	requireFieldErr(t, err, "current.likelihood", ErrOutOfScale)
-	requireFieldErr(t, err, "residual.impact", ErrOutOfScale)
+	requireFieldErr(t, err, "likelihood", ismskit.ErrOutOfRange)
+	requireFieldErr(t, err, "propertyImpacts[0].impact", ismskit.ErrOutOfRange)
+	requireFieldErr(t, err, "controls[0].likelihoodEffect", ismskit.ErrOutOfRange)
+	requireFieldErr(t, err, "controls[0].impactEffect", ismskit.ErrOutOfRange)
+	requireFieldErr(t, err, "current.likelihood", ismskit.ErrOutOfRange)
+	requireFieldErr(t, err, "residual.impact", ismskit.ErrOutOfRange)
 	assert.Len(t, fieldErrors(err), 6)
 
 	_, err = a.Assess(&Risk{ID: "r", Likelihood: 1})
-	requireFieldErr(t, err, "impact", ErrOutOfScale)
+	requireFieldErr(t, err, "impact", ismskit.ErrOutOfRange)
 	assert.EqualError(t, err, "impact: 0 is outside the scale 1..5")
 
 	_, err = NewAssessor(Criteria{})
-	require.ErrorIs(t, err, ErrMissing)
+	require.ErrorIs(t, err, ismskit.ErrMissing)
 	require.ErrorIs(t, err, ErrInvalidCriteria)
 }
 
@@ -210,12 +211,12 @@ func TestAssessRegister(t *testing.T) {
 
 	reg.Risks[1].Likelihood = 9
 	as, err = AssessRegister(reg)
-	requireFieldErr(t, err, "risks[1].likelihood", ErrOutOfScale)
+	requireFieldErr(t, err, "risks[1].likelihood", ismskit.ErrOutOfRange)
 	assert.Len(t, as, 2, "the other risks are still assessed")
 
 	reg.Criteria.Version = ""
 	as, err = AssessRegister(reg)
-	requireFieldErr(t, err, "criteria.version", ErrMissing)
+	requireFieldErr(t, err, "criteria.version", ismskit.ErrMissing)
 	assert.Nil(t, as)
 }
 

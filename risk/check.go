@@ -3,12 +3,13 @@ package risk
 import (
 	"fmt"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
 // Finding is one result of the consistency checks: an error (the
 // assessment contradicts itself) or a warning (it is possible but
-// suspicious). Err is a *FieldError whose path names the place in the
+// suspicious). Err is a *ismskit.Error whose path names the place in the
 // register ("risks[4].residual") and which wraps ErrInconsistent or
 // ErrUnexplainedReduction. The zero value is an error finding with no
 // error and means nothing.
@@ -66,13 +67,13 @@ func Check(reg Register) ([]Finding, error) {
 			out = append(out, Finding{Severity: sev, RiskID: r.ID, Err: fielderr.At(p+"."+path, errf(kind, format, args...))})
 		}
 		if above(as.Current, as.Inherent) {
-			add(SeverityError, "current", ErrInconsistent, "current risk %s is above inherent risk %s", show(as.Current), show(as.Inherent))
+			add(SeverityError, "current", ismskit.ErrInconsistent, "current risk %s is above inherent risk %s", show(as.Current), show(as.Inherent))
 		}
 		switch {
 		case above(as.Residual, as.Inherent):
-			add(SeverityError, "residual", ErrInconsistent, "residual risk %s is above inherent risk %s", show(as.Residual), show(as.Inherent))
+			add(SeverityError, "residual", ismskit.ErrInconsistent, "residual risk %s is above inherent risk %s", show(as.Residual), show(as.Inherent))
 		case above(as.Residual, as.Current):
-			add(SeverityError, "residual", ErrInconsistent, "residual risk %s is above current risk %s", show(as.Residual), show(as.Current))
+			add(SeverityError, "residual", ismskit.ErrInconsistent, "residual risk %s is above current risk %s", show(as.Residual), show(as.Current))
 		}
 		if below(as.Current, as.Inherent) && !hasControl(r, true) {
 			add(SeverityWarning, "current", ErrUnexplainedReduction, "current risk %s is below inherent risk %s with no implemented control", show(as.Current), show(as.Inherent))

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
@@ -30,32 +31,32 @@ func TestCheck(t *testing.T) {
 		{
 			name: "residual above inherent",
 			risk: Risk{ID: "r", Likelihood: 2, Impact: 2, Controls: ctrl, Treatment: Treatment{Option: Modify}, Residual: &Estimate{Likelihood: 3, Impact: 2}},
-			want: []Finding{{Severity: SeverityError, Err: &FieldError{Path: "risks[0].residual", Err: ErrInconsistent}}},
+			want: []Finding{{Severity: SeverityError, Err: &ismskit.Error{Path: "risks[0].residual", Err: ismskit.ErrInconsistent}}},
 		},
 		{
 			name: "residual impact above inherent",
 			risk: Risk{ID: "r", Likelihood: 2, Impact: 2, Controls: ctrl, Treatment: Treatment{Option: Modify}, Residual: &Estimate{Likelihood: 1, Impact: 3}},
-			want: []Finding{{Severity: SeverityError, Err: &FieldError{Path: "risks[0].residual", Err: ErrInconsistent}}},
+			want: []Finding{{Severity: SeverityError, Err: &ismskit.Error{Path: "risks[0].residual", Err: ismskit.ErrInconsistent}}},
 		},
 		{
 			name: "current above inherent",
 			risk: Risk{ID: "r", Likelihood: 2, Impact: 2, Controls: impl, Treatment: Treatment{Option: Modify}, Current: &Estimate{Likelihood: 2, Impact: 4}, Residual: &Estimate{Likelihood: 2, Impact: 2}},
-			want: []Finding{{Severity: SeverityError, Err: &FieldError{Path: "risks[0].current", Err: ErrInconsistent}}},
+			want: []Finding{{Severity: SeverityError, Err: &ismskit.Error{Path: "risks[0].current", Err: ismskit.ErrInconsistent}}},
 		},
 		{
 			name: "residual above current",
 			risk: Risk{ID: "r", Likelihood: 4, Impact: 4, Controls: impl, Treatment: Treatment{Option: Modify}, Current: &Estimate{Likelihood: 2, Impact: 2}, Residual: &Estimate{Likelihood: 3, Impact: 3}},
-			want: []Finding{{Severity: SeverityError, Err: &FieldError{Path: "risks[0].residual", Err: ErrInconsistent}}},
+			want: []Finding{{Severity: SeverityError, Err: &ismskit.Error{Path: "risks[0].residual", Err: ismskit.ErrInconsistent}}},
 		},
 		{
 			name: "residual lowered without control or treatment",
 			risk: Risk{ID: "r", Likelihood: 4, Impact: 4, Treatment: Treatment{Option: Retain}, Residual: &Estimate{Likelihood: 2, Impact: 4}},
-			want: []Finding{{Severity: SeverityWarning, Err: &FieldError{Path: "risks[0].residual", Err: ErrUnexplainedReduction}}},
+			want: []Finding{{Severity: SeverityWarning, Err: &ismskit.Error{Path: "risks[0].residual", Err: ErrUnexplainedReduction}}},
 		},
 		{
 			name: "current lowered without implemented control",
 			risk: Risk{ID: "r", Likelihood: 4, Impact: 4, Controls: ctrl, Treatment: Treatment{Option: Modify}, Current: &Estimate{Likelihood: 3, Impact: 4}},
-			want: []Finding{{Severity: SeverityWarning, Err: &FieldError{Path: "risks[0].current", Err: ErrUnexplainedReduction}}},
+			want: []Finding{{Severity: SeverityWarning, Err: &ismskit.Error{Path: "risks[0].current", Err: ErrUnexplainedReduction}}},
 		},
 		{
 			name: "avoid explains a lower residual",
@@ -79,8 +80,8 @@ func TestCheck(t *testing.T) {
 			for i, w := range tt.want {
 				assert.Equal(t, w.Severity, got[i].Severity)
 				assert.Equal(t, "r", got[i].RiskID)
-				fe := w.Err.(*FieldError)
-				var gfe *FieldError
+				fe := w.Err.(*ismskit.Error)
+				var gfe *ismskit.Error
 				require.True(t, errors.As(got[i].Err, &gfe))
 				assert.Equal(t, fe.Path, gfe.Path)
 				assert.ErrorIs(t, got[i], fe.Err)
@@ -102,7 +103,7 @@ func TestCheckErrors(t *testing.T) {
 	reg := testRegister()
 	reg.Risks[1].Impact = 0
 	f, err := Check(reg)
-	requireFieldErr(t, err, "risks[1].impact", ErrOutOfScale)
+	requireFieldErr(t, err, "risks[1].impact", ismskit.ErrOutOfRange)
 	assert.Empty(t, f)
 	reg.Criteria.Levels = nil
 	_, err = Check(reg)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
@@ -168,7 +169,7 @@ type Appetite struct {
 	MaxLevel string `json:"maxLevel"`
 }
 
-// Validate reports every problem of the criteria, each as a *FieldError
+// Validate reports every problem of the criteria, each as a *ismskit.Error
 // with its path (relative to the criteria) wrapping ErrMissing,
 // ErrDuplicateID, ErrUnknownReference or ErrInvalidCriteria, joined. It
 // returns nil for usable criteria.
@@ -180,10 +181,10 @@ func (c Criteria) Validate() error {
 
 func (c Criteria) validate(l *fielderr.List) {
 	if c.ID == "" {
-		l.Add("id", ErrMissing)
+		l.Add("id", ismskit.ErrMissing)
 	}
 	if c.Version == "" {
-		l.Add("version", ErrMissing)
+		l.Add("version", ismskit.ErrMissing)
 	}
 	validateScale(l, "likelihood", c.Likelihood)
 	validateScale(l, "impact", c.Impact)
@@ -195,14 +196,14 @@ func (c Criteria) validate(l *fielderr.List) {
 	for i, lv := range c.Levels {
 		p := fielderr.Index("levels", i)
 		if lv.ID == "" {
-			l.Add(p+".id", ErrMissing)
+			l.Add(p+".id", ismskit.ErrMissing)
 		} else if _, dup := index[lv.ID]; dup {
-			l.Add(p+".id", fmt.Errorf("%w: %q", ErrDuplicateID, lv.ID))
+			l.Add(p+".id", fmt.Errorf("%w: %q", ismskit.ErrDuplicateID, lv.ID))
 		} else {
 			index[lv.ID] = i
 		}
 		if lv.Label == "" {
-			l.Add(p+".label", ErrMissing)
+			l.Add(p+".label", ismskit.ErrMissing)
 		}
 		if !validColour(lv.Colour) {
 			l.Add(p+".colour", fmt.Errorf("%w: colour %q is not #rrggbb", ErrInvalidCriteria, lv.Colour))
@@ -223,7 +224,7 @@ func (c Criteria) validate(l *fielderr.List) {
 		for col, id := range row {
 			i, ok := index[id]
 			if !ok {
-				l.Add(fielderr.Index(rp, col), fmt.Errorf("%w: risk level %q", ErrUnknownReference, id))
+				l.Add(fielderr.Index(rp, col), fmt.Errorf("%w: risk level %q", ismskit.ErrUnknownReference, id))
 				continue
 			}
 			used[i] = true
@@ -249,9 +250,9 @@ func (c Criteria) validate(l *fielderr.List) {
 
 	checkLevel := func(path, id string) {
 		if id == "" {
-			l.Add(path, ErrMissing)
+			l.Add(path, ismskit.ErrMissing)
 		} else if _, ok := index[id]; !ok {
-			l.Add(path, fmt.Errorf("%w: risk level %q", ErrUnknownReference, id))
+			l.Add(path, fmt.Errorf("%w: risk level %q", ismskit.ErrUnknownReference, id))
 		}
 	}
 	checkLevel("acceptance.maxLevel", c.Acceptance.MaxLevel)
@@ -262,7 +263,7 @@ func (c Criteria) validate(l *fielderr.List) {
 		p := fielderr.Index("acceptance.appetite", i)
 		checkLevel(p+".maxLevel", a.MaxLevel)
 		if a.BusinessUnit == "" && a.AssetCategory == "" {
-			l.Add(p, fmt.Errorf("%w: an appetite needs a business unit or an asset category", ErrMissing))
+			l.Add(p, fmt.Errorf("%w: an appetite needs a business unit or an asset category", ismskit.ErrMissing))
 		}
 	}
 }
@@ -278,7 +279,7 @@ func validateScale(l *fielderr.List, path string, s Scale) {
 			l.Add(p+".value", fmt.Errorf("%w: value %d at position %d, want %d (levels are valued 1..n in order)", ErrInvalidCriteria, lv.Value, i+1, i+1))
 		}
 		if lv.Label == "" {
-			l.Add(p+".label", ErrMissing)
+			l.Add(p+".label", ismskit.ErrMissing)
 		}
 		if b := lv.Band; b != nil && b.Min != nil && b.Max != nil && *b.Min > *b.Max {
 			l.Add(p+".band", fmt.Errorf("%w: band minimum %g above maximum %g", ErrInvalidCriteria, *b.Min, *b.Max))

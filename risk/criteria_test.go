@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -70,8 +71,8 @@ func TestCriteriaValidate(t *testing.T) {
 		path   string
 		kind   error
 	}{
-		{"no id", func(c *Criteria) { c.ID = "" }, "id", ErrMissing},
-		{"no version", func(c *Criteria) { c.Version = "" }, "version", ErrMissing},
+		{"no id", func(c *Criteria) { c.ID = "" }, "id", ismskit.ErrMissing},
+		{"no version", func(c *Criteria) { c.Version = "" }, "version", ismskit.ErrMissing},
 		{"scale too short", func(c *Criteria) { c.Likelihood.Levels = c.Likelihood.Levels[:2] }, "likelihood.levels", ErrInvalidCriteria},
 		{"scale too long", func(c *Criteria) {
 			for i := 6; i <= 11; i++ {
@@ -79,27 +80,27 @@ func TestCriteriaValidate(t *testing.T) {
 			}
 		}, "impact.levels", ErrInvalidCriteria},
 		{"value out of order", func(c *Criteria) { c.Impact.Levels[1].Value = 7 }, "impact.levels[1].value", ErrInvalidCriteria},
-		{"no label", func(c *Criteria) { c.Impact.Levels[2].Label = "" }, "impact.levels[2].label", ErrMissing},
+		{"no label", func(c *Criteria) { c.Impact.Levels[2].Label = "" }, "impact.levels[2].label", ismskit.ErrMissing},
 		{"band reversed", func(c *Criteria) {
 			lo, hi := 10.0, 1.0
 			c.Impact.Levels[0].Band = &Band{Min: &lo, Max: &hi}
 		}, "impact.levels[0].band", ErrInvalidCriteria},
 		{"one level", func(c *Criteria) { c.Levels = c.Levels[:1] }, "levels", ErrInvalidCriteria},
-		{"duplicate level", func(c *Criteria) { c.Levels[1].ID = "low" }, "levels[1].id", ErrDuplicateID},
-		{"level without id", func(c *Criteria) { c.Levels[1].ID = "" }, "levels[1].id", ErrMissing},
-		{"level without label", func(c *Criteria) { c.Levels[1].Label = "" }, "levels[1].label", ErrMissing},
+		{"duplicate level", func(c *Criteria) { c.Levels[1].ID = "low" }, "levels[1].id", ismskit.ErrDuplicateID},
+		{"level without id", func(c *Criteria) { c.Levels[1].ID = "" }, "levels[1].id", ismskit.ErrMissing},
+		{"level without label", func(c *Criteria) { c.Levels[1].Label = "" }, "levels[1].label", ismskit.ErrMissing},
 		{"bad colour", func(c *Criteria) { c.Levels[0].Colour = "green" }, "levels[0].colour", ErrInvalidCriteria},
 		{"unused level", func(c *Criteria) {
 			c.Levels = append(c.Levels, Level{ID: "extreme", Label: "Extreme", Colour: "#000000"})
 		}, "levels[4]", ErrInvalidCriteria},
 		{"matrix rows", func(c *Criteria) { c.Matrix.Levels = c.Matrix.Levels[:4] }, "matrix.levels", ErrInvalidCriteria},
 		{"matrix columns", func(c *Criteria) { c.Matrix.Levels[2] = c.Matrix.Levels[2][:3] }, "matrix.levels[2]", ErrInvalidCriteria},
-		{"matrix unknown level", func(c *Criteria) { c.Matrix.Levels[0][1] = "tiny" }, "matrix.levels[0][1]", ErrUnknownReference},
+		{"matrix unknown level", func(c *Criteria) { c.Matrix.Levels[0][1] = "tiny" }, "matrix.levels[0][1]", ismskit.ErrUnknownReference},
 		{"scores rows", func(c *Criteria) { c.Matrix.Scores = c.Matrix.Scores[:1] }, "matrix.scores", ErrInvalidCriteria},
 		{"scores columns", func(c *Criteria) { c.Matrix.Scores[4] = nil }, "matrix.scores[4]", ErrInvalidCriteria},
-		{"no max level", func(c *Criteria) { c.Acceptance.MaxLevel = "" }, "acceptance.maxLevel", ErrMissing},
-		{"unknown max level", func(c *Criteria) { c.Acceptance.MaxLevel = "tiny" }, "acceptance.maxLevel", ErrUnknownReference},
-		{"appetite matches all", func(c *Criteria) { c.Acceptance.Appetite = []Appetite{{MaxLevel: "low"}} }, "acceptance.appetite[0]", ErrMissing},
+		{"no max level", func(c *Criteria) { c.Acceptance.MaxLevel = "" }, "acceptance.maxLevel", ismskit.ErrMissing},
+		{"unknown max level", func(c *Criteria) { c.Acceptance.MaxLevel = "tiny" }, "acceptance.maxLevel", ismskit.ErrUnknownReference},
+		{"appetite matches all", func(c *Criteria) { c.Acceptance.Appetite = []Appetite{{MaxLevel: "low"}} }, "acceptance.appetite[0]", ismskit.ErrMissing},
 		{"too many appetites", func(c *Criteria) {
 			for i := range 65 {
 				c.Acceptance.Appetite = append(c.Acceptance.Appetite, Appetite{BusinessUnit: fmt.Sprint("bu", i), MaxLevel: "low"})
@@ -107,7 +108,7 @@ func TestCriteriaValidate(t *testing.T) {
 		}, "acceptance.appetite", ErrInvalidCriteria},
 		{"appetite unknown level", func(c *Criteria) {
 			c.Acceptance.Appetite = []Appetite{{BusinessUnit: "x", MaxLevel: "tiny"}}
-		}, "acceptance.appetite[0].maxLevel", ErrUnknownReference},
+		}, "acceptance.appetite[0].maxLevel", ismskit.ErrUnknownReference},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -139,7 +140,7 @@ func TestNonSquareMatrix(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, Rating{Likelihood: 3, Impact: 5, Level: "critical", Rank: 3, Score: 8}, r)
 	_, err = a.Rate(4, 1)
-	requireFieldErr(t, err, "likelihood", ErrOutOfScale)
+	requireFieldErr(t, err, "likelihood", ismskit.ErrOutOfRange)
 	assert.EqualError(t, err, "likelihood: 4 is outside the scale 1..3")
 }
 
@@ -151,7 +152,7 @@ func TestDecodeCriteria(t *testing.T) {
 	assert.Equal(t, Standard3x3(), c)
 
 	_, err = DecodeCriteria([]byte(`{"id":"x","versoin":"1"}`))
-	requireFieldErr(t, err, "versoin", ErrUnknownField)
+	requireFieldErr(t, err, "versoin", ismskit.ErrUnknownField)
 }
 
 func TestScaleLabel(t *testing.T) {

@@ -2,18 +2,21 @@ package risk
 
 import (
 	"errors"
+	"io"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/codec"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/internal/table"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
 // CSVColumns returns the columns of the CSV form of a risk table, in the
-// order MarshalCSV writes them, as a fresh slice. Lists are separated by ";" (assets,
+// order EncodeCSV writes them, as a fresh slice. Lists are separated by ";" (assets,
 // threats, vulnerabilities, properties, propertyImpacts as
 // "confidentiality=4;integrity=3"); the controls column holds
 // space-separated items "ID=status:likelihoodEffect:impactEffect", such
@@ -34,14 +37,14 @@ var csvColumns = []string{
 	"scoringMethod", "scoringVersion", "scoringVector", "scoringScore", "scoringSeverity",
 }
 
-// MarshalCSV writes the risks as CSV with a header row of CSVColumns.
-// Reading the output back with UnmarshalCSV gives the same risks for
+// EncodeCSV writes the risks as CSV with a header row of CSVColumns.
+// Reading the output back with DecodeCSV gives the same risks for
 // every field that has a column. A value that could not be read back
 // unchanged (a list item that is empty, holds ";" or surrounding
 // spaces, an unknown enum value) is an error
 // wrapping ErrNotEncodable at "risks[i].field"; all are reported and no
 // output is returned.
-func MarshalCSV(risks []Risk) ([]byte, error) {
+func EncodeCSV(risks []Risk) ([]byte, error) {
 	out := table.AppendCSVRecord(nil, csvColumns)
 	var l fielderr.List
 	for i := range risks {
@@ -64,7 +67,7 @@ func encodeRow(l *fielderr.List, r *Risk) []string {
 	list := func(path string, items []string) string {
 		for j, it := range items {
 			if it == "" || strings.Contains(it, ";") || strings.TrimSpace(it) != it || strings.ContainsAny(it, "\r\n") {
-				l.Add(fielderr.Index(path, j), errf(ErrNotEncodable, "list item %q is empty, holds ';' or a line break, or has surrounding spaces", it))
+				l.Add(fielderr.Index(path, j), errf(ismskit.ErrNotEncodable, "list item %q is empty, holds ';' or a line break, or has surrounding spaces", it))
 			}
 		}
 		return strings.Join(items, ";")
@@ -78,14 +81,14 @@ func encodeRow(l *fielderr.List, r *Risk) []string {
 	props := make([]string, len(r.Properties))
 	for j, p := range r.Properties {
 		if !p.IsValid() {
-			l.Add(fielderr.Index("properties", j), errf(ErrNotEncodable, "%q is not a property", p))
+			l.Add(fielderr.Index("properties", j), errf(ismskit.ErrNotEncodable, "%q is not a property", p))
 		}
 		props[j] = string(p)
 	}
 	pis := make([]string, len(r.PropertyImpacts))
 	for j, pi := range r.PropertyImpacts {
 		if !pi.Property.IsValid() {
-			l.Add(fielderr.Index("propertyImpacts", j)+".property", errf(ErrNotEncodable, "%q is not a property", pi.Property))
+			l.Add(fielderr.Index("propertyImpacts", j)+".property", errf(ismskit.ErrNotEncodable, "%q is not a property", pi.Property))
 		}
 		pis[j] = string(pi.Property) + "=" + strconv.Itoa(pi.Impact)
 	}
@@ -93,10 +96,10 @@ func encodeRow(l *fielderr.List, r *Risk) []string {
 	for j, c := range r.Controls {
 		p := fielderr.Index("controls", j)
 		if !c.Control.IsValid() {
-			l.Add(p+".control", errf(ErrNotEncodable, "no control ID"))
+			l.Add(p+".control", errf(ismskit.ErrNotEncodable, "no control ID"))
 		}
 		if !c.Status.IsValid() {
-			l.Add(p+".status", errf(ErrNotEncodable, "%q is not a control status", c.Status))
+			l.Add(p+".status", errf(ismskit.ErrNotEncodable, "%q is not a control status", c.Status))
 		}
 		ctrls[j] = c.Control.String() + "=" + string(c.Status) + ":" + strconv.Itoa(c.LikelihoodEffect) + ":" + strconv.Itoa(c.ImpactEffect)
 	}
@@ -108,14 +111,14 @@ func encodeRow(l *fielderr.List, r *Risk) []string {
 		rl, ri = strconv.Itoa(e.Likelihood), strconv.Itoa(e.Impact)
 	}
 	if o := r.Treatment.Option; o != "" && !o.IsValid() {
-		l.Add("treatment.option", errf(ErrNotEncodable, "%q is not a treatment option", o))
+		l.Add("treatment.option", errf(ismskit.ErrNotEncodable, "%q is not a treatment option", o))
 	}
 	var sm, sv, svec, ss, ssev string
 	if s := r.Scoring; s != nil {
 		sm, sv, svec, ssev = s.Method, s.Version, s.Vector, s.Severity
 		ss = strconv.FormatFloat(s.Score, 'g', -1, 64)
 		if math.IsNaN(s.Score) || math.IsInf(s.Score, 0) {
-			l.Add("scoring.score", errf(ErrNotEncodable, "score %v is not a finite number", s.Score))
+			l.Add("scoring.score", errf(ismskit.ErrNotEncodable, "score %v is not a finite number", s.Score))
 		}
 	}
 	return []string{
@@ -128,22 +131,25 @@ func encodeRow(l *fielderr.List, r *Risk) []string {
 	}
 }
 
-// UnmarshalCSV reads a risk table written in the form of CSVColumns.
+// DecodeCSV reads a risk table written in the form of CSVColumns.
 // The header row names the columns, in any order and any subset, but
 // "id" is required and an unknown or repeated column is an error; a
 // leading UTF-8 byte order mark is skipped. Every problem is a
-// *FieldError at "rows[i].column" (rows[0] is the first line after the
-// header) wrapping ErrCSV, ErrUnknownValue or, for control IDs, the
+// *ismskit.Error at "rows[i].column" (rows[0] is the first line after the
+// header) wrapping ismskit.ErrSyntax, ErrUnknownValue or, for control IDs, the
 // iso27002 parse error; all are joined and no risks are returned. It
 // does not validate the risks against a register; see
 // Register.Validate.
-func UnmarshalCSV(data []byte) ([]Risk, error) {
+func DecodeCSV(data []byte, opts ...ismskit.DecodeOption) ([]Risk, error) {
+	if max := ismskit.LimitsOf(opts...).MaxBytes; max >= 0 && int64(len(data)) > max {
+		return nil, codec.TooLarge(max)
+	}
 	records, err := table.ReadCSV(data)
 	if err != nil {
-		return nil, &FieldError{Err: errf(ErrCSV, "%v", err)}
+		return nil, &ismskit.Error{Err: errf(ismskit.ErrSyntax, "%v", err)}
 	}
 	if len(records) == 0 {
-		return nil, &FieldError{Err: errf(ErrCSV, "no header row")}
+		return nil, &ismskit.Error{Err: errf(ismskit.ErrSyntax, "no header row")}
 	}
 	header := records[0]
 	known := make(map[string]bool, len(csvColumns))
@@ -157,15 +163,15 @@ func UnmarshalCSV(data []byte) ([]Risk, error) {
 		_, seen := col[name]
 		switch {
 		case !known[name]:
-			l.Add(p, errf(ErrCSV, "unknown column %q", name))
+			l.Add(p, errf(ismskit.ErrSyntax, "unknown column %q", name))
 		case seen:
-			l.Add(p, errf(ErrCSV, "column %q given twice", name))
+			l.Add(p, errf(ismskit.ErrSyntax, "column %q given twice", name))
 		default:
 			col[name] = j
 		}
 	}
 	if _, ok := col["id"]; !ok {
-		l.Add("header", errf(ErrCSV, "no id column"))
+		l.Add("header", errf(ismskit.ErrSyntax, "no id column"))
 	}
 	if err := l.Err(); err != nil {
 		return nil, err
@@ -174,7 +180,7 @@ func UnmarshalCSV(data []byte) ([]Risk, error) {
 	for i, rec := range records[1:] {
 		p := fielderr.Index("rows", i)
 		if len(rec) != len(header) {
-			l.Add(p, errf(ErrCSV, "%d fields, the header has %d", len(rec), len(header)))
+			l.Add(p, errf(ismskit.ErrSyntax, "%d fields, the header has %d", len(rec), len(header)))
 			continue
 		}
 		var rl fielderr.List
@@ -205,7 +211,7 @@ func decodeRow(l *fielderr.List, rec []string, col map[string]int) Risk {
 		}
 		v, err := strconv.Atoi(s)
 		if err != nil {
-			l.Add(name, errf(ErrCSV, "%q is not a whole number", s))
+			l.Add(name, errf(ismskit.ErrSyntax, "%q is not a whole number", s))
 		}
 		return v
 	}
@@ -218,7 +224,7 @@ func decodeRow(l *fielderr.List, rec []string, col map[string]int) Risk {
 		for j := range parts {
 			parts[j] = strings.TrimSpace(parts[j])
 			if parts[j] == "" {
-				l.Add(fielderr.Index(name, j), errf(ErrCSV, "empty list item"))
+				l.Add(fielderr.Index(name, j), errf(ismskit.ErrSyntax, "empty list item"))
 			}
 		}
 		return parts
@@ -244,7 +250,7 @@ func decodeRow(l *fielderr.List, rec []string, col map[string]int) Risk {
 		}
 		v, nerr := strconv.Atoi(val)
 		if !ok || nerr != nil {
-			l.Add(fielderr.Index("propertyImpacts", j), errf(ErrCSV, "%q is not property=impact", s))
+			l.Add(fielderr.Index("propertyImpacts", j), errf(ismskit.ErrSyntax, "%q is not property=impact", s))
 		}
 		r.PropertyImpacts = append(r.PropertyImpacts, PropertyImpact{Property: p, Impact: v})
 	}
@@ -275,7 +281,7 @@ func decodeRow(l *fielderr.List, rec []string, col map[string]int) Risk {
 		if v := get("scoringScore"); v != "" {
 			f, err := strconv.ParseFloat(v, 64)
 			if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-				l.Add("scoringScore", errf(ErrCSV, "%q is not a finite number", v))
+				l.Add("scoringScore", errf(ismskit.ErrSyntax, "%q is not a finite number", v))
 			}
 			s.Score = f
 		}
@@ -288,7 +294,7 @@ func decodeRow(l *fielderr.List, rec []string, col map[string]int) Risk {
 // The ID is everything before the last '=', so custom IDs may hold '='.
 func parseControlItem(item string) (AppliedControl, error) {
 	bad := func(why string) (AppliedControl, error) {
-		return AppliedControl{}, errf(ErrCSV, "control %q: %s (want ID=status:likelihoodEffect:impactEffect)", item, why)
+		return AppliedControl{}, errf(ismskit.ErrSyntax, "control %q: %s (want ID=status:likelihoodEffect:impactEffect)", item, why)
 	}
 	k := strings.LastIndexByte(item, '=')
 	if k < 0 {
@@ -312,4 +318,27 @@ func parseControlItem(item string) (AppliedControl, error) {
 		return bad("effects must be whole numbers")
 	}
 	return AppliedControl{Control: id, Status: st, LikelihoodEffect: le, ImpactEffect: ie}, nil
+}
+
+// ReadCSV reads a CSV table from r, never past the byte limit, and
+// decodes it as DecodeCSV does.
+func ReadCSV(r io.Reader, opts ...ismskit.DecodeOption) ([]Risk, error) {
+	data, err := codec.ReadAll(r, opts)
+	if err != nil {
+		return nil, err
+	}
+	return DecodeCSV(data, opts...)
+}
+
+// WriteCSV writes the CSV table of risks to w, as EncodeCSV returns it.
+func WriteCSV(w io.Writer, risks []Risk) error {
+	if w == nil {
+		return &ismskit.Error{Err: errf(ismskit.ErrMissing, "no writer")}
+	}
+	b, err := EncodeCSV(risks)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
@@ -25,13 +26,13 @@ func csvFields(rs []Risk) []Risk {
 
 func TestCSVRoundTripSample(t *testing.T) {
 	reg := loadSample(t)
-	data, err := MarshalCSV(reg.Risks)
+	data, err := EncodeCSV(reg.Risks)
 	require.NoError(t, err)
 	golden(t, "testdata/risks.golden.csv", data)
-	back, err := UnmarshalCSV(data)
+	back, err := DecodeCSV(data)
 	require.NoError(t, err)
 	assert.Equal(t, csvFields(reg.Risks), back)
-	again, err := MarshalCSV(back)
+	again, err := EncodeCSV(back)
 	require.NoError(t, err)
 	assert.Equal(t, string(data), string(again))
 }
@@ -53,21 +54,21 @@ func TestCSVRoundTripEdgeCases(t *testing.T) {
 		Treatment: Treatment{Option: Share, SharedWith: "Insurer", Rationale: "cheaper"},
 		Scoring:   &ScoreRecord{Method: "cvss", Version: "3.1", Vector: "CVSS:3.1/AV:N", Score: 9.8, Severity: "critical"},
 	}, {ID: "R-2", Scoring: &ScoreRecord{}}}
-	data, err := MarshalCSV(rs)
+	data, err := EncodeCSV(rs)
 	require.NoError(t, err)
-	back, err := UnmarshalCSV(data)
+	back, err := DecodeCSV(data)
 	require.NoError(t, err)
 	assert.Equal(t, rs, back)
 }
 
 func TestCSVColumnsSubsetAndOrder(t *testing.T) {
 	in := "\ufefflikelihood,id,owner,assets\n3,R-1,cto, db ; web\n"
-	rs, err := UnmarshalCSV([]byte(in))
+	rs, err := DecodeCSV([]byte(in))
 	require.NoError(t, err)
 	assert.Equal(t, []Risk{{ID: "R-1", Owner: "cto", Likelihood: 3, Assets: []string{"db", "web"}}}, rs)
 }
 
-func TestMarshalCSVErrors(t *testing.T) {
+func TestEncodeCSVErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		risk Risk
@@ -85,58 +86,58 @@ func TestMarshalCSVErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out, err := MarshalCSV([]Risk{tt.risk})
+			out, err := EncodeCSV([]Risk{tt.risk})
 			assert.Nil(t, out)
-			requireFieldErr(t, err, tt.path, ErrNotEncodable)
+			requireFieldErr(t, err, tt.path, ismskit.ErrNotEncodable)
 		})
 	}
 }
 
 func posInf() float64 { var z float64; return 1 / z }
 
-func TestUnmarshalCSVErrors(t *testing.T) {
+func TestDecodeCSVErrors(t *testing.T) {
 	tests := []struct {
 		name string
 		in   string
 		path string
 		kind error
 	}{
-		{"empty", "", "", ErrCSV},
-		{"unknown column", "id,likelyhood\nr,3\n", "header[1]", ErrCSV},
-		{"repeated column", "id,owner,owner\nr,a,b\n", "header[2]", ErrCSV},
-		{"no id column", "owner\na\n", "header", ErrCSV},
-		{"field count", "id,owner\nr\n", "rows[0]", ErrCSV},
-		{"number", "id,likelihood\nr,high\n", "rows[0].likelihood", ErrCSV},
-		{"property", "id,properties\nr,privacy\n", "rows[0].properties[0]", ErrUnknownValue},
-		{"empty item", "id,assets\nr,a;;b\n", "rows[0].assets[1]", ErrCSV},
-		{"property impact", "id,propertyImpacts\nr,integrity:3\n", "rows[0].propertyImpacts[0]", ErrCSV},
-		{"control syntax", "id,controls\nr,5.1\n", "rows[0].controls[0]", ErrCSV},
-		{"control fields", "id,controls\nr,5.1=planned:1\n", "rows[0].controls[0]", ErrCSV},
-		{"control id", "id,controls\nr,5.99=planned:1:1\n", "rows[0].controls[0]", iso27002.ErrUnknownControl},
-		{"control status", "id,controls\nr,5.1=done:1:1\n", "rows[0].controls[0]", ErrUnknownValue},
-		{"control effect", "id,controls\nr,5.1=planned:x:1\n", "rows[0].controls[0]", ErrCSV},
-		{"treatment", "id,treatment\nr,transfer\n", "rows[0].treatment", ErrUnknownValue},
-		{"score", "id,scoringScore\nr,NaN\n", "rows[0].scoringScore", ErrCSV},
-		{"quote", "id\n\"r\n", "", ErrCSV},
+		{"empty", "", "", ismskit.ErrSyntax},
+		{"unknown column", "id,likelyhood\nr,3\n", "header[1]", ismskit.ErrSyntax},
+		{"repeated column", "id,owner,owner\nr,a,b\n", "header[2]", ismskit.ErrSyntax},
+		{"no id column", "owner\na\n", "header", ismskit.ErrSyntax},
+		{"field count", "id,owner\nr\n", "rows[0]", ismskit.ErrSyntax},
+		{"number", "id,likelihood\nr,high\n", "rows[0].likelihood", ismskit.ErrSyntax},
+		{"property", "id,properties\nr,privacy\n", "rows[0].properties[0]", ismskit.ErrUnknownValue},
+		{"empty item", "id,assets\nr,a;;b\n", "rows[0].assets[1]", ismskit.ErrSyntax},
+		{"property impact", "id,propertyImpacts\nr,integrity:3\n", "rows[0].propertyImpacts[0]", ismskit.ErrSyntax},
+		{"control syntax", "id,controls\nr,5.1\n", "rows[0].controls[0]", ismskit.ErrSyntax},
+		{"control fields", "id,controls\nr,5.1=planned:1\n", "rows[0].controls[0]", ismskit.ErrSyntax},
+		{"control id", "id,controls\nr,5.99=planned:1:1\n", "rows[0].controls[0]", ismskit.ErrUnknownControl},
+		{"control status", "id,controls\nr,5.1=done:1:1\n", "rows[0].controls[0]", ismskit.ErrUnknownValue},
+		{"control effect", "id,controls\nr,5.1=planned:x:1\n", "rows[0].controls[0]", ismskit.ErrSyntax},
+		{"treatment", "id,treatment\nr,transfer\n", "rows[0].treatment", ismskit.ErrUnknownValue},
+		{"score", "id,scoringScore\nr,NaN\n", "rows[0].scoringScore", ismskit.ErrSyntax},
+		{"quote", "id\n\"r\n", "", ismskit.ErrSyntax},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			rs, err := UnmarshalCSV([]byte(tt.in))
+			rs, err := DecodeCSV([]byte(tt.in))
 			assert.Nil(t, rs)
 			requireFieldErr(t, err, tt.path, tt.kind)
 		})
 	}
 }
 
-func TestUnmarshalCSVReportsEveryRow(t *testing.T) {
-	_, err := UnmarshalCSV([]byte("id,likelihood,treatment\nr1,x,modify\nr2,2,keep\nr3,3,retain\n"))
+func TestDecodeCSVReportsEveryRow(t *testing.T) {
+	_, err := DecodeCSV([]byte("id,likelihood,treatment\nr1,x,modify\nr2,2,keep\nr3,3,retain\n"))
 	assert.Len(t, fieldErrors(err), 2)
 	assert.True(t, strings.Contains(err.Error(), "rows[1].treatment"))
 }
 
-func FuzzUnmarshalCSV(f *testing.F) {
+func FuzzDecodeCSV(f *testing.F) {
 	reg := testRegister()
-	seed, err := MarshalCSV(reg.Risks)
+	seed, err := EncodeCSV(reg.Risks)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -145,17 +146,17 @@ func FuzzUnmarshalCSV(f *testing.F) {
 	f.Add([]byte("id,description\nr,\"a\r\nb\"\n"))
 	f.Add([]byte("id,assets,scoringScore\nr, a ;b,1e3\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		rs, err := UnmarshalCSV(data)
+		rs, err := DecodeCSV(data)
 		if err != nil {
 			return
 		}
-		out, err := MarshalCSV(rs)
+		out, err := EncodeCSV(rs)
 		if err != nil {
 			// only values that CSV cannot carry may be refused, and
-			// those never come out of UnmarshalCSV
+			// those never come out of DecodeCSV
 			t.Fatalf("risks read from CSV cannot be written back: %v", err)
 		}
-		back, err := UnmarshalCSV(out)
+		back, err := DecodeCSV(out)
 		if err != nil {
 			t.Fatalf("own output unreadable: %v\n%q", err, out)
 		}

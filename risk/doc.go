@@ -42,11 +42,11 @@
 // A Register encodes to JSON with lowerCamelCase keys and lower-case
 // enum strings (EncodeRegister); Schema returns its JSON Schema.
 // DecodeRegister is strict: an unknown key, an unknown enum value, a
-// wrong type or trailing data is a *FieldError naming its path.
+// wrong type or trailing data is a *ismskit.Error naming its path.
 // Register.Validate reports every problem, each with its path
 // ("risks[3].likelihood: 7 is outside the scale 1..5"), joined; test the
-// kind with errors.Is against the package's sentinels (ErrOutOfScale,
-// ErrMissing, ErrUnknownReference...). MarshalCSV and UnmarshalCSV carry
+// kind with errors.Is against the package's sentinels (ismskit.ErrOutOfRange,
+// ErrMissing, ErrUnknownReference...). EncodeCSV and DecodeCSV carry
 // the risk table as CSV, losslessly for every field with a column.
 // Extensions objects are kept untouched.
 //

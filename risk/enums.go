@@ -1,6 +1,10 @@
 package risk
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/ismskit/ismskit"
+)
 
 // parseEnum returns the member of values spelt s, or an error wrapping
 // ErrUnknownValue that lists the accepted spellings.
@@ -10,7 +14,7 @@ func parseEnum[T ~string](kind, s string, values []T) (T, error) {
 			return v, nil
 		}
 	}
-	return "", fmt.Errorf("%w: %q is not a %s (want one of %q)", ErrUnknownValue, s, kind, values)
+	return "", fmt.Errorf("%w: %q is not a %s (want one of %q)", ismskit.ErrUnknownValue, s, kind, values)
 }
 
 func validEnum[T ~string](v T, values []T) bool {
@@ -52,7 +56,7 @@ func (p Property) String() string { return string(p) }
 // MarshalText implements encoding.TextMarshaler; an invalid p is an error.
 func (p Property) MarshalText() ([]byte, error) {
 	if !p.IsValid() {
-		return nil, fmt.Errorf("%w: %q is not a property", ErrUnknownValue, string(p))
+		return nil, fmt.Errorf("%w: %q is not a property", ismskit.ErrUnknownValue, string(p))
 	}
 	return []byte(p), nil
 }
@@ -93,7 +97,7 @@ func (k AssetKind) String() string { return string(k) }
 // MarshalText implements encoding.TextMarshaler; an invalid k is an error.
 func (k AssetKind) MarshalText() ([]byte, error) {
 	if !k.IsValid() {
-		return nil, fmt.Errorf("%w: %q is not an asset kind", ErrUnknownValue, string(k))
+		return nil, fmt.Errorf("%w: %q is not an asset kind", ismskit.ErrUnknownValue, string(k))
 	}
 	return []byte(k), nil
 }
@@ -143,7 +147,7 @@ func (o TreatmentOption) String() string { return string(o) }
 // MarshalText implements encoding.TextMarshaler; an invalid o is an error.
 func (o TreatmentOption) MarshalText() ([]byte, error) {
 	if !o.IsValid() {
-		return nil, fmt.Errorf("%w: %q is not a treatment option", ErrUnknownValue, string(o))
+		return nil, fmt.Errorf("%w: %q is not a treatment option", ismskit.ErrUnknownValue, string(o))
 	}
 	return []byte(o), nil
 }
@@ -185,7 +189,7 @@ func (s ControlStatus) String() string { return string(s) }
 // MarshalText implements encoding.TextMarshaler; an invalid s is an error.
 func (s ControlStatus) MarshalText() ([]byte, error) {
 	if !s.IsValid() {
-		return nil, fmt.Errorf("%w: %q is not a control status", ErrUnknownValue, string(s))
+		return nil, fmt.Errorf("%w: %q is not a control status", ismskit.ErrUnknownValue, string(s))
 	}
 	return []byte(s), nil
 }
@@ -228,7 +232,7 @@ func (s ActionStatus) String() string { return string(s) }
 // MarshalText implements encoding.TextMarshaler; an invalid s is an error.
 func (s ActionStatus) MarshalText() ([]byte, error) {
 	if !s.IsValid() {
-		return nil, fmt.Errorf("%w: %q is not an action status", ErrUnknownValue, string(s))
+		return nil, fmt.Errorf("%w: %q is not an action status", ismskit.ErrUnknownValue, string(s))
 	}
 	return []byte(s), nil
 }

@@ -4,6 +4,7 @@ import (
 	"encoding"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -42,23 +43,23 @@ func TestEnumsRoundTrip(t *testing.T) {
 
 func TestEnumsRejectUnknown(t *testing.T) {
 	var p Property
-	require.ErrorIs(t, p.UnmarshalText([]byte("Confidentiality")), ErrUnknownValue)
+	require.ErrorIs(t, p.UnmarshalText([]byte("Confidentiality")), ismskit.ErrUnknownValue)
 	var k AssetKind
-	require.ErrorIs(t, k.UnmarshalText([]byte("primary")), ErrUnknownValue)
+	require.ErrorIs(t, k.UnmarshalText([]byte("primary")), ismskit.ErrUnknownValue)
 	var o TreatmentOption
-	require.ErrorIs(t, o.UnmarshalText([]byte("transfer")), ErrUnknownValue)
+	require.ErrorIs(t, o.UnmarshalText([]byte("transfer")), ismskit.ErrUnknownValue)
 	var c ControlStatus
-	require.ErrorIs(t, c.UnmarshalText([]byte("")), ErrUnknownValue)
+	require.ErrorIs(t, c.UnmarshalText([]byte("")), ismskit.ErrUnknownValue)
 	var a ActionStatus
-	require.ErrorIs(t, a.UnmarshalText([]byte("open")), ErrUnknownValue)
+	require.ErrorIs(t, a.UnmarshalText([]byte("open")), ismskit.ErrUnknownValue)
 	var s AcceptanceStatus
-	require.ErrorIs(t, s.UnmarshalText([]byte("ok")), ErrUnknownValue)
+	require.ErrorIs(t, s.UnmarshalText([]byte("ok")), ismskit.ErrUnknownValue)
 	require.NoError(t, s.UnmarshalText([]byte("stale")))
 	assert.Equal(t, AcceptanceStale, s)
 
 	for _, m := range []encoding.TextMarshaler{Property("x"), AssetKind(""), TreatmentOption("x"), ControlStatus("x"), ActionStatus("x"), AcceptanceStatus(9)} {
 		_, err := m.MarshalText()
-		require.ErrorIs(t, err, ErrUnknownValue)
+		require.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	}
 	assert.False(t, Property("").IsValid())
 	assert.Equal(t, []Property{Confidentiality, Integrity, Availability}, Properties())

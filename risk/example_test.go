@@ -3,8 +3,8 @@ package risk_test
 import (
 	"errors"
 	"fmt"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/risk"
 )
@@ -61,7 +61,7 @@ func ExampleRegister_Validate() {
 	reg.Risks[1].Assets = []string{"erp"}
 	err := reg.Validate()
 	fmt.Println(err)
-	fmt.Println(errors.Is(err, risk.ErrOutOfScale))
+	fmt.Println(errors.Is(err, ismskit.ErrOutOfRange))
 	// Output:
 	// risks[0].owner: missing value
 	// risks[1].assets[0]: no asset "erp"
@@ -71,11 +71,11 @@ func ExampleRegister_Validate() {
 
 func ExampleDecodeRegister() {
 	_, err := risk.DecodeRegister([]byte(`{"risks":[{"id":"R-1","likelyhood":3,"treatment":{"option":"transfer"}}]}`))
-	var fe *risk.FieldError
+	var fe *ismskit.Error
 	if errors.As(err, &fe) {
 		fmt.Println("first problem at", fe.Path)
 	}
-	fmt.Println(errors.Is(err, risk.ErrUnknownField), errors.Is(err, risk.ErrUnknownValue))
+	fmt.Println(errors.Is(err, ismskit.ErrUnknownField), errors.Is(err, ismskit.ErrUnknownValue))
 	// Output:
 	// first problem at risks[0].likelyhood
 	// true true
@@ -126,7 +126,7 @@ func ExampleAggregate() {
 func ExampleNeedingAcceptance() {
 	reg := exampleRegister()
 	reg.Criteria.Acceptance.MaxLevel = "low"
-	asOf := time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	asOf := ismskit.NewDate(2026, 6, 1)
 	gaps, err := risk.NeedingAcceptance(reg, asOf)
 	if err != nil {
 		panic(err)
@@ -166,13 +166,13 @@ func ExampleProductMatrix() {
 	// [low low medium]
 }
 
-func ExampleMarshalCSV() {
+func ExampleEncodeCSV() {
 	reg := exampleRegister()
-	data, err := risk.MarshalCSV(reg.Risks[:1])
+	data, err := risk.EncodeCSV(reg.Risks[:1])
 	if err != nil {
 		panic(err)
 	}
-	back, err := risk.UnmarshalCSV(data)
+	back, err := risk.DecodeCSV(data)
 	if err != nil {
 		panic(err)
 	}
@@ -209,7 +209,7 @@ func ExampleAssessor_Method() {
 
 func ExampleCheckHistory() {
 	prev := exampleRegister()
-	at := time.Date(2026, 1, 15, 9, 0, 0, 0, time.UTC)
+	at := ismskit.NewDate(2026, 1, 15)
 	prev.Risks[0], _ = prev.Risks[0].Approve(risk.Approval{By: "CISO", At: at})
 
 	next := exampleRegister() // someone rebuilt the register and lost the approval
@@ -217,7 +217,7 @@ func ExampleCheckHistory() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, risk.ErrHistoryRewritten))
 	// Output:
-	// risks[0].approvals[0]: approval by "CISO" at 2026-01-15T09:00:00Z changed or removed
+	// risks[0].approvals[0]: approval by "CISO" at 2026-01-15 changed or removed
 	// true
 }
 

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"html"
 	"strconv"
+
+	"github.com/ismskit/ismskit"
 )
 
 // HeatMap is the data of a risk heat map: for each cell of the matrix
@@ -34,7 +36,7 @@ type HeatMap struct {
 // matrix. Assessments made with other criteria (a different ID or
 // version) are an error wrapping ErrCriteriaMismatch at
 // "assessments[i].criteria"; so are ratings outside the scales
-// (ErrOutOfScale). Counting goes on past errors, and all are joined.
+// (ismskit.ErrOutOfRange). Counting goes on past errors, and all are joined.
 func NewHeatMap(c Criteria, as []Assessment) (HeatMap, error) {
 	if err := c.Validate(); err != nil {
 		return HeatMap{}, err
@@ -66,7 +68,7 @@ func NewHeatMap(c Criteria, as []Assessment) (HeatMap, error) {
 	for k, a := range as {
 		p := "assessments[" + strconv.Itoa(k) + "]"
 		if a.Criteria != h.Criteria {
-			errs = append(errs, &FieldError{Path: p + ".criteria", Err: errf(ErrCriteriaMismatch, "assessed with %s, the map uses %s", a.Criteria, h.Criteria)})
+			errs = append(errs, &ismskit.Error{Path: p + ".criteria", Err: errf(ErrCriteriaMismatch, "assessed with %s, the map uses %s", a.Criteria, h.Criteria)})
 			continue
 		}
 		for _, st := range []struct {
@@ -75,7 +77,7 @@ func NewHeatMap(c Criteria, as []Assessment) (HeatMap, error) {
 			g    [][]int
 		}{{"inherent", a.Inherent, h.Inherent}, {"current", a.Current, h.Current}, {"residual", a.Residual, h.Residual}} {
 			if st.r.Likelihood < 1 || st.r.Likelihood > nl || st.r.Impact < 1 || st.r.Impact > ni {
-				errs = append(errs, &FieldError{Path: p + "." + st.name, Err: errf(ErrOutOfScale, "L%d I%d is outside the %dx%d matrix", st.r.Likelihood, st.r.Impact, nl, ni)})
+				errs = append(errs, &ismskit.Error{Path: p + "." + st.name, Err: errf(ismskit.ErrOutOfRange, "L%d I%d is outside the %dx%d matrix", st.r.Likelihood, st.r.Impact, nl, ni)})
 				continue
 			}
 			st.g[st.r.Likelihood-1][st.r.Impact-1]++

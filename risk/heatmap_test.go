@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -42,10 +43,10 @@ func TestHeatMapErrors(t *testing.T) {
 	}
 	h, err := NewHeatMap(c, as)
 	requireFieldErr(t, err, "assessments[0].criteria", ErrCriteriaMismatch)
-	requireFieldErr(t, err, "assessments[1].residual", ErrOutOfScale)
+	requireFieldErr(t, err, "assessments[1].residual", ismskit.ErrOutOfRange)
 	assert.Equal(t, 1, h.Inherent[0][0], "counting goes on past errors")
 	_, err = NewHeatMap(Criteria{}, nil)
-	require.ErrorIs(t, err, ErrMissing)
+	require.ErrorIs(t, err, ismskit.ErrMissing)
 }
 
 func TestHeatMapSVG(t *testing.T) {

@@ -4,19 +4,15 @@ import (
 	"errors"
 	"os"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
-func day(s string) time.Time {
-	t, err := time.Parse("2006-01-02", s)
-	if err != nil {
-		panic(err)
-	}
-	return t
+func day(s string) ismskit.Date {
+	return ismskit.MustParseDate(s)
 }
 
 // testRegister returns a small valid register on the 5x5 criteria.
@@ -63,10 +59,10 @@ func loadSample(t testing.TB) Register {
 	return reg
 }
 
-// paths returns "path: kind" for every *FieldError in err, to compare
+// paths returns "path: kind" for every *ismskit.Error in err, to compare
 // with a table.
-func fieldErrors(err error) []*FieldError {
-	var out []*FieldError
+func fieldErrors(err error) []*ismskit.Error {
+	var out []*ismskit.Error
 	var walk func(error)
 	walk = func(e error) {
 		if j, ok := e.(interface{ Unwrap() []error }); ok {
@@ -75,7 +71,7 @@ func fieldErrors(err error) []*FieldError {
 			}
 			return
 		}
-		var fe *FieldError
+		var fe *ismskit.Error
 		if errors.As(e, &fe) {
 			out = append(out, fe)
 		}
@@ -86,7 +82,7 @@ func fieldErrors(err error) []*FieldError {
 	return out
 }
 
-// requireFieldErr asserts that err holds a *FieldError at path wrapping
+// requireFieldErr asserts that err holds a *ismskit.Error at path wrapping
 // kind.
 func requireFieldErr(t *testing.T, err error, path string, kind error) {
 	t.Helper()

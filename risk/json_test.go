@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
@@ -51,16 +52,16 @@ func TestDecodeRegisterStrict(t *testing.T) {
 		path string
 		kind error
 	}{
-		{"misspelt key", `{"criteria":` + crit + `,"risks":[{"id":"r","likelyhood":3}]}`, "risks[0].likelyhood", ErrUnknownField},
-		{"wrong case", `{"Criteria":` + crit + `}`, "Criteria", ErrUnknownField},
-		{"unknown enum", `{"criteria":` + crit + `,"risks":[{"id":"r","treatment":{"option":"transfer"}}]}`, "risks[0].treatment.option", ErrUnknownValue},
-		{"unknown property", `{"criteria":` + crit + `,"risks":[{"id":"r","properties":["privacy"]}]}`, "risks[0].properties[0]", ErrUnknownValue},
+		{"misspelt key", `{"criteria":` + crit + `,"risks":[{"id":"r","likelyhood":3}]}`, "risks[0].likelyhood", ismskit.ErrUnknownField},
+		{"wrong case", `{"Criteria":` + crit + `}`, "Criteria", ismskit.ErrUnknownField},
+		{"unknown enum", `{"criteria":` + crit + `,"risks":[{"id":"r","treatment":{"option":"transfer"}}]}`, "risks[0].treatment.option", ismskit.ErrUnknownValue},
+		{"unknown property", `{"criteria":` + crit + `,"risks":[{"id":"r","properties":["privacy"]}]}`, "risks[0].properties[0]", ismskit.ErrUnknownValue},
 		{"bad control", `{"criteria":` + crit + `,"risks":[{"id":"r","controls":[{"control":"5.99","status":"planned"}]}]}`, "risks[0].controls[0].control", nil},
-		{"wrong type", `{"criteria":` + crit + `,"risks":[{"id":"r","likelihood":"high"}]}`, "risks[0].likelihood", ErrType},
-		{"fraction", `{"criteria":` + crit + `,"risks":[{"id":"r","likelihood":2.5}]}`, "risks[0].likelihood", ErrType},
-		{"duplicate key", `{"criteria":` + crit + `,"name":"a","name":"b"}`, "name", ErrDuplicateField},
-		{"trailing data", `{"criteria":` + crit + `} {}`, "", ErrTrailingData},
-		{"syntax", `{"criteria":`, "", ErrSyntax},
+		{"wrong type", `{"criteria":` + crit + `,"risks":[{"id":"r","likelihood":"high"}]}`, "risks[0].likelihood", ismskit.ErrType},
+		{"fraction", `{"criteria":` + crit + `,"risks":[{"id":"r","likelihood":2.5}]}`, "risks[0].likelihood", ismskit.ErrType},
+		{"duplicate key", `{"criteria":` + crit + `,"name":"a","name":"b"}`, "name", ismskit.ErrDuplicateField},
+		{"trailing data", `{"criteria":` + crit + `} {}`, "", ismskit.ErrTrailingData},
+		{"syntax", `{"criteria":`, "", ismskit.ErrSyntax},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -124,12 +125,12 @@ func TestEncodeIncompleteRegister(t *testing.T) {
 	back, err := DecodeRegister(out)
 	require.NoError(t, err)
 	assert.Equal(t, reg, back)
-	requireFieldErr(t, back.Validate(), "risks[0].treatment.option", ErrMissing)
-	requireFieldErr(t, back.Validate(), "risks[0].controls[0].status", ErrMissing)
+	requireFieldErr(t, back.Validate(), "risks[0].treatment.option", ismskit.ErrMissing)
+	requireFieldErr(t, back.Validate(), "risks[0].controls[0].status", ismskit.ErrMissing)
 
 	reg.Risks[0].Properties = []Property{"privacy"}
 	_, err = EncodeRegister(reg)
-	require.ErrorIs(t, err, ErrUnknownValue)
+	require.ErrorIs(t, err, ismskit.ErrUnknownValue)
 }
 
 func TestConcurrentUse(t *testing.T) {

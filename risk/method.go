@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/risk/scoring"
 )
@@ -42,7 +43,7 @@ func (m MatrixMethod) Version() string {
 }
 
 // Score parses and scores a vector "L:n/I:m". Every problem is reported,
-// joined, as a *FieldError named after the component ("L", "I") wrapping
+// joined, as a *ismskit.Error named after the component ("L", "I") wrapping
 // the sentinels of package scoring: ErrSyntax (not KEY:VALUE),
 // ErrUnknownMetric, ErrDuplicateMetric, ErrMissingMetric, ErrOutOfRange
 // (outside the scale, or not a number), and ErrConfig for a zero
@@ -139,7 +140,7 @@ const ScoreMappingVersion = "1"
 //
 // A result of another method, or of a matrix of other criteria, is an
 // error (scoring.ErrUnknownMethod, scoring.ErrVersionMismatch), as is a
-// CVSS score outside 0..10 (ErrOutOfScale).
+// CVSS score outside 0..10 (ismskit.ErrOutOfRange).
 func (a *Assessor) EstimateFromScore(res scoring.Result) (Estimate, error) {
 	switch res.Method {
 	case "matrix":
@@ -150,12 +151,12 @@ func (a *Assessor) EstimateFromScore(res scoring.Result) (Estimate, error) {
 		i, _ := res.Part("impact")
 		e := Estimate{Likelihood: int(l.Score), Impact: int(i.Score)}
 		if e.Likelihood < 1 || e.Likelihood > a.nl || e.Impact < 1 || e.Impact > a.ni || float64(e.Likelihood) != l.Score || float64(e.Impact) != i.Score {
-			return Estimate{}, errf(ErrOutOfScale, "matrix result L%v I%v is outside the %dx%d matrix", l.Score, i.Score, a.nl, a.ni)
+			return Estimate{}, errf(ismskit.ErrOutOfRange, "matrix result L%v I%v is outside the %dx%d matrix", l.Score, i.Score, a.nl, a.ni)
 		}
 		return e, nil
 	case "cvss":
 		if !(res.Score >= 0 && res.Score <= 10) {
-			return Estimate{}, errf(ErrOutOfScale, "CVSS score %v is outside 0.0..10.0", res.Score)
+			return Estimate{}, errf(ismskit.ErrOutOfRange, "CVSS score %v is outside 0.0..10.0", res.Score)
 		}
 		t := int(math.Round(res.Score * 10))
 		level := func(n int) int { return max(1, (t*n+99)/100) }
@@ -168,13 +169,13 @@ func (a *Assessor) EstimateFromScore(res scoring.Result) (Estimate, error) {
 // method (any version) or the Assessor's matrix method, and maps the
 // result with EstimateFromScore. It is the likelihood and impact that
 // the risk's score gives, to compare with its stated ones or to fill
-// them in. Errors: ErrMissing at "scoring" when the risk has no score,
+// them in. Errors: ismskit.ErrMissing at "scoring" when the risk has no score,
 // the method's errors under "scoring.vector", and those of
 // EstimateFromScore at "scoring".
 func (a *Assessor) ScoredEstimate(r *Risk) (Estimate, error) {
 	s := r.Scoring
 	if s == nil {
-		return Estimate{}, fielderr.At("scoring", ErrMissing)
+		return Estimate{}, fielderr.At("scoring", ismskit.ErrMissing)
 	}
 	var res scoring.Result
 	var err error
@@ -206,13 +207,13 @@ func checkCVSS(s *ScoreRecord) error {
 	}
 	var l fielderr.List
 	if res.Version != s.Version {
-		l.Add("version", errf(ErrInconsistent, "version %s, but the vector is CVSS %s", s.Version, res.Version))
+		l.Add("version", errf(ismskit.ErrInconsistent, "version %s, but the vector is CVSS %s", s.Version, res.Version))
 	}
 	if res.Score != s.Score {
-		l.Add("score", errf(ErrInconsistent, "score %v, but the vector scores %v", s.Score, res.Score))
+		l.Add("score", errf(ismskit.ErrInconsistent, "score %v, but the vector scores %v", s.Score, res.Score))
 	}
 	if s.Severity != "" && res.Severity != s.Severity {
-		l.Add("severity", errf(ErrInconsistent, "severity %q, but the vector's is %q", s.Severity, res.Severity))
+		l.Add("severity", errf(ismskit.ErrInconsistent, "severity %q, but the vector's is %q", s.Severity, res.Severity))
 	}
 	return l.Err()
 }

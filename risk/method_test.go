@@ -6,6 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/risk/scoring"
 )
 
@@ -136,14 +137,14 @@ func TestEstimateFromScore(t *testing.T) {
 	assert.ErrorIs(t, err, scoring.ErrVersionMismatch)
 	m.Parts[0].Score = 9
 	_, err = a5.EstimateFromScore(m)
-	assert.ErrorIs(t, err, ErrOutOfScale)
+	assert.ErrorIs(t, err, ismskit.ErrOutOfRange)
 
 	owasp, err := scoring.Builtin().Score("dread", "1/0..10/mean", "D:3/R:3/E:2/A:3/DI:1")
 	require.NoError(t, err)
 	_, err = a5.EstimateFromScore(owasp)
 	assert.ErrorIs(t, err, scoring.ErrUnknownMethod)
 	_, err = a5.EstimateFromScore(scoring.Result{Method: "cvss", Score: 11})
-	assert.ErrorIs(t, err, ErrOutOfScale)
+	assert.ErrorIs(t, err, ismskit.ErrOutOfRange)
 	assert.Equal(t, "1", ScoreMappingVersion)
 }
 
@@ -159,7 +160,7 @@ func TestScoredEstimate(t *testing.T) {
 		{&ScoreRecord{Method: "cvss", Version: "2.0", Vector: "AV:N/AC:L/Au:N/C:P/I:P/A:P", Score: 7.5}, Estimate{4, 4}, "", nil},
 		{&ScoreRecord{Method: "cvss", Version: "4.0", Vector: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"}, Estimate{5, 5}, "", nil},
 		{&ScoreRecord{Method: "matrix", Version: "1/standard-5x5@1", Vector: "L:3/I:2"}, Estimate{3, 2}, "", nil},
-		{nil, Estimate{}, "scoring", ErrMissing},
+		{nil, Estimate{}, "scoring", ismskit.ErrMissing},
 		{&ScoreRecord{Method: "cvss", Version: "4.0", Vector: "CVSS:4.0/AV:N"}, Estimate{}, "scoring.vector.AC", scoring.ErrMissingMetric},
 		{&ScoreRecord{Method: "owasp", Version: "1/technical", Vector: "SL:1"}, Estimate{}, "scoring.method", scoring.ErrUnknownMethod},
 	} {

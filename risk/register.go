@@ -2,9 +2,10 @@ package risk
 
 import (
 	"encoding/json"
-	"time"
+	"io"
 
-	"github.com/ismskit/ismskit/internal/strictjson"
+	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/codec"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/risk/fair"
 )
@@ -231,7 +232,7 @@ type Action struct {
 	// Who is responsible. Required.
 	Owner string `json:"owner"`
 	// Due date; the zero time means none set.
-	Due time.Time `json:"due,omitzero"`
+	Due ismskit.Date `json:"due,omitzero"`
 	// Controls the action implements; each must be among the risk's
 	// controls.
 	Controls []iso27002.ControlID `json:"controls,omitempty"`
@@ -246,7 +247,7 @@ type Approval struct {
 	// 6.1.3 f: who approved; normally the risk owner. Required.
 	By string `json:"by"`
 	// When, as given by the caller. Required.
-	At time.Time `json:"at"`
+	At ismskit.Date `json:"at"`
 	// Free comment.
 	Comment string `json:"comment,omitempty"`
 }
@@ -260,7 +261,7 @@ type Acceptance struct {
 	// to be valid. Required.
 	By string `json:"by"`
 	// When, as given by the caller. Required.
-	At time.Time `json:"at"`
+	At ismskit.Date `json:"at"`
 	// 6.1.2 b: the criteria the residual risk was rated with. Required.
 	Criteria CriteriaRef `json:"criteria"`
 	// Residual likelihood accepted. Required.
@@ -270,7 +271,7 @@ type Acceptance struct {
 	// Residual level accepted, an ID of Criteria.Levels. Required.
 	Level string `json:"level"`
 	// End of validity (exclusive); the zero time means no expiry.
-	Expires time.Time `json:"expires,omitzero"`
+	Expires ismskit.Date `json:"expires,omitzero"`
 	// Free comment.
 	Comment string `json:"comment,omitempty"`
 }
@@ -292,24 +293,75 @@ type ScoreRecord struct {
 }
 
 // DecodeRegister decodes a register from JSON strictly: an unknown key,
-// an unknown enum value, a wrong type or trailing data is reported as a
-// *FieldError with its path (ErrUnknownField, ErrUnknownValue, ErrType,
-// ErrTrailingData, ErrSyntax), every one of them, joined. It does not
-// validate the content; call Register.Validate for that.
-func DecodeRegister(data []byte) (Register, error) {
-	var reg Register
-	if err := strictjson.Unmarshal(data, &reg); err != nil {
+// an unknown enum value, a wrong type or trailing data is reported as an
+// *ismskit.Error with its path (ismskit.ErrUnknownField,
+// ismskit.ErrUnknownValue, ismskit.ErrType, ismskit.ErrTrailingData,
+// ismskit.ErrSyntax), every one of them up to the problem limit, joined.
+// opts set the decoder's limits (ismskit.MaxBytes, ismskit.MaxDepth).
+// It does not validate the content; call Register.Validate for that.
+func DecodeRegister(data []byte, opts ...ismskit.DecodeOption) (Register, error) {
+	r, err := codec.Decode[registerJSON](data, opts)
+	return Register(r), err
+}
+
+// ReadRegister reads a register from r, never past the byte limit, and
+// decodes it as DecodeRegister does.
+func ReadRegister(r io.Reader, opts ...ismskit.DecodeOption) (Register, error) {
+	data, err := codec.ReadAll(r, opts)
+	if err != nil {
 		return Register{}, err
 	}
-	return reg, nil
+	return DecodeRegister(data, opts...)
+}
+
+// registerJSON is Register without its methods, for decoding.
+type registerJSON Register
+
+// UnmarshalJSON decodes a register strictly, as DecodeRegister does with
+// the default limits, so that a register inside a larger document that
+// encoding/json decodes is as strict as one decoded on its own.
+func (reg *Register) UnmarshalJSON(data []byte) error {
+	r, err := codec.Decode[registerJSON](data, nil)
+	if err == nil {
+		*reg = Register(r)
+	}
+	return err
 }
 
 // DecodeCriteria decodes a criteria set from JSON strictly, like
 // DecodeRegister.
-func DecodeCriteria(data []byte) (Criteria, error) {
-	var c Criteria
-	if err := strictjson.Unmarshal(data, &c); err != nil {
+func DecodeCriteria(data []byte, opts ...ismskit.DecodeOption) (Criteria, error) {
+	c, err := codec.Decode[criteriaJSON](data, opts)
+	return Criteria(c), err
+}
+
+// ReadCriteria reads a criteria set from r, never past the byte limit,
+// and decodes it as DecodeCriteria does.
+func ReadCriteria(r io.Reader, opts ...ismskit.DecodeOption) (Criteria, error) {
+	data, err := codec.ReadAll(r, opts)
+	if err != nil {
 		return Criteria{}, err
 	}
-	return c, nil
+	return DecodeCriteria(data, opts...)
 }
+
+// criteriaJSON is Criteria without its methods, for decoding.
+type criteriaJSON Criteria
+
+// UnmarshalJSON decodes criteria strictly, as DecodeCriteria does with
+// the default limits.
+func (c *Criteria) UnmarshalJSON(data []byte) error {
+	v, err := codec.Decode[criteriaJSON](data, nil)
+	if err == nil {
+		*c = Criteria(v)
+	}
+	return err
+}
+
+// EncodeCriteria returns the JSON form of c, indented by two spaces and
+// ending in a newline; DecodeCriteria reads it back.
+func EncodeCriteria(c Criteria) ([]byte, error) { return codec.Encode(criteriaJSON(c)) }
+
+// WriteCriteria writes the JSON form of c to w, as EncodeCriteria
+// returns it.
+func WriteCriteria(w io.Writer, c Criteria) error { return codec.Write(w, criteriaJSON(c)) }

@@ -2,10 +2,11 @@ package risk
 
 import (
 	_ "embed"
-	"encoding/json"
+	"io"
 	"slices"
 
 	"github.com/invopop/jsonschema"
+	"github.com/ismskit/ismskit/internal/codec"
 )
 
 //go:embed schema/register.schema.json
@@ -29,15 +30,13 @@ func CriteriaSchema() []byte { return slices.Clone(criteriaSchema) }
 
 // EncodeRegister returns the JSON form of reg, indented by two spaces
 // and ending in a newline; DecodeRegister reads it back. The same
-// register always gives the same bytes. Invalid enum values are an
-// error, as is malformed JSON in an extensions field.
-func EncodeRegister(reg Register) ([]byte, error) {
-	b, err := json.MarshalIndent(reg, "", "  ")
-	if err != nil {
-		return nil, err
-	}
-	return append(b, '\n'), nil
-}
+// register always gives the same bytes. Malformed JSON in an extensions
+// field is an ismskit.ErrNotEncodable error.
+func EncodeRegister(reg Register) ([]byte, error) { return codec.Encode(registerJSON(reg)) }
+
+// WriteRegister writes the JSON form of reg to w, as EncodeRegister
+// returns it.
+func WriteRegister(w io.Writer, reg Register) error { return codec.Write(w, registerJSON(reg)) }
 
 func enumSchema[T ~string](desc string, values []T) *jsonschema.Schema {
 	s := &jsonschema.Schema{Type: "string", Description: desc}

@@ -1,11 +1,12 @@
 package risk
 
 import (
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
-// Validate reports every problem of the register, each as a *FieldError
+// Validate reports every problem of the register, each as a *ismskit.Error
 // with its JSON path ("risks[3].likelihood: 7 is outside the scale
 // 1..5", "risks[0].owner: missing value"), all of them joined; nil means
 // the register is complete and coherent. It checks, among others:
@@ -18,9 +19,9 @@ import (
 //   - references to assets, threats, vulnerabilities, levels and controls
 //     resolve (ErrUnknownReference);
 //   - likelihoods and impacts lie on the scales, effects in 0..100
-//     (ErrOutOfScale);
+//     (ismskit.ErrOutOfRange);
 //   - approvals and acceptances are complete and chronological
-//     (ErrOutOfOrder), and acceptances name a level of the criteria.
+//     (ismskit.ErrDateOrder), and acceptances name a level of the criteria.
 //
 // It does not judge the assessment itself; see Check.
 func (reg Register) Validate() error {
@@ -97,9 +98,9 @@ func validateRisk(l *fielderr.List, r *Risk, scaleOK bool, nl, ni int, levels, a
 		case !pi.Property.IsValid():
 			l.Add(p+".property", enumErr("property", string(pi.Property)))
 		case seenProp[pi.Property]:
-			l.Add(p+".property", errf(ErrDuplicateID, "property %q rated twice", pi.Property))
+			l.Add(p+".property", errf(ismskit.ErrDuplicateID, "property %q rated twice", pi.Property))
 		case !containsProp(r.Properties, pi.Property):
-			l.Add(p+".property", errf(ErrUnknownReference, "property %q is not among the risk's properties", pi.Property))
+			l.Add(p+".property", errf(ismskit.ErrUnknownReference, "property %q is not among the risk's properties", pi.Property))
 		}
 		seenProp[pi.Property] = true
 		inScale(p+".impact", pi.Impact, ni)
@@ -109,19 +110,19 @@ func validateRisk(l *fielderr.List, r *Risk, scaleOK bool, nl, ni int, levels, a
 	for k, c := range r.Controls {
 		p := fielderr.Index("controls", k)
 		if !c.Control.IsValid() {
-			l.Add(p+".control", ErrMissing)
+			l.Add(p+".control", ismskit.ErrMissing)
 		} else if controls[c.Control] {
-			l.Add(p+".control", errf(ErrDuplicateID, "control %s listed twice", c.Control))
+			l.Add(p+".control", errf(ismskit.ErrDuplicateID, "control %s listed twice", c.Control))
 		}
 		controls[c.Control] = true
 		if !c.Status.IsValid() {
 			l.Add(p+".status", enumErr("control status", string(c.Status)))
 		}
 		if c.LikelihoodEffect < 0 || c.LikelihoodEffect > 100 {
-			l.Add(p+".likelihoodEffect", errf(ErrOutOfScale, "%d is outside 0..100 percent", c.LikelihoodEffect))
+			l.Add(p+".likelihoodEffect", errf(ismskit.ErrOutOfRange, "%d is outside 0..100 percent", c.LikelihoodEffect))
 		}
 		if c.ImpactEffect < 0 || c.ImpactEffect > 100 {
-			l.Add(p+".impactEffect", errf(ErrOutOfScale, "%d is outside 0..100 percent", c.ImpactEffect))
+			l.Add(p+".impactEffect", errf(ismskit.ErrOutOfRange, "%d is outside 0..100 percent", c.ImpactEffect))
 		}
 	}
 	if e := r.Current; e != nil {
@@ -136,21 +137,21 @@ func validateRisk(l *fielderr.List, r *Risk, scaleOK bool, nl, ni int, levels, a
 	t := r.Treatment
 	switch {
 	case t.Option == "":
-		l.Add("treatment.option", errf(ErrMissing, "no treatment option chosen (6.1.3 a)"))
+		l.Add("treatment.option", errf(ismskit.ErrMissing, "no treatment option chosen (6.1.3 a)"))
 	case !t.Option.IsValid():
 		l.Add("treatment.option", enumErr("treatment option", string(t.Option)))
 	case t.Option == Share && t.SharedWith == "":
-		l.Add("treatment.sharedWith", errf(ErrMissing, "the share option needs the party the risk is shared with"))
+		l.Add("treatment.sharedWith", errf(ismskit.ErrMissing, "the share option needs the party the risk is shared with"))
 	case t.Option == Modify && len(r.Controls) == 0:
-		l.Add("controls", errf(ErrMissing, "the modify option needs at least one control (6.1.3 b)"))
+		l.Add("controls", errf(ismskit.ErrMissing, "the modify option needs at least one control (6.1.3 b)"))
 	}
 	actions := map[string]bool{}
 	for k, a := range t.Plan {
 		p := fielderr.Index("treatment.plan", k)
 		if a.ID == "" {
-			l.Add(p+".id", ErrMissing)
+			l.Add(p+".id", ismskit.ErrMissing)
 		} else if actions[a.ID] {
-			l.Add(p+".id", errf(ErrDuplicateID, "action %q listed twice", a.ID))
+			l.Add(p+".id", errf(ismskit.ErrDuplicateID, "action %q listed twice", a.ID))
 		}
 		actions[a.ID] = true
 		required(l, p+".title", a.Title)
@@ -160,7 +161,7 @@ func validateRisk(l *fielderr.List, r *Risk, scaleOK bool, nl, ni int, levels, a
 		}
 		for j, c := range a.Controls {
 			if !controls[c] {
-				l.Add(fielderr.Index(p+".controls", j), errf(ErrUnknownReference, "control %s is not among the risk's controls", c))
+				l.Add(fielderr.Index(p+".controls", j), errf(ismskit.ErrUnknownReference, "control %s is not among the risk's controls", c))
 			}
 		}
 	}
@@ -169,28 +170,28 @@ func validateRisk(l *fielderr.List, r *Risk, scaleOK bool, nl, ni int, levels, a
 		p := fielderr.Index("approvals", k)
 		required(l, p+".by", ap.By)
 		if ap.At.IsZero() {
-			l.Add(p+".at", ErrMissing)
+			l.Add(p+".at", ismskit.ErrMissing)
 		} else if k > 0 && ap.At.Before(r.Approvals[k-1].At) {
-			l.Add(p+".at", errf(ErrOutOfOrder, "approval dated %s before the previous one", ap.At.Format("2006-01-02T15:04:05Z07:00")))
+			l.Add(p+".at", errf(ismskit.ErrDateOrder, "approval dated %s before the previous one", ap.At))
 		}
 	}
 	for k, ac := range r.Acceptances {
 		p := fielderr.Index("acceptances", k)
 		required(l, p+".by", ac.By)
 		if ac.At.IsZero() {
-			l.Add(p+".at", ErrMissing)
+			l.Add(p+".at", ismskit.ErrMissing)
 		} else if k > 0 && ac.At.Before(r.Acceptances[k-1].At) {
-			l.Add(p+".at", errf(ErrOutOfOrder, "acceptance dated %s before the previous one", ac.At.Format("2006-01-02T15:04:05Z07:00")))
+			l.Add(p+".at", errf(ismskit.ErrDateOrder, "acceptance dated %s before the previous one", ac.At))
 		}
 		if !ac.Expires.IsZero() && !ac.At.IsZero() && !ac.Expires.After(ac.At) {
-			l.Add(p+".expires", errf(ErrOutOfOrder, "expiry not after the acceptance"))
+			l.Add(p+".expires", errf(ismskit.ErrDateOrder, "expiry not after the acceptance"))
 		}
 		required(l, p+".criteria.id", ac.Criteria.ID)
 		required(l, p+".criteria.version", ac.Criteria.Version)
 		if ac.Level == "" {
-			l.Add(p+".level", ErrMissing)
+			l.Add(p+".level", ismskit.ErrMissing)
 		} else if ac.Criteria == ref && !levels[ac.Level] {
-			l.Add(p+".level", errf(ErrUnknownReference, "risk level %q", ac.Level))
+			l.Add(p+".level", errf(ismskit.ErrUnknownReference, "risk level %q", ac.Level))
 		}
 		if ac.Criteria == ref {
 			inScale(p+".likelihood", ac.Likelihood, nl)
@@ -217,11 +218,11 @@ func ids(l *fielderr.List, path string, n int, id func(int) string) map[string]b
 		s := id(i)
 		p := fielderr.Index(path, i) + ".id"
 		if s == "" {
-			l.Add(p, ErrMissing)
+			l.Add(p, ismskit.ErrMissing)
 			continue
 		}
 		if set[s] {
-			l.Add(p, errf(ErrDuplicateID, "%q is used twice", s))
+			l.Add(p, errf(ismskit.ErrDuplicateID, "%q is used twice", s))
 		}
 		set[s] = true
 	}
@@ -230,14 +231,14 @@ func ids(l *fielderr.List, path string, n int, id func(int) string) map[string]b
 
 func required(l *fielderr.List, path, v string) {
 	if v == "" {
-		l.Add(path, ErrMissing)
+		l.Add(path, ismskit.ErrMissing)
 	}
 }
 
 func refs(l *fielderr.List, path, kind string, list []string, known map[string]bool) {
 	for j, id := range list {
 		if !known[id] {
-			l.Add(fielderr.Index(path, j), errf(ErrUnknownReference, "no %s %q", kind, id))
+			l.Add(fielderr.Index(path, j), errf(ismskit.ErrUnknownReference, "no %s %q", kind, id))
 		}
 	}
 }
@@ -247,7 +248,7 @@ func checkProperties(l *fielderr.List, path string, ps []Property) {
 		if !p.IsValid() {
 			l.Add(fielderr.Index(path, j), enumErr("property", string(p)))
 		} else if containsProp(ps[:j], p) {
-			l.Add(fielderr.Index(path, j), errf(ErrDuplicateID, "property %q listed twice", p))
+			l.Add(fielderr.Index(path, j), errf(ismskit.ErrDuplicateID, "property %q listed twice", p))
 		}
 	}
 }
@@ -263,13 +264,13 @@ func containsProp(ps []Property, p Property) bool {
 
 func enumErr(kind, v string) error {
 	if v == "" {
-		return ErrMissing
+		return ismskit.ErrMissing
 	}
-	return errf(ErrUnknownValue, "%q is not a %s", v, kind)
+	return errf(ismskit.ErrUnknownValue, "%q is not a %s", v, kind)
 }
 
 // CheckControls reports every control of the register that known does
-// not recognise, as a *FieldError wrapping ErrUnknownControl
+// not recognise, as a *ismskit.Error wrapping ErrUnknownControl
 // ("risks[2].controls[0].control: unknown control 5.99"). known is
 // usually a lookup in one or more iso27002 catalogs, the built-in one
 // and the user's own:
@@ -283,7 +284,7 @@ func CheckControls(reg Register, known func(iso27002.ControlID) bool) error {
 	for i, r := range reg.Risks {
 		for k, c := range r.Controls {
 			if c.Control.IsValid() && !known(c.Control) {
-				l.Add(fielderr.Index("risks", i)+fielderr.Index(".controls", k)+".control", errf(ErrUnknownControl, "unknown control %s", c.Control))
+				l.Add(fielderr.Index("risks", i)+fielderr.Index(".controls", k)+".control", errf(ismskit.ErrUnknownControl, "unknown control %s", c.Control))
 			}
 		}
 	}

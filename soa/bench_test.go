@@ -74,11 +74,11 @@ func BenchmarkValidate(b *testing.B) {
 	}
 }
 
-func BenchmarkMarshalCSV(b *testing.B) {
+func BenchmarkEncodeCSV(b *testing.B) {
 	s := testSoA(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		out, err := MarshalCSV(s)
+		out, err := EncodeCSV(s)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -7,8 +7,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/table"
 	"github.com/ismskit/ismskit/iso27002"
 )
@@ -71,11 +71,11 @@ type Change struct {
 // The zero value is an empty change log.
 type ChangeLog struct {
 	// Version and date of the older SoA.
-	FromVersion string    `json:"fromVersion"`
-	FromDate    time.Time `json:"fromDate,omitzero"`
+	FromVersion string       `json:"fromVersion"`
+	FromDate    ismskit.Date `json:"fromDate,omitzero"`
 	// Version and date of the newer SoA.
-	ToVersion string    `json:"toVersion"`
-	ToDate    time.Time `json:"toDate,omitzero"`
+	ToVersion string       `json:"toVersion"`
+	ToDate    ismskit.Date `json:"toDate,omitzero"`
 	// The changes, in natural order of control.
 	Changes []Change `json:"changes,omitempty"`
 }
@@ -145,7 +145,7 @@ func entryDiff(a, b *Entry) []FieldChange {
 	add("status", a.Status.String(), b.Status.String())
 	add("implementation", a.Implementation, b.Implementation)
 	add("owner", a.Owner, b.Owner)
-	add("targetDate", dateText(a.TargetDate), dateText(b.TargetDate))
+	add("targetDate", a.TargetDate.String(), b.TargetDate.String())
 	add("evidence", strings.Join(a.Evidence, "\n"), strings.Join(b.Evidence, "\n"))
 	add("responsibility", a.Responsibility.String(), b.Responsibility.String())
 	add("provider", a.Provider, b.Provider)
@@ -159,7 +159,7 @@ func (c ChangeLog) Markdown() []byte {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "# SoA changes from version %s to %s\n\n", orNone(c.FromVersion), orNone(c.ToVersion))
 	if !c.FromDate.IsZero() || !c.ToDate.IsZero() {
-		fmt.Fprintf(&b, "Dates: %s to %s.\n\n", orNone(dateText(c.FromDate)), orNone(dateText(c.ToDate)))
+		fmt.Fprintf(&b, "Dates: %s to %s.\n\n", orNone(c.FromDate.String()), orNone(c.ToDate.String()))
 	}
 	if c.IsEmpty() {
 		b.WriteString("No control changed.\n")
@@ -218,12 +218,12 @@ type Snapshot struct {
 // reach it. It fails with ErrMissing when by or at is empty, and with
 // the encoding error when s holds undefined enum values. It does not
 // validate s; call Validate first if only valid SoAs may be approved.
-func Approve(s SoA, by string, at time.Time) (Snapshot, error) {
+func Approve(s SoA, by string, at ismskit.Date) (Snapshot, error) {
 	if strings.TrimSpace(by) == "" {
-		return Snapshot{}, &FieldError{Path: "header.approvedBy", Err: errf(ErrMissing, "the approver is missing")}
+		return Snapshot{}, &ismskit.Error{Path: "header.approvedBy", Err: errf(ismskit.ErrMissing, "the approver is missing")}
 	}
 	if at.IsZero() {
-		return Snapshot{}, &FieldError{Path: "header.approvedAt", Err: errf(ErrMissing, "the approval time is missing")}
+		return Snapshot{}, &ismskit.Error{Path: "header.approvedAt", Err: errf(ismskit.ErrMissing, "the approval time is missing")}
 	}
 	c := s.Clone()
 	c.Header.ApprovedBy, c.Header.ApprovedAt = by, at
@@ -236,8 +236,8 @@ func Approve(s SoA, by string, at time.Time) (Snapshot, error) {
 
 // contentDigest hashes the JSON of s without its approval fields.
 func contentDigest(s SoA) (string, error) {
-	s.Header.ApprovedBy, s.Header.ApprovedAt = "", time.Time{}
-	b, err := Encode(s)
+	s.Header.ApprovedBy, s.Header.ApprovedAt = "", ismskit.Date{}
+	b, err := EncodeSoA(s)
 	if err != nil {
 		return "", err
 	}
@@ -250,14 +250,14 @@ func contentDigest(s SoA) (string, error) {
 // not).
 func (sn Snapshot) Verify() error {
 	if sn.SoA.Header.ApprovedBy == "" || sn.SoA.Header.ApprovedAt.IsZero() {
-		return &FieldError{Path: "soa.header.approvedBy", Err: errf(ErrMissing, "the snapshot is not approved")}
+		return &ismskit.Error{Path: "soa.header.approvedBy", Err: errf(ismskit.ErrMissing, "the snapshot is not approved")}
 	}
 	d, err := contentDigest(sn.SoA)
 	if err != nil {
 		return err
 	}
 	if d != sn.Digest {
-		return &FieldError{Path: "digest", Err: errf(ErrTampered, "the content does not match the digest %s", sn.Digest)}
+		return &ismskit.Error{Path: "digest", Err: errf(ErrTampered, "the content does not match the digest %s", sn.Digest)}
 	}
 	return nil
 }

@@ -3,8 +3,8 @@ package soa
 import (
 	"encoding/json"
 	"testing"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -58,7 +58,7 @@ func TestDiffNoChange(t *testing.T) {
 
 func TestSnapshot(t *testing.T) {
 	draft := testSoA(t)
-	at := time.Date(2026, 12, 1, 10, 0, 0, 0, time.UTC)
+	at := ismskit.NewDate(2026, 12, 1)
 	snap, err := Approve(draft, "CEO", at)
 	require.NoError(t, err)
 	assert.Equal(t, "CEO", snap.SoA.Header.ApprovedBy)
@@ -91,16 +91,16 @@ func TestSnapshot(t *testing.T) {
 	// Tampering shows.
 	back.SoA.Entries[3].Status = Planned
 	assert.ErrorIs(t, back.Verify(), ErrTampered)
-	assert.ErrorIs(t, Snapshot{}.Verify(), ErrMissing)
+	assert.ErrorIs(t, Snapshot{}.Verify(), ismskit.ErrMissing)
 }
 
 func TestApproveErrors(t *testing.T) {
 	s := testSoA(t)
 	_, err := Approve(s, " ", asOf)
-	assert.ErrorIs(t, err, ErrMissing)
-	_, err = Approve(s, "CEO", time.Time{})
-	assert.ErrorIs(t, err, ErrMissing)
+	assert.ErrorIs(t, err, ismskit.ErrMissing)
+	_, err = Approve(s, "CEO", ismskit.Date{})
+	assert.ErrorIs(t, err, ismskit.ErrMissing)
 	s.Entries[0].Status = 99
 	_, err = Approve(s, "CEO", asOf)
-	assert.ErrorIs(t, err, ErrUnknownValue)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 }

@@ -26,7 +26,7 @@
 // with), the other requirement sources (Obligation: legal, regulatory,
 // contractual, business) and explicit Decisions; see Generate for the
 // rules. SoA.Validate enforces the rules of 6.1.3 d and reports every
-// problem at once, each a *FieldError with a path such as
+// problem at once, each a *ismskit.Error with a path such as
 // "entries[12].justification" that wraps a sentinel (ErrNoReason,
 // ErrNoJustification, ErrExcludedRiskControl, ...) for errors.Is.
 //
@@ -46,7 +46,7 @@
 // lower-case enum strings; decoding is strict (an unknown key or enum
 // value, a wrong type or trailing data is an error naming its path), and
 // JSONSchema returns the schema (SourcesSchema that of the Sources
-// document). MarshalCSV and UnmarshalCSV carry the
+// document). EncodeCSV and DecodeCSV carry the
 // entries as RFC 4180 CSV without loss; Markdown and HTML render the
 // document for people (the HTML is one self-contained, printable page).
 // The spreadsheet export lives in package soa/xlsx, so that only its

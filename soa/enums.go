@@ -3,12 +3,14 @@ package soa
 import (
 	"fmt"
 	"strconv"
+
+	"github.com/ismskit/ismskit"
 )
 
 // enumText returns names[v], or an error wrapping ErrUnknownValue.
 func enumText(kind string, v int, names []string) ([]byte, error) {
 	if v < 0 || v >= len(names) || names[v] == "" {
-		return nil, errf(ErrUnknownValue, "%d is not a valid %s", v, kind)
+		return nil, errf(ismskit.ErrUnknownValue, "%d is not a valid %s", v, kind)
 	}
 	return []byte(names[v]), nil
 }
@@ -27,7 +29,7 @@ func enumParse(kind, s string, names []string) (int, error) {
 			want = append(want, strconv.Quote(n))
 		}
 	}
-	return 0, errf(ErrUnknownValue, "%q is not a %s (want %s)", s, kind, joinOr(want))
+	return 0, errf(ismskit.ErrUnknownValue, "%q is not a %s (want %s)", s, kind, joinOr(want))
 }
 
 func joinOr(s []string) string {

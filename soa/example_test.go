@@ -4,14 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/soa"
 )
 
-var date = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+var date = ismskit.NewDate(2026, 11, 28)
 
 func exampleRegister() risk.Register {
 	return risk.Register{Criteria: risk.Standard5x5(), Risks: []risk.Risk{{
@@ -59,7 +59,7 @@ func ExampleSoA_Validate() {
 	reg := exampleRegister()
 	err := s.Validate(soa.ValidateOptions{Register: &reg})
 	fmt.Println(errors.Is(err, soa.ErrUndecided), errors.Is(err, soa.ErrNoStatus))
-	var fe *soa.FieldError
+	var fe *ismskit.Error
 	if errors.As(err, &fe) {
 		fmt.Println(fe)
 	}
@@ -87,7 +87,7 @@ func ExampleDiff() {
 
 func ExampleApprove() {
 	draft, _ := soa.Generate(soa.Input{Header: soa.Header{Organization: "Example Ltd", Version: "1.0", Date: date}, Register: exampleRegister()})
-	snap, err := soa.Approve(draft, "CEO", date.Add(10*time.Hour))
+	snap, err := soa.Approve(draft, "CEO", date.AddDate(0, 0, 1))
 	if err != nil {
 		panic(err)
 	}
@@ -120,13 +120,13 @@ func ExampleTransition() {
 	// conflict 5.9: A.8.1.1 included, A.8.1.2 excluded
 }
 
-func ExampleMarshalCSV() {
+func ExampleEncodeCSV() {
 	s, _ := soa.Generate(soa.Input{Header: soa.Header{Version: "1"}, Register: exampleRegister()})
-	b, _ := soa.MarshalCSV(s)
+	b, _ := soa.EncodeCSV(s)
 	lines := strings.Split(string(b), "\r\n")
 	fmt.Println(lines[0])
 	fmt.Println(lines[72])
-	back, err := soa.UnmarshalCSV(b)
+	back, err := soa.DecodeCSV(b)
 	fmt.Println(len(back), err)
 	// Output:
 	// Control,Title,Theme,Applicable,Reasons for inclusion,Justification for exclusion,Status,Owner,Evidence,Implementation,Target date,Responsibility,Provider,Notes,Extensions
@@ -134,9 +134,9 @@ func ExampleMarshalCSV() {
 	// 93 <nil>
 }
 
-func ExampleDecode() {
-	_, err := soa.Decode([]byte(`{"header":{"edition":"2022"},"entries":[{"control":"5.1","title":"t","applicability":"included","satus":"planned"}]}`))
-	fmt.Println(errors.Is(err, soa.ErrUnknownField))
+func ExampleDecodeSoA() {
+	_, err := soa.DecodeSoA([]byte(`{"header":{"edition":"2022"},"entries":[{"control":"5.1","title":"t","applicability":"included","satus":"planned"}]}`))
+	fmt.Println(errors.Is(err, ismskit.ErrUnknownField))
 	fmt.Println(err)
 	// Output:
 	// true
@@ -172,13 +172,13 @@ func ExampleHTML() {
 	// 93
 }
 
-func ExampleEncode() {
+func ExampleEncodeSoA() {
 	s, _ := soa.Generate(soa.Input{Header: soa.Header{Organization: "Example Ltd", Version: "1.0", Date: date}, Register: exampleRegister()})
-	b, err := soa.Encode(s)
+	b, err := soa.EncodeSoA(s)
 	if err != nil {
 		panic(err)
 	}
-	back, err := soa.Decode(b)
+	back, err := soa.DecodeSoA(b)
 	fmt.Println(err, len(back.Entries), strings.Contains(string(b), `"applicability": "undecided"`))
 	// Output:
 	// <nil> 93 true

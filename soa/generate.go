@@ -3,11 +3,12 @@ package soa
 import (
 	"encoding/json"
 	"fmt"
+	"io"
 	"slices"
-	"time"
 
+	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/codec"
 	"github.com/ismskit/ismskit/internal/fielderr"
-	"github.com/ismskit/ismskit/internal/strictjson"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/risk"
 )
@@ -84,7 +85,7 @@ type Decision struct {
 	// Owner of the control.
 	Owner string `json:"owner,omitempty"`
 	// Target date; the zero time keeps the derived one.
-	TargetDate time.Time `json:"targetDate,omitzero"`
+	TargetDate ismskit.Date `json:"targetDate,omitzero"`
 	// Evidence references.
 	Evidence []string `json:"evidence,omitempty"`
 	// Who operates the control.
@@ -96,14 +97,43 @@ type Decision struct {
 }
 
 // DecodeSources decodes a Sources document from JSON strictly: an
-// unknown key, an unknown enum value, a wrong type or trailing data is a
-// *FieldError naming its path, every one of them, joined.
-func DecodeSources(data []byte) (Sources, error) {
-	var s Sources
-	if err := strictjson.Unmarshal(data, &s); err != nil {
+// unknown key, an unknown enum value, a wrong type or trailing data is an
+// *ismskit.Error naming its path, every one of them up to the problem
+// limit, joined. opts set the decoder's limits.
+func DecodeSources(data []byte, opts ...ismskit.DecodeOption) (Sources, error) {
+	s, err := codec.Decode[sourcesJSON](data, opts)
+	return Sources(s), err
+}
+
+// ReadSources reads a Sources document from r, never past the byte
+// limit, and decodes it as DecodeSources does.
+func ReadSources(r io.Reader, opts ...ismskit.DecodeOption) (Sources, error) {
+	data, err := codec.ReadAll(r, opts)
+	if err != nil {
 		return Sources{}, err
 	}
-	return s, nil
+	return DecodeSources(data, opts...)
+}
+
+// EncodeSources returns the JSON form of s, indented by two spaces and
+// ending in a newline; DecodeSources reads it back.
+func EncodeSources(s Sources) ([]byte, error) { return codec.Encode(sourcesJSON(s)) }
+
+// WriteSources writes the JSON form of s to w, as EncodeSources returns
+// it.
+func WriteSources(w io.Writer, s Sources) error { return codec.Write(w, sourcesJSON(s)) }
+
+// sourcesJSON is Sources without its methods, for decoding.
+type sourcesJSON Sources
+
+// UnmarshalJSON decodes a Sources document strictly, as DecodeSources
+// does with the default limits.
+func (s *Sources) UnmarshalJSON(data []byte) error {
+	v, err := codec.Decode[sourcesJSON](data, nil)
+	if err == nil {
+		*s = Sources(v)
+	}
+	return err
 }
 
 // riskUse is how one risk uses one control.
@@ -111,7 +141,7 @@ type riskUse struct {
 	risk    int // index in Register.Risks
 	control iso27002.ControlID
 	status  risk.ControlStatus // "" when an action names the control
-	due     time.Time          // due date of an open action implementing it
+	due     ismskit.Date       // due date of an open action implementing it
 	applied int                // index in Risk.Controls, or -1 for an action
 	action  int                // index in Treatment.Plan
 	item    int                // index in Action.Controls
@@ -126,30 +156,12 @@ func (u riskUse) path() string {
 }
 
 // riskUses calls f for every control that a risk of reg is treated
-// with: its applied controls, then the controls of its plan's actions
-// that are not cancelled. It is the one place that reads the treatment
-// plan of package risk.
+// with, as risk.Risk.ControlUses names them.
 func riskUses(reg *risk.Register, f func(u *riskUse)) {
-	var u riskUse
 	for i := range reg.Risks {
-		r := &reg.Risks[i]
-		for j, c := range r.Controls {
-			u = riskUse{risk: i, control: c.Control, status: c.Status, applied: j}
+		for cu := range reg.Risks[i].ControlUses() {
+			u := riskUse{risk: i, control: cu.Control, status: cu.Status, due: cu.Due, applied: cu.Applied, action: cu.Action, item: cu.Item}
 			f(&u)
-		}
-		for j := range r.Treatment.Plan {
-			a := &r.Treatment.Plan[j]
-			if a.Status == risk.ActionCancelled {
-				continue
-			}
-			due := a.Due
-			if a.Status == risk.ActionDone {
-				due = time.Time{}
-			}
-			for k, c := range a.Controls {
-				u = riskUse{risk: i, control: c, due: due, applied: -1, action: j, item: k}
-				f(&u)
-			}
 		}
 	}
 }
@@ -160,7 +172,7 @@ type draft struct {
 	lastRisk    int
 	implemented int
 	planned     int
-	due         time.Time
+	due         ismskit.Date
 }
 
 // Generate builds the SoA of in.Catalog from the risk register, the
@@ -212,7 +224,7 @@ func Generate(in Input) (SoA, error) {
 	riskUses(reg, func(u *riskUse) {
 		i, ok := pos[u.control]
 		if !ok {
-			errs.Add(u.path(), errf(ErrUnknownControl, "%s is not in %s", u.control, cat.Name()))
+			errs.Add(u.path(), errf(ismskit.ErrUnknownControl, "%s is not in %s", u.control, cat.Name()))
 			return
 		}
 		d := &drafts[i]
@@ -252,12 +264,12 @@ func Generate(in Input) (SoA, error) {
 		p := fielderr.Index("sources.obligations", oi)
 		kindOK := o.Kind.IsValid() && o.Kind != RiskTreatment
 		if !kindOK {
-			errs.Add(p+".kind", errf(ErrUnknownValue, "obligation %q: kind %s is not one of legal, regulatory, contractual, business-requirement or best-practice", o.ID, o.Kind))
+			errs.Add(p+".kind", errf(ismskit.ErrUnknownValue, "obligation %q: kind %s is not one of legal, regulatory, contractual, business-requirement or best-practice", o.ID, o.Kind))
 		}
 		for ci, id := range o.Controls {
 			i, ok := pos[id]
 			if !ok {
-				errs.Add(fielderr.Index(p+".controls", ci), errf(ErrUnknownControl, "obligation %q: %s is not in %s", o.ID, id, cat.Name()))
+				errs.Add(fielderr.Index(p+".controls", ci), errf(ismskit.ErrUnknownControl, "obligation %q: %s is not in %s", o.ID, id, cat.Name()))
 				continue
 			}
 			if kindOK {
@@ -272,11 +284,11 @@ func Generate(in Input) (SoA, error) {
 		p := fielderr.Index("sources.decisions", di)
 		i, ok := pos[dec.Control]
 		if !ok {
-			errs.Add(p+".control", errf(ErrUnknownControl, "decision for %s, which is not in %s", dec.Control, cat.Name()))
+			errs.Add(p+".control", errf(ismskit.ErrUnknownControl, "decision for %s, which is not in %s", dec.Control, cat.Name()))
 			continue
 		}
 		if prev, dup := decided[i]; dup {
-			errs.Add(p+".control", errf(ErrDuplicateEntry, "second decision for %s (the first is sources.decisions[%d])", dec.Control, prev))
+			errs.Add(p+".control", errf(ismskit.ErrDuplicateID, "second decision for %s (the first is sources.decisions[%d])", dec.Control, prev))
 			continue
 		}
 		decided[i] = di

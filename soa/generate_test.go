@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/risk"
 )
@@ -116,17 +117,17 @@ func TestGenerateInputErrors(t *testing.T) {
 		path string
 		kind error
 	}{
-		{"register.risks[0].controls[2].control", ErrUnknownControl},
-		{"register.risks[1].treatment.plan[0].controls[0]", ErrUnknownControl},
-		{"sources.obligations[0].kind", ErrUnknownValue},
-		{"sources.obligations[1].controls[1]", ErrUnknownControl},
-		{"sources.decisions[1].control", ErrDuplicateEntry},
-		{"sources.decisions[2].control", ErrUnknownControl},
+		{"register.risks[0].controls[2].control", ismskit.ErrUnknownControl},
+		{"register.risks[1].treatment.plan[0].controls[0]", ismskit.ErrUnknownControl},
+		{"sources.obligations[0].kind", ismskit.ErrUnknownValue},
+		{"sources.obligations[1].controls[1]", ismskit.ErrUnknownControl},
+		{"sources.decisions[1].control", ismskit.ErrDuplicateID},
+		{"sources.decisions[2].control", ismskit.ErrUnknownControl},
 	}
 	errs := err.(interface{ Unwrap() []error }).Unwrap()
 	require.Len(t, errs, len(want), err.Error())
 	for i, w := range want {
-		var fe *FieldError
+		var fe *ismskit.Error
 		require.ErrorAs(t, errs[i], &fe)
 		assert.Equal(t, w.path, fe.Path)
 		assert.ErrorIs(t, errs[i], w.kind)
@@ -166,9 +167,9 @@ func TestGenerateIsPureAndDeterministic(t *testing.T) {
 	require.NoError(t, err)
 	b, err := Generate(in)
 	require.NoError(t, err)
-	ja, err := Encode(a)
+	ja, err := EncodeSoA(a)
 	require.NoError(t, err)
-	jb, err := Encode(b)
+	jb, err := EncodeSoA(b)
 	require.NoError(t, err)
 	assert.Equal(t, string(ja), string(jb))
 	assert.True(t, reflect.DeepEqual(before, in), "Generate modified its input")
@@ -208,8 +209,8 @@ func TestDecodeSources(t *testing.T) {
 	assert.Equal(t, Excluded, s.Decisions[0].Applicability)
 	_, err = DecodeSources([]byte(`{"decisions":[{"control":"5.2","applicabilty":"excluded"},{"control":"5.99"}]}`))
 	require.Error(t, err)
-	assert.ErrorIs(t, err, ErrUnknownField)
-	assert.ErrorIs(t, err, iso27002.ErrUnknownControl)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownField)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownControl)
 	assert.Contains(t, err.Error(), "decisions[0].applicabilty")
 	assert.Contains(t, err.Error(), "decisions[1].control")
 }

@@ -2,8 +2,8 @@ package soa
 
 import (
 	"testing"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/goldenfile"
 
 	"github.com/stretchr/testify/require"
@@ -19,8 +19,8 @@ func golden(t *testing.T, path string, got []byte) {
 }
 
 var (
-	asOf = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
-	due  = time.Date(2027, 3, 31, 0, 0, 0, 0, time.UTC)
+	asOf = ismskit.NewDate(2026, 11, 28)
+	due  = ismskit.NewDate(2027, 3, 31)
 )
 
 func id(s string) iso27002.ControlID { return iso27002.MustParse(s) }

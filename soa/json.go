@@ -1,30 +1,32 @@
 package soa
 
 import (
-	"bytes"
 	"encoding/json"
+	"io"
 
+	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/codec"
 	"github.com/ismskit/ismskit/internal/fielderr"
-	"github.com/ismskit/ismskit/internal/strictjson"
 )
 
-// Encode returns the JSON form of s: lowerCamelCase keys, lower-case enum
-// strings, indented by two spaces and ending in a newline. The same SoA
-// always gives the same bytes. Extensions keep their JSON value, indented
-// like the rest. An undefined enum value or malformed JSON
-// in an extensions field is an error naming its path.
-func Encode(s SoA) ([]byte, error) {
+// EncodeSoA returns the JSON form of s: lowerCamelCase keys, lower-case
+// enum strings, indented by two spaces and ending in a newline. The same
+// SoA always gives the same bytes. Extensions keep their JSON value,
+// indented like the rest. An undefined enum value or malformed JSON in an
+// extensions field is an error naming its path.
+func EncodeSoA(s SoA) ([]byte, error) {
 	if err := checkEncodable(&s); err != nil {
 		return nil, err
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(s); err != nil {
-		return nil, &FieldError{Err: err}
+	return codec.Encode(soaJSON(s))
+}
+
+// WriteSoA writes the JSON form of s to w, as EncodeSoA returns it.
+func WriteSoA(w io.Writer, s SoA) error {
+	if err := checkEncodable(&s); err != nil {
+		return err
 	}
-	return buf.Bytes(), nil
+	return codec.Write(w, soaJSON(s))
 }
 
 // checkEncodable reports the values that encoding/json would reject,
@@ -32,11 +34,11 @@ func Encode(s SoA) ([]byte, error) {
 func checkEncodable(s *SoA) error {
 	var l fielderr.List
 	if !s.Header.Edition.IsValid() && s.Header.Edition != 0 {
-		l.Add("header.edition", errf(ErrUnknownValue, "edition %d is not defined", uint16(s.Header.Edition)))
+		l.Add("header.edition", errf(ismskit.ErrUnknownValue, "edition %d is not defined", uint16(s.Header.Edition)))
 	}
 	rawOK := func(p string, raw json.RawMessage) {
 		if len(raw) > 0 && !json.Valid(raw) {
-			l.Add(p, errf(ErrType, "extensions is not valid JSON"))
+			l.Add(p, errf(ismskit.ErrType, "extensions is not valid JSON"))
 		}
 	}
 	rawOK("extensions", s.Extensions)
@@ -44,17 +46,17 @@ func checkEncodable(s *SoA) error {
 		e := &s.Entries[i]
 		p := fielderr.Index("entries", i)
 		if !e.Applicability.IsValid() {
-			l.Add(p+".applicability", errf(ErrUnknownValue, "applicability %d is not defined", uint8(e.Applicability)))
+			l.Add(p+".applicability", errf(ismskit.ErrUnknownValue, "applicability %d is not defined", uint8(e.Applicability)))
 		}
 		if e.Status != 0 && !e.Status.IsValid() {
-			l.Add(p+".status", errf(ErrUnknownValue, "status %d is not defined", uint8(e.Status)))
+			l.Add(p+".status", errf(ismskit.ErrUnknownValue, "status %d is not defined", uint8(e.Status)))
 		}
 		if !e.Responsibility.IsValid() {
-			l.Add(p+".responsibility", errf(ErrUnknownValue, "responsibility %d is not defined", uint8(e.Responsibility)))
+			l.Add(p+".responsibility", errf(ismskit.ErrUnknownValue, "responsibility %d is not defined", uint8(e.Responsibility)))
 		}
 		for j, r := range e.Reasons {
 			if r.Kind != 0 && !r.Kind.IsValid() { // a missing kind is left out; Validate reports it
-				l.Add(fielderr.Index(p+".reasons", j)+".kind", errf(ErrUnknownValue, "reason kind %d is not defined", uint8(r.Kind)))
+				l.Add(fielderr.Index(p+".reasons", j)+".kind", errf(ismskit.ErrUnknownValue, "reason kind %d is not defined", uint8(r.Kind)))
 			}
 		}
 		rawOK(p+".extensions", e.Extensions)
@@ -62,15 +64,37 @@ func checkEncodable(s *SoA) error {
 	return l.Err()
 }
 
-// Decode reads an SoA from JSON strictly: an unknown key (keys match
+// DecodeSoA reads an SoA from JSON strictly: an unknown key (keys match
 // exactly, case included), an unknown enum value, a wrong type, a key
-// given twice or trailing data is a *FieldError naming its path
-// ("entries[3].status"), every one of them, joined. It does not check the
-// content against the rules; call Validate for that.
-func Decode(data []byte) (SoA, error) {
-	var s SoA
-	if err := strictjson.Unmarshal(data, &s); err != nil {
+// given twice or trailing data is an *ismskit.Error naming its path
+// ("entries[3].status"), every one of them up to the problem limit,
+// joined. opts set the decoder's limits. It does not check the content
+// against the rules; call Validate for that.
+func DecodeSoA(data []byte, opts ...ismskit.DecodeOption) (SoA, error) {
+	s, err := codec.Decode[soaJSON](data, opts)
+	return SoA(s), err
+}
+
+// ReadSoA reads an SoA from r, never past the byte limit, and decodes it
+// as DecodeSoA does.
+func ReadSoA(r io.Reader, opts ...ismskit.DecodeOption) (SoA, error) {
+	data, err := codec.ReadAll(r, opts)
+	if err != nil {
 		return SoA{}, err
 	}
-	return s, nil
+	return DecodeSoA(data, opts...)
+}
+
+// soaJSON is SoA without its methods, for decoding.
+type soaJSON SoA
+
+// UnmarshalJSON decodes an SoA strictly, as DecodeSoA does with the
+// default limits, so that an SoA inside a larger document that
+// encoding/json decodes is as strict as one decoded on its own.
+func (s *SoA) UnmarshalJSON(data []byte) error {
+	v, err := codec.Decode[soaJSON](data, nil)
+	if err == nil {
+		*s = SoA(v)
+	}
+	return err
 }

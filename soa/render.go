@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/ismskit/ismskit/internal/table"
 )
@@ -155,23 +154,16 @@ func reasonsText(e *Entry) []string {
 	return out
 }
 
-func dateText(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return formatDate(t)
-}
-
 func (h Header) rows() [][2]string {
 	approved := "Draft, not approved"
 	if h.ApprovedBy != "" {
-		approved = h.ApprovedBy + ", " + dateText(h.ApprovedAt)
+		approved = h.ApprovedBy + ", " + h.ApprovedAt.String()
 	}
 	return [][2]string{
 		{"Organisation", h.Organization},
 		{"Scope", h.Scope},
 		{"Version", h.Version},
-		{"Date", dateText(h.Date)},
+		{"Date", h.Date.String()},
 		{"Prepared by", h.PreparedBy},
 		{"Approved", approved},
 		{"Catalog", h.Catalog + " (edition " + h.Edition.String() + ")"},
@@ -182,7 +174,7 @@ var mdHeader = []string{"Control", "Title", "Applicable", "Reasons for inclusion
 
 func (e *Entry) humanRow() []string {
 	return []string{e.Control.String(), e.Title, e.ApplicableText(), strings.Join(reasonsText(e), "\n"), e.Justification,
-		e.Status.Label(), e.Implementation, e.Owner, dateText(e.TargetDate), e.ResponsibilityText(), strings.Join(e.Evidence, "\n")}
+		e.Status.Label(), e.Implementation, e.Owner, e.TargetDate.String(), e.ResponsibilityText(), strings.Join(e.Evidence, "\n")}
 }
 
 // mdText escapes the characters that Markdown would read as HTML.

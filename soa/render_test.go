@@ -6,12 +6,10 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/ismskit/ismskit/iso27002"
 )
 
 // richSoA is the fixture with the awkward values every format must
@@ -27,7 +25,7 @@ func richSoA(t testing.TB) SoA {
 	e.Implementation = "Policy set | reviewed yearly\r\nby the board"
 	e.Evidence = []string{"POL-01, v3", "https://example.com/a;b", "multi\nline"}
 	e.Notes = []string{"note; with separators", `back\slash`}
-	e.TargetDate = time.Date(2027, 1, 15, 13, 30, 0, 0, time.UTC)
+	e.TargetDate = ismskit.NewDate(2027, 1, 15)
 	e.Extensions = json.RawMessage(`{"grc":{"ticket":"SEC-1"}}`)
 	e.Owner = "Ops & Security"
 	s.Entries[1].Responsibility, s.Entries[1].Provider = Shared, "Example Cloud"
@@ -36,14 +34,14 @@ func richSoA(t testing.TB) SoA {
 
 func TestCSVGoldenAndRoundTrip(t *testing.T) {
 	s := richSoA(t)
-	b, err := MarshalCSV(s)
+	b, err := EncodeCSV(s)
 	require.NoError(t, err)
 	golden(t, "testdata/soa.golden.csv", b)
 	lines := strings.Split(string(b), "\r\n")
 	assert.True(t, strings.HasPrefix(lines[0], "Control,Title,Theme,Applicable,"), "header row")
 	assert.True(t, strings.HasPrefix(lines[1], "5.1,"), "first column is the control ID")
 
-	back, err := UnmarshalCSV(b)
+	back, err := DecodeCSV(b)
 	require.NoError(t, err)
 	assert.Equal(t, s.Entries, back)
 
@@ -61,13 +59,13 @@ func TestCSVRejects(t *testing.T) {
 	s := testSoA(t)
 	s.Entries[3].Evidence = []string{"ok", ""}
 	s.Entries[4].Status = 77
-	_, err := MarshalCSV(s)
+	_, err := EncodeCSV(s)
 	require.Error(t, err)
-	assert.ErrorIs(t, err, ErrNotEncodable)
-	assert.ErrorIs(t, err, ErrUnknownValue)
+	assert.ErrorIs(t, err, ismskit.ErrNotEncodable)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	assert.Contains(t, err.Error(), "entries[3].evidence[1]")
 
-	good, err := MarshalCSV(testSoA(t))
+	good, err := EncodeCSV(testSoA(t))
 	require.NoError(t, err)
 	head := strings.SplitN(string(good), "\r\n", 2)[0] + "\r\n"
 	tests := []struct {
@@ -75,25 +73,25 @@ func TestCSVRejects(t *testing.T) {
 		kind     error
 		path     string
 	}{
-		{"empty", "", ErrCSV, "header"},
-		{"unknown column", strings.Replace(head, "Owner", "Owners", 1), ErrCSV, "header[7]"},
-		{"short row", head + "5.1,t\r\n", ErrCSV, "rows[0]"},
-		{"bad applicable", head + "5.1,t,,maybe,,,,,,,,,,,\r\n", ErrUnknownValue, "rows[0].applicable"},
-		{"bad status", head + "5.1,t,,yes,,,done,,,,,,,,\r\n", ErrUnknownValue, "rows[0].status"},
-		{"bad control", head + "5.99,t,,yes,,,,,,,,,,,\r\n", iso27002.ErrUnknownControl, "rows[0].control"},
-		{"bad reason", head + "5.1,t,,yes,whim,,,,,,,,,,\r\n", ErrUnknownValue, "rows[0].reasons[0]"},
-		{"bad reason part", head + "5.1,t,,yes,legal; colour=red,,,,,,,,,,\r\n", ErrCSV, "rows[0].reasons[0]"},
-		{"bad escape", head + "5.1,t,,yes,,,,,a\\q,,,,,,\r\n", ErrCSV, "rows[0].evidence[0]"},
-		{"bad date", head + "5.1,t,,yes,,,,,,,31/12/2026,,,,\r\n", ErrCSV, "rows[0].targetDate"},
-		{"bad extensions", head + "5.1,t,,yes,,,,,,,,,,,{\r\n", ErrCSV, "rows[0].extensions"},
-		{"bad quoting", head + "5.1,\"t,,yes\r\n", ErrCSV, ""},
+		{"empty", "", ismskit.ErrSyntax, "header"},
+		{"unknown column", strings.Replace(head, "Owner", "Owners", 1), ismskit.ErrSyntax, "header[7]"},
+		{"short row", head + "5.1,t\r\n", ismskit.ErrSyntax, "rows[0]"},
+		{"bad applicable", head + "5.1,t,,maybe,,,,,,,,,,,\r\n", ismskit.ErrUnknownValue, "rows[0].applicable"},
+		{"bad status", head + "5.1,t,,yes,,,done,,,,,,,,\r\n", ismskit.ErrUnknownValue, "rows[0].status"},
+		{"bad control", head + "5.99,t,,yes,,,,,,,,,,,\r\n", ismskit.ErrUnknownControl, "rows[0].control"},
+		{"bad reason", head + "5.1,t,,yes,whim,,,,,,,,,,\r\n", ismskit.ErrUnknownValue, "rows[0].reasons[0]"},
+		{"bad reason part", head + "5.1,t,,yes,legal; colour=red,,,,,,,,,,\r\n", ismskit.ErrSyntax, "rows[0].reasons[0]"},
+		{"bad escape", head + "5.1,t,,yes,,,,,a\\q,,,,,,\r\n", ismskit.ErrSyntax, "rows[0].evidence[0]"},
+		{"bad date", head + "5.1,t,,yes,,,,,,,31/12/2026,,,,\r\n", ismskit.ErrInvalidDate, "rows[0].targetDate"},
+		{"bad extensions", head + "5.1,t,,yes,,,,,,,,,,,{\r\n", ismskit.ErrSyntax, "rows[0].extensions"},
+		{"bad quoting", head + "5.1,\"t,,yes\r\n", ismskit.ErrSyntax, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := UnmarshalCSV([]byte(tt.in))
+			_, err := DecodeCSV([]byte(tt.in))
 			require.Error(t, err)
 			assert.ErrorIs(t, err, tt.kind)
-			var fe *FieldError
+			var fe *ismskit.Error
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, tt.path, fe.Path)
 		})

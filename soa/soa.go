@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"iter"
 	"slices"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
@@ -39,13 +39,13 @@ type Header struct {
 	// Version of this SoA ("1.0", "2026-2"). Required.
 	Version string `json:"version"`
 	// Date of this version, as given by the caller. Required.
-	Date time.Time `json:"date"`
+	Date ismskit.Date `json:"date"`
 	// Who prepared this version.
 	PreparedBy string `json:"preparedBy,omitempty"`
 	// Who approved this version; empty for a draft.
 	ApprovedBy string `json:"approvedBy,omitempty"`
 	// When it was approved; the zero time for a draft.
-	ApprovedAt time.Time `json:"approvedAt,omitzero"`
+	ApprovedAt ismskit.Date `json:"approvedAt,omitzero"`
 	// Name of the control catalog ("ISO/IEC 27002:2022"). Generate sets it.
 	Catalog string `json:"catalog,omitempty"`
 	// Edition of the catalog: 2022, 2013, or custom (the zero Edition)
@@ -84,7 +84,7 @@ type Entry struct {
 	// Who is responsible for the control.
 	Owner string `json:"owner,omitempty"`
 	// When the implementation is due; the zero time for none.
-	TargetDate time.Time `json:"targetDate,omitzero"`
+	TargetDate ismskit.Date `json:"targetDate,omitzero"`
 	// References to evidence of the implementation (document IDs, links).
 	// Required for an implemented control when Validate is asked for
 	// evidence.

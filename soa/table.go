@@ -3,10 +3,12 @@ package soa
 import (
 	"encoding/json"
 	"errors"
+	"io"
 	"slices"
 	"strings"
-	"time"
 
+	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/codec"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/internal/table"
 	"github.com/ismskit/ismskit/iso27002"
@@ -53,7 +55,7 @@ const (
 )
 
 // TableHeader returns the headings of the tabular form of an SoA, the
-// one that MarshalCSV and the spreadsheet export write: Control, Title,
+// one that EncodeCSV and the spreadsheet export write: Control, Title,
 // Theme, Applicable, Reasons for inclusion, Justification for exclusion,
 // Status, Owner, Evidence, Implementation, Target date, Responsibility,
 // Provider, Notes, Extensions.
@@ -98,7 +100,7 @@ func entryRow(l *fielderr.List, p string, e *Entry) []string {
 	row := make([]string, len(columns))
 	row[colControl] = e.Control.String()
 	if !e.Control.IsValid() {
-		l.Add(p+".control", errf(ErrNotEncodable, "the entry names no control"))
+		l.Add(p+".control", errf(ismskit.ErrNotEncodable, "the entry names no control"))
 	}
 	row[colTitle] = e.Title
 	row[colTheme] = e.Theme
@@ -110,13 +112,13 @@ func entryRow(l *fielderr.List, p string, e *Entry) []string {
 	case Undecided:
 		row[colApplicable] = "undecided"
 	default:
-		l.Add(p+".applicability", errf(ErrUnknownValue, "applicability %d is not defined", uint8(e.Applicability)))
+		l.Add(p+".applicability", errf(ismskit.ErrUnknownValue, "applicability %d is not defined", uint8(e.Applicability)))
 	}
 	reasons := make([]string, len(e.Reasons))
 	for j, r := range e.Reasons {
 		rp := fielderr.Index(p+".reasons", j)
 		if !r.Kind.IsValid() {
-			l.Add(rp+".kind", errf(ErrUnknownValue, "reason kind %d is not defined", uint8(r.Kind)))
+			l.Add(rp+".kind", errf(ismskit.ErrUnknownValue, "reason kind %d is not defined", uint8(r.Kind)))
 		}
 		var b strings.Builder
 		b.WriteString(r.Kind.String())
@@ -124,7 +126,7 @@ func entryRow(l *fielderr.List, p string, e *Entry) []string {
 			b.WriteString("; risks=")
 			for k, id := range r.Risks {
 				if id == "" {
-					l.Add(fielderr.Index(rp+".risks", k), errf(ErrNotEncodable, "an empty risk ID cannot be written"))
+					l.Add(fielderr.Index(rp+".risks", k), errf(ismskit.ErrNotEncodable, "an empty risk ID cannot be written"))
 				}
 				if k > 0 {
 					b.WriteByte(',')
@@ -148,17 +150,17 @@ func entryRow(l *fielderr.List, p string, e *Entry) []string {
 		if e.Status.IsValid() {
 			row[colStatus] = e.Status.String()
 		} else {
-			l.Add(p+".status", errf(ErrUnknownValue, "status %d is not defined", uint8(e.Status)))
+			l.Add(p+".status", errf(ismskit.ErrUnknownValue, "status %d is not defined", uint8(e.Status)))
 		}
 	}
 	row[colOwner] = e.Owner
 	row[colEvidence] = joinItems(l, p+".evidence", e.Evidence)
 	row[colImplementation] = e.Implementation
-	row[colTargetDate] = formatDate(e.TargetDate)
+	row[colTargetDate] = e.TargetDate.String()
 	if e.Responsibility.IsValid() {
 		row[colResponsibility] = e.Responsibility.String()
 	} else {
-		l.Add(p+".responsibility", errf(ErrUnknownValue, "responsibility %d is not defined", uint8(e.Responsibility)))
+		l.Add(p+".responsibility", errf(ismskit.ErrUnknownValue, "responsibility %d is not defined", uint8(e.Responsibility)))
 	}
 	row[colProvider] = e.Provider
 	row[colNotes] = joinItems(l, p+".notes", e.Notes)
@@ -170,7 +172,7 @@ func joinItems(l *fielderr.List, p string, items []string) string {
 	out := make([]string, len(items))
 	for i, s := range items {
 		if s == "" {
-			l.Add(fielderr.Index(p, i), errf(ErrNotEncodable, "an empty item cannot be written"))
+			l.Add(fielderr.Index(p, i), errf(ismskit.ErrNotEncodable, "an empty item cannot be written"))
 		}
 		out[i] = escape(s)
 	}
@@ -228,31 +230,11 @@ func splitUnescaped(s string, sep byte) []string {
 	return append(out, s[start:])
 }
 
-func formatDate(t time.Time) string {
-	switch {
-	case t.IsZero():
-		return ""
-	case t.Location() == time.UTC && t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 && t.Nanosecond() == 0:
-		return t.Format(time.DateOnly)
-	}
-	return t.Format(time.RFC3339Nano)
-}
-
-func parseDate(s string) (time.Time, error) {
-	if s == "" {
-		return time.Time{}, nil
-	}
-	if len(s) == len(time.DateOnly) {
-		return time.Parse(time.DateOnly, s)
-	}
-	return time.Parse(time.RFC3339Nano, s)
-}
-
 // ParseRows reads entries from rows of text cells under header, the
 // tabular form that Rows writes. The header must hold every heading of
 // TableHeader once, in any order, and nothing else; every row must have
-// as many cells. It reports every malformed cell as a *FieldError with
-// the path "rows[i].column" wrapping ErrCSV or ErrUnknownValue, joined.
+// as many cells. It reports every malformed cell as a *ismskit.Error with
+// the path "rows[i].column" wrapping ismskit.ErrSyntax or ErrUnknownValue, joined.
 func ParseRows(header []string, rows [][]string) ([]Entry, error) {
 	var l fielderr.List
 	idx := make([]int, len(columns)) // column -> position in header
@@ -263,16 +245,16 @@ func ParseRows(header []string, rows [][]string) ([]Entry, error) {
 		k := slices.IndexFunc(columns, func(c column) bool { return c.heading == h })
 		switch {
 		case k < 0:
-			l.Add(fielderr.Index("header", j), errf(ErrCSV, "unknown column %q", h))
+			l.Add(fielderr.Index("header", j), errf(ismskit.ErrSyntax, "unknown column %q", h))
 		case idx[k] >= 0:
-			l.Add(fielderr.Index("header", j), errf(ErrCSV, "column %q given twice", h))
+			l.Add(fielderr.Index("header", j), errf(ismskit.ErrSyntax, "column %q given twice", h))
 		default:
 			idx[k] = j
 		}
 	}
 	for k, j := range idx {
 		if j < 0 {
-			l.Add("header", errf(ErrCSV, "column %q is missing", columns[k].heading))
+			l.Add("header", errf(ismskit.ErrSyntax, "column %q is missing", columns[k].heading))
 		}
 	}
 	if err := l.Err(); err != nil {
@@ -282,7 +264,7 @@ func ParseRows(header []string, rows [][]string) ([]Entry, error) {
 	for i, row := range rows {
 		p := fielderr.Index("rows", i)
 		if len(row) != len(header) {
-			l.Add(p, errf(ErrCSV, "%d cells, want %d", len(row), len(header)))
+			l.Add(p, errf(ismskit.ErrSyntax, "%d cells, want %d", len(row), len(header)))
 			continue
 		}
 		cells := make([]string, len(columns))
@@ -301,7 +283,7 @@ func parseRow(l *fielderr.List, p string, c []string) Entry {
 	var e Entry
 	at := func(col int) string { return p + "." + columns[col].key }
 	if c[colControl] == "" {
-		l.Add(at(colControl), errf(ErrCSV, "the control is missing"))
+		l.Add(at(colControl), errf(ismskit.ErrSyntax, "the control is missing"))
 	} else if id, err := iso27002.Parse(c[colControl]); err != nil {
 		l.Add(at(colControl), err)
 	} else {
@@ -317,7 +299,7 @@ func parseRow(l *fielderr.List, p string, c []string) Entry {
 	case "undecided":
 		e.Applicability = Undecided
 	default:
-		l.Add(at(colApplicable), errf(ErrUnknownValue, `%q: want "yes", "no" or "undecided"`, c[colApplicable]))
+		l.Add(at(colApplicable), errf(ismskit.ErrUnknownValue, `%q: want "yes", "no" or "undecided"`, c[colApplicable]))
 	}
 	if c[colReasons] != "" {
 		for j, line := range strings.Split(c[colReasons], "\n") {
@@ -340,11 +322,9 @@ func parseRow(l *fielderr.List, p string, c []string) Entry {
 	e.Owner = c[colOwner]
 	e.Evidence = splitItems(l, at(colEvidence), c[colEvidence])
 	e.Implementation = c[colImplementation]
-	t, err := parseDate(c[colTargetDate])
-	if err != nil {
-		l.Add(at(colTargetDate), errf(ErrCSV, "%q is not a date (2006-01-02) or an RFC 3339 time", c[colTargetDate]))
+	if err := e.TargetDate.UnmarshalText([]byte(c[colTargetDate])); err != nil {
+		l.Add(at(colTargetDate), err)
 	}
-	e.TargetDate = t
 	if c[colResponsibility] != "" {
 		r, err := ParseResponsibility(c[colResponsibility])
 		if err != nil {
@@ -356,7 +336,7 @@ func parseRow(l *fielderr.List, p string, c []string) Entry {
 	e.Notes = splitItems(l, at(colNotes), c[colNotes])
 	if x := c[colExtensions]; x != "" {
 		if !json.Valid([]byte(x)) {
-			l.Add(at(colExtensions), errf(ErrCSV, "not valid JSON"))
+			l.Add(at(colExtensions), errf(ismskit.ErrSyntax, "not valid JSON"))
 		} else {
 			e.Extensions = json.RawMessage(x)
 		}
@@ -373,11 +353,11 @@ func splitItems(l *fielderr.List, p, cell string) []string {
 	for i, s := range lines {
 		v, err := unescape(s)
 		if err != nil {
-			l.Add(fielderr.Index(p, i), errf(ErrCSV, "%v", err))
+			l.Add(fielderr.Index(p, i), errf(ismskit.ErrSyntax, "%v", err))
 			continue
 		}
 		if v == "" {
-			l.Add(fielderr.Index(p, i), errf(ErrCSV, "empty item"))
+			l.Add(fielderr.Index(p, i), errf(ismskit.ErrSyntax, "empty item"))
 			continue
 		}
 		out = append(out, v)
@@ -397,11 +377,11 @@ func parseReason(line string) (Reason, error) {
 	seen := map[string]bool{}
 	for _, part := range parts[1:] {
 		if !strings.HasPrefix(part, " ") {
-			return Reason{}, errf(ErrCSV, `want "; " between the parts of a reason`)
+			return Reason{}, errf(ismskit.ErrSyntax, `want "; " between the parts of a reason`)
 		}
 		key, val, ok := strings.Cut(part[1:], "=")
 		if !ok || seen[key] {
-			return Reason{}, errf(ErrCSV, "%q: want one each of risks=, ref= and note=", part[1:])
+			return Reason{}, errf(ismskit.ErrSyntax, "%q: want one each of risks=, ref= and note=", part[1:])
 		}
 		seen[key] = true
 		switch key {
@@ -409,14 +389,14 @@ func parseReason(line string) (Reason, error) {
 			for _, id := range splitUnescaped(val, ',') {
 				v, err := unescape(id)
 				if err != nil || v == "" {
-					return Reason{}, errf(ErrCSV, "bad risk ID %q", id)
+					return Reason{}, errf(ismskit.ErrSyntax, "bad risk ID %q", id)
 				}
 				r.Risks = append(r.Risks, v)
 			}
 		case "ref", "note":
 			v, err := unescape(val)
 			if err != nil || v == "" {
-				return Reason{}, errf(ErrCSV, "bad %s %q", key, val)
+				return Reason{}, errf(ismskit.ErrSyntax, "bad %s %q", key, val)
 			}
 			if key == "ref" {
 				r.Reference = v
@@ -424,19 +404,19 @@ func parseReason(line string) (Reason, error) {
 				r.Note = v
 			}
 		default:
-			return Reason{}, errf(ErrCSV, "unknown part %q of a reason", key)
+			return Reason{}, errf(ismskit.ErrSyntax, "unknown part %q of a reason", key)
 		}
 	}
 	return r, nil
 }
 
-// MarshalCSV writes the entries of s as CSV (RFC 4180, CRLF record ends,
+// EncodeCSV writes the entries of s as CSV (RFC 4180, CRLF record ends,
 // line breaks inside quoted cells kept as they are):
 // the TableHeader row, then one row per entry in document order, the
-// control ID in the first column. UnmarshalCSV reads it back without
+// control ID in the first column. DecodeCSV reads it back without
 // loss; see Rows for the cell formats. The document header is not part
 // of the table.
-func MarshalCSV(s SoA) ([]byte, error) {
+func EncodeCSV(s SoA) ([]byte, error) {
 	rows, err := s.Rows()
 	if err != nil {
 		return nil, err
@@ -448,17 +428,43 @@ func MarshalCSV(s SoA) ([]byte, error) {
 	return out, nil
 }
 
-// UnmarshalCSV reads the entries that MarshalCSV wrote. Quoted cells
-// keep every byte, carriage returns included. Problems are *FieldError
+// DecodeCSV reads the entries that EncodeCSV wrote. Quoted cells
+// keep every byte, carriage returns included. Problems are *ismskit.Error
 // values with paths such as "rows[3].status" (rows counted from 0 after
 // the header), joined.
-func UnmarshalCSV(data []byte) ([]Entry, error) {
+func DecodeCSV(data []byte, opts ...ismskit.DecodeOption) ([]Entry, error) {
+	if max := ismskit.LimitsOf(opts...).MaxBytes; max >= 0 && int64(len(data)) > max {
+		return nil, codec.TooLarge(max)
+	}
 	records, err := table.ReadCSV(data)
 	if err != nil {
-		return nil, &FieldError{Err: errf(ErrCSV, "%v", err)}
+		return nil, &ismskit.Error{Err: errf(ismskit.ErrSyntax, "%v", err)}
 	}
 	if len(records) == 0 {
-		return nil, &FieldError{Path: "header", Err: errf(ErrCSV, "no header row")}
+		return nil, &ismskit.Error{Path: "header", Err: errf(ismskit.ErrSyntax, "no header row")}
 	}
 	return ParseRows(records[0], records[1:])
+}
+
+// ReadCSV reads a CSV table from r, never past the byte limit, and
+// decodes it as DecodeCSV does.
+func ReadCSV(r io.Reader, opts ...ismskit.DecodeOption) ([]Entry, error) {
+	data, err := codec.ReadAll(r, opts)
+	if err != nil {
+		return nil, err
+	}
+	return DecodeCSV(data, opts...)
+}
+
+// WriteCSV writes the CSV table of s to w, as EncodeCSV returns it.
+func WriteCSV(w io.Writer, s SoA) error {
+	if w == nil {
+		return &ismskit.Error{Err: errf(ismskit.ErrMissing, "no writer")}
+	}
+	b, err := EncodeCSV(s)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
 }

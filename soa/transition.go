@@ -4,8 +4,8 @@ import (
 	"encoding/json"
 	"slices"
 	"strings"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27002"
 )
@@ -64,7 +64,7 @@ type TransitionResult struct {
 // It fails with ErrEdition when old holds 2022 entries or its header
 // says 2022, or when target holds 2013 controls; and with
 // ErrUnknownControl when old has a custom control that target lacks.
-func Transition(old SoA, target *iso27002.Catalog, date time.Time) (TransitionResult, error) {
+func Transition(old SoA, target *iso27002.Catalog, date ismskit.Date) (TransitionResult, error) {
 	if target == nil {
 		target = iso27002.Catalog2022()
 	}
@@ -80,7 +80,7 @@ func Transition(old SoA, target *iso27002.Catalog, date time.Time) (TransitionRe
 		case e.Control.Edition() == iso27002.Edition2022:
 			l.Add(p, errf(ErrEdition, "%s is a 2022 control: the SoA to transition is on the 2013 catalog", e.Control))
 		case e.Control.IsCustom() && !target.Has(e.Control):
-			l.Add(p, errf(ErrUnknownControl, "%s is not in the target catalog %s", e.Control, target.Name()))
+			l.Add(p, errf(ismskit.ErrUnknownControl, "%s is not in the target catalog %s", e.Control, target.Name()))
 		}
 		if _, dup := at[e.Control]; !dup {
 			at[e.Control] = e
@@ -98,7 +98,7 @@ func Transition(old SoA, target *iso27002.Catalog, date time.Time) (TransitionRe
 
 	h := old.Header
 	h.Catalog, h.Edition, h.Date = target.Name(), target.Edition(), date
-	h.ApprovedBy, h.ApprovedAt = "", time.Time{}
+	h.ApprovedBy, h.ApprovedAt = "", ismskit.Date{}
 	res := TransitionResult{SoA: SoA{Header: h, Extensions: slices.Clone(old.Extensions)}}
 	res.SoA.Entries = make([]Entry, 0, target.Len())
 	for ctl := range target.Controls() {

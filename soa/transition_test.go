@@ -5,11 +5,11 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
@@ -49,13 +49,13 @@ func soa2013(t testing.TB) SoA {
 func TestTransitionFull2013SoA(t *testing.T) {
 	old := soa2013(t)
 	before := old.Clone()
-	beforeJSON, err := Encode(old)
+	beforeJSON, err := EncodeSoA(old)
 	require.NoError(t, err)
-	date := time.Date(2027, 1, 10, 0, 0, 0, 0, time.UTC)
+	date := ismskit.NewDate(2027, 1, 10)
 	res, err := Transition(old, nil, date)
 	require.NoError(t, err)
 	assert.True(t, reflect.DeepEqual(before, old), "Transition modified its input")
-	afterJSON, err := Encode(old)
+	afterJSON, err := EncodeSoA(old)
 	require.NoError(t, err)
 	assert.Equal(t, string(beforeJSON), string(afterJSON))
 
@@ -152,7 +152,7 @@ func TestTransitionCustomControls(t *testing.T) {
 
 	_, err = Transition(old, nil, asOf)
 	require.Error(t, err)
-	assert.ErrorIs(t, err, ErrUnknownControl)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownControl)
 	assert.Contains(t, err.Error(), "entries[114].control: acme:X is not in the target catalog")
 }
 

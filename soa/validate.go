@@ -3,6 +3,7 @@ package soa
 import (
 	"strings"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/risk"
@@ -25,14 +26,14 @@ type ValidateOptions struct {
 }
 
 // Validate checks s against the rules of ISO/IEC 27001:2022 clause
-// 6.1.3 and reports every problem at once, each a *FieldError whose path
+// 6.1.3 and reports every problem at once, each a *ismskit.Error whose path
 // names the entry and field ("entries[12].justification") and whose
 // message names the control, joined with errors.Join:
 //
 //   - the header has an organisation, a version and a date (ErrMissing),
 //     and its edition is the catalog's (ErrInconsistent);
 //   - every control of the catalog has an entry (ErrMissingControl),
-//     none has two (ErrDuplicateEntry), every entry's control is in the
+//     none has two (ismskit.ErrDuplicateID), every entry's control is in the
 //     catalog (ErrUnknownControl), and entries are in natural order
 //     (ErrInconsistent);
 //   - no control is undecided (ErrUndecided);
@@ -43,7 +44,7 @@ type ValidateOptions struct {
 //     treat a risk, by its own reasons or by the register
 //     (ErrExcludedRiskControl);
 //   - a reason has a kind (ErrUnknownValue); a risk-treatment reason
-//     lists risks that the register holds (ErrMissing, ErrUnknownRisk)
+//     lists risks that the register holds (ErrMissing, ismskit.ErrUnknownReference)
 //     and the other kinds list none (ErrInconsistent); a legal,
 //     regulatory or contractual reason has a reference (ErrMissing);
 //   - an inherited or shared control names its provider (ErrNoProvider);
@@ -63,19 +64,19 @@ func (s SoA) Validate(opts ValidateOptions) error {
 	}
 	h := &s.Header
 	if strings.TrimSpace(h.Organization) == "" {
-		l.Add("header.organization", errf(ErrMissing, "the organisation is missing"))
+		l.Add("header.organization", errf(ismskit.ErrMissing, "the organisation is missing"))
 	}
 	if strings.TrimSpace(h.Version) == "" {
-		l.Add("header.version", errf(ErrMissing, "the version is missing"))
+		l.Add("header.version", errf(ismskit.ErrMissing, "the version is missing"))
 	}
 	if h.Date.IsZero() {
-		l.Add("header.date", errf(ErrMissing, "the date is missing"))
+		l.Add("header.date", errf(ismskit.ErrMissing, "the date is missing"))
 	}
 	if (h.ApprovedBy == "") != h.ApprovedAt.IsZero() {
-		l.Add("header.approvedBy", errf(ErrMissing, "an approval needs both approvedBy and approvedAt"))
+		l.Add("header.approvedBy", errf(ismskit.ErrMissing, "an approval needs both approvedBy and approvedAt"))
 	}
 	if h.Edition != cat.Edition() {
-		l.Add("header.edition", errf(ErrInconsistent, "the header says edition %s but the catalog %s is %s", h.Edition, cat.Name(), cat.Edition()))
+		l.Add("header.edition", errf(ismskit.ErrInconsistent, "the header says edition %s but the catalog %s is %s", h.Edition, cat.Name(), cat.Edition()))
 	}
 
 	var risks map[string]bool
@@ -102,18 +103,18 @@ func (s SoA) Validate(opts ValidateOptions) error {
 		id := e.Control
 		switch {
 		case !id.IsValid():
-			l.Add(p+".control", errf(ErrMissing, "the entry names no control"))
+			l.Add(p+".control", errf(ismskit.ErrMissing, "the entry names no control"))
 		case !cat.Has(id):
-			l.Add(p+".control", errf(ErrUnknownControl, "%s is not in %s", id, cat.Name()))
+			l.Add(p+".control", errf(ismskit.ErrUnknownControl, "%s is not in %s", id, cat.Name()))
 		}
 		if id.IsValid() {
 			if j, dup := seen[id]; dup {
-				l.Add(p+".control", errf(ErrDuplicateEntry, "%s is listed twice (also entries[%d])", id, j))
+				l.Add(p+".control", errf(ismskit.ErrDuplicateID, "%s is listed twice (also entries[%d])", id, j))
 			} else {
 				seen[id] = i
 			}
 			if prev.IsValid() && id.Compare(prev) < 0 {
-				l.Add(p+".control", errf(ErrInconsistent, "%s comes after %s: entries are in natural order", id, prev))
+				l.Add(p+".control", errf(ismskit.ErrInconsistent, "%s comes after %s: entries are in natural order", id, prev))
 			}
 			prev = id
 		}
@@ -140,14 +141,14 @@ func validateEntry(l *fielderr.List, p string, e *Entry, risks map[string]bool, 
 		case 0:
 			l.Add(p+".status", errf(ErrNoStatus, "%s is included without an implementation status", id))
 		case NotApplicable:
-			l.Add(p+".status", errf(ErrInconsistent, "%s is included but its status is not-applicable", id))
+			l.Add(p+".status", errf(ismskit.ErrInconsistent, "%s is included but its status is not-applicable", id))
 		}
 	case Excluded:
 		if strings.TrimSpace(e.Justification) == "" {
 			l.Add(p+".justification", errf(ErrNoJustification, "%s is excluded without a justification", id))
 		}
 		if e.Status != 0 && e.Status != NotApplicable {
-			l.Add(p+".status", errf(ErrInconsistent, "%s is excluded but its status is %s", id, e.Status))
+			l.Add(p+".status", errf(ismskit.ErrInconsistent, "%s is excluded but its status is %s", id, e.Status))
 		}
 		if e.TreatsRisk() {
 			l.Add(p+".applicability", errf(ErrExcludedRiskControl, "%s is excluded but treats risks %s", id, strings.Join(riskIDs(e), ", ")))
@@ -155,33 +156,33 @@ func validateEntry(l *fielderr.List, p string, e *Entry, risks map[string]bool, 
 			l.Add(p+".applicability", errf(ErrExcludedRiskControl, "%s is excluded but risk %s is treated with it", id, r))
 		}
 	default:
-		l.Add(p+".applicability", errf(ErrUnknownValue, "%s: applicability %d is not defined", id, uint8(e.Applicability)))
+		l.Add(p+".applicability", errf(ismskit.ErrUnknownValue, "%s: applicability %d is not defined", id, uint8(e.Applicability)))
 	}
 	if e.Status != 0 && !e.Status.IsValid() {
-		l.Add(p+".status", errf(ErrUnknownValue, "%s: status %d is not defined", id, uint8(e.Status)))
+		l.Add(p+".status", errf(ismskit.ErrUnknownValue, "%s: status %d is not defined", id, uint8(e.Status)))
 	}
 	for j, r := range e.Reasons {
 		rp := fielderr.Index(p+".reasons", j)
 		switch {
 		case !r.Kind.IsValid():
-			l.Add(rp+".kind", errf(ErrUnknownValue, "%s: reason kind %d is not defined", id, uint8(r.Kind)))
+			l.Add(rp+".kind", errf(ismskit.ErrUnknownValue, "%s: reason kind %d is not defined", id, uint8(r.Kind)))
 		case r.Kind == RiskTreatment:
 			if len(r.Risks) == 0 {
-				l.Add(rp+".risks", errf(ErrMissing, "%s: a risk-treatment reason lists no risk", id))
+				l.Add(rp+".risks", errf(ismskit.ErrMissing, "%s: a risk-treatment reason lists no risk", id))
 			}
 			for k, rid := range r.Risks {
 				if strings.TrimSpace(rid) == "" {
-					l.Add(fielderr.Index(rp+".risks", k), errf(ErrMissing, "%s: empty risk ID", id))
+					l.Add(fielderr.Index(rp+".risks", k), errf(ismskit.ErrMissing, "%s: empty risk ID", id))
 				} else if risks != nil && !risks[rid] {
-					l.Add(fielderr.Index(rp+".risks", k), errf(ErrUnknownRisk, "%s: risk %q is not in the register", id, rid))
+					l.Add(fielderr.Index(rp+".risks", k), errf(ismskit.ErrUnknownReference, "%s: risk %q is not in the register", id, rid))
 				}
 			}
 		default:
 			if len(r.Risks) > 0 {
-				l.Add(rp+".risks", errf(ErrInconsistent, "%s: a %s reason lists risks", id, r.Kind))
+				l.Add(rp+".risks", errf(ismskit.ErrInconsistent, "%s: a %s reason lists risks", id, r.Kind))
 			}
 			if r.Kind.NeedsReference() && strings.TrimSpace(r.Reference) == "" {
-				l.Add(rp+".reference", errf(ErrMissing, "%s: a %s reason needs a reference", id, r.Kind))
+				l.Add(rp+".reference", errf(ismskit.ErrMissing, "%s: a %s reason needs a reference", id, r.Kind))
 			}
 		}
 	}
@@ -192,11 +193,11 @@ func validateEntry(l *fielderr.List, p string, e *Entry, risks map[string]bool, 
 			l.Add(p+".provider", errf(ErrNoProvider, "%s is %s but names no provider", id, e.Responsibility))
 		}
 	default:
-		l.Add(p+".responsibility", errf(ErrUnknownValue, "%s: responsibility %d is not defined", id, uint8(e.Responsibility)))
+		l.Add(p+".responsibility", errf(ismskit.ErrUnknownValue, "%s: responsibility %d is not defined", id, uint8(e.Responsibility)))
 	}
 	for k, ev := range e.Evidence {
 		if strings.TrimSpace(ev) == "" {
-			l.Add(fielderr.Index(p+".evidence", k), errf(ErrMissing, "%s: empty evidence reference", id))
+			l.Add(fielderr.Index(p+".evidence", k), errf(ismskit.ErrMissing, "%s: empty evidence reference", id))
 		}
 	}
 	if requireEvidence && e.Applicability == Included && e.Status == Implemented && len(e.Evidence) == 0 {

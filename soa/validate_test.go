@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 
 	"github.com/stretchr/testify/assert"
@@ -40,13 +40,13 @@ func TestValidateRules(t *testing.T) {
 		{"control listed twice", ValidateOptions{}, func(t *testing.T, s *SoA) {
 			i := at(t, *s, "5.12")
 			s.Entries = slices.Insert(s.Entries, i+1, s.Entries[i].Clone())
-		}, ErrDuplicateEntry, "entries[12].control", "5.12 is listed twice (also entries[11])"},
+		}, ismskit.ErrDuplicateID, "entries[12].control", "5.12 is listed twice (also entries[11])"},
 		{"unknown control", ValidateOptions{}, func(t *testing.T, s *SoA) {
 			s.Entries = append(s.Entries, Entry{Control: id("acme:X"), Applicability: Excluded, Justification: "j"})
-		}, ErrUnknownControl, "entries[93].control", "acme:X is not in ISO/IEC 27002:2022"},
+		}, ismskit.ErrUnknownControl, "entries[93].control", "acme:X is not in ISO/IEC 27002:2022"},
 		{"2013 control in a 2022 SoA", ValidateOptions{}, func(t *testing.T, s *SoA) {
 			s.Entries[0].Control = id("A.5.1.1")
-		}, ErrUnknownControl, "entries[0].control", "A.5.1.1 is not in"},
+		}, ismskit.ErrUnknownControl, "entries[0].control", "A.5.1.1 is not in"},
 		{"included without a reason", ValidateOptions{}, func(t *testing.T, s *SoA) {
 			s.Entries[at(t, *s, "5.2")].Reasons = nil
 		}, ErrNoReason, "entries[1].reasons", "5.2 is included without a reason"},
@@ -63,13 +63,13 @@ func TestValidateRules(t *testing.T) {
 		}, ErrExcludedRiskControl, "entries[14].applicability", "5.15 is excluded but risk R-2 is treated with it"},
 		{"reason names an unknown risk", ValidateOptions{Register: &reg}, func(t *testing.T, s *SoA) {
 			s.Entries[at(t, *s, "8.13")].Reasons[0].Risks = []string{"R-1", "R-9"}
-		}, ErrUnknownRisk, "entries[71].reasons[0].risks[1]", `8.13: risk "R-9" is not in the register`},
+		}, ismskit.ErrUnknownReference, "entries[71].reasons[0].risks[1]", `8.13: risk "R-9" is not in the register`},
 		{"risk reason without risks", ValidateOptions{}, func(t *testing.T, s *SoA) {
 			s.Entries[at(t, *s, "8.13")].Reasons[0].Risks = nil
-		}, ErrMissing, "entries[71].reasons[0].risks", "lists no risk"},
+		}, ismskit.ErrMissing, "entries[71].reasons[0].risks", "lists no risk"},
 		{"legal reason without reference", ValidateOptions{}, func(t *testing.T, s *SoA) {
 			s.Entries[at(t, *s, "5.34")].Reasons[0].Reference = ""
-		}, ErrMissing, "entries[33].reasons[0].reference", "a legal reason needs a reference"},
+		}, ismskit.ErrMissing, "entries[33].reasons[0].reference", "a legal reason needs a reference"},
 		{"included without a status", ValidateOptions{}, func(t *testing.T, s *SoA) {
 			s.Entries[at(t, *s, "6.3")].Status = 0
 		}, ErrNoStatus, "entries[39].status", "6.3 is included without an implementation status"},
@@ -85,25 +85,25 @@ func TestValidateRules(t *testing.T) {
 		}, ErrUndecided, "entries[6].applicability", "5.7 is undecided"},
 		{"excluded but implemented", ValidateOptions{}, func(t *testing.T, s *SoA) {
 			s.Entries[at(t, *s, "7.9")].Status = Implemented
-		}, ErrInconsistent, "entries[53].status", "7.9 is excluded but its status is implemented"},
+		}, ismskit.ErrInconsistent, "entries[53].status", "7.9 is excluded but its status is implemented"},
 		{"included but not applicable", ValidateOptions{}, func(t *testing.T, s *SoA) {
 			s.Entries[at(t, *s, "5.2")].Status = NotApplicable
-		}, ErrInconsistent, "entries[1].status", "5.2 is included but its status is not-applicable"},
+		}, ismskit.ErrInconsistent, "entries[1].status", "5.2 is included but its status is not-applicable"},
 		{"entries out of order", ValidateOptions{}, func(t *testing.T, s *SoA) {
 			s.Entries[0], s.Entries[1] = s.Entries[1], s.Entries[0]
-		}, ErrInconsistent, "entries[1].control", "5.1 comes after 5.2"},
+		}, ismskit.ErrInconsistent, "entries[1].control", "5.1 comes after 5.2"},
 		{"no organisation", ValidateOptions{}, func(t *testing.T, s *SoA) { s.Header.Organization = "" },
-			ErrMissing, "header.organization", "organisation is missing"},
-		{"no date", ValidateOptions{}, func(t *testing.T, s *SoA) { s.Header.Date = time.Time{} },
-			ErrMissing, "header.date", "date is missing"},
+			ismskit.ErrMissing, "header.organization", "organisation is missing"},
+		{"no date", ValidateOptions{}, func(t *testing.T, s *SoA) { s.Header.Date = ismskit.Date{} },
+			ismskit.ErrMissing, "header.date", "date is missing"},
 		{"half an approval", ValidateOptions{}, func(t *testing.T, s *SoA) { s.Header.ApprovedBy = "CEO" },
-			ErrMissing, "header.approvedBy", "approvedBy and approvedAt"},
+			ismskit.ErrMissing, "header.approvedBy", "approvedBy and approvedAt"},
 		{"edition not the catalog's", ValidateOptions{Catalog: iso27002.Catalog2022()}, func(t *testing.T, s *SoA) { s.Header.Edition = iso27002.Edition2013 },
-			ErrInconsistent, "header.edition", "edition 2013"},
+			ismskit.ErrInconsistent, "header.edition", "edition 2013"},
 		{"undefined enum value", ValidateOptions{}, func(t *testing.T, s *SoA) { s.Entries[0].Responsibility = 9 },
-			ErrUnknownValue, "entries[0].responsibility", "responsibility 9"},
+			ismskit.ErrUnknownValue, "entries[0].responsibility", "responsibility 9"},
 		{"empty evidence item", ValidateOptions{}, func(t *testing.T, s *SoA) { s.Entries[0].Evidence = []string{""} },
-			ErrMissing, "entries[0].evidence[0]", "empty evidence reference"},
+			ismskit.ErrMissing, "entries[0].evidence[0]", "empty evidence reference"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -113,7 +113,7 @@ func TestValidateRules(t *testing.T) {
 			err := s.Validate(tt.opts)
 			require.Error(t, err)
 			assert.ErrorIs(t, err, tt.kind)
-			var fe *FieldError
+			var fe *ismskit.Error
 			require.ErrorAs(t, err, &fe)
 			found := false
 			for _, e := range flatten(err) {
@@ -142,7 +142,7 @@ func TestValidateReportsEverything(t *testing.T) {
 	require.Error(t, err)
 	errs := flatten(err)
 	assert.Len(t, errs, 7, err.Error())
-	for _, kind := range []error{ErrMissing, ErrNoReason, ErrNoJustification, ErrNoProvider, ErrMissingControl} {
+	for _, kind := range []error{ismskit.ErrMissing, ErrNoReason, ErrNoJustification, ErrNoProvider, ErrMissingControl} {
 		assert.ErrorIs(t, err, kind)
 	}
 	assert.Equal(t, 3, strings.Count(err.Error(), "has no entry"))

@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/audit"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/soa"
@@ -64,7 +64,7 @@ func RequireValidSoA(t testing.TB, s soa.SoA, opts soa.ValidateOptions, msgAndAr
 // acceptance by its owner (clause 6.1.3 f), listing each such risk with its
 // owner, residual level, limit and why no acceptance counts. Risks that
 // cannot be assessed fail the assertion too.
-func AssertNoUnacceptedRisk(t testing.TB, reg risk.Register, asOf time.Time, msgAndArgs ...any) bool {
+func AssertNoUnacceptedRisk(t testing.TB, reg risk.Register, asOf ismskit.Date, msgAndArgs ...any) bool {
 	t.Helper()
 	gaps, err := risk.NeedingAcceptance(reg, asOf)
 	var lines []string
@@ -77,14 +77,14 @@ func AssertNoUnacceptedRisk(t testing.TB, reg risk.Register, asOf time.Time, msg
 	}
 	if len(lines) > 0 {
 		return fail(t, fmt.Sprintf("register %q has %d risks above the acceptance criteria without a valid acceptance as of %s",
-			reg.Name, len(gaps), asOf.Format(time.DateOnly)), strings.Join(lines, "\n"), msgAndArgs...)
+			reg.Name, len(gaps), asOf), strings.Join(lines, "\n"), msgAndArgs...)
 	}
 	return true
 }
 
 // RequireNoUnacceptedRisk is AssertNoUnacceptedRisk that stops the test on
 // failure.
-func RequireNoUnacceptedRisk(t testing.TB, reg risk.Register, asOf time.Time, msgAndArgs ...any) {
+func RequireNoUnacceptedRisk(t testing.TB, reg risk.Register, asOf ismskit.Date, msgAndArgs ...any) {
 	t.Helper()
 	require(t, AssertNoUnacceptedRisk(t, reg, asOf, msgAndArgs...))
 }
@@ -93,7 +93,7 @@ func RequireNoUnacceptedRisk(t testing.TB, reg risk.Register, asOf time.Time, ms
 // requirement item of the clauses and every applicable control of b within
 // the cycle, and high-risk controls as often as the programme asks (clause
 // 9.2.2), listing each gap as `items["6.1.3.d"]` or `controls["5.7"]`.
-func AssertCovers(t testing.TB, p *audit.Programme, b audit.Basis, msgAndArgs ...any) bool {
+func AssertCovers(t testing.TB, p audit.Programme, b audit.Basis, msgAndArgs ...any) bool {
 	t.Helper()
 	if err := p.CheckCoverage(b); err != nil {
 		return fail(t, fmt.Sprintf("audit programme %s to %s does not cover everything", p.CycleStart, p.CycleEnd), problems(err), msgAndArgs...)
@@ -102,14 +102,14 @@ func AssertCovers(t testing.TB, p *audit.Programme, b audit.Basis, msgAndArgs ..
 }
 
 // RequireCovers is AssertCovers that stops the test on failure.
-func RequireCovers(t testing.TB, p *audit.Programme, b audit.Basis, msgAndArgs ...any) {
+func RequireCovers(t testing.TB, p audit.Programme, b audit.Basis, msgAndArgs ...any) {
 	t.Helper()
 	require(t, AssertCovers(t, p, b, msgAndArgs...))
 }
 
 // AssertValidRecords asserts that the audit records validate against b,
 // listing every problem with its path.
-func AssertValidRecords(t testing.TB, r *audit.Records, b audit.Basis, msgAndArgs ...any) bool {
+func AssertValidRecords(t testing.TB, r audit.Records, b audit.Basis, msgAndArgs ...any) bool {
 	t.Helper()
 	if err := r.Validate(b); err != nil {
 		return fail(t, "audit records are not valid", problems(err), msgAndArgs...)
@@ -119,7 +119,7 @@ func AssertValidRecords(t testing.TB, r *audit.Records, b audit.Basis, msgAndArg
 
 // RequireValidRecords is AssertValidRecords that stops the test on
 // failure.
-func RequireValidRecords(t testing.TB, r *audit.Records, b audit.Basis, msgAndArgs ...any) {
+func RequireValidRecords(t testing.TB, r audit.Records, b audit.Basis, msgAndArgs ...any) {
 	t.Helper()
 	require(t, AssertValidRecords(t, r, b, msgAndArgs...))
 }
@@ -127,7 +127,7 @@ func RequireValidRecords(t testing.TB, r *audit.Records, b audit.Basis, msgAndAr
 // AssertNoOpenMajor asserts that, as of asOf, no major nonconformity is
 // open (without an effective corrective action), listing each one with its
 // audit, subject and statement.
-func AssertNoOpenMajor(t testing.TB, r *audit.Records, asOf time.Time, msgAndArgs ...any) bool {
+func AssertNoOpenMajor(t testing.TB, r audit.Records, asOf ismskit.Date, msgAndArgs ...any) bool {
 	t.Helper()
 	open := audit.OpenMajors(r, asOf)
 	if len(open) == 0 {
@@ -137,11 +137,11 @@ func AssertNoOpenMajor(t testing.TB, r *audit.Records, asOf time.Time, msgAndArg
 	for _, f := range open {
 		lines = append(lines, fmt.Sprintf("  findings[%q]: %s in audit %s on %s: %s", f.ID, f.Subject(), f.Audit, f.Date, f.Statement))
 	}
-	return fail(t, fmt.Sprintf("%d major nonconformities open as of %s", len(open), asOf.Format(time.DateOnly)), strings.Join(lines, "\n"), msgAndArgs...)
+	return fail(t, fmt.Sprintf("%d major nonconformities open as of %s", len(open), asOf), strings.Join(lines, "\n"), msgAndArgs...)
 }
 
 // RequireNoOpenMajor is AssertNoOpenMajor that stops the test on failure.
-func RequireNoOpenMajor(t testing.TB, r *audit.Records, asOf time.Time, msgAndArgs ...any) {
+func RequireNoOpenMajor(t testing.TB, r audit.Records, asOf ismskit.Date, msgAndArgs ...any) {
 	t.Helper()
 	require(t, AssertNoOpenMajor(t, r, asOf, msgAndArgs...))
 }
@@ -149,7 +149,7 @@ func RequireNoOpenMajor(t testing.TB, r *audit.Records, asOf time.Time, msgAndAr
 // AssertReady asserts that the ISMS is ready for certification as of asOf
 // (audit.Assess), listing every reason it is not. Invalid records fail the
 // assertion with their problems.
-func AssertReady(t testing.TB, r *audit.Records, b audit.Basis, in audit.ReadinessInput, asOf time.Time, msgAndArgs ...any) bool {
+func AssertReady(t testing.TB, r audit.Records, b audit.Basis, in audit.ReadinessInput, asOf ismskit.Date, msgAndArgs ...any) bool {
 	t.Helper()
 	rd, err := audit.Assess(r, b, in, asOf)
 	if err != nil {
@@ -171,7 +171,7 @@ func AssertReady(t testing.TB, r *audit.Records, b audit.Basis, in audit.Readine
 }
 
 // RequireReady is AssertReady that stops the test on failure.
-func RequireReady(t testing.TB, r *audit.Records, b audit.Basis, in audit.ReadinessInput, asOf time.Time, msgAndArgs ...any) {
+func RequireReady(t testing.TB, r audit.Records, b audit.Basis, in audit.ReadinessInput, asOf ismskit.Date, msgAndArgs ...any) {
 	t.Helper()
 	require(t, AssertReady(t, r, b, in, asOf, msgAndArgs...))
 }

@@ -6,8 +6,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/audit"
 	"github.com/ismskit/ismskit/audit/audittest"
 	"github.com/ismskit/ismskit/iso27001"
@@ -67,28 +67,28 @@ func c(ss ...string) []iso27002.ControlID {
 
 var (
 	basis = audit.Basis{Applicable: c("5.1", "8.8"), HighRisk: c("8.8")}
-	day   = time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+	day   = ismskit.NewDate(2026, 6, 1)
 )
 
-func programme(t *testing.T) *audit.Programme {
-	p, err := audit.Plan(audit.PlanOptions{Basis: basis, CycleStart: iso27001.MustParseDate("2026-01-05"),
-		Slots: audit.EvenSlots(iso27001.MustParseDate("2026-01-05"), 3, 5), Auditors: []audit.Auditor{{Name: "Ana"}}})
+func programme(t *testing.T) audit.Programme {
+	p, err := audit.Plan(audit.PlanOptions{Basis: basis, CycleStart: ismskit.MustParseDate("2026-01-05"),
+		Slots: audit.EvenSlots(ismskit.MustParseDate("2026-01-05"), 3, 5), Auditors: []audit.Auditor{{Name: "Ana"}}})
 	require.NoError(t, err)
 	return p
 }
 
 // records has a conforming finding on every item and control, and
 // optionally a major nonconformity on 8.8.
-func records(t *testing.T, major bool) *audit.Records {
+func records(t *testing.T, major bool) audit.Records {
 	var cl []iso27001.ClauseID
 	for cc := range iso27001.Latest().Children(iso27001.ClauseID{}) {
 		cl = append(cl, cc.ID)
 	}
-	r := &audit.Records{Programme: *programme(t)}
-	r.Programme.Audits = append(r.Programme.Audits, audit.Audit{ID: "ALL", Kind: audit.Internal, Start: iso27001.MustParseDate("2026-03-02"),
-		End: iso27001.MustParseDate("2026-03-06"), Scope: audit.Scope{Clauses: cl, Controls: c("5.1", "8.8")}, Auditors: []audit.Auditor{{Name: "Ana"}}})
+	r := &audit.Records{Programme: programme(t)}
+	r.Programme.Audits = append(r.Programme.Audits, audit.Audit{ID: "ALL", Kind: audit.Internal, Start: ismskit.MustParseDate("2026-03-02"),
+		End: ismskit.MustParseDate("2026-03-06"), Scope: audit.Scope{Clauses: cl, Controls: c("5.1", "8.8")}, Auditors: []audit.Auditor{{Name: "Ana"}}})
 	add := func(f audit.Finding) {
-		f.ID, f.Audit, f.Auditor, f.Date = fmt.Sprint("F-", len(r.Findings)+1), "ALL", "Ana", iso27001.MustParseDate("2026-03-03")
+		f.ID, f.Audit, f.Auditor, f.Date = fmt.Sprint("F-", len(r.Findings)+1), "ALL", "Ana", ismskit.MustParseDate("2026-03-03")
 		r.Findings = append(r.Findings, f)
 	}
 	for it := range iso27001.Latest().Items() {
@@ -100,7 +100,7 @@ func records(t *testing.T, major bool) *audit.Records {
 	if major {
 		add(audit.Finding{Control: c("8.8")[0], Result: audit.Major, Statement: "No patching for 3 months."})
 	}
-	return r
+	return *r
 }
 
 func TestPassing(t *testing.T) {
@@ -144,7 +144,7 @@ func TestFailures(t *testing.T) {
 			"no-gap-analysis:", "invalid-soa: the Statement of Applicability does not validate: entries[3].justification: required"}},
 		{"ready with invalid records", func(ft testing.TB) bool {
 			r := records(t, false)
-			r.Findings[0].Date = iso27001.MustParseDate("2020-01-01")
+			r.Findings[0].Date = ismskit.MustParseDate("2020-01-01")
 			return audittest.AssertReady(ft, r, basis, audit.ReadinessInput{}, day)
 		}, []string{"readiness cannot be assessed", "findings[0].date: dates out of order"}},
 		{"SoA", func(ft testing.TB) bool {
@@ -183,9 +183,9 @@ func TestRequireStops(t *testing.T) {
 	assert.True(t, f.failedNow)
 	assert.False(t, reached, "the test stops at the failed requirement")
 	for _, fn := range []func(testing.TB){
-		func(ft testing.TB) { audittest.RequireCovers(ft, &audit.Programme{}, basis) },
-		func(ft testing.TB) { audittest.RequireValidRecords(ft, &audit.Records{}, basis) },
-		func(ft testing.TB) { audittest.RequireReady(ft, &audit.Records{}, basis, audit.ReadinessInput{}, day) },
+		func(ft testing.TB) { audittest.RequireCovers(ft, audit.Programme{}, basis) },
+		func(ft testing.TB) { audittest.RequireValidRecords(ft, audit.Records{}, basis) },
+		func(ft testing.TB) { audittest.RequireReady(ft, audit.Records{}, basis, audit.ReadinessInput{}, day) },
 		func(ft testing.TB) { audittest.RequireValidSoA(ft, soa.SoA{}, soa.ValidateOptions{}) },
 		func(ft testing.TB) {
 			audittest.RequireNoUnacceptedRisk(ft, risk.Register{Criteria: risk.Standard5x5(), Risks: []risk.Risk{{ID: "R", Likelihood: 9}}}, day)

@@ -2,11 +2,10 @@ package audittest_test
 
 import (
 	"testing"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/audit"
 	"github.com/ismskit/ismskit/audit/audittest"
-	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
@@ -14,10 +13,10 @@ import (
 func ExampleRequireCovers() {
 	t := &testing.T{} // in a real test, the *testing.T of the test function
 	b := audit.Basis{Applicable: []iso27002.ControlID{iso27002.MustParse("5.1"), iso27002.MustParse("8.8")}}
-	start := iso27001.MustParseDate("2026-01-05")
+	start := ismskit.MustParseDate("2026-01-05")
 	p, _ := audit.Plan(audit.PlanOptions{Basis: b, CycleStart: start, Slots: audit.EvenSlots(start, 3, 2),
 		Auditors: []audit.Auditor{{Name: "Ana"}}})
 	audittest.RequireCovers(t, p, b)
-	audittest.AssertNoOpenMajor(t, &audit.Records{Programme: *p}, time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC))
+	audittest.AssertNoOpenMajor(t, audit.Records{Programme: p}, ismskit.NewDate(2026, 6, 1))
 	// Output:
 }

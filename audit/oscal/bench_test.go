@@ -12,9 +12,9 @@ var sink []byte
 
 // bigRecords repeats the findings and actions of testRecords 20 times
 // (120 findings, 40 corrective actions).
-func bigRecords() *audit.Records {
+func bigRecords() audit.Records {
 	base := testRecords()
-	r := *base
+	r := base
 	r.Findings, r.Actions = nil, nil
 	for i := range 20 {
 		for _, f := range base.Findings {
@@ -27,7 +27,7 @@ func bigRecords() *audit.Records {
 			r.Actions = append(r.Actions, a)
 		}
 	}
-	return &r
+	return r
 }
 
 func BenchmarkExportResults(b *testing.B) {
@@ -43,7 +43,8 @@ func BenchmarkExportResults(b *testing.B) {
 }
 
 func BenchmarkExportPOAM(b *testing.B) {
-	in := oscal.POAMInput{Records: bigRecords(), Register: testRegister()}
+	recs := bigRecords()
+	in := oscal.POAMInput{Records: &recs, Register: testRegister()}
 	b.ReportAllocs()
 	for b.Loop() {
 		out, err := oscal.ExportPOAM(in, oscal.Options{})

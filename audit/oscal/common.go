@@ -5,28 +5,15 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/audit"
 	"github.com/ismskit/ismskit/internal/fielderr"
-	"github.com/ismskit/ismskit/iso27001"
 	catoscal "github.com/ismskit/ismskit/iso27002/oscal"
 )
 
 // Namespace is the ns of every property this package adds beyond OSCAL's
 // core names; it is iso27002/oscal's Namespace.
 const Namespace = catoscal.Namespace
-
-// ErrNotRepresentable means the records hold a value that OSCAL cannot
-// hold without changing it (a title over several lines, a property value
-// with surrounding spaces, a date outside OSCAL's years), a reference
-// that leads nowhere (a finding of an audit the programme lacks), or
-// that there is nothing to write (a plan of action and milestones without
-// any open action). It is iso27002/oscal's ErrNotRepresentable.
-var ErrNotRepresentable = catoscal.ErrNotRepresentable
-
-// FieldError is a problem at a path of the input, such as
-// "records.findings[2].audit". It is an alias of the error type every
-// ismskit package uses, so errors.As(err, new(*oscal.FieldError)) works.
-type FieldError = fielderr.Error
 
 // Options controls the references and metadata of the exports. The zero
 // value is ready to use: dates then come from the documents, and the
@@ -42,7 +29,7 @@ type Options struct {
 	// corrective action counts as open when it is not effective as of
 	// that day, in the state its history gives for it. Zero means the
 	// actions' current State. ExportResults ignores it.
-	AsOf time.Time
+	AsOf ismskit.Date
 	// Version is the metadata version. Empty means "1.0".
 	Version string
 	// PlanHref is the import-ap of the assessment results. The audit
@@ -76,13 +63,13 @@ func (p *props) add(name, path, v string) {
 		return
 	}
 	if !catoscal.IsString(v) {
-		p.errs.Add(path, fmt.Errorf("%w: %q is over several lines or has surrounding spaces", ErrNotRepresentable, v))
+		p.errs.Add(path, fmt.Errorf("%w: %q is over several lines or has surrounding spaces", catoscal.ErrNotRepresentable, v))
 		return
 	}
 	p.list = append(p.list, nsProp(name, v))
 }
 
-func (p *props) date(name, path string, d iso27001.Date) {
+func (p *props) date(name, path string, d ismskit.Date) {
 	if d.IsZero() {
 		return
 	}
@@ -94,9 +81,9 @@ func (p *props) date(name, path string, d iso27001.Date) {
 }
 
 // dateTime returns d as an OSCAL date-time, recording a problem at path.
-func dateTime(errs *fielderr.List, path string, d iso27001.Date) string {
+func dateTime(errs *fielderr.List, path string, d ismskit.Date) string {
 	if d.IsZero() {
-		errs.Add(path, fmt.Errorf("%w: missing date", ErrNotRepresentable))
+		errs.Add(path, fmt.Errorf("%w: missing date", catoscal.ErrNotRepresentable))
 		return catoscal.DefaultLastModified
 	}
 	s, err := catoscal.DateTime(d.Time())
@@ -110,7 +97,7 @@ func dateTime(errs *fielderr.List, path string, d iso27001.Date) string {
 // line returns s, reporting at path a value that is not a single line.
 func line(errs *fielderr.List, path, s string) string {
 	if !catoscal.IsLine(s) {
-		errs.Add(path, fmt.Errorf("%w: %q is empty or over several lines", ErrNotRepresentable, s))
+		errs.Add(path, fmt.Errorf("%w: %q is empty or over several lines", catoscal.ErrNotRepresentable, s))
 	}
 	return s
 }
@@ -126,7 +113,7 @@ func text(s, def string) string {
 
 // newMetadata returns the metadata of a document titled title, dated by
 // opts or by latest.
-func newMetadata(errs *fielderr.List, title string, opts Options, latest iso27001.Date) metadata {
+func newMetadata(errs *fielderr.List, title string, opts Options, latest ismskit.Date) metadata {
 	md := metadata{Title: title, LastModified: catoscal.DefaultLastModified, Version: or(opts.Version, "1.0"), OSCALVersion: catoscal.OSCALVersion}
 	switch {
 	case !opts.LastModified.IsZero():
@@ -134,7 +121,7 @@ func newMetadata(errs *fielderr.List, title string, opts Options, latest iso2700
 		errs.Add("options.lastModified", err)
 		md.LastModified = or(s, md.LastModified)
 	case !opts.AsOf.IsZero():
-		s, err := catoscal.DateTime(opts.AsOf)
+		s, err := catoscal.DateTime(opts.AsOf.Time())
 		errs.Add("options.asOf", err)
 		md.LastModified = or(s, md.LastModified)
 	case !latest.IsZero():
@@ -143,15 +130,15 @@ func newMetadata(errs *fielderr.List, title string, opts Options, latest iso2700
 		}
 	}
 	if !catoscal.IsString(md.Version) {
-		errs.Add("options.version", fmt.Errorf("%w: version %q is over several lines or has surrounding spaces", ErrNotRepresentable, md.Version))
+		errs.Add("options.version", fmt.Errorf("%w: version %q is over several lines or has surrounding spaces", catoscal.ErrNotRepresentable, md.Version))
 	}
 	return md
 }
 
 // latestDate returns the latest date the records hold.
-func latestDate(r *audit.Records) iso27001.Date {
-	var max iso27001.Date
-	see := func(d iso27001.Date) {
+func latestDate(r *audit.Records) ismskit.Date {
+	var max ismskit.Date
+	see := func(d ismskit.Date) {
 		if max.Before(d) {
 			max = d
 		}
@@ -222,7 +209,7 @@ func findingOf(errs *fielderr.List, path, org string, f audit.Finding, auditor s
 	case f.Item.IsValid():
 		out.Target = target{Type: "statement-id", TargetID: "c." + f.Item.String()}
 	default:
-		errs.Add(path, fmt.Errorf("%w: the finding names neither a requirement item nor a control", ErrNotRepresentable))
+		errs.Add(path, fmt.Errorf("%w: the finding names neither a requirement item nor a control", catoscal.ErrNotRepresentable))
 	}
 	switch f.Result {
 	case audit.Conforming:
@@ -236,7 +223,7 @@ func findingOf(errs *fielderr.List, path, org string, f audit.Finding, auditor s
 		out.Target.Status = objectiveStatus{State: "not-satisfied", Reason: "other"}
 		out.Target.Remarks = "In the audit's scope but not examined: conformity was not shown."
 	default:
-		errs.Add(path+".result", fmt.Errorf("%w: the finding has no valid result", ErrNotRepresentable))
+		errs.Add(path+".result", fmt.Errorf("%w: the finding has no valid result", catoscal.ErrNotRepresentable))
 	}
 	for _, o := range observations {
 		out.RelatedObservations = append(out.RelatedObservations, relatedObs{ObservationUUID: o})
@@ -297,7 +284,7 @@ type actionRef struct {
 }
 
 // stateOf is the state of a as of the day asOf (zero: its current state).
-func stateOf(a audit.CorrectiveAction, asOf iso27001.Date) audit.State {
+func stateOf(a audit.CorrectiveAction, asOf ismskit.Date) audit.State {
 	if asOf.IsZero() {
 		return a.State
 	}
@@ -308,7 +295,7 @@ func stateOf(a audit.CorrectiveAction, asOf iso27001.Date) audit.State {
 // corrective actions (10.2) that handle it: the correction of each as a
 // mitigating factor, each action as a remediation with its due date as a
 // milestone, and the history of each as risk-log entries.
-func nonconformityRisk(errs *fielderr.List, fp, org string, f audit.Finding, actions []actionRef, asOf iso27001.Date) risk {
+func nonconformityRisk(errs *fielderr.List, fp, org string, f audit.Finding, actions []actionRef, asOf ismskit.Date) risk {
 	r := risk{
 		UUID:        nonconformityUUID(org, f.ID),
 		Title:       line(errs, fp+".id", f.Result.Title()+" "+f.ID+": "+or(f.Subject(), "no subject")),
@@ -319,7 +306,7 @@ func nonconformityRisk(errs *fielderr.List, fp, org string, f audit.Finding, act
 	pr := props{errs: errs}
 	pr.add("finding-id", fp+".id", f.ID)
 	pr.add("result", fp+".result", f.Result.String())
-	var deadline iso27001.Date
+	var deadline ismskit.Date
 	open, closed := 0, 0
 	for _, ar := range actions {
 		a, p := ar.a, fielderr.Index("records.actions", ar.i)

@@ -68,7 +68,7 @@
 // # Errors, determinism and concurrency
 //
 // Values OSCAL cannot hold and references that lead nowhere are reported
-// together, each as a *FieldError with its path in the input, wrapping
+// together, each as a *ismskit.Error with its path in the input, wrapping
 // ErrNotRepresentable. Dates come from the records, the register or
 // Options, never from the clock, and the same input gives byte-identical
 // output. The functions are pure and safe for concurrent use; they do not

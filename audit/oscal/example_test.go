@@ -4,23 +4,23 @@ import (
 	"encoding/json"
 	"fmt"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/audit"
 	"github.com/ismskit/ismskit/audit/oscal"
-	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
 func ExampleExportResults() {
 	r := &audit.Records{
 		Organization: "Example Ledger Ltd",
-		Programme: audit.Programme{CycleStart: iso27001.MustParseDate("2026-01-12"), CycleEnd: iso27001.MustParseDate("2029-01-11"),
-			Audits: []audit.Audit{{ID: "IA-1", Kind: audit.Internal, Start: iso27001.MustParseDate("2026-03-09"), End: iso27001.MustParseDate("2026-03-11"),
+		Programme: audit.Programme{CycleStart: ismskit.MustParseDate("2026-01-12"), CycleEnd: ismskit.MustParseDate("2029-01-11"),
+			Audits: []audit.Audit{{ID: "IA-1", Kind: audit.Internal, Start: ismskit.MustParseDate("2026-03-09"), End: ismskit.MustParseDate("2026-03-11"),
 				Scope:    audit.Scope{Controls: []iso27002.ControlID{iso27002.MustParse("8.8")}},
 				Auditors: []audit.Auditor{{Name: "R. Visser", Lead: true}}}}},
 		Findings: []audit.Finding{{ID: "F-1", Audit: "IA-1", Control: iso27002.MustParse("8.8"), Result: audit.Major,
-			Date: iso27001.MustParseDate("2026-03-10"), Auditor: "R. Visser", Statement: "Patches overdue on six hosts."}},
+			Date: ismskit.MustParseDate("2026-03-10"), Auditor: "R. Visser", Statement: "Patches overdue on six hosts."}},
 	}
-	out, err := oscal.ExportResults(r, oscal.Options{})
+	out, err := oscal.ExportResults(*r, oscal.Options{})
 	if err != nil {
 		panic(err)
 	}
@@ -50,7 +50,7 @@ func ExampleExportPOAM() {
 	r := &audit.Records{
 		Organization: "Example Ledger Ltd",
 		Findings: []audit.Finding{{ID: "F-1", Audit: "IA-1", Control: iso27002.MustParse("8.8"), Result: audit.Major,
-			Date: iso27001.MustParseDate("2026-03-10"), Auditor: "R. Visser", Statement: "Patches overdue on six hosts."}},
+			Date: ismskit.MustParseDate("2026-03-10"), Auditor: "R. Visser", Statement: "Patches overdue on six hosts."}},
 	}
 	out, err := oscal.ExportPOAM(oscal.POAMInput{Records: r}, oscal.Options{SSPHref: "ssp.json"})
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/audit"
 	"github.com/ismskit/ismskit/audit/oscal"
 	"github.com/ismskit/ismskit/iso27001"
@@ -19,7 +20,7 @@ func FuzzExport(f *testing.F) {
 	f.Add("", "", "", "9.1.p1", "", "", "", "", uint8(6), uint8(7), int64(0))
 	f.Add("Org\n", " A", "F 1", "acme:x", "two\nlines", "", "E-1", " IT", uint8(9), uint8(0), int64(-99999999999))
 	f.Fuzz(func(t *testing.T, org, auditID, findingID, subject, auditor, statement, evidence, owner string, result, state uint8, date int64) {
-		day := iso27001.DateOf(time.Unix(date, 0).UTC())
+		day := ismskit.DateOf(time.Unix(date, 0).UTC())
 		fd := audit.Finding{ID: findingID, Audit: auditID, Result: audit.Result(result % 8), Date: day, Auditor: auditor, Statement: statement, Evidence: []string{evidence}}
 		if id, err := iso27002.Parse(subject); err == nil {
 			fd.Control = id
@@ -35,13 +36,13 @@ func FuzzExport(f *testing.F) {
 			Actions: []audit.CorrectiveAction{{ID: findingID, Finding: findingID, State: audit.State(state % 9), Owner: owner, Due: day, Action: statement,
 				History: []audit.Transition{{To: audit.State(state % 9), Date: day, By: owner, Note: statement}}}},
 		}
-		if out, err := oscal.ExportResults(r, oscal.Options{}); err == nil {
+		if out, err := oscal.ExportResults(*r, oscal.Options{}); err == nil {
 			validate(t, "assessment-results", out)
 		}
 		reg := &risk.Register{Name: org, Risks: []risk.Risk{{ID: findingID, Title: statement, Owner: owner, Treatment: risk.Treatment{
-			Option: risk.Modify, Plan: []risk.Action{{ID: evidence, Title: auditor, Owner: owner, Due: time.Unix(date, 0), Status: risk.ActionPlanned,
+			Option: risk.Modify, Plan: []risk.Action{{ID: evidence, Title: auditor, Owner: owner, Due: ismskit.DateOf(time.Unix(date, 0)), Status: risk.ActionPlanned,
 				Controls: []iso27002.ControlID{fd.Control}}}}}}}
-		if out, err := oscal.ExportPOAM(oscal.POAMInput{Records: r, Register: reg}, oscal.Options{AsOf: time.Unix(date, 0)}); err == nil {
+		if out, err := oscal.ExportPOAM(oscal.POAMInput{Records: r, Register: reg}, oscal.Options{AsOf: ismskit.DateOf(time.Unix(date, 0))}); err == nil {
 			validate(t, "poam", out)
 		}
 	})

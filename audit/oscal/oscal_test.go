@@ -7,6 +7,9 @@ import (
 	"testing"
 	"time"
 
+	catoscal "github.com/ismskit/ismskit/iso27002/oscal"
+
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 
 	"github.com/ismskit/ismskit/internal/oscalschema"
@@ -30,16 +33,16 @@ func validate(t testing.TB, model string, doc []byte) {
 }
 
 var (
-	date = iso27001.MustParseDate
+	date = ismskit.MustParseDate
 	ctl  = iso27002.MustParse
 )
 
 // testRecords is a small programme of two audits: a nonconformity closed
 // by an effective action, one with an open action, one without any, an
 // observation, a conforming line and one not audited.
-func testRecords() *audit.Records {
+func testRecords() audit.Records {
 	auditors := []audit.Auditor{{Name: "R. Visser", Lead: true}, {Name: "K. Smit", External: true}}
-	return &audit.Records{
+	return audit.Records{
 		Organization: "Example Ledger Ltd",
 		Programme: audit.Programme{CycleStart: date("2026-01-12"), CycleEnd: date("2029-01-11"), Audits: []audit.Audit{
 			{ID: "IA-1", Kind: audit.Internal, Title: "Access and operations", Start: date("2026-03-09"), End: date("2026-03-11"),
@@ -87,7 +90,7 @@ func testRecords() *audit.Records {
 }
 
 func testRegister() *risk.Register {
-	due := time.Date(2026, 12, 31, 0, 0, 0, 0, time.UTC)
+	due := ismskit.NewDate(2026, 12, 31)
 	return &risk.Register{Name: "Example Ledger Ltd", Risks: []risk.Risk{
 		{ID: "R-1", Title: "Ransomware encrypts the ledger", Owner: "CTO", Treatment: risk.Treatment{Option: risk.Modify, Rationale: "Backups alone are too slow.", Plan: []risk.Action{
 			{ID: "A-1", Title: "Roll out endpoint protection", Owner: "IT", Due: due, Controls: []iso27002.ControlID{ctl("8.7")}, Status: risk.ActionInProgress},
@@ -202,7 +205,8 @@ func TestExportResults(t *testing.T) {
 }
 
 func TestExportPOAM(t *testing.T) {
-	in := oscal.POAMInput{Records: testRecords(), Register: testRegister()}
+	recs := testRecords()
+	in := oscal.POAMInput{Records: &recs, Register: testRegister()}
 	out, err := oscal.ExportPOAM(in, oscal.Options{})
 	require.NoError(t, err)
 	validate(t, "poam", out)
@@ -221,13 +225,13 @@ func TestExportPOAM(t *testing.T) {
 
 	// As of a day before CA-1 was found effective, it is still open; as of
 	// a day before F-2 was found, F-2 is not there yet.
-	early, err := oscal.ExportPOAM(in, oscal.Options{AsOf: time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)})
+	early, err := oscal.ExportPOAM(in, oscal.Options{AsOf: ismskit.NewDate(2026, 6, 1)})
 	require.NoError(t, err)
 	validate(t, "poam", early)
 	assert.Contains(t, poamItems(t, early), "Corrective action CA-1 for minor nonconformity F-1")
 	assert.Contains(t, string(early), `"last-modified": "2026-06-01T00:00:00Z"`)
-	before, err := oscal.ExportPOAM(oscal.POAMInput{Records: testRecords()}, oscal.Options{AsOf: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)})
-	assert.ErrorIs(t, err, oscal.ErrNotRepresentable, "nothing open yet")
+	before, err := oscal.ExportPOAM(oscal.POAMInput{Records: &recs}, oscal.Options{AsOf: ismskit.NewDate(2026, 3, 1)})
+	assert.ErrorIs(t, err, catoscal.ErrNotRepresentable, "nothing open yet")
 	assert.Nil(t, before)
 
 	only, err := oscal.ExportPOAM(oscal.POAMInput{Register: testRegister()}, oscal.Options{SSPHref: "nimbus-ssp.json"})
@@ -237,7 +241,7 @@ func TestExportPOAM(t *testing.T) {
 	assert.Contains(t, string(only), `"href": "nimbus-ssp.json"`)
 
 	_, err = oscal.ExportPOAM(oscal.POAMInput{}, oscal.Options{})
-	assert.ErrorIs(t, err, oscal.ErrNotRepresentable)
+	assert.ErrorIs(t, err, catoscal.ErrNotRepresentable)
 }
 
 func poamItems(t *testing.T, out []byte) []string {
@@ -256,9 +260,7 @@ func poamItems(t *testing.T, out []byte) []string {
 }
 
 func TestExportErrors(t *testing.T) {
-	_, err := oscal.ExportResults(nil, oscal.Options{})
-	assert.ErrorIs(t, err, oscal.ErrNotRepresentable)
-	_, err = oscal.ExportResults(&audit.Records{}, oscal.Options{})
+	_, err := oscal.ExportResults(audit.Records{}, oscal.Options{})
 	assert.Equal(t, []string{"records.findings"}, paths(err))
 	future := testRecords()
 	future.Findings = nil
@@ -272,10 +274,10 @@ func TestExportErrors(t *testing.T) {
 	r.Findings[3].Audit = "IA-9"
 	r.Findings[4].Item = iso27001.ItemID{}
 	r.Actions[1].Owner = " Platform"
-	r.Actions[1].Due = iso27001.NewDate(3100, 1, 1)
+	r.Actions[1].Due = ismskit.NewDate(3100, 1, 1)
 	_, err = oscal.ExportResults(r, oscal.Options{Version: " 1"})
 	require.Error(t, err)
-	assert.ErrorIs(t, err, oscal.ErrNotRepresentable)
+	assert.ErrorIs(t, err, catoscal.ErrNotRepresentable)
 	assert.Equal(t, []string{
 		"options.version",
 		"records.programme.audits[0].title",
@@ -292,7 +294,7 @@ func TestExportErrors(t *testing.T) {
 	reg := testRegister()
 	reg.Risks[0].Title = "a\nb"
 	reg.Risks[0].Treatment.Plan[1].Controls = []iso27002.ControlID{{}}
-	_, err = oscal.ExportPOAM(oscal.POAMInput{Register: reg}, oscal.Options{AsOf: time.Date(1066, 1, 1, 0, 0, 0, 0, time.UTC)})
+	_, err = oscal.ExportPOAM(oscal.POAMInput{Register: reg}, oscal.Options{AsOf: ismskit.NewDate(1066, 1, 1)})
 	assert.Equal(t, []string{
 		"options.asOf",
 		"register.risks[0].title",
@@ -300,19 +302,19 @@ func TestExportErrors(t *testing.T) {
 	}, paths(err))
 }
 
-// paths returns the path of every *FieldError in err, in order.
+// paths returns the path of every *ismskit.Error in err, in order.
 func paths(err error) []string {
 	return fielderr.Paths(err)
 }
 
 func TestConcurrentExports(t *testing.T) {
 	r, reg := testRecords(), testRegister()
-	want, err := oscal.ExportPOAM(oscal.POAMInput{Records: r, Register: reg}, oscal.Options{})
+	want, err := oscal.ExportPOAM(oscal.POAMInput{Records: &r, Register: reg}, oscal.Options{})
 	require.NoError(t, err)
 	var wg sync.WaitGroup
 	for range 8 {
 		wg.Go(func() {
-			got, err := oscal.ExportPOAM(oscal.POAMInput{Records: r, Register: reg}, oscal.Options{})
+			got, err := oscal.ExportPOAM(oscal.POAMInput{Records: &r, Register: reg}, oscal.Options{})
 			assert.NoError(t, err)
 			assert.Equal(t, want, got)
 			_, err = oscal.ExportResults(r, oscal.Options{})

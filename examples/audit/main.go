@@ -27,8 +27,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/audit"
 	"github.com/ismskit/ismskit/examples/internal/sample"
 	"github.com/ismskit/ismskit/iso27001"
@@ -63,7 +63,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() > 0 {
 		return fail(2, "unexpected argument %q", fs.Arg(0))
 	}
-	asOf, err := time.Parse(time.DateOnly, *dateFlag)
+	asOf, err := ismskit.ParseDate(*dateFlag)
 	if err != nil {
 		return fail(2, "-date: want YYYY-MM-DD, got %q", *dateFlag)
 	}
@@ -83,7 +83,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // cycle is the state the example builds up.
 type cycle struct {
 	w       io.Writer
-	asOf    time.Time
+	asOf    ismskit.Date
 	org     string
 	reg     risk.Register
 	cat     *iso27002.Catalog
@@ -94,9 +94,9 @@ type cycle struct {
 	gap     *iso27001.GapReport
 }
 
-func date(s string) iso27001.Date { return iso27001.MustParseDate(s) }
+func date(s string) ismskit.Date { return ismskit.MustParseDate(s) }
 
-func newCycle(asOf time.Time, w io.Writer) (*cycle, error) {
+func newCycle(asOf ismskit.Date, w io.Writer) (*cycle, error) {
 	c := &cycle{w: w, asOf: asOf}
 	steps := []func() error{c.buildSoA, c.plan, c.fillChecklist, c.correct, c.gapAnalysis, c.readiness}
 	for _, step := range steps {
@@ -160,7 +160,7 @@ func (c *cycle) plan() error {
 	if err != nil {
 		return err
 	}
-	c.records = &audit.Records{Organization: c.org, Programme: *p}
+	c.records = &audit.Records{Organization: c.org, Programme: p}
 	cov, err := p.Coverage(c.basis)
 	if err != nil {
 		return err
@@ -245,7 +245,7 @@ func (c *cycle) correct() error {
 		c.records.Actions = append(c.records.Actions, ca)
 	}
 	for _, a := range audit.OverdueActions(c.records.Actions, c.asOf) {
-		fmt.Fprintf(c.w, "  overdue as of %s: %s (due %s)\n", c.asOf.Format(time.DateOnly), a.ID, a.Due)
+		fmt.Fprintf(c.w, "  overdue as of %s: %s (due %s)\n", c.asOf, a.ID, a.Due)
 	}
 	return c.records.Validate(c.basis)
 }
@@ -262,7 +262,7 @@ func (c *cycle) gapAnalysis() error {
 }
 
 func (c *cycle) readiness() error {
-	rd, err := audit.Assess(c.records, c.basis, audit.ReadinessInput{Gap: c.gap, SoA: c.soaErr}, c.asOf)
+	rd, err := audit.Assess(*c.records, c.basis, audit.ReadinessInput{Gap: c.gap, SoA: c.soaErr}, c.asOf)
 	if err != nil {
 		return err
 	}
@@ -283,7 +283,7 @@ func (c *cycle) readiness() error {
 
 // report writes the audit report and the records.
 func (c *cycle) report(dir string) error {
-	rep, err := audit.NewReport(c.records, c.basis, audit.ReadinessInput{Gap: c.gap, SoA: c.soaErr}, c.asOf)
+	rep, err := audit.NewReport(*c.records, c.basis, audit.ReadinessInput{Gap: c.gap, SoA: c.soaErr}, c.asOf)
 	if err != nil {
 		return err
 	}
@@ -291,11 +291,11 @@ func (c *cycle) report(dir string) error {
 	if err != nil {
 		return err
 	}
-	js, err := rep.JSON()
+	js, err := audit.EncodeReport(*rep)
 	if err != nil {
 		return err
 	}
-	recs, err := audit.EncodeRecords(c.records)
+	recs, err := audit.EncodeRecords(*c.records)
 	if err != nil {
 		return err
 	}

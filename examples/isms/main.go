@@ -27,6 +27,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27001"
 )
 
@@ -94,13 +95,13 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 		return fail("-edition and -amd go with -clauses; a records file names its own edition")
 	}
 
-	day := now
+	day := ismskit.DateOf(now)
 	if *asOf != "" {
-		d, err := iso27001.ParseDate(*asOf)
+		d, err := ismskit.ParseDate(*asOf)
 		if err != nil {
 			return fail("-asof: %v", err)
 		}
-		day = d.Time()
+		day = d
 	}
 	data, name := sample, "embedded sample"
 	if *records != "" {
@@ -162,7 +163,7 @@ func printClauses(w io.Writer, std *iso27001.Standard) {
 	tw.Flush()
 }
 
-func printReport(w io.Writer, r *iso27001.Records, rep *iso27001.GapReport) {
+func printReport(w io.Writer, r iso27001.Records, rep *iso27001.GapReport) {
 	org := r.Organization
 	if org == "" {
 		org = "(unnamed organisation)"

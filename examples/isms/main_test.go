@@ -85,7 +85,7 @@ func TestBadInput(t *testing.T) {
 		want string // in stderr
 	}{
 		{"unknown flag", []string{"-nope"}, "flag provided but not defined: -nope"},
-		{"bad edition", []string{"-clauses", "-edition", "2099"}, `isms: -edition: unknown edition: "2099"`},
+		{"bad edition", []string{"-clauses", "-edition", "2099"}, `isms: -edition: unknown value: "2099"`},
 		{"edition without clauses", []string{"-edition", "2013"}, "-edition and -amd go with -clauses"},
 		{"records with clauses", []string{"-clauses", "-records", "x.json"}, "do not go with -clauses"},
 		{"extra argument", []string{"sample.json"}, `unexpected argument "sample.json"`},
@@ -105,7 +105,7 @@ func TestBadInput(t *testing.T) {
 	}
 	code, _, errOut := runArgs("-records", "testdata/bad_records.json")
 	assert.Equal(t, 2, code)
-	assert.Contains(t, errOut, "documents[0].reviewDue: review date before approval date")
+	assert.Contains(t, errOut, "documents[0].reviewDue: dates out of order")
 	assert.Contains(t, errOut, "documents[0].evidences[0]: unknown requirement item: 6.3.p1")
 }
 

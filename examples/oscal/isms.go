@@ -7,6 +7,7 @@ package main
 import (
 	"fmt"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/audit"
 	"github.com/ismskit/ismskit/examples/internal/sample"
 	"github.com/ismskit/ismskit/iso27001"
@@ -43,7 +44,7 @@ func loadISMS() (*isms, error) {
 		return nil, fmt.Errorf("sample controls: %w", err)
 	}
 	m.soa, err = soa.Generate(soa.Input{Catalog: m.catalog, Register: m.register, Sources: src,
-		Header: soa.Header{Organization: org.Name, Scope: "ISMS-SCOPE", Version: "2026.2", Date: org.AsOf.Time(), PreparedBy: "Information Security Manager"}})
+		Header: soa.Header{Organization: org.Name, Scope: "ISMS-SCOPE", Version: "2026.2", Date: org.AsOf, PreparedBy: "Information Security Manager"}})
 	if err != nil {
 		return nil, fmt.Errorf("SoA: %w", err)
 	}
@@ -53,13 +54,13 @@ func loadISMS() (*isms, error) {
 		return nil, err
 	}
 	basis := audit.BasisOf(m.soa, m.catalog, highRisk)
-	start := iso27001.MustParseDate("2026-01-12")
+	start := ismskit.MustParseDate("2026-01-12")
 	prog, err := audit.Plan(audit.PlanOptions{Basis: basis, CycleStart: start, Slots: audit.EvenSlots(start, 4, 3),
 		Auditors: []audit.Auditor{{Name: "R. Visser", Lead: true}, {Name: "K. Smit", External: true}}})
 	if err != nil {
 		return nil, fmt.Errorf("audit programme: %w", err)
 	}
-	m.records = &audit.Records{Organization: org.Name, Programme: *prog}
+	m.records = &audit.Records{Organization: org.Name, Programme: prog}
 	first := prog.Audits[0]
 	cl, err := audit.NewChecklist(first, basis)
 	if err != nil {

@@ -93,7 +93,7 @@ func export(dir string, w io.Writer) error {
 		{"nimbus-catalog.json", func() ([]byte, error) { return oscal.ExportCatalog(m.catalog, oscal.Options{}) }},
 		{"nimbus-profile.json", func() ([]byte, error) { return soaoscal.ExportProfile(m.soa, opts) }},
 		{"nimbus-ssp.json", func() ([]byte, error) { return soaoscal.ExportSSP(m.soa, opts) }},
-		{"nimbus-assessment-results.json", func() ([]byte, error) { return auditoscal.ExportResults(m.records, auditoscal.Options{}) }},
+		{"nimbus-assessment-results.json", func() ([]byte, error) { return auditoscal.ExportResults(*m.records, auditoscal.Options{}) }},
 		{"nimbus-poam.json", func() ([]byte, error) {
 			return auditoscal.ExportPOAM(auditoscal.POAMInput{Records: m.records, Register: &m.register},
 				auditoscal.Options{AsOf: m.soa.Header.Date, SSPHref: "nimbus-ssp.json"})

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/audit"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27001/certification"
@@ -17,12 +18,12 @@ import (
 // The internal audit programme of the sample: four audits in the year
 // before certification, by two independent auditors.
 var (
-	cycleStart = iso27001.MustParseDate("2026-01-12")
+	cycleStart = ismskit.MustParseDate("2026-01-12")
 	auditSlots = []audit.Slot{
-		{ID: "IA-1", Start: iso27001.MustParseDate("2026-03-09"), End: iso27001.MustParseDate("2026-03-11"), Sites: []string{"Utrecht office"}},
-		{ID: "IA-2", Start: iso27001.MustParseDate("2026-06-08"), End: iso27001.MustParseDate("2026-06-10"), Sites: []string{"Utrecht office"}},
-		{ID: "IA-3", Start: iso27001.MustParseDate("2026-09-07"), End: iso27001.MustParseDate("2026-09-09"), Sites: []string{"Utrecht office", "Production cloud account"}},
-		{ID: "IA-4", Start: iso27001.MustParseDate("2026-11-02"), End: iso27001.MustParseDate("2026-11-04"), Sites: []string{"Utrecht office", "Production cloud account"}},
+		{ID: "IA-1", Start: ismskit.MustParseDate("2026-03-09"), End: ismskit.MustParseDate("2026-03-11"), Sites: []string{"Utrecht office"}},
+		{ID: "IA-2", Start: ismskit.MustParseDate("2026-06-08"), End: ismskit.MustParseDate("2026-06-10"), Sites: []string{"Utrecht office"}},
+		{ID: "IA-3", Start: ismskit.MustParseDate("2026-09-07"), End: ismskit.MustParseDate("2026-09-09"), Sites: []string{"Utrecht office", "Production cloud account"}},
+		{ID: "IA-4", Start: ismskit.MustParseDate("2026-11-02"), End: ismskit.MustParseDate("2026-11-04"), Sites: []string{"Utrecht office", "Production cloud account"}},
 	}
 	auditors = []audit.Auditor{
 		{Name: "R. Visser", Lead: true},
@@ -32,7 +33,7 @@ var (
 
 // plannedDecision is the day Nimbus Ledger expects the certification
 // decision, after stage 1 in February and stage 2 in March 2027.
-var plannedDecision = iso27001.MustParseDate("2027-04-15")
+var plannedDecision = ismskit.MustParseDate("2027-04-15")
 
 // sampleFinding is a result the auditors recorded on one checklist line;
 // every other line conforms.
@@ -52,9 +53,9 @@ var sampleFindings = []sampleFinding{
 }
 
 var sampleEvidence = []audit.Evidence{
-	audit.NewEvidence("E-MON", "Security metrics plan v0.3 and the metrics folder", "isms-wiki/metrics", iso27001.MustParseDate("2026-09-08"), []byte("metrics plan v0.3")),
-	audit.NewEvidence("E-ACC", "Access review tickets of 2025", "tickets/ACCESS-REVIEW", iso27001.MustParseDate("2026-03-10"), []byte("access reviews 2025")),
-	audit.NewEvidence("E-VULN", "Vulnerability scanner export of 2026-09-07", "scanner/exports/2026-09-07.csv", iso27001.MustParseDate("2026-09-08"), []byte("scanner export 2026-09-07")),
+	audit.NewEvidence("E-MON", "Security metrics plan v0.3 and the metrics folder", "isms-wiki/metrics", ismskit.MustParseDate("2026-09-08"), []byte("metrics plan v0.3")),
+	audit.NewEvidence("E-ACC", "Access review tickets of 2025", "tickets/ACCESS-REVIEW", ismskit.MustParseDate("2026-03-10"), []byte("access reviews 2025")),
+	audit.NewEvidence("E-VULN", "Vulnerability scanner export of 2026-09-07", "scanner/exports/2026-09-07.csv", ismskit.MustParseDate("2026-09-08"), []byte("scanner export 2026-09-07")),
 }
 
 // internalAudit is step 6: the programme, the checklists, the findings and
@@ -110,7 +111,7 @@ func (q *quickstart) internalAudit() error {
 			return fmt.Errorf("audit: no checklist line for %s", f.subject)
 		}
 	}
-	recs := &audit.Records{Organization: q.org.Name, Programme: *prog, Evidence: sampleEvidence}
+	recs := &audit.Records{Organization: q.org.Name, Programme: prog, Evidence: sampleEvidence}
 	for i, a := range prog.Audits {
 		fs := lists[i].Findings(a.ID+"-", a.End)
 		recs.Findings = append(recs.Findings, fs...)
@@ -155,11 +156,11 @@ func (q *quickstart) internalAudit() error {
 	q.printf("  Corrective actions:\n")
 	rows = []string{"Action\tFinding\tState\tOwner\tDue\tAction\n"}
 	for _, a := range actions {
-		rows = append(rows, fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s\n", a.ID, a.Finding, a.StateAt(iso27001.DateOf(q.asOf)), a.Owner, a.Due, a.Action))
+		rows = append(rows, fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s\n", a.ID, a.Finding, a.StateAt(q.asOf), a.Owner, a.Due, a.Action))
 	}
 	q.tab(rows...)
 
-	data, err := audit.EncodeRecords(recs)
+	data, err := audit.EncodeRecords(*recs)
 	if err != nil {
 		return fmt.Errorf("audit records: %w", err)
 	}
@@ -187,10 +188,10 @@ func countItems() int {
 // sample's nonconformities, keyed by subject: the access review is closed
 // and effective, the others are planned.
 func correctiveActions(bySubject map[string]audit.Finding) ([]audit.CorrectiveAction, error) {
-	d := iso27001.MustParseDate
+	d := ismskit.MustParseDate
 	type plan struct {
 		id, subject string
-		raised      iso27001.Date
+		raised      ismskit.Date
 		steps       []audit.Step
 	}
 	plans := []plan{
@@ -237,12 +238,12 @@ func correctiveActions(bySubject map[string]audit.Finding) ([]audit.CorrectiveAc
 func (q *quickstart) readiness() error {
 	q.step(7, "Certification readiness")
 	in := audit.ReadinessInput{Gap: q.gap, SoA: q.soaErr}
-	rd, err := audit.Assess(q.audits, q.basis, in, q.asOf)
+	rd, err := audit.Assess(*q.audits, q.basis, in, q.asOf)
 	if err != nil {
 		return fmt.Errorf("readiness: %w", err)
 	}
 	q.decision = rd
-	rep, err := audit.NewReport(q.audits, q.basis, in, q.asOf)
+	rep, err := audit.NewReport(*q.audits, q.basis, in, q.asOf)
 	if err != nil {
 		return fmt.Errorf("audit report: %w", err)
 	}
@@ -274,7 +275,7 @@ func (q *quickstart) readiness() error {
 		return fmt.Errorf("certification cycle: %w", err)
 	}
 	var due []string
-	var until iso27001.Date
+	var until ismskit.Date
 	for _, e := range events {
 		switch {
 		case e.Kind == certification.Expiry:
@@ -293,7 +294,7 @@ func (q *quickstart) readiness() error {
 	if err != nil {
 		return fmt.Errorf("audit report: %w", err)
 	}
-	js, err := rep.JSON()
+	js, err := audit.EncodeReport(*rep)
 	if err != nil {
 		return fmt.Errorf("audit report: %w", err)
 	}

@@ -48,8 +48,8 @@ import (
 	"os"
 	"path/filepath"
 	"text/tabwriter"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/audit"
 	"github.com/ismskit/ismskit/examples/internal/sample"
 	"github.com/ismskit/ismskit/iso27001"
@@ -107,10 +107,10 @@ type quickstart struct {
 	files []string
 
 	org     sample.Organisation
-	asOf    time.Time
+	asOf    ismskit.Date
 	catalog *iso27002.Catalog // Annex A plus the organisation's own controls
 
-	records *iso27001.Records
+	records iso27001.Records
 	gap     *iso27001.GapReport
 
 	register    risk.Register
@@ -186,7 +186,7 @@ func (q *quickstart) tab(rows ...string) {
 	tw.Flush()
 }
 
-func day(t time.Time) string { return t.Format("2006-01-02") }
+func day(t ismskit.Date) string { return t.String() }
 
 // load decodes the embedded sample and writes the organisation profile.
 func (q *quickstart) load() error {
@@ -195,7 +195,7 @@ func (q *quickstart) load() error {
 		return err
 	}
 	q.org = org
-	q.asOf = org.AsOf.Time()
+	q.asOf = org.AsOf
 	q.catalog, err = iso27002.Catalog2022().Extend("ISO/IEC 27002:2022 and Nimbus Ledger controls", org.Controls)
 	if err != nil {
 		return fmt.Errorf("sample controls: %w", err)

@@ -5,13 +5,14 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
-	"github.com/ismskit/ismskit/internal/schematest"
-	"github.com/ismskit/ismskit/iso27002/nist"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/ismskit/ismskit/internal/schematest"
+	"github.com/ismskit/ismskit/iso27002/nist"
 
 	"github.com/ismskit/ismskit/internal/oscalschema"
 
@@ -124,7 +125,7 @@ func TestArtefacts(t *testing.T) {
 	require.NoError(t, reg.Validate())
 	assert.Len(t, reg.Risks, 30)
 	assert.Len(t, reg.Assets, 40)
-	fromCSV, err := risk.UnmarshalCSV(read(t, dir, "risk-register.csv"))
+	fromCSV, err := risk.DecodeCSV(read(t, dir, "risk-register.csv"))
 	require.NoError(t, err)
 	assert.Len(t, fromCSV, 30)
 	var ranked []risk.Ranked
@@ -135,7 +136,7 @@ func TestArtefacts(t *testing.T) {
 
 	// The SoA: valid against the catalog and the register, the same in
 	// JSON, CSV and XLSX, and what soa.Generate gives for the sample.
-	s, err := soa.Decode(read(t, dir, "soa.json"))
+	s, err := soa.DecodeSoA(read(t, dir, "soa.json"))
 	require.NoError(t, err)
 	require.NoError(t, s.Validate(soa.ValidateOptions{Catalog: cat, Register: &reg}))
 	assert.Len(t, s.Entries, 100)
@@ -144,7 +145,7 @@ func TestArtefacts(t *testing.T) {
 	want, err := soa.Generate(soa.Input{Catalog: cat, Header: s.Header, Register: reg, Sources: src})
 	require.NoError(t, err)
 	assert.Equal(t, want.Entries, s.Entries)
-	rows, err := soa.UnmarshalCSV(read(t, dir, "soa.csv"))
+	rows, err := soa.DecodeCSV(read(t, dir, "soa.csv"))
 	require.NoError(t, err)
 	assert.Equal(t, s.Entries, rows)
 	x, err := soaxlsx.Decode(read(t, dir, "soa.xlsx"))
@@ -156,7 +157,7 @@ func TestArtefacts(t *testing.T) {
 	// The gap analysis is iso27001.Analyze's.
 	recs, err := iso27001.DecodeRecords(read(t, dir, "isms-records.json"))
 	require.NoError(t, err)
-	gap, err := iso27001.Analyze(recs, org.AsOf.Time())
+	gap, err := iso27001.Analyze(recs, org.AsOf)
 	require.NoError(t, err)
 	wantGap, err := json.MarshalIndent(gap, "", "  ")
 	require.NoError(t, err)
@@ -203,7 +204,7 @@ func TestArtefacts(t *testing.T) {
 	assert.False(t, report.Readiness.Ready)
 	require.Len(t, report.Readiness.Reasons, 2)
 	assert.Equal(t, audit.OpenMajor, report.Readiness.Reasons[0].Kind)
-	rd, err := audit.Assess(ar, audit.Basis{Catalog: cat, Applicable: applicable}, audit.ReadinessInput{Gap: gap}, org.AsOf.Time())
+	rd, err := audit.Assess(ar, audit.Basis{Catalog: cat, Applicable: applicable}, audit.ReadinessInput{Gap: gap}, org.AsOf)
 	require.NoError(t, err)
 	assert.Equal(t, rd.Reasons, report.Readiness.Reasons)
 	assert.Contains(t, string(read(t, dir, "audit-report.md")), "# Audit report: Nimbus Ledger B.V.")

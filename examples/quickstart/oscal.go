@@ -44,7 +44,7 @@ func (q *quickstart) exportOSCAL() error {
 	if err != nil {
 		return fmt.Errorf("OSCAL system security plan: %w", err)
 	}
-	results, err := auditoscal.ExportResults(q.audits, auditoscal.Options{})
+	results, err := auditoscal.ExportResults(*q.audits, auditoscal.Options{})
 	if err != nil {
 		return fmt.Errorf("OSCAL assessment results: %w", err)
 	}

@@ -14,11 +14,11 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/audit"
 	"github.com/ismskit/ismskit/examples/internal/sample"
 	"github.com/ismskit/ismskit/iso27001"
@@ -61,7 +61,7 @@ func Example_readmeRisk() {
 	}
 	heat, _ := risk.NewHeatMap(reg.Criteria, as)
 	svg := heat.SVG() // inherent and residual side by side
-	asOf := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+	asOf := ismskit.NewDate(2026, 11, 28)
 	gaps, _ := risk.NeedingAcceptance(reg, asOf) // above the criteria, not accepted by the owner
 	fmt.Println(len(svg) > 0, len(gaps), "risks need their owner's acceptance")
 	// Output:
@@ -94,7 +94,7 @@ func Example_readmeSoA() {
 		Controls:  []risk.AppliedControl{{Control: iso27002.MustParse("8.13"), Status: risk.Implemented}},
 		Treatment: risk.Treatment{Option: risk.Modify},
 	}}}
-	date := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+	date := ismskit.NewDate(2026, 11, 28)
 
 	s, err := soa.Generate(soa.Input{
 		Header:   soa.Header{Organization: "Example Ltd", Version: "1.0", Date: date},
@@ -110,10 +110,10 @@ func Example_readmeSoA() {
 		panic(err)
 	}
 	err = s.Validate(soa.ValidateOptions{Register: &reg}) // every problem, each with its path
-	var fe *soa.FieldError
+	var fe *ismskit.Error
 	fmt.Println(errors.Is(err, soa.ErrUndecided), errors.As(err, &fe), fe.Path)
 
-	md := soa.Markdown(s)      // also soa.HTML, soa.MarshalCSV, soa.Encode (JSON)
+	md := soa.Markdown(s)      // also soa.HTML, soa.EncodeCSV, soa.EncodeSoA (JSON)
 	sheet, _ := xlsx.Encode(s) // package soa/xlsx
 	fmt.Println(len(s.Entries), len(md) > 0, len(sheet) > 0)
 	// Output:
@@ -122,8 +122,8 @@ func Example_readmeSoA() {
 }
 
 func Example_readmeAudit() {
-	asOf := time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
-	records := &iso27001.Records{Edition: iso27001.Edition2022, Organization: "Example Ltd"}
+	asOf := ismskit.NewDate(2026, 11, 28)
+	records := iso27001.Records{Edition: iso27001.Edition2022, Organization: "Example Ltd"}
 	applicable := []iso27002.ControlID{iso27002.MustParse("5.15"), iso27002.MustParse("8.13")}
 
 	gap, err := iso27001.Analyze(records, asOf) // clauses 4 to 10 against the ISMS records
@@ -131,7 +131,7 @@ func Example_readmeAudit() {
 		panic(err)
 	}
 	basis := audit.Basis{Applicable: applicable} // from the SoA; HighRisk from the register
-	start := iso27001.MustParseDate("2026-01-12")
+	start := ismskit.MustParseDate("2026-01-12")
 	prog, err := audit.Plan(audit.PlanOptions{
 		Basis: basis, CycleStart: start, Slots: audit.EvenSlots(start, 3, 2),
 		Auditors: []audit.Auditor{{Name: "Ana"}, {Name: "Ben"}},
@@ -140,7 +140,7 @@ func Example_readmeAudit() {
 		panic(err)
 	}
 	list, _ := audit.NewChecklist(prog.Audits[0], basis) // what to check, evidence to ask for
-	rd, err := audit.Assess(&audit.Records{Programme: *prog}, basis, audit.ReadinessInput{Gap: gap}, asOf)
+	rd, err := audit.Assess(audit.Records{Programme: prog}, basis, audit.ReadinessInput{Gap: gap}, asOf)
 	if err != nil {
 		panic(err)
 	}

@@ -73,7 +73,7 @@ func (q *quickstart) assessRisks() error {
 	if err != nil {
 		return fmt.Errorf("risk register: %w", err)
 	}
-	csv, err := risk.MarshalCSV(reg.Risks)
+	csv, err := risk.EncodeCSV(reg.Risks)
 	if err != nil {
 		return fmt.Errorf("risk register: %w", err)
 	}

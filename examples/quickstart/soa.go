@@ -68,11 +68,11 @@ func (q *quickstart) statement() error {
 		q.printf("  Excluded %s %s: %s\n", e.Control, e.Title, e.Justification)
 	}
 
-	js, err := soa.Encode(s)
+	js, err := soa.EncodeSoA(s)
 	if err != nil {
 		return fmt.Errorf("SoA: %w", err)
 	}
-	csv, err := soa.MarshalCSV(s)
+	csv, err := soa.EncodeCSV(s)
 	if err != nil {
 		return fmt.Errorf("SoA: %w", err)
 	}

@@ -41,6 +41,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/examples/internal/sample"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/risk/scoring"
@@ -83,9 +84,9 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 	if cvssSet {
 		return printCVSS(*cvss, stdout, stderr)
 	}
-	asOf := now
+	asOf := ismskit.DateOf(now)
 	if *asOfFlag != "" {
-		t, err := time.Parse("2006-01-02", *asOfFlag)
+		t, err := ismskit.ParseDate(*asOfFlag)
 		if err != nil {
 			fmt.Fprintf(stderr, "risk: -asof %q is not a date YYYY-MM-DD\n", *asOfFlag)
 			return 2
@@ -157,7 +158,7 @@ func loadRegister(path string) (risk.Register, error) {
 	}
 	trimmed := bytes.TrimSpace(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf")))
 	if strings.EqualFold(filepath.Ext(path), ".csv") || (len(trimmed) > 0 && trimmed[0] != '{') {
-		risks, err := risk.UnmarshalCSV(data)
+		risks, err := risk.DecodeCSV(data)
 		if err != nil {
 			return risk.Register{}, fmt.Errorf("%s is not a valid risk CSV:\n%s", path, indent(err))
 		}
@@ -177,7 +178,7 @@ func indent(err error) string {
 	return "  " + strings.ReplaceAll(err.Error(), "\n", "\n  ")
 }
 
-func report(w io.Writer, reg risk.Register, as []risk.Assessment, gaps []risk.Gap, findings []risk.Finding, top int, asOf time.Time) {
+func report(w io.Writer, reg risk.Register, as []risk.Assessment, gaps []risk.Gap, findings []risk.Finding, top int, asOf ismskit.Date) {
 	titles := make(map[string]risk.Risk, len(reg.Risks))
 	for _, r := range reg.Risks {
 		titles[r.ID] = r
@@ -200,7 +201,7 @@ func report(w io.Writer, reg risk.Register, as []risk.Assessment, gaps []risk.Ga
 	}
 	tw.Flush()
 
-	fmt.Fprintf(w, "\nRisks above the acceptance criteria without a valid acceptance (as of %s): %d\n", asOf.Format("2006-01-02"), len(gaps))
+	fmt.Fprintf(w, "\nRisks above the acceptance criteria without a valid acceptance (as of %s): %d\n", asOf, len(gaps))
 	if len(gaps) > 0 {
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "ID\tResidual\tLimit\tAcceptance\tOwner")

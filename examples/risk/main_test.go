@@ -86,7 +86,7 @@ func TestCVSSBad(t *testing.T) {
 func TestCSVRegister(t *testing.T) {
 	reg, err := risk.DecodeRegister(sample.RegisterJSON())
 	require.NoError(t, err)
-	data, err := risk.MarshalCSV(reg.Risks[:5])
+	data, err := risk.EncodeCSV(reg.Risks[:5])
 	require.NoError(t, err)
 	path := filepath.Join(t.TempDir(), "risks.csv")
 	require.NoError(t, os.WriteFile(path, data, 0o644))

@@ -27,8 +27,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/examples/internal/sample"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/risk"
@@ -70,7 +70,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() > 0 {
 		return usage("unexpected argument %q", fs.Arg(0))
 	}
-	date, err := time.Parse(time.DateOnly, *dateFlag)
+	date, err := ismskit.ParseDate(*dateFlag)
 	if err != nil {
 		return usage("-date: want YYYY-MM-DD, got %q", *dateFlag)
 	}
@@ -163,7 +163,7 @@ func catalogFor(reg risk.Register) (*iso27002.Catalog, error) {
 
 func printSummary(w io.Writer, doc soa.SoA) {
 	sum := doc.Summary()
-	fmt.Fprintf(w, "Statement of Applicability: %s, version %s, %s\n", doc.Header.Organization, doc.Header.Version, doc.Header.Date.Format(time.DateOnly))
+	fmt.Fprintf(w, "Statement of Applicability: %s, version %s, %s\n", doc.Header.Organization, doc.Header.Version, doc.Header.Date)
 	fmt.Fprintf(w, "Catalog: %s\n\n", doc.Header.Catalog)
 	fmt.Fprintf(w, "%-16s %8s %8s %8s %9s %11s %8s\n", "Theme", "Controls", "Included", "Excluded", "Undecided", "Implemented", "Planned")
 	line := func(name string, c soa.Count) {
@@ -193,11 +193,11 @@ func write(dir string, doc soa.SoA) ([]string, error) {
 		make func() ([]byte, error)
 	}
 	files := []file{
-		{"soa.csv", func() ([]byte, error) { return soa.MarshalCSV(doc) }},
+		{"soa.csv", func() ([]byte, error) { return soa.EncodeCSV(doc) }},
 		{"soa.md", func() ([]byte, error) { return soa.Markdown(doc), nil }},
 		{"soa.html", func() ([]byte, error) { return soa.HTML(doc) }},
 		{"soa.xlsx", func() ([]byte, error) { return xlsx.Encode(doc) }},
-		{"soa.json", func() ([]byte, error) { return soa.Encode(doc) }},
+		{"soa.json", func() ([]byte, error) { return soa.EncodeSoA(doc) }},
 	}
 	var names []string
 	for _, f := range files {

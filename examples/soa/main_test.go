@@ -44,7 +44,7 @@ func TestDefaultRun(t *testing.T) {
 
 	js, err := os.ReadFile(filepath.Join(dir, "soa.json"))
 	require.NoError(t, err)
-	doc, err := soa.Decode(js)
+	doc, err := soa.DecodeSoA(js)
 	require.NoError(t, err)
 	require.NoError(t, doc.Validate(soa.ValidateOptions{Catalog: cat, Register: &reg}))
 	assert.Len(t, doc.Entries, cat.Len())
@@ -53,7 +53,7 @@ func TestDefaultRun(t *testing.T) {
 	require.NoError(t, err)
 	lines := strings.Split(strings.TrimSuffix(string(csv), "\r\n"), "\r\n")
 	assert.True(t, strings.HasPrefix(lines[0], "Control,"), "a header row")
-	entries, err := soa.UnmarshalCSV(csv)
+	entries, err := soa.DecodeCSV(csv)
 	require.NoError(t, err)
 	assert.Equal(t, doc.Entries, entries, "one row per control, read back without loss")
 	assert.True(t, strings.HasPrefix(lines[1], "5.1,"), "the first column is the control ID")

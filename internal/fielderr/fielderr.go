@@ -194,7 +194,7 @@ func plural(n int, one, many string) string {
 
 // Errorf returns an error of a kind: its text is the formatted message
 // alone ("7 is outside the scale 1..5") and errors.Is finds kind, a
-// package sentinel such as ErrOutOfScale. Put it at a path with At or a
+// package sentinel such as ismskit.ErrOutOfRange. Put it at a path with At or a
 // List.
 func Errorf(kind error, format string, args ...any) error {
 	return &kindError{kind: kind, msg: fmt.Sprintf(format, args...)}

@@ -63,7 +63,7 @@ func NewReflector(pkg string) (*invopop.Reflector, error) {
 }
 
 func newReflector(pkg, dir string) (*invopop.Reflector, error) {
-	r := &invopop.Reflector{}
+	r := &invopop.Reflector{Mapper: Mapper}
 	if err := r.AddGoComments(ModulePath+"/"+pkg, dir); err != nil {
 		return nil, fmt.Errorf("schematest: comments of %s: %w", pkg, err)
 	}
@@ -390,4 +390,16 @@ func Reject(t testing.TB, schemaName string, schema []byte, documents ...[]byte)
 			t.Errorf("document %d validates against %s but should not: %s", i, schemaName, d)
 		}
 	}
+}
+
+// Mapper gives the schemas of ismskit's value types that encode as
+// strings, which reflection alone would describe as empty objects. It
+// knows them by their import path and name, so that this package needs
+// none of them; NewReflector installs it.
+func Mapper(t reflect.Type) *invopop.Schema {
+	switch t.PkgPath() + "." + t.Name() {
+	case ModulePath + ".Date":
+		return &invopop.Schema{Type: "string", Format: "date"}
+	}
+	return nil
 }

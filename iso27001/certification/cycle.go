@@ -6,23 +6,17 @@ import (
 	"slices"
 	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27001"
 )
 
 // TransitionDeadline is the last day on which an ISO/IEC 27001:2013
 // certificate was valid: the end of the three-year transition to the 2022
 // edition set by IAF MD 26.
-var TransitionDeadline = iso27001.NewDate(2025, time.October, 31)
+var TransitionDeadline = ismskit.NewDate(2025, time.October, 31)
 
 // The errors Schedule and Next report.
-var (
-	// ErrMissingDecision: the certificate has no certification decision
-	// date, so the cycle cannot be computed.
-	ErrMissingDecision = errors.New("certification decision date required")
-	// ErrOrder: dates out of sequence (stage 2 before stage 1, decision
-	// before stage 2, expiry before decision).
-	ErrOrder = errors.New("dates out of order")
-)
+var ()
 
 // Certificate holds the dates of one three-year certification cycle. Only
 // Decision is required; zero dates are events not (yet) held.
@@ -32,24 +26,24 @@ type Certificate struct {
 	// Edition is the edition certified against. Zero means 2022.
 	Edition iso27001.Edition `json:"edition,omitzero"`
 	// Stage1 is the date the stage 1 audit ended (initial certification).
-	Stage1 iso27001.Date `json:"stage1,omitzero"`
+	Stage1 ismskit.Date `json:"stage1,omitzero"`
 	// Stage2 is the date the stage 2 audit ended (initial certification).
-	Stage2 iso27001.Date `json:"stage2,omitzero"`
+	Stage2 ismskit.Date `json:"stage2,omitzero"`
 	// Decision is the date of the certification decision that started
 	// this cycle (initial or recertification). Required.
-	Decision iso27001.Date `json:"decision"`
+	Decision ismskit.Date `json:"decision"`
 	// Expiry is the last day of validity on the certificate; zero means
 	// the day before the third anniversary of Decision.
-	Expiry iso27001.Date `json:"expiry,omitzero"`
+	Expiry ismskit.Date `json:"expiry,omitzero"`
 	// Surveillance1 and Surveillance2 are the dates the surveillance
 	// audits were held.
-	Surveillance1 iso27001.Date `json:"surveillance1,omitzero"`
-	Surveillance2 iso27001.Date `json:"surveillance2,omitzero"`
+	Surveillance1 ismskit.Date `json:"surveillance1,omitzero"`
+	Surveillance2 ismskit.Date `json:"surveillance2,omitzero"`
 	// Recertification is the date of the recertification decision.
-	Recertification iso27001.Date `json:"recertification,omitzero"`
+	Recertification ismskit.Date `json:"recertification,omitzero"`
 	// Transitioned is the date a 2013 certificate was moved to the 2022
 	// edition (transition audit decision). Ignored for 2022 certificates.
-	Transitioned iso27001.Date `json:"transitioned,omitzero"`
+	Transitioned ismskit.Date `json:"transitioned,omitzero"`
 }
 
 // Kind is the kind of a cycle event.
@@ -90,14 +84,14 @@ type Event struct {
 	Kind Kind `json:"kind"`
 	// Due is the latest date the event may take place; for Expiry, the
 	// last day of validity. Zero for stage 1 and 2 (no fixed deadline).
-	Due iso27001.Date `json:"due,omitzero"`
+	Due ismskit.Date `json:"due,omitzero"`
 	// Done is when it took place; zero when it has not.
-	Done iso27001.Date `json:"done,omitzero"`
+	Done ismskit.Date `json:"done,omitzero"`
 }
 
 // Overdue reports whether the event has not taken place and its due date
 // is before day.
-func (e Event) Overdue(day iso27001.Date) bool {
+func (e Event) Overdue(day ismskit.Date) bool {
 	return e.Done.IsZero() && !e.Due.IsZero() && e.Due.Before(day)
 }
 
@@ -105,9 +99,9 @@ func (e Event) Overdue(day iso27001.Date) bool {
 // (one day before the third anniversary of the decision unless Expiry is
 // given), and for an untransitioned 2013 certificate no later than
 // TransitionDeadline.
-func ValidUntil(c Certificate) (iso27001.Date, error) {
+func ValidUntil(c Certificate) (ismskit.Date, error) {
 	if err := check(c); err != nil {
-		return iso27001.Date{}, err
+		return ismskit.Date{}, err
 	}
 	end := expiry(c)
 	if c.Edition == iso27001.Edition2013 && c.Transitioned.IsZero() && end.After(TransitionDeadline) {
@@ -116,7 +110,7 @@ func ValidUntil(c Certificate) (iso27001.Date, error) {
 	return end, nil
 }
 
-func expiry(c Certificate) iso27001.Date {
+func expiry(c Certificate) ismskit.Date {
 	if !c.Expiry.IsZero() {
 		return c.Expiry
 	}
@@ -126,19 +120,19 @@ func expiry(c Certificate) iso27001.Date {
 func check(c Certificate) error {
 	var errs []error
 	if c.Decision.IsZero() {
-		return ErrMissingDecision
+		return ismskit.ErrMissing
 	}
 	if !c.Stage1.IsZero() && !c.Stage2.IsZero() && c.Stage2.Before(c.Stage1) {
-		errs = append(errs, fmt.Errorf("%w: stage 2 (%s) before stage 1 (%s)", ErrOrder, c.Stage2, c.Stage1))
+		errs = append(errs, fmt.Errorf("%w: stage 2 (%s) before stage 1 (%s)", ismskit.ErrDateOrder, c.Stage2, c.Stage1))
 	}
 	if !c.Stage2.IsZero() && c.Decision.Before(c.Stage2) {
-		errs = append(errs, fmt.Errorf("%w: decision (%s) before stage 2 (%s)", ErrOrder, c.Decision, c.Stage2))
+		errs = append(errs, fmt.Errorf("%w: decision (%s) before stage 2 (%s)", ismskit.ErrDateOrder, c.Decision, c.Stage2))
 	}
 	if !c.Expiry.IsZero() && !c.Expiry.After(c.Decision) {
-		errs = append(errs, fmt.Errorf("%w: expiry (%s) not after decision (%s)", ErrOrder, c.Expiry, c.Decision))
+		errs = append(errs, fmt.Errorf("%w: expiry (%s) not after decision (%s)", ismskit.ErrDateOrder, c.Expiry, c.Decision))
 	}
 	if c.Edition != 0 && !c.Edition.IsValid() {
-		errs = append(errs, fmt.Errorf("certification: %w: %d", iso27001.ErrUnknownEdition, uint16(c.Edition)))
+		errs = append(errs, fmt.Errorf("certification: %w: %d", ismskit.ErrUnknownValue, uint16(c.Edition)))
 	}
 	return errors.Join(errs...)
 }
@@ -171,7 +165,7 @@ func Schedule(c Certificate) ([]Event, error) {
 	return ev, nil
 }
 
-func (e Event) date() iso27001.Date {
+func (e Event) date() ismskit.Date {
 	if !e.Done.IsZero() {
 		return e.Done
 	}
@@ -184,12 +178,12 @@ func (e Event) date() iso27001.Date {
 // ahead or today. Stage 1 and 2 precede the decision and are never open.
 // After the recertification decision the cycle is complete and Next
 // returns nothing: start a new Certificate with the new decision date.
-func Next(c Certificate, asOf time.Time) ([]Event, error) {
+func Next(c Certificate, asOf ismskit.Date) ([]Event, error) {
 	all, err := Schedule(c)
 	if err != nil {
 		return nil, err
 	}
-	day := iso27001.DateOf(asOf)
+	day := asOf
 	if !c.Recertification.IsZero() && !c.Recertification.After(day) {
 		return []Event{}, nil
 	}
@@ -212,12 +206,12 @@ func Next(c Certificate, asOf time.Time) ([]Event, error) {
 // after the decision and no later than ValidUntil, with no surveillance
 // audit overdue (a certification body suspends a certificate whose
 // surveillance is not held in time).
-func Valid(c Certificate, asOf time.Time) (bool, error) {
+func Valid(c Certificate, asOf ismskit.Date) (bool, error) {
 	until, err := ValidUntil(c)
 	if err != nil {
 		return false, err
 	}
-	day := iso27001.DateOf(asOf)
+	day := asOf
 	if day.Before(c.Decision) || day.After(until) {
 		return false, nil
 	}

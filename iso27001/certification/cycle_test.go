@@ -2,16 +2,16 @@ package certification
 
 import (
 	"testing"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
 
-var d = iso27001.MustParseDate
+var d = ismskit.MustParseDate
 
-func day(s string) time.Time { return d(s).Time() }
+func day(s string) ismskit.Date { return d(s) }
 
 type row struct {
 	kind Kind
@@ -39,8 +39,13 @@ func TestSchedule(t *testing.T) {
 			{Recertification, "2028-03-30", ""}, {Expiry, "2028-03-31", ""},
 		}},
 		{"explicit expiry, surveillance held", Certificate{Decision: d("2024-02-29"), Expiry: d("2027-02-28"), Surveillance1: d("2025-02-10")}, []row{
-			{Stage1, "", ""}, {Stage2, "", ""}, {Surveillance1, "2025-03-01", "2025-02-10"}, {Decision, "2024-02-29", "2024-02-29"},
-			{Surveillance2, "2026-03-01", ""}, {Recertification, "2027-02-27", ""}, {Expiry, "2027-02-28", ""},
+			{Stage1, "", ""}, {Stage2, "", ""}, {Surveillance1, "2025-02-28", "2025-02-10"}, {Decision, "2024-02-29", "2024-02-29"},
+			{Surveillance2, "2026-02-28", ""}, {Recertification, "2027-02-27", ""}, {Expiry, "2027-02-28", ""},
+		}},
+		{"decided on 29 February: the month's last day each year", Certificate{Decision: d("2024-02-29")}, []row{
+			{Stage1, "", ""}, {Stage2, "", ""}, {Decision, "2024-02-29", "2024-02-29"},
+			{Surveillance1, "2025-02-28", ""}, {Surveillance2, "2026-02-28", ""},
+			{Recertification, "2027-02-26", ""}, {Expiry, "2027-02-27", ""},
 		}},
 		{"2013 certificate cut by the transition", Certificate{Edition: iso27001.Edition2013, Decision: d("2023-06-15")}, []row{
 			{Stage1, "", ""}, {Stage2, "", ""}, {Decision, "2023-06-15", "2023-06-15"}, {Surveillance1, "2024-06-15", ""},
@@ -65,18 +70,18 @@ func TestSchedule(t *testing.T) {
 
 func TestScheduleErrors(t *testing.T) {
 	_, err := Schedule(Certificate{})
-	assert.ErrorIs(t, err, ErrMissingDecision)
+	assert.ErrorIs(t, err, ismskit.ErrMissing)
 	_, err = Schedule(Certificate{Stage1: d("2025-03-01"), Stage2: d("2025-02-01"), Decision: d("2025-01-01"), Expiry: d("2024-01-01")})
-	assert.ErrorIs(t, err, ErrOrder)
+	assert.ErrorIs(t, err, ismskit.ErrDateOrder)
 	assert.Contains(t, err.Error(), "stage 2 (2025-02-01) before stage 1 (2025-03-01)")
 	assert.Contains(t, err.Error(), "decision (2025-01-01) before stage 2")
 	assert.Contains(t, err.Error(), "expiry (2024-01-01) not after decision")
 	_, err = Schedule(Certificate{Edition: 2017, Decision: d("2025-01-01")})
-	assert.ErrorIs(t, err, iso27001.ErrUnknownEdition)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	_, err = Next(Certificate{}, day("2025-01-01"))
-	assert.ErrorIs(t, err, ErrMissingDecision)
+	assert.ErrorIs(t, err, ismskit.ErrMissing)
 	_, err = Valid(Certificate{}, day("2025-01-01"))
-	assert.ErrorIs(t, err, ErrMissingDecision)
+	assert.ErrorIs(t, err, ismskit.ErrMissing)
 }
 
 func TestNext(t *testing.T) {

@@ -4,18 +4,19 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27001/certification"
 )
 
 func ExampleNext() {
 	c := certification.Certificate{
-		Stage1:        iso27001.MustParseDate("2025-01-20"),
-		Stage2:        iso27001.MustParseDate("2025-03-10"),
-		Decision:      iso27001.MustParseDate("2025-04-01"),
-		Surveillance1: iso27001.MustParseDate("2026-03-12"),
+		Stage1:        ismskit.MustParseDate("2025-01-20"),
+		Stage2:        ismskit.MustParseDate("2025-03-10"),
+		Decision:      ismskit.MustParseDate("2025-04-01"),
+		Surveillance1: ismskit.MustParseDate("2026-03-12"),
 	}
-	asOf := time.Date(2026, time.June, 1, 0, 0, 0, 0, time.UTC)
+	asOf := ismskit.NewDate(2026, time.June, 1)
 	events, err := certification.Next(c, asOf)
 	if err != nil {
 		panic(err)
@@ -30,10 +31,10 @@ func ExampleNext() {
 }
 
 func ExampleValidUntil() {
-	c := certification.Certificate{Edition: iso27001.Edition2013, Decision: iso27001.MustParseDate("2024-01-15")}
+	c := certification.Certificate{Edition: iso27001.Edition2013, Decision: ismskit.MustParseDate("2024-01-15")}
 	until, _ := certification.ValidUntil(c)
 	fmt.Println("untransitioned 2013 certificate valid until", until)
-	c.Transitioned = iso27001.MustParseDate("2025-05-01")
+	c.Transitioned = ismskit.MustParseDate("2025-05-01")
 	until, _ = certification.ValidUntil(c)
 	fmt.Println("after transition, valid until", until)
 	// Output:
@@ -44,7 +45,7 @@ func ExampleValidUntil() {
 func ExampleSchedule() {
 	c := certification.Certificate{
 		Edition:  iso27001.Edition2013,
-		Decision: iso27001.MustParseDate("2023-09-01"),
+		Decision: ismskit.MustParseDate("2023-09-01"),
 	}
 	events, err := certification.Schedule(c)
 	if err != nil {

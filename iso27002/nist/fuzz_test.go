@@ -3,6 +3,7 @@ package nist_test
 import (
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27002/nist"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -17,7 +18,7 @@ func FuzzParseSP80053(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		id, err := nist.ParseSP80053(s)
 		if err != nil {
-			assert.ErrorIs(t, err, nist.ErrInvalidID)
+			assert.ErrorIs(t, err, ismskit.ErrInvalidID)
 			assert.False(t, id.IsValid())
 			return
 		}
@@ -40,7 +41,7 @@ func FuzzParseCSF(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		id, err := nist.ParseCSF(s)
 		if err != nil {
-			assert.ErrorIs(t, err, nist.ErrInvalidID)
+			assert.ErrorIs(t, err, ismskit.ErrInvalidID)
 			return
 		}
 		back, err := nist.ParseCSF(id.String())

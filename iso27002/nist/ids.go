@@ -1,22 +1,16 @@
 package nist
 
 import (
-	"errors"
 	"fmt"
 	"iter"
 	"strconv"
 	"strings"
+
+	"github.com/ismskit/ismskit"
 )
 
 // Sentinel errors.
-var (
-	// ErrInvalidID means a string is not a well-formed SP 800-53 or CSF
-	// identifier.
-	ErrInvalidID = errors.New("invalid identifier")
-	// ErrUnknownValue means an enumerated value (a baseline, a CSF level)
-	// is not one the package knows.
-	ErrUnknownValue = errors.New("unknown value")
-)
+var ()
 
 // SP80053ID identifies a control ("AC-2") or control enhancement
 // ("AC-2(1)") of NIST SP 800-53 Rev. 5. It is a small comparable value in
@@ -33,7 +27,7 @@ type SP80053ID struct {
 // It does not check that the control exists.
 func ParseSP80053(s string) (SP80053ID, error) {
 	bad := func(msg string) (SP80053ID, error) {
-		return SP80053ID{}, fmt.Errorf("%w: SP 800-53 control %q: %s", ErrInvalidID, s, msg)
+		return SP80053ID{}, fmt.Errorf("%w: SP 800-53 control %q: %s", ismskit.ErrInvalidID, s, msg)
 	}
 	if len(s) < 4 || s[2] != '-' || !isLetter(s[0]) || !isLetter(s[1]) {
 		return bad("want a family of two letters, a dash and a number, as in AC-2")
@@ -199,7 +193,7 @@ func (l CSFLevel) String() string {
 // MarshalText encodes l as String does; an invalid level is an error.
 func (l CSFLevel) MarshalText() ([]byte, error) {
 	if l.String() == "" {
-		return nil, fmt.Errorf("%w: CSF level %d", ErrUnknownValue, uint8(l))
+		return nil, fmt.Errorf("%w: CSF level %d", ismskit.ErrUnknownValue, uint8(l))
 	}
 	return []byte(l.String()), nil
 }
@@ -212,7 +206,7 @@ func (l *CSFLevel) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%w: CSF level %q, want function, category or subcategory", ErrUnknownValue, b)
+	return fmt.Errorf("%w: CSF level %q, want function, category or subcategory", ismskit.ErrUnknownValue, b)
 }
 
 // The six functions of CSF 2.0 in the Core's order.
@@ -248,7 +242,7 @@ type CSFID struct {
 // any case. It does not check that the element exists.
 func ParseCSF(s string) (CSFID, error) {
 	bad := func(msg string) (CSFID, error) {
-		return CSFID{}, fmt.Errorf("%w: CSF element %q: %s", ErrInvalidID, s, msg)
+		return CSFID{}, fmt.Errorf("%w: CSF element %q: %s", ismskit.ErrInvalidID, s, msg)
 	}
 	if len(s) < 2 {
 		return bad("want a function (PR), category (PR.AA) or subcategory (PR.AA-01)")

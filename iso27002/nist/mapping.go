@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
 )
@@ -38,7 +39,7 @@ func (b Baseline) String() string {
 // MarshalText encodes b as String does; an invalid value is an error.
 func (b Baseline) MarshalText() ([]byte, error) {
 	if b.String() == "" {
-		return nil, fmt.Errorf("%w: baseline %d", ErrUnknownValue, uint8(b))
+		return nil, fmt.Errorf("%w: baseline %d", ismskit.ErrUnknownValue, uint8(b))
 	}
 	return []byte(b.String()), nil
 }
@@ -51,7 +52,7 @@ func (b *Baseline) UnmarshalText(t []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%w: baseline %q, want low, moderate, high or not-selected", ErrUnknownValue, t)
+	return fmt.Errorf("%w: baseline %q, want low, moderate, high or not-selected", ismskit.ErrUnknownValue, t)
 }
 
 // Ref is the ISO/IEC 27001:2022 element a NIST mapping points at: an
@@ -179,7 +180,7 @@ func parseRef(s string, item byte) (Ref, error) {
 	if strings.HasPrefix(s, "A.") {
 		id, err := iso27002.Parse(s)
 		if err == nil && id.Edition() != iso27002.Edition2022 {
-			err = fmt.Errorf("%w: %s is not a 2022 control", ErrInvalidID, s)
+			err = fmt.Errorf("%w: %s is not a 2022 control", ismskit.ErrInvalidID, s)
 		}
 		return Ref{Control: id}, err
 	}

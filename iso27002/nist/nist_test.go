@@ -5,6 +5,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/nistdata"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
@@ -49,7 +50,7 @@ func TestParseSP80053(t *testing.T) {
 	for _, tt := range tests {
 		id, err := nist.ParseSP80053(tt.in)
 		if tt.wantErr {
-			assert.ErrorIs(t, err, nist.ErrInvalidID, tt.in)
+			assert.ErrorIs(t, err, ismskit.ErrInvalidID, tt.in)
 			assert.False(t, id.IsValid())
 			continue
 		}
@@ -111,7 +112,7 @@ func TestParseCSF(t *testing.T) {
 	for _, tt := range tests {
 		id, err := nist.ParseCSF(tt.in)
 		if tt.wantErr {
-			assert.ErrorIs(t, err, nist.ErrInvalidID, tt.in)
+			assert.ErrorIs(t, err, ismskit.ErrInvalidID, tt.in)
 			continue
 		}
 		require.NoError(t, err, tt.in)
@@ -143,9 +144,9 @@ func TestParseCSF(t *testing.T) {
 		assert.Equal(t, l, back)
 	}
 	_, err := nist.CSFLevel(0).MarshalText()
-	assert.ErrorIs(t, err, nist.ErrUnknownValue)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	var l nist.CSFLevel
-	assert.ErrorIs(t, l.UnmarshalText([]byte("tier")), nist.ErrUnknownValue)
+	assert.ErrorIs(t, l.UnmarshalText([]byte("tier")), ismskit.ErrUnknownValue)
 }
 
 func TestBaseline(t *testing.T) {
@@ -157,9 +158,9 @@ func TestBaseline(t *testing.T) {
 		assert.Equal(t, b, back)
 	}
 	_, err := nist.Baseline(0).MarshalText()
-	assert.ErrorIs(t, err, nist.ErrUnknownValue)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	var b nist.Baseline
-	assert.ErrorIs(t, b.UnmarshalText([]byte("Low")), nist.ErrUnknownValue)
+	assert.ErrorIs(t, b.UnmarshalText([]byte("Low")), ismskit.ErrUnknownValue)
 }
 
 func TestSP80053Data(t *testing.T) {

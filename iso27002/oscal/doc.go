@@ -37,7 +37,7 @@
 // Decoding is strict about structure (an unknown key is an error, since
 // every OSCAL object forbids additional properties) and lenient where the
 // schema is (properties of any name and namespace, parameters, links and
-// back matter are accepted). Malformed input gives *FieldError values with
+// back matter are accepted). Malformed input gives *ismskit.Error values with
 // the JSON path of each problem, joined, wrapping ErrInvalid,
 // ErrDuplicateID, ErrTooLarge, ErrUnknownField, ErrType, ErrSyntax or
 // ErrTrailingData; size and nesting are limited (ImportOptions); the

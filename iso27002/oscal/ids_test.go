@@ -3,6 +3,7 @@ package oscal_test
 import (
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/iso27002/oscal"
 	"github.com/stretchr/testify/assert"
@@ -95,8 +96,8 @@ func TestRelationship(t *testing.T) {
 		assert.Equal(t, r, back)
 	}
 	_, err := oscal.Relationship(0).MarshalText()
-	assert.ErrorIs(t, err, iso27002.ErrUnknownValue)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	var r oscal.Relationship
-	assert.ErrorIs(t, r.UnmarshalText([]byte("equal")), iso27002.ErrUnknownValue)
+	assert.ErrorIs(t, r.UnmarshalText([]byte("equal")), ismskit.ErrUnknownValue)
 	assert.Equal(t, "", oscal.Relationship(9).String())
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/internal/strictjson"
 	"github.com/ismskit/ismskit/iso27002"
@@ -64,7 +65,7 @@ func (o ImportOptions) precheck(data []byte) error {
 	}
 	maxDepth = min(maxDepth, MaxDepthLimit)
 	if len(data) > maxBytes {
-		return &FieldError{Err: fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, len(data), maxBytes)}
+		return &ismskit.Error{Err: fmt.Errorf("%w: %d bytes, the limit is %d", ismskit.ErrTooLarge, len(data), maxBytes)}
 	}
 	depth, inString, escaped := 0, false, false
 	for i, c := range data {
@@ -83,7 +84,7 @@ func (o ImportOptions) precheck(data []byte) error {
 		case c == '{' || c == '[':
 			depth++
 			if depth > maxDepth {
-				return &FieldError{Err: fmt.Errorf("%w: nested deeper than %d at offset %d", ErrTooLarge, maxDepth, i)}
+				return &ismskit.Error{Err: fmt.Errorf("%w: nested deeper than %d at offset %d", ismskit.ErrTooLarge, maxDepth, i)}
 			}
 		case c == '}' || c == ']':
 			depth--
@@ -132,7 +133,7 @@ type importer struct {
 // missing uuid, metadata or title, an id that is not a token;
 // ErrDuplicateID), as are the limits of opts (ErrTooLarge). Parameters,
 // links, back matter and properties of other namespaces are accepted as
-// the schema allows and not kept. Every problem is a *FieldError with its
+// the schema allows and not kept. Every problem is a *ismskit.Error with its
 // JSON path ("catalog.groups[1].controls[4].id"), and all of them are
 // reported, joined. ImportCatalog never panics, whatever its input.
 func ImportCatalog(data []byte, opts ImportOptions) (*iso27002.Catalog, error) {
@@ -144,7 +145,7 @@ func ImportCatalog(data []byte, opts ImportOptions) (*iso27002.Catalog, error) {
 		return nil, err
 	}
 	if doc.Catalog == nil {
-		return nil, &FieldError{Path: "catalog", Err: fmt.Errorf("%w: missing", ErrInvalid)}
+		return nil, &ismskit.Error{Path: "catalog", Err: fmt.Errorf("%w: missing", ErrInvalid)}
 	}
 	c := doc.Catalog
 	im := &importer{ns: opts.namespace(), ids: map[string]string{}}
@@ -215,7 +216,7 @@ func (im *importer) checkID(p, id string) {
 	case !isToken(id):
 		im.errs.Add(p, fmt.Errorf("%w: %q is not a token", ErrInvalid, id))
 	case dup:
-		im.errs.Add(p, fmt.Errorf("%w: %q is also %s", ErrDuplicateID, id, prev))
+		im.errs.Add(p, fmt.Errorf("%w: %q is also %s", ismskit.ErrDuplicateID, id, prev))
 	default:
 		im.ids[id] = p
 	}
@@ -361,7 +362,7 @@ func (im *importer) control(p string, c *control, groupID string) {
 		case "new":
 			ctl.New = pr.Value == "true"
 			if pr.Value != "true" && pr.Value != "false" {
-				errs.Add(pp, fmt.Errorf("%w: %q, want true or false", iso27002.ErrUnknownValue, pr.Value))
+				errs.Add(pp, fmt.Errorf("%w: %q, want true or false", ismskit.ErrUnknownValue, pr.Value))
 			}
 		case "annex-a-title":
 			ctl.AnnexATitle = pr.Value
@@ -372,7 +373,7 @@ func (im *importer) control(p string, c *control, groupID string) {
 				}
 				a, err := iso27002.ParseAttribute(pr.Value)
 				if err == nil && a.Type() != t {
-					err = fmt.Errorf("%w: %s is not a value of %s", iso27002.ErrUnknownValue, a, t.Title())
+					err = fmt.Errorf("%w: %s is not a value of %s", ismskit.ErrUnknownValue, a, t.Title())
 				}
 				errs.Add(pp, err)
 				ctl.Attributes = ctl.Attributes.With(a)
@@ -411,7 +412,7 @@ func (im *importer) remap(err error) error {
 			}
 			return
 		}
-		var fe *FieldError
+		var fe *ismskit.Error
 		if errors.As(err, &fe) {
 			for _, t := range []struct {
 				prefix string
@@ -420,16 +421,16 @@ func (im *importer) remap(err error) error {
 				if rest, ok := strings.CutPrefix(fe.Path, t.prefix); ok {
 					if n, tail, ok := strings.Cut(rest, "]"); ok {
 						if i, e := strconv.Atoi(n); e == nil && i >= 0 && i < len(t.paths) {
-							out = append(out, &FieldError{Path: t.paths[i] + tail, Err: fe.Err})
+							out = append(out, &ismskit.Error{Path: t.paths[i] + tail, Err: fe.Err})
 							return
 						}
 					}
 				}
 			}
-			out = append(out, &FieldError{Path: "catalog." + fe.Path, Err: fe.Err})
+			out = append(out, &ismskit.Error{Path: "catalog." + fe.Path, Err: fe.Err})
 			return
 		}
-		out = append(out, &FieldError{Path: "catalog", Err: err})
+		out = append(out, &ismskit.Error{Path: "catalog", Err: err})
 	}
 	walk(err)
 	return errors.Join(out...)

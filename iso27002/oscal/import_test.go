@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 
 	"github.com/ismskit/ismskit/iso27002"
@@ -89,27 +90,27 @@ func TestImportErrors(t *testing.T) {
 		kind  error
 		paths []string
 	}{
-		{"syntax", `{"catalog":`, oscal.ImportOptions{}, oscal.ErrSyntax, []string{""}},
-		{"trailing", `{"catalog":{` + uuid + `,` + meta + `}} {}`, oscal.ImportOptions{}, oscal.ErrTrailingData, []string{""}},
+		{"syntax", `{"catalog":`, oscal.ImportOptions{}, ismskit.ErrSyntax, []string{""}},
+		{"trailing", `{"catalog":{` + uuid + `,` + meta + `}} {}`, oscal.ImportOptions{}, ismskit.ErrTrailingData, []string{""}},
 		{"no catalog", `{}`, oscal.ImportOptions{}, oscal.ErrInvalid, []string{"catalog"}},
-		{"unknown field", `{"catalog":{` + uuid + `,` + meta + `,"controls":[{"id":"x","title":"X","tittle":"y"}]}}`, oscal.ImportOptions{}, oscal.ErrUnknownField, []string{"catalog.controls[0].tittle"}},
-		{"wrong type", `{"catalog":{` + uuid + `,` + meta + `,"groups":[{"title":7}]}}`, oscal.ImportOptions{}, oscal.ErrType, []string{"catalog.groups[0].title"}},
+		{"unknown field", `{"catalog":{` + uuid + `,` + meta + `,"controls":[{"id":"x","title":"X","tittle":"y"}]}}`, oscal.ImportOptions{}, ismskit.ErrUnknownField, []string{"catalog.controls[0].tittle"}},
+		{"wrong type", `{"catalog":{` + uuid + `,` + meta + `,"groups":[{"title":7}]}}`, oscal.ImportOptions{}, ismskit.ErrType, []string{"catalog.groups[0].title"}},
 		{"missing metadata and bad uuid", `{"catalog":{"uuid":"x"}}`, oscal.ImportOptions{}, oscal.ErrInvalid, []string{"catalog.uuid", "catalog.metadata"}},
 		{"missing title and id", `{"catalog":{` + uuid + `,` + meta + `,"groups":[{"controls":[{"title":"","id":""}]}]}}`, oscal.ImportOptions{}, oscal.ErrInvalid,
 			[]string{"catalog.groups[0].title", "catalog.groups[0].controls[0].id", "catalog.groups[0].controls[0].title"}},
 		{"not a token", `{"catalog":{` + uuid + `,` + meta + `,"controls":[{"id":"5.1","title":"X"}]}}`, oscal.ImportOptions{}, oscal.ErrInvalid, []string{"catalog.controls[0].id"}},
 		{"duplicate", `{"catalog":{` + uuid + `,` + meta + `,"groups":[{"id":"g","title":"G","controls":[{"id":"x","title":"X"},{"id":"g","title":"Y","controls":[{"id":"x","title":"Z"}]}]}]}}`, oscal.ImportOptions{},
-			oscal.ErrDuplicateID, []string{"catalog.groups[0].controls[1].id", "catalog.groups[0].controls[1].controls[0].id"}},
+			ismskit.ErrDuplicateID, []string{"catalog.groups[0].controls[1].id", "catalog.groups[0].controls[1].controls[0].id"}},
 		{"bad prop", `{"catalog":{` + uuid + `,` + meta + `,"controls":[{"id":"x","title":"X","props":[{"name":"a b","value":" v"}]}]}}`, oscal.ImportOptions{}, oscal.ErrInvalid,
 			[]string{"catalog.controls[0].props[0].name", "catalog.controls[0].props[0].value"}},
-		{"our attribute unknown", `{"catalog":{` + uuid + `,` + meta + `,"controls":[{"id":"x","title":"X","props":[{"name":"control-type","ns":"https://github.com/ismskit/ns/oscal","value":"Confidentiality"}]}]}}`, oscal.ImportOptions{}, iso27002.ErrUnknownValue,
+		{"our attribute unknown", `{"catalog":{` + uuid + `,` + meta + `,"controls":[{"id":"x","title":"X","props":[{"name":"control-type","ns":"https://github.com/ismskit/ns/oscal","value":"Confidentiality"}]}]}}`, oscal.ImportOptions{}, ismskit.ErrUnknownValue,
 			[]string{"catalog.controls[0].props[0].value"}},
 		{"duplicate restored id", `{"catalog":{` + uuid + `,` + meta + `,"controls":[` +
 			`{"id":"a","title":"X","props":[{"name":"control-id","ns":"https://github.com/ismskit/ns/oscal","value":"5.1"}]},` +
-			`{"id":"b","title":"Y","props":[{"name":"control-id","ns":"https://github.com/ismskit/ns/oscal","value":"5.1"}]}]}}`, oscal.ImportOptions{}, iso27002.ErrDuplicateControl,
+			`{"id":"b","title":"Y","props":[{"name":"control-id","ns":"https://github.com/ismskit/ns/oscal","value":"5.1"}]}]}}`, oscal.ImportOptions{}, ismskit.ErrDuplicateID,
 			[]string{"catalog.controls[1].id"}},
-		{"too big", `{"catalog":{}}`, oscal.ImportOptions{MaxBytes: 5}, oscal.ErrTooLarge, []string{""}},
-		{"too deep", strings.Repeat("[", 20) + strings.Repeat("]", 20), oscal.ImportOptions{MaxDepth: 10}, oscal.ErrTooLarge, []string{""}},
+		{"too big", `{"catalog":{}}`, oscal.ImportOptions{MaxBytes: 5}, ismskit.ErrTooLarge, []string{""}},
+		{"too deep", strings.Repeat("[", 20) + strings.Repeat("]", 20), oscal.ImportOptions{MaxDepth: 10}, ismskit.ErrTooLarge, []string{""}},
 		{"bad namespace", `{"catalog":{` + uuid + `,` + meta + `}}`, oscal.ImportOptions{Namespace: "a b"}, oscal.ErrInvalid, nil},
 	}
 	for _, tt := range tests {
@@ -125,7 +126,7 @@ func TestImportErrors(t *testing.T) {
 	}
 }
 
-// paths lists the paths of every *FieldError in err, in order.
+// paths lists the paths of every *ismskit.Error in err, in order.
 func paths(err error) []string {
 	return fielderr.Paths(err)
 }
@@ -147,7 +148,7 @@ func TestProfile(t *testing.T) {
 	}, ids)
 
 	_, err = sel.Resolve(iso27002.Catalog2022(), oscal.ImportOptions{})
-	assert.ErrorIs(t, err, oscal.ErrUnknownControl)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownControl)
 	assert.Equal(t, []string{"profile.imports[0].include-controls[0].with-ids[0]", "profile.imports[0].exclude-controls[0].with-ids[0]"}, paths(err))
 
 	t.Run("export and back", func(t *testing.T) {
@@ -216,7 +217,7 @@ func TestImportLarge(t *testing.T) {
 	assert.Equal(t, 200, cat.Count(iso27002.InGroup("g42")))
 
 	_, err = oscal.ImportCatalog([]byte(strings.Repeat("[", 20000)), oscal.ImportOptions{MaxDepth: 1 << 30})
-	assert.ErrorIs(t, err, oscal.ErrTooLarge, "MaxDepth is capped at MaxDepthLimit")
+	assert.ErrorIs(t, err, ismskit.ErrTooLarge, "MaxDepth is capped at MaxDepthLimit")
 }
 
 // TestImportNISTCatalogHead reads the beginning of NIST's own SP 800-53

@@ -3,6 +3,7 @@ package oscal
 import (
 	"fmt"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27002"
 )
@@ -46,7 +47,7 @@ func (r Relationship) String() string {
 // MarshalText encodes r as its token; an invalid value is an error.
 func (r Relationship) MarshalText() ([]byte, error) {
 	if !r.IsValid() {
-		return nil, fmt.Errorf("%w: relationship %d", iso27002.ErrUnknownValue, uint8(r))
+		return nil, fmt.Errorf("%w: relationship %d", ismskit.ErrUnknownValue, uint8(r))
 	}
 	return []byte(r.String()), nil
 }
@@ -59,7 +60,7 @@ func (r *Relationship) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%w: relationship %q, want equal-to, subset-of, superset-of or intersects-with", iso27002.ErrUnknownValue, b)
+	return fmt.Errorf("%w: relationship %q, want equal-to, subset-of, superset-of or intersects-with", ismskit.ErrUnknownValue, b)
 }
 
 // RelationshipOf returns the relationship of a pair of the 2013 to 2022

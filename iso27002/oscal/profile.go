@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/internal/strictjson"
 	"github.com/ismskit/ismskit/iso27002"
@@ -65,7 +66,7 @@ func ImportProfile(data []byte, opts ImportOptions) (*Selection, error) {
 		return nil, err
 	}
 	if doc.Profile == nil {
-		return nil, &FieldError{Path: "profile", Err: fmt.Errorf("%w: missing", ErrInvalid)}
+		return nil, &ismskit.Error{Path: "profile", Err: fmt.Errorf("%w: missing", ErrInvalid)}
 	}
 	pr := doc.Profile
 	im := &importer{ids: map[string]string{}}
@@ -166,7 +167,7 @@ func (s *Selection) Resolve(cat *iso27002.Catalog, opts ImportOptions) ([]iso270
 			}
 			for j, id := range sel.IDs {
 				if _, ok := byToken[id]; !ok {
-					errs.Add(fielderr.Index(sp+".with-ids", j), fmt.Errorf("%w: %q is not in %s", ErrUnknownControl, id, cat.Name()))
+					errs.Add(fielderr.Index(sp+".with-ids", j), fmt.Errorf("%w: %q is not in %s", ismskit.ErrUnknownControl, id, cat.Name()))
 					continue
 				}
 				mark(id)

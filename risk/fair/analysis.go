@@ -1,8 +1,11 @@
 package fair
 
 import (
+	"io"
+
+	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/codec"
 	"github.com/ismskit/ismskit/internal/fielderr"
-	"github.com/ismskit/ismskit/internal/strictjson"
 )
 
 // Analysis is a FAIR analysis document: simulation settings, one or more
@@ -60,28 +63,93 @@ type Treatment struct {
 
 // DecodeAnalysis decodes a JSON analysis strictly (an unknown field, an
 // unknown enum value, a wrong type or trailing data is an error naming its
-// path) and validates it. All problems are reported, joined.
-func DecodeAnalysis(data []byte) (Analysis, error) {
-	var a Analysis
-	if err := strictjson.Unmarshal(data, &a); err != nil {
+// path) and validates it. All problems are reported, joined, up to the
+// problem limit; opts set the decoder's limits.
+func DecodeAnalysis(data []byte, opts ...ismskit.DecodeOption) (Analysis, error) {
+	v, err := codec.Decode[analysisJSON](data, opts)
+	if err != nil {
 		return Analysis{}, err
 	}
+	a := Analysis(v)
 	if err := a.Validate(); err != nil {
 		return Analysis{}, err
 	}
 	return a, nil
 }
 
+// ReadAnalysis reads an analysis from r, never past the byte limit, and
+// decodes it as DecodeAnalysis does.
+func ReadAnalysis(r io.Reader, opts ...ismskit.DecodeOption) (Analysis, error) {
+	data, err := codec.ReadAll(r, opts)
+	if err != nil {
+		return Analysis{}, err
+	}
+	return DecodeAnalysis(data, opts...)
+}
+
+// EncodeAnalysis returns the JSON form of a, indented by two spaces and
+// ending in a newline; DecodeAnalysis reads it back.
+func EncodeAnalysis(a Analysis) ([]byte, error) { return codec.Encode(analysisJSON(a)) }
+
+// WriteAnalysis writes the JSON form of a to w, as EncodeAnalysis
+// returns it.
+func WriteAnalysis(w io.Writer, a Analysis) error { return codec.Write(w, analysisJSON(a)) }
+
+// analysisJSON is Analysis without its methods, for decoding.
+type analysisJSON Analysis
+
+// UnmarshalJSON decodes an analysis strictly with the default limits. It
+// does not validate it; DecodeAnalysis does both.
+func (a *Analysis) UnmarshalJSON(data []byte) error {
+	v, err := codec.Decode[analysisJSON](data, nil)
+	if err == nil {
+		*a = Analysis(v)
+	}
+	return err
+}
+
 // DecodeScenario decodes one JSON scenario strictly and validates it.
-func DecodeScenario(data []byte) (Scenario, error) {
-	var s Scenario
-	if err := strictjson.Unmarshal(data, &s); err != nil {
+func DecodeScenario(data []byte, opts ...ismskit.DecodeOption) (Scenario, error) {
+	v, err := codec.Decode[scenarioJSON](data, opts)
+	if err != nil {
 		return Scenario{}, err
 	}
+	s := Scenario(v)
 	if err := s.Validate(); err != nil {
 		return Scenario{}, err
 	}
 	return s, nil
+}
+
+// ReadScenario reads a scenario from r, never past the byte limit, and
+// decodes it as DecodeScenario does.
+func ReadScenario(r io.Reader, opts ...ismskit.DecodeOption) (Scenario, error) {
+	data, err := codec.ReadAll(r, opts)
+	if err != nil {
+		return Scenario{}, err
+	}
+	return DecodeScenario(data, opts...)
+}
+
+// EncodeScenario returns the JSON form of s, indented by two spaces and
+// ending in a newline; DecodeScenario reads it back.
+func EncodeScenario(s Scenario) ([]byte, error) { return codec.Encode(scenarioJSON(s)) }
+
+// WriteScenario writes the JSON form of s to w, as EncodeScenario
+// returns it.
+func WriteScenario(w io.Writer, s Scenario) error { return codec.Write(w, scenarioJSON(s)) }
+
+// scenarioJSON is Scenario without its methods, for decoding.
+type scenarioJSON Scenario
+
+// UnmarshalJSON decodes a scenario strictly with the default limits. It
+// does not validate it; DecodeScenario does both.
+func (s *Scenario) UnmarshalJSON(data []byte) error {
+	v, err := codec.Decode[scenarioJSON](data, nil)
+	if err == nil {
+		*s = Scenario(v)
+	}
+	return err
 }
 
 // Options returns the simulation options of the analysis (Workers zero).
@@ -102,7 +170,7 @@ func (a *Analysis) check(l *fielderr.List) {
 	opt.check(l)
 	checkLevels(l, a.Percentiles, a.Exceedance)
 	if len(a.Scenarios) == 0 {
-		l.Add("scenarios", errorf(ErrMissing, "at least one scenario is required"))
+		l.Add("scenarios", errorf(ismskit.ErrMissing, "at least one scenario is required"))
 	}
 	names := map[string]int{}
 	for i := range a.Scenarios {
@@ -110,7 +178,7 @@ func (a *Analysis) check(l *fielderr.List) {
 		path := fielderr.Index("scenarios", i)
 		switch prev, dup := names[s.Name]; {
 		case s.Name == "":
-			l.Add(fielderr.JoinPath(path, "name"), errorf(ErrMissing, "name is required"))
+			l.Add(fielderr.JoinPath(path, "name"), errorf(ismskit.ErrMissing, "name is required"))
 		case dup:
 			l.Add(fielderr.JoinPath(path, "name"), errorf(ErrConflict, "name %q is already used by scenarios[%d]", s.Name, prev))
 		default:
@@ -129,7 +197,7 @@ func (a *Analysis) check(l *fielderr.List) {
 		path := fielderr.Index("treatments", i)
 		switch prev, dup := seen[t.Name]; {
 		case t.Name == "":
-			l.Add(fielderr.JoinPath(path, "name"), errorf(ErrMissing, "name is required"))
+			l.Add(fielderr.JoinPath(path, "name"), errorf(ismskit.ErrMissing, "name is required"))
 		case dup:
 			l.Add(fielderr.JoinPath(path, "name"), errorf(ErrConflict, "name %q is already used by treatments[%d]", t.Name, prev))
 		default:
@@ -150,7 +218,7 @@ func (a *Analysis) treated(l *fielderr.List, i int) (int, Scenario) {
 	case t.Scenario == "" && len(a.Scenarios) == 1:
 		target = 0
 	case t.Scenario == "":
-		l.Add(fielderr.JoinPath(path, "scenario"), errorf(ErrMissing, "scenario is required when the analysis has %d scenarios", len(a.Scenarios)))
+		l.Add(fielderr.JoinPath(path, "scenario"), errorf(ismskit.ErrMissing, "scenario is required when the analysis has %d scenarios", len(a.Scenarios)))
 	default:
 		for j := range a.Scenarios {
 			if a.Scenarios[j].Name == t.Scenario {
@@ -159,7 +227,7 @@ func (a *Analysis) treated(l *fielderr.List, i int) (int, Scenario) {
 			}
 		}
 		if target < 0 {
-			l.Add(fielderr.JoinPath(path, "scenario"), errorf(ErrMissing, "no scenario is named %q", t.Scenario))
+			l.Add(fielderr.JoinPath(path, "scenario"), errorf(ismskit.ErrMissing, "no scenario is named %q", t.Scenario))
 		}
 	}
 	cpath := fielderr.JoinPath(path, "changes")
@@ -171,7 +239,7 @@ func (a *Analysis) treated(l *fielderr.List, i int) (int, Scenario) {
 		}
 	}
 	if !given {
-		l.Add(cpath, errorf(ErrMissing, "changes must give at least one node"))
+		l.Add(cpath, errorf(ismskit.ErrMissing, "changes must give at least one node"))
 	}
 	if target < 0 {
 		return -1, Scenario{}
@@ -190,7 +258,7 @@ func (a *Analysis) treated(l *fielderr.List, i int) (int, Scenario) {
 	var sl fielderr.List
 	s.Nodes.check(&sl, "")
 	if sl.Len() > 0 {
-		l.Add(cpath, errorf(ErrMissing, "the changed scenario %q is incomplete: %v", s.Name, sl.Err()))
+		l.Add(cpath, errorf(ismskit.ErrMissing, "the changed scenario %q is incomplete: %v", s.Name, sl.Err()))
 		return -1, Scenario{}
 	}
 	if a.Mode == Event {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/goldenfile"
 
 	"github.com/stretchr/testify/assert"
@@ -93,29 +94,29 @@ func TestDecodeErrors(t *testing.T) {
 		message string
 	}{
 		{"unknown field", `{"iterations":100,"mode":"rate","scenarios":[{"name":"s","lef":{"dist":"pert","low":1,"mode":2,"high":3,"gama":4},"lm":{"dist":"constant","value":1}}]}`,
-			ErrUnknownField, "scenarios[0].lef.gama: unknown field"},
-		{"misspelt key", `{"iterations":100,"mode":"rate","scenarios":[],"treatment":[]}`, ErrUnknownField, "treatment: unknown field"},
-		{"wrong case", `{"Iterations":100}`, ErrUnknownField, "Iterations: unknown field"},
+			ismskit.ErrUnknownField, "scenarios[0].lef.gama: unknown field"},
+		{"misspelt key", `{"iterations":100,"mode":"rate","scenarios":[],"treatment":[]}`, ismskit.ErrUnknownField, "treatment: unknown field"},
+		{"wrong case", `{"Iterations":100}`, ismskit.ErrUnknownField, "Iterations: unknown field"},
 		{"unknown dist", `{"iterations":100,"mode":"rate","scenarios":[{"name":"s","lef":{"dist":"beta"},"lm":{"dist":"constant","value":1}}]}`,
-			ErrUnknownValue, `scenarios[0].lef.dist: unknown distribution "beta"`},
-		{"unknown mode", `{"iterations":100,"mode":"yearly","scenarios":[]}`, ErrUnknownValue, `mode: unknown frequency mode "yearly"`},
-		{"unknown form", `{"iterations":1,"mode":"rate","scenarios":[{"name":"s","lef":{"dist":"pert","form":"vose"}}]}`, ErrUnknownValue, `scenarios[0].lef.form: unknown PERT form "vose"`},
-		{"wrong type", `{"iterations":"many","mode":"rate","scenarios":[]}`, ErrType, "iterations: wrong type"},
-		{"trailing data", `{"iterations":1,"mode":"rate","scenarios":[]} {}`, ErrTrailingData, "trailing data"},
-		{"syntax", `{"iterations":`, ErrSyntax, "malformed JSON"},
+			ismskit.ErrUnknownValue, `scenarios[0].lef.dist: unknown distribution "beta"`},
+		{"unknown mode", `{"iterations":100,"mode":"yearly","scenarios":[]}`, ismskit.ErrUnknownValue, `mode: unknown frequency mode "yearly"`},
+		{"unknown form", `{"iterations":1,"mode":"rate","scenarios":[{"name":"s","lef":{"dist":"pert","form":"vose"}}]}`, ismskit.ErrUnknownValue, `scenarios[0].lef.form: unknown PERT form "vose"`},
+		{"wrong type", `{"iterations":"many","mode":"rate","scenarios":[]}`, ismskit.ErrType, "iterations: wrong type"},
+		{"trailing data", `{"iterations":1,"mode":"rate","scenarios":[]} {}`, ismskit.ErrTrailingData, "trailing data"},
+		{"syntax", `{"iterations":`, ismskit.ErrSyntax, "malformed JSON"},
 		{"low above high", sprintf(base, `{"dist":"pert","low":5,"mode":3,"high":2}`, ""), ErrParameter, "scenarios[0].lef.high: low 5 > high 2"},
 		{"zero iterations", `{"iterations":0,"mode":"rate","scenarios":[{"name":"s","lef":{"dist":"constant","value":1},"lm":{"dist":"constant","value":1}}]}`,
-			ErrIterations, "iterations: iterations 0 is outside"},
-		{"no scenario", `{"iterations":10,"mode":"rate","scenarios":[]}`, ErrMissing, "scenarios: at least one scenario is required"},
-		{"no mode", `{"iterations":10,"scenarios":[{"name":"s","lef":{"dist":"constant","value":1},"lm":{"dist":"constant","value":1}}]}`, ErrMissing, "mode: mode is required"},
-		{"unnamed scenario", `{"iterations":10,"mode":"rate","scenarios":[{"lef":{"dist":"constant","value":1},"lm":{"dist":"constant","value":1}}]}`, ErrMissing, "scenarios[0].name: name is required"},
+			ismskit.ErrOutOfRange, "iterations: iterations 0 is outside"},
+		{"no scenario", `{"iterations":10,"mode":"rate","scenarios":[]}`, ismskit.ErrMissing, "scenarios: at least one scenario is required"},
+		{"no mode", `{"iterations":10,"scenarios":[{"name":"s","lef":{"dist":"constant","value":1},"lm":{"dist":"constant","value":1}}]}`, ismskit.ErrMissing, "mode: mode is required"},
+		{"unnamed scenario", `{"iterations":10,"mode":"rate","scenarios":[{"lef":{"dist":"constant","value":1},"lm":{"dist":"constant","value":1}}]}`, ismskit.ErrMissing, "scenarios[0].name: name is required"},
 		{"duplicate scenario", `{"iterations":10,"mode":"rate","scenarios":[{"name":"a","lef":{"dist":"constant","value":1},"lm":{"dist":"constant","value":1}},{"name":"a","lef":{"dist":"constant","value":1},"lm":{"dist":"constant","value":1}}]}`,
 			ErrConflict, `scenarios[1].name: name "a" is already used by scenarios[0]`},
 		{"bad percentile", sprintf(base, `{"dist":"constant","value":1}`, `,"percentiles":[50,120]`), ErrParameter, "percentiles[1]: percentile 120 is outside [0, 100]"},
 		{"treatment of unknown scenario", sprintf(base, `{"dist":"constant","value":1}`, `,"treatments":[{"name":"t","scenario":"zz","annualCost":1,"changes":{"lm":{"dist":"constant","value":1}}}]`),
-			ErrMissing, `treatments[0].scenario: no scenario is named "zz"`},
+			ismskit.ErrMissing, `treatments[0].scenario: no scenario is named "zz"`},
 		{"treatment without changes", sprintf(base, `{"dist":"constant","value":1}`, `,"treatments":[{"name":"t","annualCost":1,"changes":{}}]`),
-			ErrMissing, "treatments[0].changes: changes must give at least one node"},
+			ismskit.ErrMissing, "treatments[0].changes: changes must give at least one node"},
 		{"treatment below a direct node", sprintf(base, `{"dist":"constant","value":1}`, `,"treatments":[{"name":"t","annualCost":1,"changes":{"tef":{"dist":"constant","value":1}}}]`),
 			ErrConflict, "treatments[0].changes.tef: the scenario gives lef directly, so changing tef has no effect"},
 		{"treatment with bad estimate", sprintf(base, `{"dist":"constant","value":1}`, `,"treatments":[{"name":"t","annualCost":-5,"changes":{"lm":{"dist":"uniform","low":3,"high":1}}}]`),
@@ -133,7 +134,7 @@ func TestDecodeErrors(t *testing.T) {
 			require.Error(t, err)
 			require.ErrorIs(t, err, tc.kind)
 			assert.ErrorContains(t, err, tc.message)
-			var fe *FieldError
+			var fe *ismskit.Error
 			require.ErrorAs(t, err, &fe)
 		})
 	}
@@ -147,5 +148,5 @@ func TestDecodeScenario(t *testing.T) {
 	require.ErrorIs(t, err, ErrParameter)
 	assert.EqualError(t, err, "lef.high: low 5 > high 2")
 	_, err = DecodeScenario([]byte(`{"name":"x","likelyhood":3}`))
-	require.ErrorIs(t, err, ErrUnknownField)
+	require.ErrorIs(t, err, ismskit.ErrUnknownField)
 }

@@ -59,8 +59,8 @@
 //
 // Bad input never panics: every problem is an error wrapping one of the
 // sentinels ([ErrParameter], [ErrMissing], [ErrConflict],
-// [ErrUnknownValue], [ErrIterations] and the decoding kinds) inside a
-// [FieldError] that names the node and parameter, such as
+// [ErrUnknownValue], [ismskit.ErrOutOfRange] and the decoding kinds) inside a
+// [ismskit.Error] that names the node and parameter, such as
 // "lef.high: low 5 > high 2", and all of them are reported, joined.
 //
 // Everything in the package is safe for concurrent use: functions are

@@ -1,6 +1,10 @@
 package fair
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/ismskit/ismskit"
+)
 
 // Dist names a family of input distribution for an [Estimate]. The zero
 // value is invalid: an estimate must say which family it uses.
@@ -46,7 +50,7 @@ func (d Dist) IsValid() bool { return d >= Constant && d <= Normal }
 // MarshalText encodes d as its lower-case name.
 func (d Dist) MarshalText() ([]byte, error) {
 	if !d.IsValid() {
-		return nil, errorf(ErrUnknownValue, "distribution %d is not valid", int(d))
+		return nil, errorf(ismskit.ErrUnknownValue, "distribution %d is not valid", int(d))
 	}
 	return []byte(distNames[d]), nil
 }
@@ -60,7 +64,7 @@ func (d *Dist) UnmarshalText(b []byte) error {
 			return nil
 		}
 	}
-	return errorf(ErrUnknownValue, "unknown distribution %q (want constant, uniform, triangular, pert, lognormal or normal)", b)
+	return errorf(ismskit.ErrUnknownValue, "unknown distribution %q (want constant, uniform, triangular, pert, lognormal or normal)", b)
 }
 
 // PERTForm chooses how a [PERT] estimate turns (low, mode, high, gamma)
@@ -98,7 +102,7 @@ func (f PERTForm) IsValid() bool { return f <= Moment }
 // MarshalText encodes f as "classic" or "moment".
 func (f PERTForm) MarshalText() ([]byte, error) {
 	if !f.IsValid() {
-		return nil, errorf(ErrUnknownValue, "PERT form %d is not valid", int(f))
+		return nil, errorf(ismskit.ErrUnknownValue, "PERT form %d is not valid", int(f))
 	}
 	return []byte(formNames[f]), nil
 }
@@ -112,7 +116,7 @@ func (f *PERTForm) UnmarshalText(b []byte) error {
 	case "moment":
 		*f = Moment
 	default:
-		return errorf(ErrUnknownValue, "unknown PERT form %q (want classic or moment)", b)
+		return errorf(ismskit.ErrUnknownValue, "unknown PERT form %q (want classic or moment)", b)
 	}
 	return nil
 }
@@ -152,7 +156,7 @@ func (m FrequencyMode) IsValid() bool { return m == Rate || m == Event }
 // MarshalText encodes m as "rate" or "event".
 func (m FrequencyMode) MarshalText() ([]byte, error) {
 	if !m.IsValid() {
-		return nil, errorf(ErrUnknownValue, "frequency mode %d is not valid", int(m))
+		return nil, errorf(ismskit.ErrUnknownValue, "frequency mode %d is not valid", int(m))
 	}
 	return []byte(modeNames[m]), nil
 }
@@ -166,7 +170,7 @@ func (m *FrequencyMode) UnmarshalText(b []byte) error {
 	case "event":
 		*m = Event
 	default:
-		return errorf(ErrUnknownValue, "unknown frequency mode %q (want rate or event)", b)
+		return errorf(ismskit.ErrUnknownValue, "unknown frequency mode %q (want rate or event)", b)
 	}
 	return nil
 }
@@ -205,7 +209,7 @@ func (v VulnerabilityMode) IsValid() bool { return v <= PerIteration }
 // MarshalText encodes v as "pooled" or "periteration".
 func (v VulnerabilityMode) MarshalText() ([]byte, error) {
 	if !v.IsValid() {
-		return nil, errorf(ErrUnknownValue, "vulnerability mode %d is not valid", int(v))
+		return nil, errorf(ismskit.ErrUnknownValue, "vulnerability mode %d is not valid", int(v))
 	}
 	return []byte(vulnNames[v]), nil
 }
@@ -219,7 +223,7 @@ func (v *VulnerabilityMode) UnmarshalText(b []byte) error {
 	case "periteration":
 		*v = PerIteration
 	default:
-		return errorf(ErrUnknownValue, "unknown vulnerability mode %q (want pooled or periteration)", b)
+		return errorf(ismskit.ErrUnknownValue, "unknown vulnerability mode %q (want pooled or periteration)", b)
 	}
 	return nil
 }

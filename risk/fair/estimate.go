@@ -3,6 +3,7 @@ package fair
 import (
 	"math"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/internal/randstream"
 )
@@ -177,7 +178,7 @@ func (e *Estimate) check(l *fielderr.List, path string, r role) {
 				at("gamma", errorf(ErrParameter, "gamma %g is outside (0, 1e6]", e.Gamma))
 			}
 			if !e.Form.IsValid() {
-				at("form", errorf(ErrUnknownValue, "PERT form %d is not valid", int(e.Form)))
+				at("form", errorf(ismskit.ErrUnknownValue, "PERT form %d is not valid", int(e.Form)))
 			}
 		} else {
 			unused("low", "mode", "high")
@@ -226,9 +227,9 @@ func (e *Estimate) check(l *fielderr.List, path string, r role) {
 			}
 		}
 	case 0:
-		at("dist", errorf(ErrMissing, "dist is required"))
+		at("dist", errorf(ismskit.ErrMissing, "dist is required"))
 	default:
-		at("dist", errorf(ErrUnknownValue, "distribution %d is not valid", int(e.Dist)))
+		at("dist", errorf(ismskit.ErrUnknownValue, "distribution %d is not valid", int(e.Dist)))
 	}
 }
 

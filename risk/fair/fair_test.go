@@ -9,6 +9,7 @@ import (
 	"slices"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -393,7 +394,7 @@ func TestPortfolio(t *testing.T) {
 	assert.Equal(t, slices.Collect(alone.Losses()), slices.Collect(single.Total.Losses()))
 
 	_, err = SimulatePortfolio(nil, opt)
-	require.ErrorIs(t, err, ErrMissing)
+	require.ErrorIs(t, err, ismskit.ErrMissing)
 	bad := a
 	bad.LEF = ptr(ClassicPERT(5, 1, 2))
 	_, err = SimulatePortfolio([]Scenario{a, bad}, opt)
@@ -421,7 +422,7 @@ func TestCompare(t *testing.T) {
 	require.ErrorIs(t, err, ErrParameter)
 	after.LEF = nil
 	_, err = Compare(before, after, 1, Options{Iterations: 10, Mode: Rate})
-	require.ErrorIs(t, err, ErrMissing)
+	require.ErrorIs(t, err, ismskit.ErrMissing)
 	assert.ErrorContains(t, err, "after.lef: lef is required")
 }
 
@@ -461,13 +462,13 @@ func TestValidationErrors(t *testing.T) {
 		{"normal without mass", Scenario{Nodes: Nodes{LEF: ptr(TruncNormal(-100, 1)), LM: ptr(Fixed(1))}}, opt, ErrParameter, "lef.mean: normal(-100, 1) has almost no mass"},
 		{"negative stddev", Scenario{Nodes: Nodes{LEF: ptr(TruncNormal(1, -1)), LM: ptr(Fixed(1))}}, opt, ErrParameter, "lef.stddev: stddev -1 is outside"},
 		{"parameter of another family", Scenario{Nodes: Nodes{LEF: ptr(Estimate{Dist: Constant, Value: 1, High: 3}), LM: ptr(Fixed(1))}}, opt, ErrConflict, "lef.high: high is not a parameter of a constant estimate"},
-		{"no dist", Scenario{Nodes: Nodes{LEF: &Estimate{}, LM: ptr(Fixed(1))}}, opt, ErrMissing, "lef.dist: dist is required"},
-		{"missing lm", Scenario{Nodes: Nodes{LEF: ptr(Fixed(1))}}, opt, ErrMissing, "lm: lm is required (or its children pl and sr)"},
-		{"missing poa", Scenario{Nodes: Nodes{CF: ptr(Fixed(1)), Vuln: ptr(Fixed(1)), LM: ptr(Fixed(1))}}, opt, ErrMissing, "poa: poa is required"},
-		{"missing slm", Scenario{Nodes: Nodes{LEF: ptr(Fixed(1)), PL: ptr(Fixed(1)), SLEF: ptr(Fixed(0.1))}}, opt, ErrMissing, "slm: slm is required"},
+		{"no dist", Scenario{Nodes: Nodes{LEF: &Estimate{}, LM: ptr(Fixed(1))}}, opt, ismskit.ErrMissing, "lef.dist: dist is required"},
+		{"missing lm", Scenario{Nodes: Nodes{LEF: ptr(Fixed(1))}}, opt, ismskit.ErrMissing, "lm: lm is required (or its children pl and sr)"},
+		{"missing poa", Scenario{Nodes: Nodes{CF: ptr(Fixed(1)), Vuln: ptr(Fixed(1)), LM: ptr(Fixed(1))}}, opt, ismskit.ErrMissing, "poa: poa is required"},
+		{"missing slm", Scenario{Nodes: Nodes{LEF: ptr(Fixed(1)), PL: ptr(Fixed(1)), SLEF: ptr(Fixed(0.1))}}, opt, ismskit.ErrMissing, "slm: slm is required"},
 		{"node and children", Scenario{Nodes: Nodes{LEF: ptr(Fixed(1)), TEF: ptr(Fixed(2)), LM: ptr(Fixed(1))}}, opt, ErrConflict, "tef: lef is given directly, so tef would be ignored"},
-		{"zero iterations", Scenario{Nodes: Nodes{LEF: ptr(Fixed(1)), LM: ptr(Fixed(1))}}, Options{Mode: Rate}, ErrIterations, "iterations: iterations 0 is outside [1, 268435456]"},
-		{"no mode", Scenario{Nodes: Nodes{LEF: ptr(Fixed(1)), LM: ptr(Fixed(1))}}, Options{Iterations: 1}, ErrMissing, "mode: mode is required (rate or event)"},
+		{"zero iterations", Scenario{Nodes: Nodes{LEF: ptr(Fixed(1)), LM: ptr(Fixed(1))}}, Options{Mode: Rate}, ismskit.ErrOutOfRange, "iterations: iterations 0 is outside [1, 268435456]"},
+		{"no mode", Scenario{Nodes: Nodes{LEF: ptr(Fixed(1)), LM: ptr(Fixed(1))}}, Options{Iterations: 1}, ismskit.ErrMissing, "mode: mode is required (rate or event)"},
 		{"event rate too high", Scenario{Nodes: Nodes{LEF: ptr(UniformRange(1, 1e6)), LM: ptr(Fixed(1))}}, Options{Iterations: 1, Mode: Event}, ErrParameter, "lef: event mode draws a magnitude per event"},
 	}
 	for _, tc := range tests {
@@ -477,7 +478,7 @@ func TestValidationErrors(t *testing.T) {
 			assert.Nil(t, res)
 			require.ErrorIs(t, err, tc.kind)
 			assert.ErrorContains(t, err, tc.message)
-			var fe *FieldError
+			var fe *ismskit.Error
 			require.ErrorAs(t, err, &fe)
 			assert.NotEmpty(t, fe.Path)
 		})
@@ -495,10 +496,10 @@ func TestValidationReportsEverything(t *testing.T) {
 	assert.ErrorContains(t, err, "lm.low: low NaN is not finite")
 	assert.ErrorContains(t, err, "lm.high: high -1 is negative")
 	_, err = Simulate(s, Options{})
-	assert.ErrorIs(t, err, ErrIterations)
-	assert.ErrorIs(t, err, ErrMissing)
+	assert.ErrorIs(t, err, ismskit.ErrOutOfRange)
+	assert.ErrorIs(t, err, ismskit.ErrMissing)
 	assert.ErrorIs(t, err, ErrParameter)
-	var fe *FieldError
+	var fe *ismskit.Error
 	assert.True(t, errors.As(err, &fe))
 }
 
@@ -512,9 +513,9 @@ func TestEnums(t *testing.T) {
 		assert.Equal(t, string(b), d.String())
 	}
 	var d Dist
-	assert.ErrorIs(t, d.UnmarshalText([]byte("Pert")), ErrUnknownValue)
+	assert.ErrorIs(t, d.UnmarshalText([]byte("Pert")), ismskit.ErrUnknownValue)
 	_, err := Dist(0).MarshalText()
-	assert.ErrorIs(t, err, ErrUnknownValue)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	assert.Equal(t, "Dist(9)", Dist(9).String())
 
 	for _, f := range []PERTForm{Classic, Moment} {
@@ -524,7 +525,7 @@ func TestEnums(t *testing.T) {
 		assert.Equal(t, f, back)
 	}
 	var f PERTForm
-	assert.ErrorIs(t, f.UnmarshalText([]byte("vose")), ErrUnknownValue)
+	assert.ErrorIs(t, f.UnmarshalText([]byte("vose")), ismskit.ErrUnknownValue)
 	for _, m := range []FrequencyMode{Rate, Event} {
 		b, _ := m.MarshalText()
 		var back FrequencyMode
@@ -532,7 +533,7 @@ func TestEnums(t *testing.T) {
 		assert.Equal(t, m, back)
 	}
 	var m FrequencyMode
-	assert.ErrorIs(t, m.UnmarshalText([]byte("annual")), ErrUnknownValue)
+	assert.ErrorIs(t, m.UnmarshalText([]byte("annual")), ismskit.ErrUnknownValue)
 	assert.Equal(t, "FrequencyMode(0)", m.String())
 	for _, v := range []VulnerabilityMode{Pooled, PerIteration} {
 		b, _ := v.MarshalText()
@@ -541,7 +542,7 @@ func TestEnums(t *testing.T) {
 		assert.Equal(t, v, back)
 	}
 	var v VulnerabilityMode
-	assert.ErrorIs(t, v.UnmarshalText([]byte("x")), ErrUnknownValue)
+	assert.ErrorIs(t, v.UnmarshalText([]byte("x")), ismskit.ErrUnknownValue)
 }
 
 func TestResultMemory(t *testing.T) {

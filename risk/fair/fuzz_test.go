@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/ismskit/ismskit"
 )
 
 // FuzzDecodeAnalysis: no input panics; every error carries a path; a
@@ -25,7 +27,7 @@ func FuzzDecodeAnalysis(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		a, err := DecodeAnalysis(data)
 		if err != nil {
-			var fe *FieldError
+			var fe *ismskit.Error
 			if !errors.As(err, &fe) {
 				t.Fatalf("error without a path: %v", err)
 			}
@@ -46,7 +48,7 @@ func FuzzDecodeAnalysis(f *testing.F) {
 		a.Iterations = min(a.Iterations, 300)
 		rep, err := Run(a)
 		if err != nil {
-			var fe *FieldError
+			var fe *ismskit.Error
 			if !errors.As(err, &fe) {
 				t.Fatalf("run error without a path: %v", err)
 			}
@@ -68,7 +70,7 @@ func FuzzDecodeScenario(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := DecodeScenario(data)
 		if err != nil {
-			var fe *FieldError
+			var fe *ismskit.Error
 			if !errors.As(err, &fe) {
 				t.Fatalf("error without a path: %v", err)
 			}

@@ -1,6 +1,7 @@
 package fair
 
 import (
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
@@ -36,7 +37,7 @@ type Contribution struct {
 // "scenarios[i]". It is safe for concurrent use.
 func SimulatePortfolio(scenarios []Scenario, opt Options) (*Portfolio, error) {
 	if len(scenarios) == 0 {
-		return nil, fielderr.At("scenarios", errorf(ErrMissing, "at least one scenario is required"))
+		return nil, fielderr.At("scenarios", errorf(ismskit.ErrMissing, "at least one scenario is required"))
 	}
 	ss := make([]*Scenario, len(scenarios))
 	for i := range scenarios {

@@ -1,6 +1,7 @@
 package fair
 
 import (
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
@@ -206,12 +207,12 @@ func (n *Nodes) checkTree(l *fielderr.List, path string, k node, required bool) 
 	}
 	if len(info.children) == 0 || (!required && !n.anyGiven(k)) {
 		if required {
-			l.Add(fielderr.JoinPath(path, info.key), errorf(ErrMissing, "%s is required", info.key))
+			l.Add(fielderr.JoinPath(path, info.key), errorf(ismskit.ErrMissing, "%s is required", info.key))
 		}
 		return
 	}
 	if !n.anyGiven(k) {
-		l.Add(fielderr.JoinPath(path, info.key), errorf(ErrMissing,
+		l.Add(fielderr.JoinPath(path, info.key), errorf(ismskit.ErrMissing,
 			"%s is required (or its children %s and %s)", info.key, nodeInfo[info.children[0]].key, nodeInfo[info.children[1]].key))
 		return
 	}

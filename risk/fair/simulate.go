@@ -5,6 +5,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/internal/randstream"
 )
@@ -46,15 +47,15 @@ type Options struct {
 
 func (o *Options) check(l *fielderr.List) {
 	if o.Iterations < 1 || o.Iterations > MaxIterations {
-		l.Add("iterations", errorf(ErrIterations, "iterations %d is outside [1, %d]", o.Iterations, MaxIterations))
+		l.Add("iterations", errorf(ismskit.ErrOutOfRange, "iterations %d is outside [1, %d]", o.Iterations, MaxIterations))
 	}
 	if o.Mode == 0 {
-		l.Add("mode", errorf(ErrMissing, "mode is required (rate or event)"))
+		l.Add("mode", errorf(ismskit.ErrMissing, "mode is required (rate or event)"))
 	} else if !o.Mode.IsValid() {
-		l.Add("mode", errorf(ErrUnknownValue, "frequency mode %d is not valid", int(o.Mode)))
+		l.Add("mode", errorf(ismskit.ErrUnknownValue, "frequency mode %d is not valid", int(o.Mode)))
 	}
 	if !o.Vulnerability.IsValid() {
-		l.Add("vulnerability", errorf(ErrUnknownValue, "vulnerability mode %d is not valid", int(o.Vulnerability)))
+		l.Add("vulnerability", errorf(ismskit.ErrUnknownValue, "vulnerability mode %d is not valid", int(o.Vulnerability)))
 	}
 	if o.Workers < 0 {
 		l.Add("workers", errorf(ErrParameter, "workers %d is negative", o.Workers))

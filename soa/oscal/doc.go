@@ -58,7 +58,7 @@
 // undecided entry cannot be exported (an SSP states decided controls), nor
 // can an included entry without a status or a value OSCAL's datatypes
 // cannot hold (a property over several lines or with surrounding spaces):
-// ExportSSP reports each of them as a *FieldError with the path of the
+// ExportSSP reports each of them as a *ismskit.Error with the path of the
 // SoA's field, wrapping ErrNotRepresentable.
 //
 // # Determinism and concurrency

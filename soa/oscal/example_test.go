@@ -2,8 +2,8 @@ package oscal_test
 
 import (
 	"fmt"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/soa"
 	"github.com/ismskit/ismskit/soa/oscal"
@@ -11,7 +11,7 @@ import (
 
 func ExampleExportSSP() {
 	s := soa.SoA{
-		Header: soa.Header{Organization: "Example Ledger Ltd", Version: "1.0", Date: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)},
+		Header: soa.Header{Organization: "Example Ledger Ltd", Version: "1.0", Date: ismskit.NewDate(2026, 11, 28)},
 		Entries: []soa.Entry{
 			{Control: iso27002.MustParse("5.1"), Applicability: soa.Included, Status: soa.Implemented,
 				Reasons: []soa.Reason{{Kind: soa.BestPractice}}},

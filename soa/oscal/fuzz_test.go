@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/soa"
 	"github.com/ismskit/ismskit/soa/oscal"
@@ -22,8 +23,8 @@ func FuzzExportSSP(f *testing.F) {
 			Responsibility: soa.Responsibility(resp % 4), Owner: owner, Provider: provider, Justification: note,
 			Reasons:    []soa.Reason{{Kind: soa.ReasonKind(appl % 8), Risks: []string{riskID}, Reference: ref, Note: note}},
 			Notes:      []string{note},
-			TargetDate: time.Unix(date, 0)}
-		s := soa.SoA{Header: soa.Header{Organization: org, Version: owner, Date: time.Unix(date, 0)}, Entries: []soa.Entry{e}}
+			TargetDate: ismskit.DateOf(time.Unix(date, 0))}
+		s := soa.SoA{Header: soa.Header{Organization: org, Version: owner, Date: ismskit.DateOf(time.Unix(date, 0))}, Entries: []soa.Entry{e}}
 		out, err := oscal.ExportSSP(s, oscal.Options{})
 		if err != nil {
 			return

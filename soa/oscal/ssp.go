@@ -17,18 +17,6 @@ import (
 // core names; it is iso27002/oscal's Namespace.
 const Namespace = catoscal.Namespace
 
-// ErrNotRepresentable means the SoA holds a value that OSCAL cannot hold
-// without changing it: an undecided control, an included control without
-// a status, a property value over several lines or with surrounding
-// spaces, a date outside OSCAL's years. It is iso27002/oscal's
-// ErrNotRepresentable.
-var ErrNotRepresentable = catoscal.ErrNotRepresentable
-
-// FieldError is a problem at a path of the SoA, such as
-// "entries[12].owner". It is an alias of the error type every ismskit
-// package uses, so errors.As(err, new(*oscal.FieldError)) works.
-type FieldError = fielderr.Error
-
 // Options controls the references and metadata of the exports. The zero
 // value is ready to use: every default comes from the SoA itself, and the
 // output is byte-identical from run to run.
@@ -63,7 +51,7 @@ func or(s, def string) string {
 func (o Options) catalogOptions(s soa.SoA) catoscal.Options {
 	out := catoscal.Options{LastModified: o.LastModified, Version: o.Version}
 	if out.LastModified.IsZero() {
-		out.LastModified = s.Header.Date
+		out.LastModified = s.Header.Date.Time()
 	}
 	if out.Version == "" {
 		out.Version = s.Header.Version
@@ -102,7 +90,7 @@ func profileTitle(s soa.SoA) string {
 // (Options.ProfileHref). See the package documentation for how each
 // field of the SoA is kept.
 //
-// ExportSSP reports every entry OSCAL cannot hold, each as a *FieldError
+// ExportSSP reports every entry OSCAL cannot hold, each as a *ismskit.Error
 // with the path of the SoA's field wrapping ErrNotRepresentable: an
 // undecided entry ("entries[4].applicability"), an included entry without
 // a status, an entry without a valid control, a property value that is
@@ -113,7 +101,7 @@ func ExportSSP(s soa.SoA, opts Options) ([]byte, error) {
 	h := s.Header
 	org := h.Organization
 	if !catoscal.IsString(org) {
-		errs.Add("header.organization", fmt.Errorf("%w: the organisation %q is empty, over several lines or has surrounding spaces", ErrNotRepresentable, org))
+		errs.Add("header.organization", fmt.Errorf("%w: the organisation %q is empty, over several lines or has surrounding spaces", catoscal.ErrNotRepresentable, org))
 	}
 	md, err := metadataOf(s, opts)
 	errs.Add("", err)
@@ -162,7 +150,7 @@ func ExportSSP(s soa.SoA, opts Options) ([]byte, error) {
 		}
 	}
 	if len(s.Entries) == 0 {
-		errs.Add("entries", fmt.Errorf("%w: an SoA without entries has no implemented requirements", ErrNotRepresentable))
+		errs.Add("entries", fmt.Errorf("%w: an SoA without entries has no implemented requirements", catoscal.ErrNotRepresentable))
 	}
 	ci.Description = fmt.Sprintf("The controls of %s as the Statement of Applicability decides them (ISO/IEC 27001:2022 clause 6.1.3 d): %d included, each with its implementation status and the reasons for including it, and %d excluded, each with the justification for excluding it (implementation status not-applicable).", or(h.Catalog, "the catalog"), included, excluded)
 	doc.SystemImplementation.Components = components
@@ -198,7 +186,7 @@ func nsProp(name, value string) prop { return prop{Name: name, NS: Namespace, Va
 // checkValue reports a value OSCAL's string datatype cannot hold.
 func checkValue(errs *fielderr.List, path, v string) {
 	if !catoscal.IsString(v) {
-		errs.Add(path, fmt.Errorf("%w: %q is empty, over several lines or has surrounding spaces", ErrNotRepresentable, v))
+		errs.Add(path, fmt.Errorf("%w: %q is empty, over several lines or has surrounding spaces", catoscal.ErrNotRepresentable, v))
 	}
 }
 
@@ -211,12 +199,12 @@ func metadataOf(s soa.SoA, opts Options) (metadata, error) {
 		var err error
 		lm, err = catoscal.DateTime(opts.LastModified)
 		errs.Add("options.lastModified", err)
-	} else if d, err := catoscal.DateTime(h.Date); err == nil {
+	} else if d, err := catoscal.DateTime(h.Date.Time()); err == nil {
 		lm = d
 	}
 	v := or(co.Version, "1.0")
 	if !catoscal.IsString(v) {
-		errs.Add(versionPath(opts), fmt.Errorf("%w: version %q is over several lines or has surrounding spaces", ErrNotRepresentable, v))
+		errs.Add(versionPath(opts), fmt.Errorf("%w: version %q is over several lines or has surrounding spaces", catoscal.ErrNotRepresentable, v))
 	}
 	md := metadata{
 		Title:        "System security plan of " + h.Organization + ": Statement of Applicability " + h.Version,
@@ -236,14 +224,14 @@ func metadataOf(s soa.SoA, opts Options) (metadata, error) {
 	}
 	add("soa-version", "header.version", h.Version)
 	if !h.Date.IsZero() {
-		d, err := catoscal.DateTime(h.Date)
+		d, err := catoscal.DateTime(h.Date.Time())
 		errs.Add("header.date", err)
 		add("soa-date", "header.date", d)
 	}
 	add("prepared-by", "header.preparedBy", h.PreparedBy)
 	add("approved-by", "header.approvedBy", h.ApprovedBy)
 	if !h.ApprovedAt.IsZero() {
-		d, err := catoscal.DateTime(h.ApprovedAt)
+		d, err := catoscal.DateTime(h.ApprovedAt.Time())
 		errs.Add("header.approvedAt", err)
 		add("approved-at", "header.approvedAt", d)
 	}
@@ -266,7 +254,7 @@ var statusStates = map[soa.Status]string{
 func requirement(e soa.Entry, org, thisSystem string, providers map[string]string, components *[]component) (implementedRequirement, error) {
 	var errs fielderr.List
 	if !e.Control.IsValid() {
-		errs.Add("control", fmt.Errorf("%w: the entry names no control", ErrNotRepresentable))
+		errs.Add("control", fmt.Errorf("%w: the entry names no control", catoscal.ErrNotRepresentable))
 		return implementedRequirement{}, errs.Err()
 	}
 	id := e.Control.String()
@@ -289,24 +277,24 @@ func requirement(e soa.Entry, org, thisSystem string, providers map[string]strin
 	case soa.Included:
 		state = statusStates[e.Status]
 		if state == "" {
-			errs.Add("status", fmt.Errorf("%w: included control %s has no implementation status", ErrNotRepresentable, id))
+			errs.Add("status", fmt.Errorf("%w: included control %s has no implementation status", catoscal.ErrNotRepresentable, id))
 		}
 	case soa.Excluded:
 		state = "not-applicable"
 		if strings.TrimSpace(e.Justification) == "" {
-			errs.Add("justification", fmt.Errorf("%w: excluded control %s has no justification", ErrNotRepresentable, id))
+			errs.Add("justification", fmt.Errorf("%w: excluded control %s has no justification", catoscal.ErrNotRepresentable, id))
 		}
 	case soa.Undecided:
-		errs.Add("applicability", fmt.Errorf("%w: control %s is undecided; an SSP states decided controls only", ErrNotRepresentable, id))
+		errs.Add("applicability", fmt.Errorf("%w: control %s is undecided; an SSP states decided controls only", catoscal.ErrNotRepresentable, id))
 	default:
-		errs.Add("applicability", fmt.Errorf("%w: %s", ErrNotRepresentable, e.Applicability))
+		errs.Add("applicability", fmt.Errorf("%w: %s", catoscal.ErrNotRepresentable, e.Applicability))
 	}
 	if e.Applicability.IsValid() {
 		ir.Props = append(ir.Props, nsProp("applicability", e.Applicability.String()))
 	}
 	if e.Status != 0 {
 		if !e.Status.IsValid() {
-			errs.Add("status", fmt.Errorf("%w: %s", ErrNotRepresentable, e.Status))
+			errs.Add("status", fmt.Errorf("%w: %s", catoscal.ErrNotRepresentable, e.Status))
 		} else {
 			ir.Props = append(ir.Props, nsProp("status", e.Status.String()))
 		}
@@ -315,7 +303,7 @@ func requirement(e soa.Entry, org, thisSystem string, providers map[string]strin
 		rp := fielderr.Index("reasons", j)
 		group := "reason-" + strconv.Itoa(j+1)
 		if !r.Kind.IsValid() {
-			errs.Add(rp+".kind", fmt.Errorf("%w: reason without a valid kind", ErrNotRepresentable))
+			errs.Add(rp+".kind", fmt.Errorf("%w: reason without a valid kind", catoscal.ErrNotRepresentable))
 			continue
 		}
 		rs := nsProp("reason", r.Kind.String())
@@ -335,13 +323,13 @@ func requirement(e soa.Entry, org, thisSystem string, providers map[string]strin
 		}
 	}
 	if !e.Responsibility.IsValid() {
-		errs.Add("responsibility", fmt.Errorf("%w: %s", ErrNotRepresentable, e.Responsibility))
+		errs.Add("responsibility", fmt.Errorf("%w: %s", catoscal.ErrNotRepresentable, e.Responsibility))
 	}
 	ir.Props = append(ir.Props, nsProp("responsibility", e.Responsibility.String()))
 	add("provider", "provider", e.Provider)
 	add("owner", "owner", e.Owner)
 	if !e.TargetDate.IsZero() {
-		d, err := catoscal.DateTime(e.TargetDate)
+		d, err := catoscal.DateTime(e.TargetDate.Time())
 		errs.Add("targetDate", err)
 		add("target-date", "targetDate", d)
 	}
@@ -353,7 +341,7 @@ func requirement(e soa.Entry, org, thisSystem string, providers map[string]strin
 		np := nsProp("note", strconv.Itoa(j+1))
 		np.Remarks = n
 		if strings.TrimSpace(n) == "" {
-			errs.Add(fielderr.Index("notes", j), fmt.Errorf("%w: an empty note", ErrNotRepresentable))
+			errs.Add(fielderr.Index("notes", j), fmt.Errorf("%w: an empty note", catoscal.ErrNotRepresentable))
 		}
 		ir.Props = append(ir.Props, np)
 	}
@@ -397,7 +385,7 @@ func requirement(e soa.Entry, org, thisSystem string, providers map[string]strin
 		ir.ByComponents = []byComponent{own, prov}
 	} else {
 		if e.Responsibility != soa.Own && e.Provider == "" {
-			errs.Add("provider", fmt.Errorf("%w: a %s control names no provider", ErrNotRepresentable, e.Responsibility))
+			errs.Add("provider", fmt.Errorf("%w: a %s control names no provider", catoscal.ErrNotRepresentable, e.Responsibility))
 		}
 		ir.ByComponents = []byComponent{own}
 	}

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 
 	"github.com/ismskit/ismskit/internal/oscalschema"
@@ -30,8 +31,8 @@ func validate(t testing.TB, model string, doc []byte) {
 }
 
 var (
-	day  = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
-	due  = time.Date(2027, 3, 31, 0, 0, 0, 0, time.UTC)
+	day  = ismskit.NewDate(2026, 11, 28)
+	due  = ismskit.NewDate(2027, 3, 31)
 	mid  = iso27002.MustParse
 	risk = soa.Reason{Kind: soa.RiskTreatment, Risks: []string{"R-1", "R-2"}, Note: "Chosen in the\ntreatment plan of 2026"}
 )
@@ -40,7 +41,7 @@ var (
 func testSoA() soa.SoA {
 	return soa.SoA{
 		Header: soa.Header{Organization: "Example Ledger Ltd", Scope: "ISMS-SCOPE-1", Version: "2026.1", Date: day,
-			PreparedBy: "ISMS manager", ApprovedBy: "CEO", ApprovedAt: day.Add(24 * time.Hour), Catalog: "ISO/IEC 27002:2022", Edition: iso27002.Edition2022},
+			PreparedBy: "ISMS manager", ApprovedBy: "CEO", ApprovedAt: day.AddDate(0, 0, 1), Catalog: "ISO/IEC 27002:2022", Edition: iso27002.Edition2022},
 		Entries: []soa.Entry{
 			{Control: mid("5.1"), Title: "Policies for information security", Theme: "organizational", Applicability: soa.Included,
 				Reasons: []soa.Reason{{Kind: soa.BestPractice}}, Status: soa.Implemented, Implementation: "Policy set v3, approved by the board.",
@@ -152,7 +153,7 @@ func TestExportSSP(t *testing.T) {
 	// gets a new one.
 	next := testSoA()
 	next.Header.Version = "2026.2"
-	out2, err := oscal.ExportSSP(next, oscal.Options{LastModified: day.AddDate(0, 1, 0), ProfileHref: "p.json"})
+	out2, err := oscal.ExportSSP(next, oscal.Options{LastModified: day.AddDate(0, 1, 0).Time(), ProfileHref: "p.json"})
 	require.NoError(t, err)
 	validate(t, "ssp", out2)
 	var doc2 struct {
@@ -220,13 +221,13 @@ func TestExportProfile(t *testing.T) {
 	assert.Equal(t, "Applicable controls of Example Ledger Ltd, Statement of Applicability 2026.1", sel.Title)
 
 	_, err = oscal.ExportProfile(soa.SoA{Header: soa.Header{Organization: "X"}}, oscal.Options{})
-	assert.ErrorIs(t, err, oscal.ErrNotRepresentable, "nothing included, no profile")
+	assert.ErrorIs(t, err, catoscal.ErrNotRepresentable, "nothing included, no profile")
 }
 
 func TestExportSSPErrors(t *testing.T) {
 	bad := testSoA()
 	bad.Header.Organization = " Example"
-	bad.Header.Date = time.Date(1800, 1, 1, 0, 0, 0, 0, time.UTC)
+	bad.Header.Date = ismskit.NewDate(1800, 1, 1)
 	bad.Entries[0].Owner = "two\nlines"
 	bad.Entries[0].Reasons = append(bad.Entries[0].Reasons, soa.Reason{Kind: soa.Legal, Reference: "GDPR "}, soa.Reason{})
 	bad.Entries[1].Applicability = soa.Undecided
@@ -239,7 +240,7 @@ func TestExportSSPErrors(t *testing.T) {
 
 	_, err := oscal.ExportSSP(bad, oscal.Options{})
 	require.Error(t, err)
-	assert.ErrorIs(t, err, oscal.ErrNotRepresentable)
+	assert.ErrorIs(t, err, catoscal.ErrNotRepresentable)
 	assert.Equal(t, []string{
 		"header.organization",
 		"header.date",
@@ -263,7 +264,7 @@ func TestExportSSPErrors(t *testing.T) {
 	assert.Equal(t, []string{"options.lastModified"}, paths(err))
 }
 
-// paths returns the path of every *FieldError in err, in order.
+// paths returns the path of every *ismskit.Error in err, in order.
 func paths(err error) []string {
 	return fielderr.Paths(err)
 }

@@ -2,14 +2,14 @@ package xlsx_test
 
 import (
 	"fmt"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/soa"
 	"github.com/ismskit/ismskit/soa/xlsx"
 )
 
 func ExampleEncode() {
-	s, _ := soa.Generate(soa.Input{Header: soa.Header{Organization: "Example Ltd", Version: "1.0", Date: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)}})
+	s, _ := soa.Generate(soa.Input{Header: soa.Header{Organization: "Example Ltd", Version: "1.0", Date: ismskit.NewDate(2026, 11, 28)}})
 	b, err := xlsx.Encode(s)
 	if err != nil {
 		panic(err)

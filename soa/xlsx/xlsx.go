@@ -11,6 +11,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/soa"
@@ -84,11 +85,11 @@ func checkCells(l *fielderr.List, path string, names, cells []string) {
 		}
 		switch {
 		case !utf8.ValidString(c):
-			l.Add(p, fmt.Errorf("%w: not valid UTF-8", soa.ErrNotEncodable))
+			l.Add(p, fmt.Errorf("%w: not valid UTF-8", ismskit.ErrNotEncodable))
 		case utf8.RuneCountInString(c) > maxCell:
-			l.Add(p, fmt.Errorf("%w: %d characters, a cell holds at most %d", soa.ErrNotEncodable, utf8.RuneCountInString(c), maxCell))
+			l.Add(p, fmt.Errorf("%w: %d characters, a cell holds at most %d", ismskit.ErrNotEncodable, utf8.RuneCountInString(c), maxCell))
 		case strings.IndexFunc(c, badXML) >= 0:
-			l.Add(p, fmt.Errorf("%w: a control character that XML cannot hold", soa.ErrNotEncodable))
+			l.Add(p, fmt.Errorf("%w: a control character that XML cannot hold", ismskit.ErrNotEncodable))
 		}
 	}
 }
@@ -193,11 +194,11 @@ func build(f *excelize.File, s soa.SoA, rows [][]string, doc [][2]string) error 
 	}
 
 	f.SetActiveSheet(0)
-	stamp := s.Header.Date
+	stamp := s.Header.Date.Time()
 	if stamp.IsZero() {
 		stamp = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	ts := stamp.UTC().Format(time.RFC3339)
+	ts := stamp.Format(time.RFC3339)
 	title := "Statement of Applicability"
 	if s.Header.Organization != "" {
 		title += " - " + s.Header.Organization
@@ -225,20 +226,14 @@ func writeRows(f *excelize.File, sheet string, header []string, rows [][]string)
 // JSON names.
 func documentRows(s soa.SoA) [][2]string {
 	h := s.Header
-	at := func(t time.Time) string {
-		if t.IsZero() {
-			return ""
-		}
-		return t.Format(time.RFC3339Nano)
-	}
 	return [][2]string{
 		{"organization", h.Organization},
 		{"scope", h.Scope},
 		{"version", h.Version},
-		{"date", at(h.Date)},
+		{"date", h.Date.String()},
 		{"preparedBy", h.PreparedBy},
 		{"approvedBy", h.ApprovedBy},
-		{"approvedAt", at(h.ApprovedAt)},
+		{"approvedAt", h.ApprovedAt.String()},
 		{"catalog", h.Catalog},
 		{"edition", h.Edition.String()},
 		{"extensions", string(s.Extensions)},
@@ -252,13 +247,13 @@ func Decode(data []byte) (soa.SoA, error) { return Read(bytes.NewReader(data)) }
 // the "SoA" sheet (columns in any order, as soa.ParseRows accepts them)
 // and the header from the "Document" sheet; the "Summary" sheet is
 // derived and ignored. A workbook that cannot be opened, lacks a sheet or
-// holds a malformed cell is an error wrapping soa.ErrCSV (or the parse
+// holds a malformed cell is an error wrapping soa.ismskit.ErrSyntax (or the parse
 // error of the value), with paths such as "SoA.rows[3].status", all of
 // them joined.
 func Read(r io.Reader) (soa.SoA, error) {
 	f, err := excelize.OpenReader(r)
 	if err != nil {
-		return soa.SoA{}, &soa.FieldError{Err: fmt.Errorf("%w: not a workbook: %v", soa.ErrCSV, err)}
+		return soa.SoA{}, &ismskit.Error{Err: fmt.Errorf("%w: not a workbook: %v", ismskit.ErrSyntax, err)}
 	}
 	defer f.Close()
 	var l fielderr.List
@@ -267,9 +262,9 @@ func Read(r io.Reader) (soa.SoA, error) {
 	rows, err := f.GetRows(SheetSoA)
 	switch {
 	case err != nil:
-		l.Add(SheetSoA, fmt.Errorf("%w: %v", soa.ErrCSV, err))
+		l.Add(SheetSoA, fmt.Errorf("%w: %v", ismskit.ErrSyntax, err))
 	case len(rows) == 0:
-		l.Add(SheetSoA, fmt.Errorf("%w: no header row", soa.ErrCSV))
+		l.Add(SheetSoA, fmt.Errorf("%w: no header row", ismskit.ErrSyntax))
 	default:
 		header := rows[0]
 		body := rows[1:]
@@ -285,7 +280,7 @@ func Read(r io.Reader) (soa.SoA, error) {
 
 	drows, err := f.GetRows(SheetDocument)
 	if err != nil {
-		l.Add(SheetDocument, fmt.Errorf("%w: %v", soa.ErrCSV, err))
+		l.Add(SheetDocument, fmt.Errorf("%w: %v", ismskit.ErrSyntax, err))
 	} else {
 		readDocument(&l, &s, drows)
 	}
@@ -297,7 +292,7 @@ func Read(r io.Reader) (soa.SoA, error) {
 
 func readDocument(l *fielderr.List, s *soa.SoA, rows [][]string) {
 	if len(rows) == 0 || len(rows[0]) < 2 || rows[0][0] != "Field" || rows[0][1] != "Value" {
-		l.Add(SheetDocument, fmt.Errorf("%w: want the headings Field and Value", soa.ErrCSV))
+		l.Add(SheetDocument, fmt.Errorf("%w: want the headings Field and Value", ismskit.ErrSyntax))
 		return
 	}
 	h := &s.Header
@@ -312,24 +307,19 @@ func readDocument(l *fielderr.List, s *soa.SoA, rows [][]string) {
 			val = r[1]
 		}
 		if len(r) > 2 {
-			l.Add(p, fmt.Errorf("%w: %d cells, want 2", soa.ErrCSV, len(r)))
+			l.Add(p, fmt.Errorf("%w: %d cells, want 2", ismskit.ErrSyntax, len(r)))
 			continue
 		}
 		if seen[key] {
-			l.Add(p, fmt.Errorf("%w: field %q given twice", soa.ErrCSV, key))
+			l.Add(p, fmt.Errorf("%w: field %q given twice", ismskit.ErrSyntax, key))
 			continue
 		}
 		seen[key] = true
 		p = fielderr.Key(SheetDocument, key)
-		tm := func() time.Time {
-			if val == "" {
-				return time.Time{}
-			}
-			t, err := time.Parse(time.RFC3339Nano, val)
-			if err != nil {
-				l.Add(p, fmt.Errorf("%w: %q is not an RFC 3339 time", soa.ErrCSV, val))
-			}
-			return t
+		tm := func() ismskit.Date {
+			var d ismskit.Date
+			l.Add(p, d.UnmarshalText([]byte(val)))
+			return d
 		}
 		switch key {
 		case "organization":
@@ -351,19 +341,19 @@ func readDocument(l *fielderr.List, s *soa.SoA, rows [][]string) {
 		case "edition":
 			e, err := iso27002.ParseEdition(val)
 			if err != nil {
-				l.Add(p, fmt.Errorf("%w: %v", soa.ErrUnknownValue, err))
+				l.Add(p, fmt.Errorf("%w: %v", ismskit.ErrUnknownValue, err))
 			}
 			h.Edition = e
 		case "extensions":
 			if val != "" {
 				if !json.Valid([]byte(val)) {
-					l.Add(p, fmt.Errorf("%w: not valid JSON", soa.ErrCSV))
+					l.Add(p, fmt.Errorf("%w: not valid JSON", ismskit.ErrSyntax))
 				} else {
 					s.Extensions = json.RawMessage(val)
 				}
 			}
 		default:
-			l.Add(fielderr.Index(SheetDocument+".rows", i), fmt.Errorf("%w: unknown field %q", soa.ErrCSV, key))
+			l.Add(fielderr.Index(SheetDocument+".rows", i), fmt.Errorf("%w: unknown field %q", ismskit.ErrSyntax, key))
 		}
 	}
 }

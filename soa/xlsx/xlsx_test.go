@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/goldenfile"
 
 	"github.com/stretchr/testify/assert"
@@ -25,7 +25,7 @@ func golden(t *testing.T, path string, got []byte) {
 	goldenfile.Check(t, path, got)
 }
 
-var asOf = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
+var asOf = ismskit.NewDate(2026, 11, 28)
 
 // testSoA is a complete SoA with the awkward values a workbook must keep.
 func testSoA(t testing.TB) soa.SoA {
@@ -50,14 +50,14 @@ func testSoA(t testing.TB) soa.SoA {
 		}
 	}
 	s, err := soa.Generate(soa.Input{Header: soa.Header{Organization: "Example Ledger Ltd", Scope: "ISMS-SCOPE-1", Version: "1.0", Date: asOf,
-		PreparedBy: "ISMS manager", ApprovedBy: "CEO", ApprovedAt: asOf.Add(9 * time.Hour)}, Register: reg, Sources: src})
+		PreparedBy: "ISMS manager", ApprovedBy: "CEO", ApprovedAt: asOf.AddDate(0, 0, 1)}, Register: reg, Sources: src})
 	require.NoError(t, err)
 	e := &s.Entries[0]
 	e.Reasons = append(e.Reasons, soa.Reason{Kind: soa.Contractual, Reference: `MSA; clause "7", <b>`, Note: "two\nlines"})
 	e.Implementation = "  leading spaces, CRLF\r\nand = a formula-like =SUM(A1) "
 	e.Evidence = []string{"POL-01, v3", "multi\nline"}
 	e.Notes = []string{"note; x"}
-	e.TargetDate = time.Date(2027, 1, 15, 13, 30, 0, 0, time.UTC)
+	e.TargetDate = ismskit.NewDate(2027, 1, 15)
 	e.Extensions = json.RawMessage(`{"grc":{"ticket":"SEC-1"}}`)
 	s.Extensions = json.RawMessage(`{"tool":"x"}`)
 	s.Entries[1].Responsibility, s.Entries[1].Provider = soa.Shared, "Example Cloud"
@@ -145,7 +145,7 @@ func TestWriteRejectsWhatACellCannotHold(t *testing.T) {
 	var buf bytes.Buffer
 	err := Write(&buf, s)
 	require.Error(t, err)
-	assert.ErrorIs(t, err, soa.ErrNotEncodable)
+	assert.ErrorIs(t, err, ismskit.ErrNotEncodable)
 	assert.Contains(t, err.Error(), `entries[2].owner: value cannot be encoded without loss: a control character`)
 	assert.Contains(t, err.Error(), `entries[3].implementation: value cannot be encoded without loss: 32768 characters`)
 	assert.Contains(t, err.Error(), `header.scope`)
@@ -153,12 +153,12 @@ func TestWriteRejectsWhatACellCannotHold(t *testing.T) {
 
 	s = testSoA(t)
 	s.Entries[0].Status = 99
-	assert.ErrorIs(t, Write(&buf, s), soa.ErrUnknownValue)
+	assert.ErrorIs(t, Write(&buf, s), ismskit.ErrUnknownValue)
 }
 
 func TestReadErrors(t *testing.T) {
 	_, err := Decode([]byte("not a zip"))
-	assert.ErrorIs(t, err, soa.ErrCSV)
+	assert.ErrorIs(t, err, ismskit.ErrSyntax)
 
 	b, err := Encode(testSoA(t))
 	require.NoError(t, err)
@@ -172,19 +172,19 @@ func TestReadErrors(t *testing.T) {
 	require.NoError(t, f.Write(&buf))
 	_, err = Read(&buf)
 	require.Error(t, err)
-	assert.ErrorIs(t, err, soa.ErrUnknownValue)
-	assert.ErrorIs(t, err, soa.ErrCSV)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
+	assert.ErrorIs(t, err, ismskit.ErrSyntax)
 	msg := err.Error()
 	assert.Contains(t, msg, "SoA.rows[1].status")
 	assert.Contains(t, msg, "SoA.rows[2].applicable")
 	assert.Contains(t, msg, "Document.date")
-	assert.Contains(t, msg, `Document.rows[10]: malformed SoA table: unknown field "colour"`)
+	assert.Contains(t, msg, `Document.rows[10]: malformed input: unknown field "colour"`)
 
 	f = excelize.NewFile()
 	buf.Reset()
 	require.NoError(t, f.Write(&buf))
 	_, err = Read(&buf)
-	assert.ErrorIs(t, err, soa.ErrCSV)
+	assert.ErrorIs(t, err, ismskit.ErrSyntax)
 }
 
 func FuzzDecode(f *testing.F) {

@@ -5,8 +5,8 @@ import (
 	"fmt"
 	"slices"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/strictjson"
-	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/risk"
 )
@@ -40,7 +40,7 @@ type Organisation struct {
 	// Employees is the headcount.
 	Employees int `json:"employees"`
 	// AsOf is the day the sample describes; the quickstart runs as of it.
-	AsOf iso27001.Date `json:"asOf"`
+	AsOf ismskit.Date `json:"asOf"`
 	// Assets is the whole asset inventory.
 	Assets []risk.Asset `json:"assets"`
 	// Controls are the company's own "nimbus:" controls.

@@ -67,7 +67,7 @@ func TestSources(t *testing.T) {
 	require.NoError(t, err)
 	reg, err := risk.DecodeRegister(RegisterJSON())
 	require.NoError(t, err)
-	s, err := soa.Generate(soa.Input{Catalog: cat, Header: soa.Header{Organization: org.Name, Version: "1", Date: org.AsOf.Time()}, Register: reg, Sources: src})
+	s, err := soa.Generate(soa.Input{Catalog: cat, Header: soa.Header{Organization: org.Name, Version: "1", Date: org.AsOf}, Register: reg, Sources: src})
 	require.NoError(t, err)
 	assert.NoError(t, s.Validate(soa.ValidateOptions{Catalog: cat, Register: &reg}), "the sample decides every control")
 }

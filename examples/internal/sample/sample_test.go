@@ -3,11 +3,11 @@ package sample
 import (
 	"os"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/risk"
 )
 
@@ -19,7 +19,7 @@ func TestRegisterIsValid(t *testing.T) {
 	findings, err := risk.Check(reg)
 	require.NoError(t, err)
 	assert.Empty(t, findings)
-	gaps, err := risk.NeedingAcceptance(reg, time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC))
+	gaps, err := risk.NeedingAcceptance(reg, ismskit.NewDate(2026, 11, 28))
 	require.NoError(t, err)
 	assert.NotEmpty(t, gaps, "the sample shows risks needing acceptance")
 }
