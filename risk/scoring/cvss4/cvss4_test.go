@@ -301,6 +301,18 @@ func TestAccessors(t *testing.T) {
 	assert.Nil(t, Metric(numMetrics).Values())
 }
 
+func TestLookupMetric(t *testing.T) {
+	for m := range Metric(numMetrics) {
+		got, ok := lookupMetric(m.String())
+		assert.True(t, ok, m.String())
+		assert.Equal(t, m, got)
+	}
+	for _, s := range []string{"", "X", "a", "AB", "av", "MAX", "XAV", "MSIX", "M", "MM", "\xff", "A\xff", "M\xffA", "@V"} {
+		_, ok := lookupMetric(s)
+		assert.False(t, ok, s)
+	}
+}
+
 func TestZeroVector(t *testing.T) {
 	var v Vector
 	assert.False(t, v.IsValid())

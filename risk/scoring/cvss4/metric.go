@@ -198,77 +198,47 @@ func (m Metric) Values() []string {
 	return append([]string(nil), metrics[m].values...)
 }
 
-// lookupMetric returns the metric with abbreviation s. A switch on the
-// string compiles to a few comparisons and never allocates.
+// lookupMetric returns the metric with abbreviation s, through tables
+// indexed by its letters (abbreviations are one to three upper-case
+// letters, the three-letter ones starting with M): a few array reads,
+// no string comparison.
 func lookupMetric(s string) (Metric, bool) {
-	switch s {
-	case "AV":
-		return AttackVector, true
-	case "AC":
-		return AttackComplexity, true
-	case "AT":
-		return AttackRequirements, true
-	case "PR":
-		return PrivilegesRequired, true
-	case "UI":
-		return UserInteraction, true
-	case "VC":
-		return VulnerableConfidentiality, true
-	case "VI":
-		return VulnerableIntegrity, true
-	case "VA":
-		return VulnerableAvailability, true
-	case "SC":
-		return SubsequentConfidentiality, true
-	case "SI":
-		return SubsequentIntegrity, true
-	case "SA":
-		return SubsequentAvailability, true
-	case "E":
-		return ExploitMaturity, true
-	case "CR":
-		return ConfidentialityRequirement, true
-	case "IR":
-		return IntegrityRequirement, true
-	case "AR":
-		return AvailabilityRequirement, true
-	case "MAV":
-		return ModifiedAttackVector, true
-	case "MAC":
-		return ModifiedAttackComplexity, true
-	case "MAT":
-		return ModifiedAttackRequirements, true
-	case "MPR":
-		return ModifiedPrivilegesRequired, true
-	case "MUI":
-		return ModifiedUserInteraction, true
-	case "MVC":
-		return ModifiedVulnerableConfidentiality, true
-	case "MVI":
-		return ModifiedVulnerableIntegrity, true
-	case "MVA":
-		return ModifiedVulnerableAvailability, true
-	case "MSC":
-		return ModifiedSubsequentConfidentiality, true
-	case "MSI":
-		return ModifiedSubsequentIntegrity, true
-	case "MSA":
-		return ModifiedSubsequentAvailability, true
-	case "S":
-		return Safety, true
-	case "AU":
-		return Automatable, true
-	case "R":
-		return Recovery, true
-	case "V":
-		return ValueDensity, true
-	case "RE":
-		return VulnerabilityResponseEffort, true
-	case "U":
-		return ProviderUrgency, true
+	var i uint8
+	switch len(s) {
+	case 1:
+		if c := s[0] - 'A'; c < 26 {
+			i = metricIndex1[c]
+		}
+	case 2:
+		if c0, c1 := s[0]-'A', s[1]-'A'; c0 < 26 && c1 < 26 {
+			i = metricIndex2[int(c0)*26+int(c1)]
+		}
+	case 3:
+		if c1, c2 := s[1]-'A', s[2]-'A'; s[0] == 'M' && c1 < 26 && c2 < 26 {
+			i = metricIndex3[int(c1)*26+int(c2)]
+		}
 	}
-	return 0, false
+	return Metric(i - 1), i != 0
 }
+
+// metricIndex1, metricIndex2 and metricIndex3 map the letters of a one-,
+// two- or three-letter abbreviation (less 'A'; the two after the M of a
+// three-letter one) to its metric plus one; 0 means none. Built once from
+// metrics, never modified.
+var metricIndex1, metricIndex2, metricIndex3 = func() (t1 [26]uint8, t2, t3 [26 * 26]uint8) {
+	for m, info := range metrics {
+		a := info.abbr
+		switch len(a) {
+		case 1:
+			t1[a[0]-'A'] = uint8(m + 1)
+		case 2:
+			t2[int(a[0]-'A')*26+int(a[1]-'A')] = uint8(m + 1)
+		case 3:
+			t3[int(a[1]-'A')*26+int(a[2]-'A')] = uint8(m + 1)
+		}
+	}
+	return t1, t2, t3
+}()
 
 // valueIndex returns the index of value s in metrics[m].values, or -1.
 // Every value is one letter but Provider Urgency's words.

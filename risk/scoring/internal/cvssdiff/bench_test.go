@@ -3,6 +3,7 @@ package cvssdiff
 import (
 	"math/rand/v2"
 	"testing"
+	"time"
 
 	gocvss20 "github.com/pandatix/go-cvss/20"
 	gocvss40 "github.com/pandatix/go-cvss/40"
@@ -39,6 +40,7 @@ func BenchmarkParseScore40(b *testing.B) {
 	for _, set := range sets {
 		b.Run(set.name+"/ismskit", func(b *testing.B) {
 			b.ReportAllocs()
+			defer reportCPU(b, processCPU())
 			i := 0
 			for b.Loop() {
 				v, err := cvss4.Parse(set.vectors[i%len(set.vectors)])
@@ -51,6 +53,7 @@ func BenchmarkParseScore40(b *testing.B) {
 		})
 		b.Run(set.name+"/go-cvss", func(b *testing.B) {
 			b.ReportAllocs()
+			defer reportCPU(b, processCPU())
 			i := 0
 			for b.Loop() {
 				v, err := gocvss40.ParseVector(set.vectors[i%len(set.vectors)])
@@ -70,6 +73,7 @@ func BenchmarkParseScore20(b *testing.B) {
 	vectors := benchVectors(2, random2)
 	b.Run("ismskit", func(b *testing.B) {
 		b.ReportAllocs()
+		defer reportCPU(b, processCPU())
 		i := 0
 		for b.Loop() {
 			v, err := cvss2.Parse(vectors[i%len(vectors)])
@@ -83,6 +87,7 @@ func BenchmarkParseScore20(b *testing.B) {
 	})
 	b.Run("go-cvss", func(b *testing.B) {
 		b.ReportAllocs()
+		defer reportCPU(b, processCPU())
 		i := 0
 		for b.Loop() {
 			v, err := gocvss20.ParseVector(vectors[i%len(vectors)])
@@ -93,4 +98,11 @@ func BenchmarkParseScore20(b *testing.B) {
 			i++
 		}
 	})
+}
+
+// reportCPU reports the CPU time per op since start, as cpu-ns/op.
+func reportCPU(b *testing.B, start time.Duration) {
+	if cpu := processCPU() - start; cpu > 0 && b.N > 0 {
+		b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	}
 }
