@@ -60,23 +60,24 @@ type Transition struct {
 type Step struct {
 	// To is the state to enter; it must be one of the current state's
 	// State.Next.
-	To State
+	To State `json:"to"`
 	// Date of the change. Required; not before the last transition.
-	Date ismskit.Date
+	Date ismskit.Date `json:"date"`
 	// By is who records the change.
-	By string
+	By string `json:"by,omitempty"`
 	// Text is what the step records: the correction (Corrected), the root
 	// cause (Analysed), the corrective action (Planned) or the outcome of
 	// the review (Effective, Ineffective). Required for those states.
-	Text string
-	// Owner and Due of the corrective action. Required for Planned.
-	Owner string
-	Due   ismskit.Date
+	Text string `json:"text,omitempty"`
+	// Owner of the corrective action. Required for Planned.
+	Owner string `json:"owner,omitempty"`
+	// Due date of the corrective action. Required for Planned.
+	Due ismskit.Date `json:"due,omitzero"`
 }
 
 // Raise starts the corrective action for a nonconformity: state Raised on
 // date. It fails with ErrNotNonconformity when f is not a major or minor
-// nonconformity, ismskit.ErrMissing for an empty id or date, and ErrDateOrder for
+// nonconformity, ismskit.ErrMissing for an empty id or date, and ismskit.ErrDateOrder for
 // a date before the finding's.
 func Raise(id string, f Finding, date ismskit.Date, by string) (CorrectiveAction, error) {
 	var l fielderr.List
@@ -84,7 +85,7 @@ func Raise(id string, f Finding, date ismskit.Date, by string) (CorrectiveAction
 		l.Add("id", ismskit.ErrMissing)
 	}
 	if !f.Result.IsNonconformity() {
-		l.Add("finding", fmt.Errorf("%w: %s is %s", ErrNotNonconformity, f.ID, f.Result.Title()))
+		l.Add("finding", fmt.Errorf("%w: %s is %s", ErrNotNonconformity, f.ID, strings.ToLower(f.Result.String())))
 	}
 	if date.IsZero() {
 		l.Add("date", ismskit.ErrMissing)
@@ -102,7 +103,7 @@ func Raise(id string, f Finding, date ismskit.Date, by string) (CorrectiveAction
 // not allow, such as one that skips a step (Raised to Planned), is a
 // *TransitionError wrapping ErrIllegalTransition at path "to"; a missing
 // text, owner or due date is ismskit.ErrMissing at "text", "owner" or "due"; a
-// date before the last transition is ErrDateOrder at "date". Every problem
+// date before the last transition is ismskit.ErrDateOrder at "date". Every problem
 // is reported, and a is never modified.
 //
 //	ca, err = ca.Advance(audit.Step{To: audit.Corrected, Date: d, Text: "Access revoked"})

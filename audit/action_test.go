@@ -23,7 +23,7 @@ func walk(t *testing.T, ca CorrectiveAction, states ...State) CorrectiveAction {
 	for _, s := range states {
 		last := ca.History[len(ca.History)-1].Date
 		var err error
-		ca, err = ca.Advance(Step{To: s, Date: last.AddDate(0, 0, 1), Text: "text for " + s.String(), Owner: "Dee", Due: last.AddDate(0, 1, 0)})
+		ca, err = ca.Advance(Step{To: s, Date: last.AddDate(0, 0, 1), Text: "text for " + s.code(), Owner: "Dee", Due: last.AddDate(0, 1, 0)})
 		require.NoError(t, err, "to %s", s)
 	}
 	return ca

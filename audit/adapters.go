@@ -14,17 +14,39 @@ import (
 // HighRiskControls returns the controls that treat risks rated above
 // level at the given stage of assessment (risk.Inherent, risk.Current or
 // risk.Residual), in natural order without duplicates: the high-risk areas
-// that Basis.HighRisk asks the planner to audit more often. level is a
-// level ID of the register's criteria ("medium": risks rated "high" or
-// above count). Risks that cannot be assessed are reported in the error,
-// as by risk.AssessRegister, and the controls of the others are still
-// returned.
+// that Basis.HighRisk asks the planner to audit more often. The controls
+// that treat a risk are risk.Risk.TreatingControls: its applied controls
+// and the controls of the actions of its plan that are not cancelled.
+// level is a level ID of the register's criteria ("medium": risks rated
+// "high" or above count); an unknown level is an ismskit.ErrUnknownValue
+// error at "level". Risks that cannot be assessed are reported in the
+// error, as by risk.AssessRegister, and the controls of the others are
+// still returned.
 func HighRiskControls(reg risk.Register, level string, stage risk.Stage) ([]iso27002.ControlID, error) {
-	rank := slices.IndexFunc(reg.Criteria.Levels, func(l risk.Level) bool { return l.ID == level })
-	if rank < 0 {
-		return nil, fmt.Errorf("%w: %q is not a level of the criteria %s", ismskit.ErrUnknownValue, level, reg.Criteria.ID)
+	rank, err := levelRank(reg.Criteria, level)
+	if err != nil {
+		return nil, &ismskit.Error{Path: "level", Err: err}
 	}
 	as, err := risk.AssessRegister(reg)
+	return highRisk(reg, as, rank, stage), err
+}
+
+// levelRank returns the rank of a level of c.
+func levelRank(c risk.Criteria, level string) (int, error) {
+	rank, err := c.Rank(level)
+	if err != nil {
+		ids := make([]string, len(c.RiskLevels))
+		for i, l := range c.RiskLevels {
+			ids[i] = l.ID
+		}
+		return 0, fmt.Errorf("%w: %q is not a level of the criteria %q (levels: %v)", ismskit.ErrUnknownValue, clip(level), clip(c.ID), ids)
+	}
+	return rank, nil
+}
+
+// highRisk returns the controls treating the risks of reg whose rating at
+// stage in as ranks above rank, sorted, without duplicates.
+func highRisk(reg risk.Register, as []risk.Assessment, rank int, stage risk.Stage) []iso27002.ControlID {
 	above := make(map[string]bool, len(as))
 	for _, a := range as {
 		if a.Rating(stage).Rank > rank {
@@ -36,14 +58,14 @@ func HighRiskControls(reg risk.Register, level string, stage risk.Stage) ([]iso2
 		if !above[r.ID] {
 			continue
 		}
-		for _, c := range r.Controls {
-			if c.Control.IsValid() {
-				out = append(out, c.Control)
+		for _, c := range r.TreatingControls() {
+			if c.IsValid() {
+				out = append(out, c)
 			}
 		}
 	}
 	sortControls(out)
-	return slices.Compact(out), err
+	return slices.Compact(out)
 }
 
 // BasisOf returns the Basis of a Statement of Applicability: its included
@@ -52,8 +74,8 @@ func HighRiskControls(reg risk.Register, level string, stage risk.Stage) ([]iso2
 // is cat, or when cat is nil the built-in catalog of the SoA's edition.
 // An SoA on the 2013 catalog is audited against ISO/IEC 27001:2013 clauses;
 // any other against iso27001.Latest(). Undecided and excluded controls are
-// not applicable. The SoA is not validated here: pass s.Validate(...) as
-// ReadinessInput.SoA.
+// not applicable. The SoA is not validated here: pass it as
+// ReadinessInput.SoA, or use Evaluate, which does both.
 func BasisOf(s soa.SoA, cat *iso27002.Catalog, highRisk []iso27002.ControlID) Basis {
 	b := Basis{Catalog: cat, Applicable: []iso27002.ControlID{}, HighRisk: slices.Clone(highRisk)}
 	if b.Catalog == nil {

@@ -60,6 +60,23 @@ func TestHighRiskControls(t *testing.T) {
 	assert.NotEmpty(t, got, "the others still count")
 }
 
+// TestHighRiskControlsOfPlans shows the one rule of
+// risk.Risk.TreatingControls: the controls of a risk's plan actions treat
+// it, except those of cancelled actions.
+func TestHighRiskControlsOfPlans(t *testing.T) {
+	reg := testRegister()
+	reg.Risks[0].Treatment.Plan = []risk.Action{
+		{ID: "A1", Title: "Threat intelligence", Owner: "o", Status: risk.ActionPlanned, Due: asOf, Controls: ids("5.7")},
+		{ID: "A2", Title: "Cloud exit", Owner: "o", Status: risk.ActionCancelled, Controls: ids("5.23")},
+		{ID: "A3", Title: "Logging", Owner: "o", Status: risk.ActionDone, Controls: ids("8.16")},
+	}
+	got, err := HighRiskControls(reg, "high", risk.Inherent)
+	require.NoError(t, err)
+	assert.Equal(t, ids("5.7", "8.8", "8.13", "8.16"), got)
+	_, err = HighRiskControls(reg, "severe", risk.Inherent)
+	assert.Equal(t, []string{"level"}, errPaths(err))
+}
+
 func TestBasisOf(t *testing.T) {
 	reg := testRegister()
 	reg.Risks[3].Controls = reg.Risks[3].Controls[:1] // no custom control

@@ -1,7 +1,9 @@
 package audit
 
 import (
+	"encoding/json"
 	"fmt"
+	"reflect"
 	"slices"
 
 	"github.com/ismskit/ismskit"
@@ -21,6 +23,10 @@ import (
 // The zero Basis means ISO/IEC 27001:2022 with Amd 1:2024, the 2022 catalog
 // and no SoA: control references are then checked against the catalog only
 // and no control needs auditing.
+//
+// In JSON, Standard is its edition and amendments ({"edition": "2022",
+// "amendments": ["amd1-2024"]}) and Catalog the catalog's own JSON form;
+// a nil pointer is left out.
 type Basis struct {
 	// Standard is the edition of clauses 4 to 10; nil means
 	// iso27001.Latest().
@@ -35,6 +41,56 @@ type Basis struct {
 	// they are audited more often (Programme.HighRiskAudits). Each must be
 	// applicable.
 	HighRisk []iso27002.ControlID
+}
+
+// isZero reports whether *p is its type's zero value: a Standard or a
+// Catalog made with new instead of their constructors, whose methods are
+// not safe to call.
+func isZero[T any](p *T) bool { return reflect.ValueOf(p).Elem().IsZero() }
+
+// basisJSON is the JSON form of a Basis.
+type basisJSON struct {
+	Standard   *standardJSON        `json:"standard,omitempty"`
+	Catalog    *iso27002.Catalog    `json:"catalog,omitempty"`
+	Applicable []iso27002.ControlID `json:"applicable"`
+	HighRisk   []iso27002.ControlID `json:"highRisk"`
+}
+
+type standardJSON struct {
+	Edition    iso27001.Edition     `json:"edition"`
+	Amendments []iso27001.Amendment `json:"amendments,omitempty"`
+}
+
+// MarshalJSON writes the JSON form of b; see Basis.
+func (b Basis) MarshalJSON() ([]byte, error) {
+	j := basisJSON{Catalog: b.Catalog, Applicable: b.Applicable, HighRisk: b.HighRisk}
+	if b.Standard != nil && !isZero(b.Standard) {
+		j.Standard = &standardJSON{Edition: b.Standard.Edition(), Amendments: b.Standard.Amendments()}
+	}
+	return json.Marshal(j)
+}
+
+// UnmarshalJSON reads the JSON form of a Basis strictly, with the
+// default limits; an edition or amendment that iso27001.New rejects is an
+// error at "standard".
+func (b *Basis) UnmarshalJSON(data []byte) error {
+	if b == nil {
+		return nilTarget("Basis")
+	}
+	var j basisJSON
+	if err := unmarshal(&j, data, "Basis"); err != nil {
+		return err
+	}
+	v := Basis{Catalog: j.Catalog, Applicable: j.Applicable, HighRisk: j.HighRisk}
+	if j.Standard != nil {
+		std, err := iso27001.New(j.Standard.Edition, j.Standard.Amendments...)
+		if err != nil {
+			return &ismskit.Error{Path: "standard", Err: err}
+		}
+		v.Standard = std
+	}
+	*b = v
+	return nil
 }
 
 // basis is a checked Basis with its lookups built.
@@ -54,13 +110,21 @@ type basis struct {
 func (b Basis) resolve() (*basis, error) {
 	r := &basis{std: b.Standard, cat: b.Catalog, soa: b.Applicable != nil,
 		isApp: make(map[iso27002.ControlID]bool, len(b.Applicable)), highRisk: make(map[iso27002.ControlID]bool, len(b.HighRisk))}
+	var l fielderr.List
+	if r.std != nil && isZero(r.std) {
+		l.Add("standard", fielderr.Errorf(ismskit.ErrMissing, "a zero Standard (get one from iso27001.New)"))
+		r.std = nil
+	}
+	if r.cat != nil && isZero(r.cat) {
+		l.Add("catalog", fielderr.Errorf(ismskit.ErrMissing, "a zero Catalog (get one from iso27002.NewCatalog)"))
+		r.cat = nil
+	}
 	if r.std == nil {
 		r.std = iso27001.Latest()
 	}
 	if r.cat == nil {
 		r.cat = iso27002.Catalog2022()
 	}
-	var l fielderr.List
 	for i, id := range b.Applicable {
 		if err := r.checkControl(id); err != nil {
 			l.Add(fielderr.Index("applicable", i), err)

@@ -14,6 +14,7 @@ var (
 	sinkRecords   Records
 	sinkBytes     []byte
 	sinkErr       error
+	sinkEval      *Evaluation
 )
 
 // fullBasis is the whole 2022 Annex A, ten controls high-risk.
@@ -26,7 +27,7 @@ func fullBasis() Basis {
 }
 
 func BenchmarkPlan(b *testing.B) {
-	o := PlanOptions{Basis: fullBasis(), CycleStart: d("2026-01-05"), Slots: EvenSlots(d("2026-01-05"), 6, 3), Auditors: testAuditors}
+	o := PlanOptions{Basis: fullBasis(), CycleStart: d("2026-01-05"), Slots: slots(b, d("2026-01-05"), 6, 3), Auditors: testAuditors}
 	b.ReportAllocs()
 	for b.Loop() {
 		sinkProgramme, sinkErr = Plan(o)
@@ -70,5 +71,16 @@ func BenchmarkDecodeRecords(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		sinkRecords, sinkErr = DecodeRecords(data)
+	}
+}
+
+// BenchmarkEvaluate is the whole verdict from the documents: the SoA
+// validated, the register rated, the gap analysis, the audit records
+// validated, the readiness and the report.
+func BenchmarkEvaluate(b *testing.B) {
+	docs := testDocuments(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		sinkEval, sinkErr = Evaluate(docs, asOf)
 	}
 }

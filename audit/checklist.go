@@ -15,7 +15,8 @@ import (
 // requirement item of the clauses in scope and per applicable control in
 // scope, each saying what to check and what evidence to look for, with
 // fields for the auditor to fill. NewChecklist builds one; Findings turns
-// the filled lines into findings. The zero value is an empty checklist.
+// the filled lines into findings. The zero value is an empty checklist;
+// the methods treat a nil *Checklist as one.
 type Checklist struct {
 	// ID of the audit.
 	Audit string `json:"audit"`
@@ -90,6 +91,9 @@ func NewChecklist(a Audit, b Basis) (*Checklist, error) {
 // Line returns a pointer to the line about subject ("6.1.3.d" or "5.15")
 // so that it can be filled, or nil if the checklist has none.
 func (c *Checklist) Line(subject string) *Line {
+	if c == nil {
+		return nil
+	}
 	for i := range c.Lines {
 		if c.Lines[i].Subject() == subject {
 			return &c.Lines[i]
@@ -102,6 +106,9 @@ func (c *Checklist) Line(subject string) *Line {
 // with IDs prefix+"1", prefix+"2", ... in line order. Lines without a
 // result are left out; they are still open.
 func (c *Checklist) Findings(prefix string, date ismskit.Date) []Finding {
+	if c == nil {
+		return nil
+	}
 	var out []Finding
 	for _, ln := range c.Lines {
 		if ln.Result == 0 {
@@ -115,6 +122,9 @@ func (c *Checklist) Findings(prefix string, date ismskit.Date) []Finding {
 
 // Open returns the subjects of the lines that have no result yet.
 func (c *Checklist) Open() []string {
+	if c == nil {
+		return nil
+	}
 	var out []string
 	for _, ln := range c.Lines {
 		if ln.Result == 0 {
@@ -124,7 +134,11 @@ func (c *Checklist) Open() []string {
 	return out
 }
 
-// String summarises the checklist ("IA-1: 42 lines, 3 open").
+// String summarises the checklist ("IA-1: 42 lines, 3 open"); a nil
+// *Checklist gives "no checklist".
 func (c *Checklist) String() string {
-	return fmt.Sprintf("%s: %d lines, %d open", c.Audit, len(c.Lines), len(c.Open()))
+	if c == nil {
+		return "no checklist"
+	}
+	return fmt.Sprintf("%s: %d %s, %d open", c.Audit, len(c.Lines), plural(len(c.Lines), "line", "lines"), len(c.Open()))
 }

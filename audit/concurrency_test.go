@@ -23,7 +23,7 @@ func TestConcurrentUse(t *testing.T) {
 			got, err := NewReport(r, b, ReadinessInput{Gap: okGap}, asOf)
 			assert.NoError(t, err)
 			assert.Equal(t, string(wantMD), string(got.Markdown()))
-			_, err = Plan(PlanOptions{Basis: b, CycleStart: d("2026-02-02"), Slots: EvenSlots(d("2026-02-02"), 3, 3), Auditors: testAuditors})
+			_, err = Plan(PlanOptions{Basis: b, CycleStart: d("2026-02-02"), Slots: slots(t, d("2026-02-02"), 3, 3), Auditors: testAuditors})
 			assert.NoError(t, err)
 			assert.NoError(t, r.Programme.CheckCoverage(b))
 			_, err = NewChecklist(r.Programme.Audits[0], b)

@@ -5,6 +5,19 @@
 // and a certification-readiness verdict, and the audit report. Package
 // audit/audittest has one-line assertions for Go test suites.
 //
+// # The verdict in one call
+//
+// Evaluate takes an organisation's documents as the other packages decode
+// them (Documents: the catalog, the risk register, the Statement of
+// Applicability or the sources to generate it from, the ISMS records and
+// the audit records) and returns the readiness verdict, the audit report
+// and what they were computed from (Evaluation). It does what a caller
+// would otherwise do across five packages: generate the SoA, rate the
+// risks, take the controls treating high risks, run the gap analysis of
+// the ISMS records, validate the SoA and the audit records, and assess.
+// The functions below are its steps, for callers who keep some of their
+// documents in their own form.
+//
 // # What is audited
 //
 // A Basis says what a programme has to cover, as plain values: the edition
@@ -13,8 +26,10 @@
 // iso27002), the applicable controls of the Statement of Applicability, and
 // the high-risk controls, those treating risks above a level the caller
 // names. Two adapters fill it from the other packages: BasisOf takes the
-// included controls of a soa.SoA, and HighRiskControls computes the
-// high-risk controls from a risk.Register. Everything else takes plain
+// included controls of a soa.SoA, and HighRiskControls the controls that
+// treat the risks of a risk.Register rated above a level, by the one rule
+// of risk.Risk.TreatingControls (applied controls, and the controls of
+// plan actions that are not cancelled). Everything else takes plain
 // values, so a product with its own SoA or risk store can use the package
 // without them.
 //
@@ -27,8 +42,12 @@
 // who must be independent of what they audit. Plan spreads every
 // requirement item and applicable control over the internal audit slots so
 // that each is audited at least once and high-risk controls more often
-// (DefaultHighRiskAudits, once a year); Programme.Coverage and
-// CheckCoverage report anything never audited in the cycle.
+// (DefaultHighRiskAudits, once a year); EvenSlots makes evenly spread
+// slots. Both take at most MaxCycleDays slots (one a day), and a count
+// outside its limit is an ismskit.ErrOutOfRange or ismskit.ErrTooLarge
+// error, never an allocation the caller did not mean.
+// Programme.Coverage and CheckCoverage report anything never audited in
+// the cycle.
 //
 // # Checklists, findings and evidence
 //
@@ -56,22 +75,40 @@
 // Assess scores readiness per clause, per control theme and overall, and
 // gives the verdict with its reasons; the formula is documented on
 // Readiness; OpenMajors lists the blocking nonconformities. The ISMS is
-// not ready while a major nonconformity is open,
-// mandatory documented information is missing (from iso27001.Analyze), the
-// SoA does not validate, or a clause has never been audited.
+// not ready while a major nonconformity is open, mandatory documented
+// information is missing (from iso27001.Analyze), the SoA does not
+// validate (Assess validates the SoA it is given), or a clause has never
+// been audited.
 //
-// # Documents and reports
+// # Documents, problems and reports
 //
 // Records (programme, evidence, findings, corrective actions) is one JSON
-// document with lowerCamelCase keys and lower-case enum strings.
+// document with lowerCamelCase keys and lower-case enum codes.
 // DecodeRecords is strict: an unknown key, an unknown enum value, a wrong
-// type or trailing data is a *ismskit.Error naming its path. Records.Validate
-// reports every problem, each as a *ismskit.Error with its path
-// ("findings[2].control: ...: not an applicable control of the SoA")
-// wrapping one of the sentinel errors (ErrNotInSoA, ErrDateOrder,
-// ErrIllegalTransition, ...), all joined. JSONSchema returns the document's
-// JSON Schema. NewReport builds the audit report, which renders as
-// Markdown, HTML and JSON (ReportSchema).
+// type or trailing data is an *ismskit.Error naming its path, and so is
+// json.Unmarshal of Records or Documents inside a larger payload.
+// Records.Validate reports every problem (up to ismskit.DefaultMaxProblems),
+// each as an *ismskit.Error with its path and the ID of the element the
+// user knows ("findings[2].statement", item "F-3"), wrapping one of the
+// kinds (ErrNotInSoA, ismskit.ErrDateOrder, ErrIllegalTransition, ...),
+// all joined. JSONSchema returns the document's JSON Schema. NewReport
+// builds the audit report, which renders as Markdown (every value of the
+// user's escaped), HTML (escaped by html/template) and JSON
+// (ReportSchema).
+//
+// Every exported type marshals with encoding/json, its zero value
+// included, and decodes back to an equal value. The enumerations (Kind,
+// Result, State, ReasonKind) share one method set: String in words for
+// people ("Major nonconformity"), MarshalText and UnmarshalText with the
+// code ("major-nonconformity"; "" for the zero value, which means unset),
+// ParseX and IsValid.
+//
+// # Zero values and nil
+//
+// No function or method panics on zero values or nil: a zero document is
+// reported as missing what it lacks, and the methods of result types
+// (Report.Markdown, Checklist.Line, Coverage.Check, ...) treat a nil
+// receiver as the zero value.
 //
 // # Concurrency and determinism
 //

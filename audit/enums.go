@@ -2,51 +2,97 @@ package audit
 
 import (
 	"fmt"
+	"strconv"
 
-	"github.com/invopop/jsonschema"
 	"github.com/ismskit/ismskit"
 )
 
-// enum is the shared machinery of the package's enumerations: each is a
-// uint8 whose value indexes a table of lower-case names, 0 being unset.
-type enum interface{ ~uint8 }
+// The enumerations of the package (Kind, Result, State, ReasonKind) share
+// one method set:
+//
+//   - String returns the value in words for people ("Major
+//     nonconformity"), "" for the zero value and "Result(42)" for a value
+//     out of range;
+//   - MarshalText returns the JSON form, a lower-case code
+//     ("major-nonconformity"), and "" for the zero value, which means
+//     unset; a value out of range is an error;
+//   - UnmarshalText reads the JSON form, and "" as the zero value;
+//   - ParseX reads the JSON form; "" and anything else are errors
+//     wrapping ismskit.ErrUnknownValue;
+//   - IsValid reports whether the value is one of the constants.
 
-func enumString[T enum](names []string, v T) string {
-	if int(v) < len(names) {
-		return names[v]
+// enum is the machinery shared by the enumerations: each is a uint8 whose
+// value indexes its tables of codes and labels, 0 being unset.
+type enum[T ~uint8] struct {
+	typ    string   // Go type name, for values out of range
+	what   string   // what a value is, for errors ("audit kind")
+	codes  []string // JSON forms; codes[0] is ""
+	labels []string // words for people; labels[0] is ""
+}
+
+func (e *enum[T]) valid(v T) bool { return v > 0 && int(v) < len(e.codes) }
+
+func (e *enum[T]) code(v T) string {
+	if int(v) < len(e.codes) {
+		return e.codes[v]
 	}
 	return ""
 }
 
-func enumParse[T enum](names []string, what, s string) (T, error) {
-	for i := 1; i < len(names); i++ {
-		if names[i] == s {
+func (e *enum[T]) label(v T) string {
+	if int(v) < len(e.labels) {
+		return e.labels[v]
+	}
+	return e.typ + "(" + strconv.Itoa(int(v)) + ")"
+}
+
+func (e *enum[T]) all() []T {
+	out := make([]T, 0, len(e.codes)-1)
+	for i := 1; i < len(e.codes); i++ {
+		out = append(out, T(i))
+	}
+	return out
+}
+
+func (e *enum[T]) parse(s string) (T, error) {
+	for i := 1; i < len(e.codes); i++ {
+		if e.codes[i] == s {
 			return T(i), nil
 		}
 	}
-	return 0, fmt.Errorf("%w: %q is not a %s (want one of %v)", ismskit.ErrUnknownValue, s, what, names[1:])
+	if len(s) > 40 {
+		s = s[:40] + "..."
+	}
+	return 0, fmt.Errorf("%w: %q is not a %s (want one of %v)", ismskit.ErrUnknownValue, s, e.what, e.codes[1:])
 }
 
-func enumMarshal[T enum](names []string, what string, v T) ([]byte, error) {
-	if v == 0 || int(v) >= len(names) {
-		return nil, fmt.Errorf("%w: %s %d", ismskit.ErrUnknownValue, what, uint8(v))
+func (e *enum[T]) marshal(v T) ([]byte, error) {
+	if v != 0 && !e.valid(v) {
+		return nil, fmt.Errorf("%w: %s %d", ismskit.ErrUnknownValue, e.what, uint8(v))
 	}
-	return []byte(names[v]), nil
+	return []byte(e.codes[v]), nil
 }
 
-func enumSchema(names []string, what string) *jsonschema.Schema {
-	vals := make([]any, 0, len(names)-1)
-	for _, n := range names[1:] {
-		vals = append(vals, n)
+func (e *enum[T]) unmarshal(p *T, b []byte) error {
+	if p == nil {
+		return nilTarget(e.typ)
 	}
-	return &jsonschema.Schema{Type: "string", Enum: vals, Description: what}
+	if len(b) == 0 {
+		*p = 0
+		return nil
+	}
+	v, err := e.parse(string(b))
+	if err == nil {
+		*p = v
+	}
+	return err
 }
 
 // Kind is the kind of an audit in the programme: the organisation's own
 // internal audits (9.2) and, for reference, the certification body's audits
 // of the cycle (stage 1 and 2, surveillance, recertification). The zero
 // value is unset and invalid in a document; in JSON a kind is a lower-case
-// string ("internal").
+// code ("internal").
 type Kind uint8
 
 // The kinds of audit.
@@ -58,38 +104,38 @@ const (
 	Recertification                 // the recertification audit before the certificate expires
 )
 
-var kindNames = []string{"", "internal", "stage1", "stage2", "surveillance", "recertification"}
+var kinds = &enum[Kind]{typ: "Kind", what: "audit kind",
+	codes:  []string{"", "internal", "stage1", "stage2", "surveillance", "recertification"},
+	labels: []string{"", "Internal audit", "Stage 1 audit", "Stage 2 audit", "Surveillance audit", "Recertification audit"}}
 
-// ParseKind parses the String form of a kind. Errors wrap ErrUnknownValue.
-func ParseKind(s string) (Kind, error) { return enumParse[Kind](kindNames, "audit kind", s) }
+// Kinds returns every kind of audit, internal first.
+func Kinds() []Kind { return kinds.all() }
 
-// String returns the JSON form ("internal"), "" for an invalid kind.
-func (k Kind) String() string { return enumString(kindNames, k) }
+// ParseKind parses the JSON form of a kind ("stage1"). Errors wrap
+// ismskit.ErrUnknownValue.
+func ParseKind(s string) (Kind, error) { return kinds.parse(s) }
+
+// String returns the kind in words ("Stage 1 audit").
+func (k Kind) String() string { return kinds.label(k) }
 
 // IsValid reports whether k is one of the kinds.
-func (k Kind) IsValid() bool { return k > 0 && int(k) < len(kindNames) }
+func (k Kind) IsValid() bool { return kinds.valid(k) }
 
-// MarshalText returns the String form; an invalid kind is an error.
-func (k Kind) MarshalText() ([]byte, error) { return enumMarshal(kindNames, "audit kind", k) }
+// MarshalText returns the JSON form ("stage1"), "" for the zero Kind; a
+// kind out of range is an error.
+func (k Kind) MarshalText() ([]byte, error) { return kinds.marshal(k) }
 
-// UnmarshalText parses the String form.
-func (k *Kind) UnmarshalText(b []byte) error {
-	v, err := ParseKind(string(b))
-	if err == nil {
-		*k = v
-	}
-	return err
-}
-
-// JSONSchema lists the kinds.
-func (Kind) JSONSchema() *jsonschema.Schema { return enumSchema(kindNames, "kind of audit") }
+// UnmarshalText parses the JSON form; "" gives the zero Kind.
+func (k *Kind) UnmarshalText(b []byte) error { return kinds.unmarshal(k, b) }
 
 // Result is the outcome of one checklist line: what the auditor concluded
-// about a requirement item or a control. The zero value is unset and
-// invalid in a document; in JSON a result is a lower-case string.
+// about a requirement item or a control. The zero value is unset (an open
+// line) and invalid in a finding; in JSON a result is a lower-case code
+// ("major-nonconformity").
 //
 // The constants are ordered by severity, most severe first, which is the
-// order of the findings in a report.
+// order of the findings in a report: r <= Minor holds for the
+// nonconformities.
 type Result uint8
 
 // The results of a checklist line.
@@ -112,29 +158,22 @@ const (
 	NotAudited
 )
 
-var resultNames = []string{"", "major-nonconformity", "minor-nonconformity", "observation", "opportunity-for-improvement", "conforming", "not-audited"}
-
-var resultTitles = []string{"", "Major nonconformity", "Minor nonconformity", "Observation", "Opportunity for improvement", "Conforming", "Not audited"}
+var results = &enum[Result]{typ: "Result", what: "result",
+	codes:  []string{"", "major-nonconformity", "minor-nonconformity", "observation", "opportunity-for-improvement", "conforming", "not-audited"},
+	labels: []string{"", "Major nonconformity", "Minor nonconformity", "Observation", "Opportunity for improvement", "Conforming", "Not audited"}}
 
 // Results returns every result, most severe first.
-func Results() []Result {
-	return []Result{Major, Minor, Observation, Opportunity, Conforming, NotAudited}
-}
+func Results() []Result { return results.all() }
 
-// ParseResult parses the String form of a result. Errors wrap
-// ErrUnknownValue.
-func ParseResult(s string) (Result, error) { return enumParse[Result](resultNames, "result", s) }
+// ParseResult parses the JSON form of a result ("minor-nonconformity").
+// Errors wrap ismskit.ErrUnknownValue.
+func ParseResult(s string) (Result, error) { return results.parse(s) }
 
-// String returns the JSON form ("major-nonconformity"), "" for an invalid
-// result.
-func (r Result) String() string { return enumString(resultNames, r) }
-
-// Title returns the result as a report heading writes it ("Major
-// nonconformity").
-func (r Result) Title() string { return enumString(resultTitles, r) }
+// String returns the result in words ("Major nonconformity").
+func (r Result) String() string { return results.label(r) }
 
 // IsValid reports whether r is one of the results.
-func (r Result) IsValid() bool { return r > 0 && int(r) < len(resultNames) }
+func (r Result) IsValid() bool { return results.valid(r) }
 
 // IsNonconformity reports whether r is a major or minor nonconformity,
 // which calls for corrective action (10.2).
@@ -144,22 +183,14 @@ func (r Result) IsNonconformity() bool { return r == Major || r == Minor }
 // NotAudited).
 func (r Result) Audited() bool { return r.IsValid() && r != NotAudited }
 
-// MarshalText returns the String form; an invalid result is an error.
-func (r Result) MarshalText() ([]byte, error) { return enumMarshal(resultNames, "result", r) }
+// MarshalText returns the JSON form ("major-nonconformity"), "" for the
+// zero Result; a result out of range is an error.
+func (r Result) MarshalText() ([]byte, error) { return results.marshal(r) }
 
-// UnmarshalText parses the String form.
-func (r *Result) UnmarshalText(b []byte) error {
-	v, err := ParseResult(string(b))
-	if err == nil {
-		*r = v
-	}
-	return err
-}
+// UnmarshalText parses the JSON form; "" gives the zero Result.
+func (r *Result) UnmarshalText(b []byte) error { return results.unmarshal(r, b) }
 
-// JSONSchema lists the results.
-func (Result) JSONSchema() *jsonschema.Schema {
-	return enumSchema(resultNames, "result of a checklist line")
-}
+func (r Result) code() string { return results.code(r) }
 
 // State is the state of a corrective action in the lifecycle of clause
 // 10.2. A nonconformity is Raised; it is Corrected (10.2 a: action to
@@ -168,7 +199,7 @@ func (Result) JSONSchema() *jsonschema.Schema {
 // and finally reviewed (10.2 d) as Effective, which closes it, or
 // Ineffective, which sends it back to a new root cause analysis or a new
 // plan. No step can be skipped. The zero value is unset and invalid in a
-// document; in JSON a state is a lower-case string.
+// document; in JSON a state is a lower-case code ("raised").
 type State uint8
 
 // The states of a corrective action, in lifecycle order.
@@ -182,7 +213,9 @@ const (
 	Ineffective                  // 10.2 d: reviewed and found ineffective
 )
 
-var stateNames = []string{"", "raised", "corrected", "analysed", "planned", "implemented", "effective", "ineffective"}
+var states = &enum[State]{typ: "State", what: "corrective action state",
+	codes:  []string{"", "raised", "corrected", "analysed", "planned", "implemented", "effective", "ineffective"},
+	labels: []string{"", "Raised", "Corrected", "Analysed", "Planned", "Implemented", "Effective", "Ineffective"}}
 
 // next holds the legal transitions of the lifecycle.
 var next = [...][]State{
@@ -195,17 +228,18 @@ var next = [...][]State{
 	Ineffective: {Analysed, Planned},
 }
 
-// ParseState parses the String form of a state. Errors wrap
-// ErrUnknownValue.
-func ParseState(s string) (State, error) {
-	return enumParse[State](stateNames, "corrective action state", s)
-}
+// States returns every state, in lifecycle order.
+func States() []State { return states.all() }
 
-// String returns the JSON form ("raised"), "" for an invalid state.
-func (s State) String() string { return enumString(stateNames, s) }
+// ParseState parses the JSON form of a state ("analysed"). Errors wrap
+// ismskit.ErrUnknownValue.
+func ParseState(s string) (State, error) { return states.parse(s) }
+
+// String returns the state in words ("Analysed").
+func (s State) String() string { return states.label(s) }
 
 // IsValid reports whether s is one of the states.
-func (s State) IsValid() bool { return s > 0 && int(s) < len(stateNames) }
+func (s State) IsValid() bool { return states.valid(s) }
 
 // Next returns the states that s may move to, in lifecycle order: one step
 // forward, or after a failed review back to analysis or planning. It
@@ -233,21 +267,55 @@ func (s State) CanMove(t State) bool {
 // Closed reports whether the action is closed: reviewed and effective.
 func (s State) Closed() bool { return s == Effective }
 
-// MarshalText returns the String form; an invalid state is an error.
-func (s State) MarshalText() ([]byte, error) {
-	return enumMarshal(stateNames, "corrective action state", s)
-}
+// MarshalText returns the JSON form ("raised"), "" for the zero State; a
+// state out of range is an error.
+func (s State) MarshalText() ([]byte, error) { return states.marshal(s) }
 
-// UnmarshalText parses the String form.
-func (s *State) UnmarshalText(b []byte) error {
-	v, err := ParseState(string(b))
-	if err == nil {
-		*s = v
+// UnmarshalText parses the JSON form; "" gives the zero State.
+func (s *State) UnmarshalText(b []byte) error { return states.unmarshal(s, b) }
+
+// code returns the JSON form, or "unset" for the zero State, for messages.
+func (s State) code() string {
+	if s == 0 {
+		return "unset"
 	}
-	return err
+	return states.code(s)
 }
 
-// JSONSchema lists the states.
-func (State) JSONSchema() *jsonschema.Schema {
-	return enumSchema(stateNames, "state of a corrective action (10.2)")
-}
+// ReasonKind is the kind of a Reason. The zero value is unset; in JSON a
+// kind is a lower-case code ("open-major-nonconformity").
+type ReasonKind uint8
+
+// The kinds of reason, in the order a verdict lists them.
+const (
+	OpenMajor        ReasonKind = iota + 1 // a major nonconformity is open
+	MissingDocument                        // mandatory documented information is missing, expired or unapproved
+	NoGapAnalysis                          // no gap analysis was given
+	InvalidSoA                             // the SoA does not validate
+	ClauseNotAudited                       // a clause has never been audited
+)
+
+var reasonKinds = &enum[ReasonKind]{typ: "ReasonKind", what: "readiness reason",
+	codes:  []string{"", "open-major-nonconformity", "missing-documented-information", "no-gap-analysis", "invalid-soa", "clause-not-audited"},
+	labels: []string{"", "Open major nonconformity", "Missing documented information", "No gap analysis", "Invalid Statement of Applicability", "Clause not audited"}}
+
+// ReasonKinds returns every kind of reason, in the order a verdict lists
+// them.
+func ReasonKinds() []ReasonKind { return reasonKinds.all() }
+
+// ParseReasonKind parses the JSON form ("invalid-soa"). Errors wrap
+// ismskit.ErrUnknownValue.
+func ParseReasonKind(s string) (ReasonKind, error) { return reasonKinds.parse(s) }
+
+// String returns the kind in words ("Open major nonconformity").
+func (k ReasonKind) String() string { return reasonKinds.label(k) }
+
+// IsValid reports whether k is one of the kinds.
+func (k ReasonKind) IsValid() bool { return reasonKinds.valid(k) }
+
+// MarshalText returns the JSON form ("open-major-nonconformity"), "" for
+// the zero ReasonKind; a kind out of range is an error.
+func (k ReasonKind) MarshalText() ([]byte, error) { return reasonKinds.marshal(k) }
+
+// UnmarshalText parses the JSON form; "" gives the zero ReasonKind.
+func (k *ReasonKind) UnmarshalText(b []byte) error { return reasonKinds.unmarshal(k, b) }

@@ -27,10 +27,14 @@ var exampleBasis = audit.Basis{
 
 func examplePlan() audit.Programme {
 	start := ismskit.MustParseDate("2026-01-12")
+	slots, err := audit.EvenSlots(start, 3, 2)
+	if err != nil {
+		panic(err)
+	}
 	p, err := audit.Plan(audit.PlanOptions{
 		Basis:      exampleBasis,
 		CycleStart: start,
-		Slots:      audit.EvenSlots(start, 3, 2),
+		Slots:      slots,
 		Auditors: []audit.Auditor{
 			{Name: "Ana", Responsible: audit.Scope{Controls: controls("8.8")}},
 			{Name: "Ben"},
@@ -110,8 +114,8 @@ func ExampleCorrectiveAction_Advance() {
 	fmt.Println(ca.State, ca.Owner, ca.Due)
 	fmt.Println(len(audit.OverdueActions([]audit.CorrectiveAction{ca}, ismskit.NewDate(2027, 3, 1))))
 	// Output:
-	// true raised -> planned
-	// planned Eve 2027-02-28
+	// true Raised -> Planned
+	// Planned Eve 2027-02-28
 	// 1
 }
 
@@ -138,10 +142,10 @@ func ExampleRecords_Validate() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, audit.ErrNotInSoA))
 	// Output:
-	// findings[0].control: not an applicable control of the SoA: 5.37
-	// findings[1].statement: missing value: a minor nonconformity needs a statement
-	// findings[1].date: dates out of order: 2026-02-01 is after audit IA-1 ends on 2026-01-13
-	// findings[1].auditor: unknown reference: "Zoe" is not an auditor of audit IA-1
+	// findings[0].control (F-1): not an applicable control of the SoA: 5.37
+	// findings[1].statement (F-2): missing value: a minor nonconformity needs a statement
+	// findings[1].date (F-2): dates out of order: 2026-02-01 is after audit IA-1 ends on 2026-01-13
+	// findings[1].auditor (F-2): unknown reference: "Zoe" is not an auditor of audit IA-1
 	// true
 }
 
@@ -157,18 +161,18 @@ func ExampleAssess() {
 	}
 	fmt.Println(rd.Ready, rd.Overall.Score)
 	for _, reason := range rd.Reasons {
-		fmt.Println(reason.Kind, reason.Subject)
+		fmt.Printf("%s: %s\n", reason.Kind, reason.Subject)
 	}
 	// Output:
 	// false 0
-	// open-major-nonconformity F-1
-	// clause-not-audited 4
-	// clause-not-audited 5
-	// clause-not-audited 6
-	// clause-not-audited 7
-	// clause-not-audited 8
-	// clause-not-audited 9
-	// clause-not-audited 10
+	// Open major nonconformity: F-1
+	// Clause not audited: 4
+	// Clause not audited: 5
+	// Clause not audited: 6
+	// Clause not audited: 7
+	// Clause not audited: 8
+	// Clause not audited: 9
+	// Clause not audited: 10
 }
 
 func ExampleNewReport() {
@@ -221,4 +225,62 @@ func ExampleBasisOf() {
 	fmt.Println(b.Applicable, b.HighRisk, b.Catalog.Name())
 	// Output:
 	// [5.1 8.8] [8.8] ISO/IEC 27002:2022
+}
+
+// Evaluate gives the readiness verdict from the documents in one call:
+// here the SoA is generated from the register and the other sources.
+func ExampleEvaluate() {
+	reg := risk.Register{Name: "Example risks", Criteria: risk.Standard5x5(), Risks: []risk.Risk{{
+		ID: "R-1", Title: "Ransomware", Owner: "CTO", Likelihood: 4, Impact: 5, Treatment: risk.Treatment{Option: risk.Modify},
+		Controls: []risk.AppliedControl{{Control: iso27002.MustParse("8.8"), Status: risk.Implemented}},
+	}}}
+	records := audit.Records{Organization: "Example Ltd", Programme: examplePlan(), Findings: []audit.Finding{
+		{ID: "F-1", Audit: "IA-1", Control: iso27002.MustParse("8.8"), Result: audit.Major,
+			Date: ismskit.MustParseDate("2026-01-12"), Auditor: "Ben", Statement: "Patches late."},
+	}}
+	ev, err := audit.Evaluate(audit.Documents{
+		Register: reg,
+		Sources: soa.Sources{Obligations: []soa.Obligation{{ID: "good-practice", Kind: soa.BestPractice,
+			Controls: controls("5.1", "5.15", "8.13", "8.24")}}},
+		SoA:   soa.SoA{Header: soa.Header{Organization: "Example Ltd", Version: "1"}}, // no entries: generated
+		ISMS:  iso27001.Records{Edition: iso27001.Edition2022, Organization: "Example Ltd"},
+		Audit: records,
+	}, ismskit.NewDate(2026, 6, 1))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("ready:", ev.Readiness.Ready, "applicable:", ev.Basis.Applicable, "high-risk:", ev.Basis.HighRisk)
+	n := map[audit.ReasonKind]int{}
+	for _, r := range ev.Readiness.Reasons {
+		n[r.Kind]++
+	}
+	for _, k := range audit.ReasonKinds() {
+		fmt.Printf("%s: %d\n", k, n[k])
+	}
+	// Output:
+	// ready: false applicable: [5.1 5.15 8.8 8.13 8.24] high-risk: [8.8]
+	// Open major nonconformity: 1
+	// Missing documented information: 16
+	// No gap analysis: 0
+	// Invalid Statement of Applicability: 1
+	// Clause not audited: 7
+}
+
+// The audit cycle in a few lines: plan the programme, fill a checklist,
+// and assess readiness.
+func Example() {
+	b := audit.Basis{Applicable: controls("5.1", "8.8"), HighRisk: controls("8.8")}
+	start := ismskit.MustParseDate("2026-01-12")
+	slots, _ := audit.EvenSlots(start, 3, 2)
+	p, _ := audit.Plan(audit.PlanOptions{Basis: b, CycleStart: start, Slots: slots, Auditors: []audit.Auditor{{Name: "Ana"}}})
+	cl, _ := audit.NewChecklist(p.Audits[0], b)
+	ln := cl.Line("8.8")
+	ln.Result, ln.Auditor, ln.Statement = audit.Major, "Ana", "Critical patches outstanding for 90 days."
+	r := audit.Records{Programme: p, Findings: cl.Findings("IA-1-", start)}
+	rd, _ := audit.Assess(r, b, audit.ReadinessInput{}, ismskit.NewDate(2026, 6, 1))
+	fmt.Printf("%d audits; %s; ready: %t\n", len(p.Audits), cl, rd.Ready)
+	fmt.Printf("%s: %s\n", rd.Reasons[0].Kind, rd.Reasons[0].Subject)
+	// Output:
+	// 3 audits; IA-1: 55 lines, 54 open; ready: false
+	// Open major nonconformity: IA-1-1
 }

@@ -49,7 +49,7 @@ var testAuditors = []Auditor{
 // testProgramme plans three yearly audits from 2026-02-02.
 func testProgramme(t testing.TB) Programme {
 	p, err := Plan(PlanOptions{Basis: testBasis(), CycleStart: d("2026-02-02"),
-		Slots: EvenSlots(d("2026-02-02"), 3, 3), Auditors: testAuditors})
+		Slots: slots(t, d("2026-02-02"), 3, 3), Auditors: testAuditors})
 	require.NoError(t, err)
 	return p
 }
@@ -100,3 +100,11 @@ func testRecords(t testing.TB) Records {
 type listCollector struct{ List fielderr.List }
 
 func (l *listCollector) Err() error { return l.List.Err() }
+
+// slots is EvenSlots for tests, which fails the test on error.
+func slots(t testing.TB, start ismskit.Date, n, days int) []Slot {
+	t.Helper()
+	s, err := EvenSlots(start, n, days)
+	require.NoError(t, err)
+	return s
+}

@@ -3,6 +3,7 @@ package audit
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -28,43 +29,74 @@ type Slot struct {
 	Processes []string `json:"processes,omitempty"`
 }
 
+// MaxCycleDays is the number of days of the longest programme cycle,
+// three years with a leap day. It bounds the counts a caller gives the
+// planner: at most one internal audit a day (EvenSlots' n, the number of
+// Plan's slots), and no audit longer than the cycle (EvenSlots' days).
+const MaxCycleDays = 3*365 + 1
+
 // EvenSlots returns n internal audit slots spread evenly over the three
-// years from cycleStart, each lasting days days (at least 1), with IDs
-// "IA-1" to "IA-n". It returns nil for n < 1.
+// years from cycleStart, each lasting days days, with IDs "IA-1" to
+// "IA-n":
 //
-//	slots := audit.EvenSlots(iso27001.MustParseDate("2026-01-05"), 6, 3)
-func EvenSlots(cycleStart ismskit.Date, n, days int) []Slot {
-	if n < 1 {
-		return nil
+//	slots, err := audit.EvenSlots(ismskit.MustParseDate("2026-01-05"), 6, 3)
+//
+// n and days must be from 1 to MaxCycleDays: a count below 1 is an
+// ismskit.ErrOutOfRange error and one above an ismskit.ErrTooLarge error,
+// at the paths "n" and "days"; a zero cycleStart is ismskit.ErrMissing,
+// and a cycle that would end after the year 9999 ismskit.ErrOutOfRange,
+// at "cycleStart".
+func EvenSlots(cycleStart ismskit.Date, n, days int) ([]Slot, error) {
+	var l fielderr.List
+	checkCount(&l, "n", n)
+	checkCount(&l, "days", days)
+	switch {
+	case cycleStart.IsZero():
+		l.Add("cycleStart", ismskit.ErrMissing)
+	case l.Len() > 0:
+	case cycleLimit(cycleStart).IsZero() || cycleLimit(cycleStart).AddDate(0, 0, days).IsZero():
+		l.Add("cycleStart", fielderr.Errorf(ismskit.ErrOutOfRange, "a cycle from %s ends after the year %d", cycleStart, ismskit.MaxYear))
 	}
-	days = max(days, 1)
+	if err := l.Err(); err != nil {
+		return nil, err
+	}
 	out := make([]Slot, n)
 	for i := range out {
 		start := cycleStart.AddDate(0, 36*i/n, 0)
 		out[i] = Slot{ID: "IA-" + strconv.Itoa(i+1), Start: start, End: start.AddDate(0, 0, days-1)}
 	}
-	return out
+	return out, nil
+}
+
+// checkCount reports a count outside 1 to MaxCycleDays at path.
+func checkCount(l *fielderr.List, path string, n int) {
+	switch {
+	case n < 1:
+		l.Add(path, fielderr.Errorf(ismskit.ErrOutOfRange, "%d is less than 1", n))
+	case n > MaxCycleDays:
+		l.Add(path, fielderr.Errorf(ismskit.ErrTooLarge, "%d is more than %d", n, MaxCycleDays))
+	}
 }
 
 // PlanOptions are the inputs of Plan. The zero value is invalid: Plan
 // needs a cycle start, slots and auditors.
 type PlanOptions struct {
 	// Basis is what the programme must cover.
-	Basis Basis
+	Basis Basis `json:"basis"`
 	// CycleStart is the first day of the three-year cycle. Required.
-	CycleStart ismskit.Date
+	CycleStart ismskit.Date `json:"cycleStart"`
 	// Slots are the internal audits to plan, with their dates, in
-	// chronological order. Required.
-	Slots []Slot
+	// chronological order. Required; at most MaxCycleDays.
+	Slots []Slot `json:"slots"`
 	// Auditors available; each audit gets AuditorsPerAudit of those
 	// independent of its scope. Required.
-	Auditors []Auditor
+	Auditors []Auditor `json:"auditors"`
 	// AuditorsPerAudit is how many auditors each audit gets; 0 means 1.
 	// The first one chosen is the lead.
-	AuditorsPerAudit int
+	AuditorsPerAudit int `json:"auditorsPerAudit,omitempty"`
 	// HighRiskAudits is how many audits cover each high-risk control; 0
 	// means DefaultHighRiskAudits. It is capped at the number of slots.
-	HighRiskAudits int
+	HighRiskAudits int `json:"highRiskAudits,omitempty"`
 }
 
 // Plan builds an internal audit programme over the three-year cycle from
@@ -93,32 +125,40 @@ func Plan(o PlanOptions) (Programme, error) {
 	b, err := o.Basis.resolve()
 	l.Add("basis", err)
 	p := &Programme{CycleStart: o.CycleStart, HighRiskAudits: o.HighRiskAudits}
-	if o.CycleStart.IsZero() {
+	switch {
+	case o.CycleStart.IsZero():
 		l.Add("cycleStart", ismskit.ErrMissing)
-	} else {
+	case cycleLimit(o.CycleStart).IsZero():
+		l.Add("cycleStart", fielderr.Errorf(ismskit.ErrOutOfRange, "a cycle from %s ends after the year %d", o.CycleStart, ismskit.MaxYear))
+	default:
 		p.CycleEnd = cycleLimit(o.CycleStart)
 	}
-	if len(o.Slots) == 0 {
+	switch {
+	case len(o.Slots) == 0:
 		l.Add("slots", ismskit.ErrMissing)
+	case len(o.Slots) > MaxCycleDays:
+		l.Add("slots", fielderr.Errorf(ismskit.ErrTooLarge, "%d slots, more than %d", len(o.Slots), MaxCycleDays))
 	}
 	if len(o.Auditors) == 0 {
 		l.Add("auditors", ismskit.ErrMissing)
 	}
 	if o.AuditorsPerAudit < 0 {
-		l.Add("auditorsPerAudit", fmt.Errorf("%w: %d is negative", ErrInvalidPlan, o.AuditorsPerAudit))
+		l.Add("auditorsPerAudit", fielderr.Errorf(ismskit.ErrOutOfRange, "%d is negative", o.AuditorsPerAudit))
 	}
 	if o.HighRiskAudits < 0 {
-		l.Add("highRiskAudits", fmt.Errorf("%w: %d is negative", ErrInvalidPlan, o.HighRiskAudits))
+		l.Add("highRiskAudits", fielderr.Errorf(ismskit.ErrOutOfRange, "%d is negative", o.HighRiskAudits))
 	}
 	for i, a := range o.Auditors {
-		if a.Name == "" {
-			l.Add(fielderr.Index("auditors", i)+".name", ismskit.ErrMissing)
+		var al fielderr.List
+		if strings.TrimSpace(a.Name) == "" {
+			al.Add("name", ismskit.ErrMissing)
 		}
-		a.Responsible.validate(b, fielderr.Index("auditors", i)+".responsible", false, &l)
+		a.Responsible.validate(b, "responsible", false, &al)
+		l.AddItem(fielderr.Index("auditors", i), a.Name, al.Err())
 	}
 	for i := 1; i < len(o.Slots); i++ {
 		if o.Slots[i].Start.Before(o.Slots[i-1].Start) {
-			l.Add(fielderr.Index("slots", i)+".start", fmt.Errorf("%w: %s is before the previous slot's start %s",
+			l.AddItem(fielderr.Index("slots", i)+".start", o.Slots[i].ID, fmt.Errorf("%w: %s is before the previous slot's start %s",
 				ismskit.ErrDateOrder, o.Slots[i].Start, o.Slots[i-1].Start))
 		}
 	}
@@ -132,22 +172,23 @@ func Plan(o PlanOptions) (Programme, error) {
 			title = fmt.Sprintf("Internal audit %d of %d", i+1, n)
 		}
 		p.Audits = append(p.Audits, Audit{ID: s.ID, Kind: Internal, Title: title, Start: s.Start, End: s.End,
-			Scope: Scope{Sites: s.Sites, Processes: s.Processes}})
+			Scope: Scope{Sites: slices.Clone(s.Sites), Processes: slices.Clone(s.Processes)}})
 	}
 	assignClauses(b, p.Audits)
 	assignControls(b, p.Audits, min(max(o.HighRiskAudits, 0), n))
 	per := max(o.AuditorsPerAudit, 1)
 	for i := range p.Audits {
 		a := &p.Audits[i]
-		for k := range len(o.Auditors) {
+		for k := 0; k < len(o.Auditors) && len(a.Auditors) < per; k++ {
 			au := o.Auditors[(i+k)%len(o.Auditors)]
-			if len(a.Auditors) < per && au.Independent(a.Scope) {
+			if au.Independent(a.Scope) {
 				au.Lead = len(a.Auditors) == 0
+				au.Responsible = au.Responsible.clone()
 				a.Auditors = append(a.Auditors, au)
 			}
 		}
 		if len(a.Auditors) == 0 {
-			l.Add(fielderr.Index("slots", i), fmt.Errorf("%w: every auditor is responsible for part of the scope", ErrNoIndependentAuditor))
+			l.AddItem(fielderr.Index("slots", i), a.ID, fmt.Errorf("%w: every auditor is responsible for part of the scope", ErrNoIndependentAuditor))
 		}
 	}
 	// Check the result as Records.Validate would, with paths of the slots.
@@ -159,7 +200,9 @@ func Plan(o PlanOptions) (Programme, error) {
 			if strings.Contains(fe.Path, ".auditors") {
 				continue // reported above as ErrNoIndependentAuditor
 			}
-			l.Add("slots"+strings.TrimPrefix(fe.Path, "audits"), fe.Err)
+			c := *fe
+			c.Path = "slots" + strings.TrimPrefix(fe.Path, "audits")
+			l.Add("", &c)
 			continue
 		}
 		l.Add("", e)

@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -47,7 +48,7 @@ func TestPlanCoversEverything(t *testing.T) {
 			if tt.auditors == nil {
 				tt.auditors = testAuditors
 			}
-			p, err := Plan(PlanOptions{Basis: tt.basis, CycleStart: d("2026-01-05"), Slots: EvenSlots(d("2026-01-05"), tt.slots, 2),
+			p, err := Plan(PlanOptions{Basis: tt.basis, CycleStart: d("2026-01-05"), Slots: slots(t, d("2026-01-05"), tt.slots, 2),
 				Auditors: tt.auditors, HighRiskAudits: tt.highRisk})
 			require.NoError(t, err)
 			require.Len(t, p.Audits, tt.slots)
@@ -72,7 +73,7 @@ func TestPlanCoversEverything(t *testing.T) {
 				}
 				assert.True(t, a.Auditors[0].Lead)
 			}
-			again, err := Plan(PlanOptions{Basis: tt.basis, CycleStart: d("2026-01-05"), Slots: EvenSlots(d("2026-01-05"), tt.slots, 2),
+			again, err := Plan(PlanOptions{Basis: tt.basis, CycleStart: d("2026-01-05"), Slots: slots(t, d("2026-01-05"), tt.slots, 2),
 				Auditors: tt.auditors, HighRiskAudits: tt.highRisk})
 			require.NoError(t, err)
 			assert.Equal(t, p, again, "deterministic")
@@ -94,7 +95,7 @@ func TestPlanCompactsWholeClauses(t *testing.T) {
 }
 
 func TestPlanSharesAuditors(t *testing.T) {
-	p, err := Plan(PlanOptions{Basis: Basis{}, CycleStart: d("2026-01-05"), Slots: EvenSlots(d("2026-01-05"), 3, 1),
+	p, err := Plan(PlanOptions{Basis: Basis{}, CycleStart: d("2026-01-05"), Slots: slots(t, d("2026-01-05"), 3, 1),
 		Auditors: []Auditor{{Name: "A"}, {Name: "B"}, {Name: "C"}}, AuditorsPerAudit: 2})
 	require.NoError(t, err)
 	var got []string
@@ -108,7 +109,7 @@ func TestPlanSharesAuditors(t *testing.T) {
 
 func TestPlanErrors(t *testing.T) {
 	good := func() PlanOptions {
-		return PlanOptions{Basis: testBasis(), CycleStart: d("2026-01-05"), Slots: EvenSlots(d("2026-01-05"), 3, 2), Auditors: testAuditors}
+		return PlanOptions{Basis: testBasis(), CycleStart: d("2026-01-05"), Slots: slots(t, d("2026-01-05"), 3, 2), Auditors: testAuditors}
 	}
 	tests := []struct {
 		name   string
@@ -118,7 +119,7 @@ func TestPlanErrors(t *testing.T) {
 	}{
 		{"empty", func(o *PlanOptions) { *o = PlanOptions{} }, []string{"cycleStart", "slots", "auditors"}, []error{ismskit.ErrMissing}},
 		{"negative counts", func(o *PlanOptions) { o.AuditorsPerAudit, o.HighRiskAudits = -1, -2 },
-			[]string{"auditorsPerAudit", "highRiskAudits"}, []error{ErrInvalidPlan}},
+			[]string{"auditorsPerAudit", "highRiskAudits"}, []error{ismskit.ErrOutOfRange}},
 		{"bad basis", func(o *PlanOptions) {
 			o.Basis.HighRisk = ids("5.2")
 			o.Basis.Applicable = append(o.Basis.Applicable, ids("A.5.1.1")...)
@@ -162,8 +163,7 @@ func errPaths(err error) []string {
 }
 
 func TestEvenSlots(t *testing.T) {
-	s := EvenSlots(d("2026-01-31"), 6, 3)
-	require.Len(t, s, 6)
+	s := slots(t, d("2026-01-31"), 6, 3)
 	var got []string
 	for _, x := range s {
 		got = append(got, x.ID+" "+x.Start.String()+".."+x.End.String())
@@ -172,8 +172,38 @@ func TestEvenSlots(t *testing.T) {
 		"IA-1 2026-01-31..2026-02-02", "IA-2 2026-07-31..2026-08-02", "IA-3 2027-01-31..2027-02-02",
 		"IA-4 2027-07-31..2027-08-02", "IA-5 2028-01-31..2028-02-02", "IA-6 2028-07-31..2028-08-02",
 	}, got)
-	assert.Nil(t, EvenSlots(d("2026-01-01"), 0, 1))
-	assert.Equal(t, s[0].Start, EvenSlots(d("2026-01-31"), 1, 0)[0].End, "at least one day")
+	assert.Len(t, slots(t, d("2026-01-01"), MaxCycleDays, MaxCycleDays), MaxCycleDays)
+	assert.Equal(t, d("2026-01-31"), slots(t, d("2026-01-31"), 1, 1)[0].End, "one day")
+}
+
+func TestEvenSlotsLimits(t *testing.T) {
+	tests := []struct {
+		name    string
+		start   ismskit.Date
+		n, days int
+		path    string
+		kind    error
+	}{
+		{"no slot", d("2026-01-01"), 0, 1, "n", ismskit.ErrOutOfRange},
+		{"negative count", d("2026-01-01"), -5, 1, "n", ismskit.ErrOutOfRange},
+		{"a billion slots", d("2026-01-01"), 1e9, 1, "n", ismskit.ErrTooLarge},
+		{"MaxInt slots", d("2026-01-01"), math.MaxInt, 1, "n", ismskit.ErrTooLarge},
+		{"one slot too many", d("2026-01-01"), MaxCycleDays + 1, 1, "n", ismskit.ErrTooLarge},
+		{"zero days", d("2026-01-01"), 3, 0, "days", ismskit.ErrOutOfRange},
+		{"MinInt days", d("2026-01-01"), 3, math.MinInt, "days", ismskit.ErrOutOfRange},
+		{"days longer than a cycle", d("2026-01-01"), 3, MaxCycleDays + 1, "days", ismskit.ErrTooLarge},
+		{"no start", ismskit.Date{}, 3, 1, "cycleStart", ismskit.ErrMissing},
+		{"after 9999", d("9999-06-01"), 3, 1, "cycleStart", ismskit.ErrOutOfRange},
+		{"slot ends after 9999", d("9996-12-31"), 3, 2, "cycleStart", ismskit.ErrOutOfRange},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := EvenSlots(tt.start, tt.n, tt.days)
+			assert.Nil(t, got)
+			require.ErrorIs(t, err, tt.kind)
+			assert.Equal(t, []string{tt.path}, errPaths(err))
+		})
+	}
 }
 
 func TestCoverageReportsGaps(t *testing.T) {

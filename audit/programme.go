@@ -109,6 +109,12 @@ func (s Scope) Overlap(o Scope) []string {
 	return slices.Compact(out)
 }
 
+// clone returns a copy of s that shares no memory with it.
+func (s Scope) clone() Scope {
+	return Scope{Clauses: slices.Clone(s.Clauses), Controls: slices.Clone(s.Controls),
+		Sites: slices.Clone(s.Sites), Processes: slices.Clone(s.Processes)}
+}
+
 // coversItem reports whether s covers the requirement item id.
 func (s Scope) coversItem(id iso27001.ItemID) bool {
 	c := id.Clause()
@@ -138,7 +144,8 @@ type Auditor struct {
 // they are responsible for is in it.
 func (a Auditor) Independent(scope Scope) bool { return len(a.Responsible.Overlap(scope)) == 0 }
 
-// maxCycle is the longest cycle: three years.
+// cycleLimit returns the last day of the longest cycle from start, three
+// years, or the zero Date when that is after the year 9999.
 func cycleLimit(start ismskit.Date) ismskit.Date { return start.AddDate(3, 0, -1) }
 
 // validate checks the programme against b, reporting at paths relative to
@@ -155,52 +162,55 @@ func (p Programme) validate(b *basis, l *fielderr.List) {
 		l.Add("cycleEnd", fmt.Errorf("%w: %s is after %s", ErrCycleTooLong, p.CycleEnd, cycleLimit(p.CycleStart)))
 	}
 	if p.HighRiskAudits < 0 {
-		l.Add("highRiskAudits", fmt.Errorf("%w: %d is negative", ErrInvalidPlan, p.HighRiskAudits))
+		l.Add("highRiskAudits", fielderr.Errorf(ismskit.ErrOutOfRange, "%d is negative", p.HighRiskAudits))
 	}
 	seen := make(map[string]bool, len(p.Audits))
 	for i := range p.Audits {
-		path := fielderr.Index("audits", i)
 		a := &p.Audits[i]
-		checkID(l, path, a.ID, seen)
-		a.validate(p, b, path, l)
+		var al fielderr.List
+		checkID(&al, "", a.ID, seen)
+		a.validate(p, b, &al)
+		l.AddItem(fielderr.Index("audits", i), a.ID, al.Err())
 	}
 }
 
-func (a *Audit) validate(p Programme, b *basis, path string, l *fielderr.List) {
+// validate checks an audit of p, at paths relative to the audit.
+func (a *Audit) validate(p Programme, b *basis, l *fielderr.List) {
 	if !a.Kind.IsValid() {
-		l.Add(path+".kind", ismskit.ErrMissing)
+		l.Add("kind", ismskit.ErrMissing)
 	}
 	switch {
 	case a.Start.IsZero():
-		l.Add(path+".start", ismskit.ErrMissing)
+		l.Add("start", ismskit.ErrMissing)
 	case a.End.IsZero():
-		l.Add(path+".end", ismskit.ErrMissing)
+		l.Add("end", ismskit.ErrMissing)
 	case a.End.Before(a.Start):
-		l.Add(path+".end", fmt.Errorf("%w: %s is before start %s", ismskit.ErrDateOrder, a.End, a.Start))
+		l.Add("end", fmt.Errorf("%w: %s is before start %s", ismskit.ErrDateOrder, a.End, a.Start))
 	case !p.CycleStart.IsZero() && a.Start.Before(p.CycleStart):
-		l.Add(path+".start", fmt.Errorf("%w: %s is before cycleStart %s", ismskit.ErrDateOrder, a.Start, p.CycleStart))
+		l.Add("start", fmt.Errorf("%w: %s is before cycleStart %s", ismskit.ErrDateOrder, a.Start, p.CycleStart))
 	case !p.CycleEnd.IsZero() && a.End.After(p.CycleEnd):
-		l.Add(path+".end", fmt.Errorf("%w: %s is after cycleEnd %s", ismskit.ErrDateOrder, a.End, p.CycleEnd))
+		l.Add("end", fmt.Errorf("%w: %s is after cycleEnd %s", ismskit.ErrDateOrder, a.End, p.CycleEnd))
 	}
-	a.Scope.validate(b, path+".scope", true, l)
+	a.Scope.validate(b, "scope", true, l)
 	if len(a.Auditors) == 0 {
-		l.Add(path+".auditors", ismskit.ErrMissing)
+		l.Add("auditors", ismskit.ErrMissing)
 	}
 	names := make(map[string]bool, len(a.Auditors))
 	for j, au := range a.Auditors {
-		ap := fielderr.Index(path+".auditors", j)
+		var al fielderr.List
 		if strings.TrimSpace(au.Name) == "" {
-			l.Add(ap+".name", ismskit.ErrMissing)
+			al.Add("name", ismskit.ErrMissing)
 		} else if names[au.Name] {
-			l.Add(ap+".name", fmt.Errorf("%w: %q", ismskit.ErrDuplicateID, au.Name))
+			al.Add("name", fmt.Errorf("%w: %q", ismskit.ErrDuplicateID, clip(au.Name)))
 		}
 		names[au.Name] = true
-		au.Responsible.validate(b, ap+".responsible", false, l)
+		au.Responsible.validate(b, "responsible", false, &al)
 		if a.Kind == Internal {
 			if ov := au.Responsible.Overlap(a.Scope); len(ov) > 0 {
-				l.Add(ap, fmt.Errorf("%w: %s is responsible for %s", ErrNotIndependent, au.Name, strings.Join(ov, ", ")))
+				al.Add("", fmt.Errorf("%w: %s is responsible for %s", ErrNotIndependent, clip(au.Name), strings.Join(ov, ", ")))
 			}
 		}
+		l.AddItem(fielderr.Index("auditors", j), au.Name, al.Err())
 	}
 }
 

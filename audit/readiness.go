@@ -3,26 +3,52 @@ package audit
 import (
 	"fmt"
 	"slices"
-	"strings"
-
-	"github.com/invopop/jsonschema"
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
+	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/soa"
 )
 
 // ReadinessInput is what the readiness verdict needs besides the audit
-// records, as plain values from the other packages. The zero value means
-// "no gap analysis made, SoA valid".
+// records and the Basis, as plain values from the other packages.
+// Evaluate fills it from an organisation's documents; Assess and
+// NewReport take it from callers who build the Basis themselves. The zero
+// value means "no gap analysis made, SoA not checked".
 type ReadinessInput struct {
 	// Gap is the gap analysis of the ISMS records (iso27001.Analyze) as of
 	// the same date. Its MissingDocuments block certification; nil means
 	// no gap analysis was made, which blocks certification too.
-	Gap *iso27001.GapReport
-	// SoA is the outcome of validating the Statement of Applicability
-	// (soa.SoA.Validate): nil when it validates.
-	SoA error
+	Gap *iso27001.GapReport `json:"gap,omitempty"`
+	// SoA is the Statement of Applicability. Assess validates it
+	// (soa.SoA.Validate) against the Basis's catalog and Register, and an
+	// SoA that does not validate blocks certification. nil means the SoA
+	// is not checked, for a product that keeps its SoA in its own store.
+	SoA *soa.SoA `json:"soa,omitempty"`
+	// Register is the risk register the SoA's risk-treatment reasons are
+	// checked against; nil checks them against no register.
+	Register *risk.Register `json:"register,omitempty"`
+}
+
+// soaProblem validates the SoA of in against b's catalog, and returns the
+// first problem, the control it is about (if any) and how many problems
+// there are; nil when the SoA validates or is not given.
+func (in ReadinessInput) soaProblem(b Basis) (first *ismskit.Error, control string, n int) {
+	if in.SoA == nil {
+		return nil, "", 0
+	}
+	ps := ismskit.Problems(in.SoA.Validate(soa.ValidateOptions{Catalog: b.Catalog, Register: in.Register}))
+	if len(ps) == 0 {
+		return nil, "", 0
+	}
+	p := ps[0]
+	control = p.Item
+	var i int
+	if _, err := fmt.Sscanf(p.Path, "entries[%d]", &i); control == "" && err == nil && i >= 0 && i < len(in.SoA.Entries) {
+		control = in.SoA.Entries[i].Control.String()
+	}
+	return p, control, len(ps)
 }
 
 // Readiness is how ready the ISMS is for certification as of a date: a
@@ -100,73 +126,31 @@ type Score struct {
 }
 
 // Reason is one reason the ISMS is not ready for certification.
-// The zero value is invalid (no kind).
+// The zero value is a reason of no kind.
 type Reason struct {
 	// What kind of obstacle. Required.
 	Kind ReasonKind `json:"kind"`
-	// What it is about: a finding ID, an item ID, a clause ID; empty for
-	// the SoA and a missing gap analysis.
+	// What it is about: a finding ID (OpenMajor), a requirement item ID
+	// (MissingDocument), a clause ID (ClauseNotAudited), the control of the
+	// SoA's first problem (InvalidSoA, when the problem is about one
+	// control); empty for a missing gap analysis.
 	Subject string `json:"subject,omitempty"`
 	// A sentence for people.
 	Detail string `json:"detail"`
 }
 
-// ReasonKind is the kind of a Reason. The zero value is invalid; in JSON a
-// kind is a lower-case string.
-type ReasonKind uint8
-
-// The kinds of reason, in the order a verdict lists them.
-const (
-	OpenMajor        ReasonKind = iota + 1 // a major nonconformity is open
-	MissingDocument                        // mandatory documented information is missing, expired or unapproved
-	NoGapAnalysis                          // no gap analysis was given
-	InvalidSoA                             // the SoA does not validate
-	ClauseNotAudited                       // a clause has never been audited
-)
-
-var reasonNames = []string{"", "open-major-nonconformity", "missing-documented-information", "no-gap-analysis", "invalid-soa", "clause-not-audited"}
-
-// ParseReasonKind parses the String form. Errors wrap ErrUnknownValue.
-func ParseReasonKind(s string) (ReasonKind, error) {
-	return enumParse[ReasonKind](reasonNames, "readiness reason", s)
-}
-
-// String returns the JSON form ("open-major-nonconformity").
-func (k ReasonKind) String() string { return enumString(reasonNames, k) }
-
-// IsValid reports whether k is one of the kinds.
-func (k ReasonKind) IsValid() bool { return k > 0 && int(k) < len(reasonNames) }
-
-// MarshalText returns the String form; an invalid kind is an error.
-func (k ReasonKind) MarshalText() ([]byte, error) {
-	return enumMarshal(reasonNames, "readiness reason", k)
-}
-
-// UnmarshalText parses the String form.
-func (k *ReasonKind) UnmarshalText(b []byte) error {
-	v, err := ParseReasonKind(string(b))
-	if err == nil {
-		*k = v
-	}
-	return err
-}
-
-// JSONSchema lists the kinds.
-func (ReasonKind) JSONSchema() *jsonschema.Schema {
-	return enumSchema(reasonNames, "kind of reason the ISMS is not ready for certification")
-}
-
-// Assess computes the readiness of the ISMS as of the calendar day of asOf
-// (in its location; no clock is read) from the audit records, the basis
-// and the other inputs; see Readiness for the formula and the verdict. It
-// first validates the records against b and returns Validate's error if
-// they are invalid.
+// Assess computes the readiness of the ISMS as of the day asOf (no clock
+// is read) from the audit records, the basis and the other inputs; see
+// Readiness for the formula and the verdict. It first validates the
+// records against b and returns Validate's error if they are invalid; a
+// zero asOf is an ismskit.ErrMissing error at "asOf". Evaluate does the
+// same from an organisation's documents in one call.
 func Assess(r Records, b Basis, in ReadinessInput, asOf ismskit.Date) (*Readiness, error) {
-	rb, err := r.check(b)
+	rb, err := r.checkAt(b, asOf)
 	if err != nil {
 		return nil, err
 	}
-	return r.assess(rb, in, asOf), nil
+	return r.assess(rb, b, in, asOf), nil
 }
 
 // effectiveAt returns the IDs of the findings whose corrective action was
@@ -187,7 +171,7 @@ type subjectState struct {
 	audited bool
 }
 
-func (r Records) assess(b *basis, in ReadinessInput, day ismskit.Date) *Readiness {
+func (r Records) assess(b *basis, given Basis, in ReadinessInput, day ismskit.Date) *Readiness {
 	effective := effectiveAt(r.Actions, day)
 	latest := map[string]*Finding{}
 	auditedClause := map[iso27001.ClauseID]bool{}
@@ -275,12 +259,12 @@ func (r Records) assess(b *basis, in ReadinessInput, day ismskit.Date) *Readines
 				Detail: fmt.Sprintf("documented information for %s (%s) is %s", d.Item, d.Kind, d.Status)})
 		}
 	}
-	if in.SoA != nil {
-		msg := in.SoA.Error()
-		if n := strings.Count(msg, "\n"); n > 0 {
-			msg = strings.SplitN(msg, "\n", 2)[0] + fmt.Sprintf(" (and %d more problems)", n)
+	if p, control, n := in.soaProblem(given); p != nil {
+		detail := "the Statement of Applicability does not validate: " + p.Error()
+		if n > 1 {
+			detail += fmt.Sprintf(" (and %d more %s)", n-1, plural(n-1, "problem", "problems"))
 		}
-		out.Reasons = append(out.Reasons, Reason{Kind: InvalidSoA, Detail: "the Statement of Applicability does not validate: " + msg})
+		out.Reasons = append(out.Reasons, Reason{Kind: InvalidSoA, Subject: control, Detail: detail})
 	}
 	// A top-level clause none of whose parts was audited is one reason;
 	// otherwise each part never audited is.
@@ -306,6 +290,13 @@ func (r Records) assess(b *basis, in ReadinessInput, day ismskit.Date) *Readines
 	}
 	out.Ready = len(out.Reasons) == 0
 	return out
+}
+
+// clone returns a copy of rd that shares no memory with it.
+func (rd *Readiness) clone() *Readiness {
+	c := *rd
+	c.Clauses, c.Themes, c.Reasons = slices.Clone(rd.Clauses), slices.Clone(rd.Themes), slices.Clone(rd.Reasons)
+	return &c
 }
 
 func finish(s Score) Score {

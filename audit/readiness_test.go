@@ -1,13 +1,14 @@
 package audit
 
 import (
-	"errors"
+	"slices"
 	"testing"
 	"time"
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
+	"github.com/ismskit/ismskit/soa"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -114,7 +115,10 @@ func TestReadinessScores(t *testing.T) {
 }
 
 func TestVerdict(t *testing.T) {
-	soaErr := errors.Join(errors.New("controls[\"5.2\"]: undecided"), errors.New("controls[\"5.3\"]: undecided"))
+	bad := testSoA(t, "5.1", "8.8")
+	bad.Entries[1].Justification = "" // 5.2 excluded without a justification
+	bad.Entries[2].Justification = ""
+	good := testSoA(t, "5.1", "8.8")
 	gap := &iso27001.GapReport{MissingDocuments: []iso27001.DocumentGap{{Item: iso27001.MustParseItemID("6.1.3.d"), Kind: iso27001.Maintained, Status: iso27001.Expired}}}
 	all := everyItem()
 	tests := []struct {
@@ -125,18 +129,19 @@ func TestVerdict(t *testing.T) {
 		subj  []string
 	}{
 		{"ready", all, ReadinessInput{Gap: okGap}, nil, nil},
+		{"ready with a valid SoA", all, ReadinessInput{Gap: okGap, SoA: &good}, nil, nil},
 		{"no gap analysis", all, ReadinessInput{}, []ReasonKind{NoGapAnalysis}, []string{""}},
 		{"missing document", all, ReadinessInput{Gap: gap}, []ReasonKind{MissingDocument}, []string{"6.1.3.d"}},
-		{"invalid SoA", all, ReadinessInput{Gap: okGap, SoA: soaErr}, []ReasonKind{InvalidSoA}, []string{""}},
+		{"invalid SoA", all, ReadinessInput{Gap: okGap, SoA: &bad}, []ReasonKind{InvalidSoA}, []string{"5.2"}},
 		{"open major", append(all[:len(all):len(all)], fc("M", "8.8", Major, "2026-03-03")), ReadinessInput{Gap: okGap}, []ReasonKind{OpenMajor}, []string{"M"}},
 		{"minor does not block", append(all[:len(all):len(all)], fc("M", "8.8", Minor, "2026-03-03")), ReadinessInput{Gap: okGap}, nil, nil},
 		{"nothing audited", nil, ReadinessInput{Gap: okGap}, []ReasonKind{ClauseNotAudited, ClauseNotAudited, ClauseNotAudited, ClauseNotAudited, ClauseNotAudited, ClauseNotAudited, ClauseNotAudited},
 			[]string{"4", "5", "6", "7", "8", "9", "10"}},
 		{"one subclause never audited", dropClause(all, "9.2.2"), ReadinessInput{Gap: okGap}, []ReasonKind{ClauseNotAudited}, []string{"9.2.2"}},
 		{"not-audited results do not count", markNotAudited(all, "10.1"), ReadinessInput{Gap: okGap}, []ReasonKind{ClauseNotAudited}, []string{"10.1"}},
-		{"everything", []Finding{fc("M", "8.8", Major, "2026-03-03")}, ReadinessInput{Gap: gap, SoA: soaErr},
+		{"everything", []Finding{fc("M", "8.8", Major, "2026-03-03")}, ReadinessInput{Gap: gap, SoA: &bad},
 			[]ReasonKind{OpenMajor, MissingDocument, InvalidSoA, ClauseNotAudited, ClauseNotAudited, ClauseNotAudited, ClauseNotAudited, ClauseNotAudited, ClauseNotAudited, ClauseNotAudited},
-			[]string{"M", "6.1.3.d", "", "4", "5", "6", "7", "8", "9", "10"}},
+			[]string{"M", "6.1.3.d", "5.2", "4", "5", "6", "7", "8", "9", "10"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -154,13 +159,34 @@ func TestVerdict(t *testing.T) {
 			assert.Equal(t, len(tt.kinds) == 0, rd.Ready)
 		})
 	}
-	rd, err := Assess(tinyRecords(all...), tinyBasis(), ReadinessInput{Gap: okGap, SoA: soaErr}, asOf)
+	rd, err := Assess(tinyRecords(all...), tinyBasis(), ReadinessInput{Gap: okGap, SoA: &bad}, asOf)
 	require.NoError(t, err)
-	assert.Equal(t, `the Statement of Applicability does not validate: controls["5.2"]: undecided (and 1 more problems)`, rd.Reasons[0].Detail)
+	want := ismskit.Problems(bad.Validate(soa.ValidateOptions{}))
+	require.Len(t, want, 2)
+	assert.Equal(t, "the Statement of Applicability does not validate: "+want[0].Error()+" (and 1 more problem)", rd.Reasons[0].Detail)
 	assert.Equal(t, "documented information for 6.1.3.d (maintained) is expired", func() string {
 		rd, _ := Assess(tinyRecords(all...), tinyBasis(), ReadinessInput{Gap: gap}, asOf)
 		return rd.Reasons[0].Detail
 	}())
+}
+
+// testSoA is a valid SoA of the 2022 catalog that includes the given
+// controls, as good practice, and excludes the others.
+func testSoA(t testing.TB, included ...string) soa.SoA {
+	t.Helper()
+	var src soa.Sources
+	for id := range iso27002.Catalog2022().IDs() {
+		if slices.Contains(included, id.String()) {
+			src.Decisions = append(src.Decisions, soa.Decision{Control: id, Applicability: soa.Included,
+				Reasons: []soa.Reason{{Kind: soa.BestPractice}}, Status: soa.Implemented})
+		} else {
+			src.Decisions = append(src.Decisions, soa.Decision{Control: id, Applicability: soa.Excluded, Justification: "Not relevant to the scope."})
+		}
+	}
+	s, err := soa.Generate(soa.Input{Header: soa.Header{Organization: "Example Ltd", Version: "1", Date: d("2026-01-05")}, Sources: src})
+	require.NoError(t, err)
+	require.NoError(t, s.Validate(soa.ValidateOptions{}))
+	return s
 }
 
 func dropClause(fs []Finding, clause string) []Finding {

@@ -72,35 +72,35 @@ type recordsJSON Records
 // UnmarshalJSON decodes audit records strictly, as DecodeRecords does
 // with the default limits.
 func (r *Records) UnmarshalJSON(data []byte) error {
-	v, err := codec.Decode[recordsJSON](data, nil)
-	if err == nil {
-		*r = Records(v)
-	}
-	return err
+	return unmarshal((*recordsJSON)(r), data, "Records")
 }
 
 // Validate checks the records against b and reports every problem, joined,
-// each as a *ismskit.Error with its path:
+// each as a *ismskit.Error with its path and, inside a list, the ID of the
+// element ("findings[2].statement", Item "F-3"):
 //
 //   - the basis itself: applicable controls the catalog lacks
-//     (ErrUnknownControl), high-risk controls that are not applicable
-//     (ErrNotInSoA), at "basis.applicable[i]" and "basis.highRisk[i]";
+//     (ismskit.ErrUnknownControl), high-risk controls that are not
+//     applicable (ErrNotInSoA), at "basis.applicable[i]" and
+//     "basis.highRisk[i]";
 //   - the programme: a missing cycle, audit ID, kind, date or auditor
-//     (ismskit.ErrMissing), IDs given twice (ErrDuplicateID), dates out of order
-//     or outside the cycle (ErrDateOrder), a cycle over three years
-//     (ErrCycleTooLong), unknown clauses (ErrUnknownItem), controls the
-//     catalog lacks or the SoA does not make applicable (ErrUnknownControl,
-//     ErrNotInSoA), and internal auditors responsible for what they audit
-//     (ErrNotIndependent);
+//     (ismskit.ErrMissing), IDs given twice (ismskit.ErrDuplicateID), dates
+//     out of order or outside the cycle (ismskit.ErrDateOrder), a cycle over
+//     three years (ErrCycleTooLong), a negative HighRiskAudits
+//     (ismskit.ErrOutOfRange), unknown clauses (iso27001.ErrUnknownItem),
+//     controls the catalog lacks or the SoA does not make applicable
+//     (ismskit.ErrUnknownControl, ErrNotInSoA), and internal auditors
+//     responsible for what they audit (ErrNotIndependent);
 //   - evidence: missing fields, duplicate IDs, a malformed digest
 //     (ErrInvalidDigest);
 //   - findings: references to unknown audits, auditors or evidence
-//     (ErrUnknownReference), neither or both of item and control
-//     (ErrSubject), unknown requirement items (ErrUnknownItem), controls
-//     outside the SoA ("findings[2].control: ...: not an applicable control
-//     of the SoA"), subjects outside the audit's scope (ErrOutOfScope),
-//     dates outside the audit or evidence examined after the finding
-//     (ErrDateOrder), a nonconformity without a statement (ismskit.ErrMissing);
+//     (ismskit.ErrUnknownReference), neither or both of item and control
+//     (ErrSubject), unknown requirement items (iso27001.ErrUnknownItem),
+//     controls outside the SoA ("findings[2].control (F-3): ...: not an
+//     applicable control of the SoA"), subjects outside the audit's scope
+//     (ErrOutOfScope), dates outside the audit or evidence examined after
+//     the finding (ismskit.ErrDateOrder), a nonconformity without a
+//     statement (ismskit.ErrMissing);
 //   - corrective actions: unknown findings, findings that are not
 //     nonconformities (ErrNotNonconformity), a history that skips a step
 //     or does not start with raised (ErrIllegalTransition), dates out of
@@ -112,11 +112,27 @@ func (r Records) Validate(b Basis) error {
 
 // check resolves b and validates r against it.
 func (r Records) check(b Basis) (*basis, error) {
-	rb, err := b.resolve()
 	var l fielderr.List
-	l.Add("basis", err)
-	r.validate(rb, &l)
+	rb := r.checkInto(b, &l)
 	return rb, l.Err()
+}
+
+// checkAt is check for a computation as of a day, which must be given:
+// a zero asOf is ismskit.ErrMissing at "asOf".
+func (r Records) checkAt(b Basis, asOf ismskit.Date) (*basis, error) {
+	var l fielderr.List
+	if asOf.IsZero() {
+		l.Add("asOf", ismskit.ErrMissing)
+	}
+	rb := r.checkInto(b, &l)
+	return rb, l.Err()
+}
+
+func (r Records) checkInto(b Basis, l *fielderr.List) *basis {
+	rb, err := b.resolve()
+	l.Add("basis", err)
+	r.validate(rb, l)
+	return rb
 }
 
 func (r Records) validate(b *basis, l *fielderr.List) {
@@ -127,103 +143,105 @@ func (r Records) validate(b *basis, l *fielderr.List) {
 	evidence := make(map[string]ismskit.Date, len(r.Evidence))
 	seenEv := make(map[string]bool, len(r.Evidence))
 	for i, e := range r.Evidence {
-		p := fielderr.Index("evidence", i)
-		if checkID(l, p, e.ID, seenEv) {
+		var el fielderr.List
+		if checkID(&el, "", e.ID, seenEv) {
 			evidence[e.ID] = e.When
 		}
 		if strings.TrimSpace(e.What) == "" {
-			l.Add(p+".what", ismskit.ErrMissing)
+			el.Add("what", ismskit.ErrMissing)
 		}
 		if e.When.IsZero() {
-			l.Add(p+".when", ismskit.ErrMissing)
+			el.Add("when", ismskit.ErrMissing)
 		}
 		if e.SHA256 != "" {
-			l.Add(p+".sha256", checkDigest(e.SHA256))
+			el.Add("sha256", checkDigest(e.SHA256))
 		}
+		l.AddItem(fielderr.Index("evidence", i), e.ID, el.Err())
 	}
 
 	findings := make(map[string]*Finding, len(r.Findings))
 	ids := make(map[string]bool, len(r.Findings))
 	for i := range r.Findings {
 		f := &r.Findings[i]
-		p := fielderr.Index("findings", i)
-		if checkID(l, p, f.ID, ids) {
+		var fl fielderr.List
+		if checkID(&fl, "", f.ID, ids) {
 			findings[f.ID] = f
 		}
-		r.validateFinding(b, f, p, evidence, l)
+		r.validateFinding(b, f, evidence, &fl)
+		l.AddItem(fielderr.Index("findings", i), f.ID, fl.Err())
 	}
 
 	actions := make(map[string]bool, len(r.Actions))
 	for i := range r.Actions {
 		a := &r.Actions[i]
-		p := fielderr.Index("actions", i)
-		checkID(l, p, a.ID, actions)
+		var al fielderr.List
+		checkID(&al, "", a.ID, actions)
 		f, ok := findings[a.Finding]
 		switch {
 		case a.Finding == "":
-			l.Add(p+".finding", ismskit.ErrMissing)
+			al.Add("finding", ismskit.ErrMissing)
 		case !ok:
-			l.Add(p+".finding", fmt.Errorf("%w: no finding %q", ismskit.ErrUnknownReference, a.Finding))
+			al.Add("finding", fmt.Errorf("%w: no finding %q", ismskit.ErrUnknownReference, clip(a.Finding)))
 		case !f.Result.IsNonconformity():
-			l.Add(p+".finding", fmt.Errorf("%w: %s is %s", ErrNotNonconformity, f.ID, f.Result.Title()))
+			al.Add("finding", fmt.Errorf("%w: %s is %s", ErrNotNonconformity, clip(f.ID), strings.ToLower(f.Result.String())))
 		case len(a.History) > 0 && !f.Date.IsZero() && a.History[0].Date.Before(f.Date):
-			l.Add(p+".history[0].date", fmt.Errorf("%w: %s is before the finding's date %s", ismskit.ErrDateOrder, a.History[0].Date, f.Date))
+			al.Add("history[0].date", fmt.Errorf("%w: %s is before the finding's date %s", ismskit.ErrDateOrder, a.History[0].Date, f.Date))
 		}
-		var al fielderr.List
 		a.validate(&al)
-		l.Add(p, al.Err())
+		l.AddItem(fielderr.Index("actions", i), a.ID, al.Err())
 	}
 }
 
-func (r Records) validateFinding(b *basis, f *Finding, p string, evidence map[string]ismskit.Date, l *fielderr.List) {
+// validateFinding checks f, at paths relative to the finding.
+func (r Records) validateFinding(b *basis, f *Finding, evidence map[string]ismskit.Date, l *fielderr.List) {
 	a, ok := r.Programme.audit(f.Audit)
 	switch {
 	case f.Audit == "":
-		l.Add(p+".audit", ismskit.ErrMissing)
+		l.Add("audit", ismskit.ErrMissing)
 	case !ok:
-		l.Add(p+".audit", fmt.Errorf("%w: no audit %q in the programme", ismskit.ErrUnknownReference, f.Audit))
+		l.Add("audit", fmt.Errorf("%w: no audit %q in the programme", ismskit.ErrUnknownReference, clip(f.Audit)))
 	}
 	switch {
 	case f.Item.IsValid() == f.Control.IsValid():
-		l.Add(p, ErrSubject)
+		l.Add("", ErrSubject)
 	case f.Item.IsValid():
 		if err := b.checkItem(f.Item); err != nil {
-			l.Add(p+".item", err)
+			l.Add("item", err)
 		} else if ok && !a.Scope.coversItem(f.Item) {
-			l.Add(p+".item", fmt.Errorf("%w: %s is not in the scope of audit %s", ErrOutOfScope, f.Item, a.ID))
+			l.Add("item", fmt.Errorf("%w: %s is not in the scope of audit %s", ErrOutOfScope, f.Item, clip(a.ID)))
 		}
 	default:
 		if err := b.checkApplicable(f.Control); err != nil {
-			l.Add(p+".control", err)
+			l.Add("control", err)
 		} else if ok && !slices.Contains(a.Scope.Controls, f.Control) {
-			l.Add(p+".control", fmt.Errorf("%w: %s is not in the scope of audit %s", ErrOutOfScope, f.Control, a.ID))
+			l.Add("control", fmt.Errorf("%w: %s is not in the scope of audit %s", ErrOutOfScope, f.Control, clip(a.ID)))
 		}
 	}
 	if !f.Result.IsValid() {
-		l.Add(p+".result", ismskit.ErrMissing)
+		l.Add("result", ismskit.ErrMissing)
 	} else if f.Result != Conforming && f.Result != NotAudited && strings.TrimSpace(f.Statement) == "" {
-		l.Add(p+".statement", fmt.Errorf("%w: a %s needs a statement", ismskit.ErrMissing, strings.ToLower(f.Result.Title())))
+		l.Add("statement", fmt.Errorf("%w: %s needs a statement", ismskit.ErrMissing, article(strings.ToLower(f.Result.String()))))
 	}
 	switch {
 	case f.Date.IsZero():
-		l.Add(p+".date", ismskit.ErrMissing)
+		l.Add("date", ismskit.ErrMissing)
 	case ok && !a.Start.IsZero() && f.Date.Before(a.Start):
-		l.Add(p+".date", fmt.Errorf("%w: %s is before audit %s starts on %s", ismskit.ErrDateOrder, f.Date, a.ID, a.Start))
+		l.Add("date", fmt.Errorf("%w: %s is before audit %s starts on %s", ismskit.ErrDateOrder, f.Date, clip(a.ID), a.Start))
 	case ok && !a.End.IsZero() && f.Date.After(a.End):
-		l.Add(p+".date", fmt.Errorf("%w: %s is after audit %s ends on %s", ismskit.ErrDateOrder, f.Date, a.ID, a.End))
+		l.Add("date", fmt.Errorf("%w: %s is after audit %s ends on %s", ismskit.ErrDateOrder, f.Date, clip(a.ID), a.End))
 	}
 	if f.Auditor == "" {
-		l.Add(p+".auditor", ismskit.ErrMissing)
+		l.Add("auditor", ismskit.ErrMissing)
 	} else if ok && !slices.ContainsFunc(a.Auditors, func(au Auditor) bool { return au.Name == f.Auditor }) {
-		l.Add(p+".auditor", fmt.Errorf("%w: %q is not an auditor of audit %s", ismskit.ErrUnknownReference, f.Auditor, a.ID))
+		l.Add("auditor", fmt.Errorf("%w: %q is not an auditor of audit %s", ismskit.ErrUnknownReference, clip(f.Auditor), clip(a.ID)))
 	}
 	for j, e := range f.Evidence {
 		when, ok := evidence[e]
 		switch {
 		case !ok:
-			l.Add(fielderr.Index(p+".evidence", j), fmt.Errorf("%w: no evidence %q", ismskit.ErrUnknownReference, e))
+			l.Add(fielderr.Index("evidence", j), fmt.Errorf("%w: no evidence %q", ismskit.ErrUnknownReference, clip(e)))
 		case !f.Date.IsZero() && when.After(f.Date):
-			l.Add(fielderr.Index(p+".evidence", j), fmt.Errorf("%w: evidence %s was examined on %s, after the finding's date %s", ismskit.ErrDateOrder, e, when, f.Date))
+			l.Add(fielderr.Index("evidence", j), fmt.Errorf("%w: evidence %s was examined on %s, after the finding's date %s", ismskit.ErrDateOrder, clip(e), when, f.Date))
 		}
 	}
 }
@@ -231,12 +249,13 @@ func (r Records) validateFinding(b *basis, f *Finding, p string, evidence map[st
 // checkID reports an empty or repeated ID at path.id and records it in
 // seen; it reports whether the ID is new.
 func checkID(l *fielderr.List, path, id string, seen map[string]bool) bool {
-	if id == "" {
-		l.Add(path+".id", ismskit.ErrMissing)
+	path = fielderr.JoinPath(path, "id")
+	if strings.TrimSpace(id) == "" {
+		l.Add(path, ismskit.ErrMissing)
 		return false
 	}
 	if seen[id] {
-		l.Add(path+".id", fmt.Errorf("%w: %q", ismskit.ErrDuplicateID, id))
+		l.Add(path, fmt.Errorf("%w: %q", ismskit.ErrDuplicateID, clip(id)))
 		return false
 	}
 	seen[id] = true

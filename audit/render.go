@@ -13,8 +13,15 @@ import (
 )
 
 // Markdown renders the report as a Markdown document (CommonMark with
-// GitHub tables). The output is deterministic.
+// GitHub tables). Every value from the records is escaped, so that no
+// text of the user's can start a link, an image, HTML, emphasis or a new
+// table cell; an evidence digest goes into a code span only when it is a
+// well-formed SHA-256. The output is deterministic; a nil *Report renders
+// as the zero Report.
 func (r *Report) Markdown() []byte {
+	if r == nil {
+		r = &Report{}
+	}
 	var b bytes.Buffer
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
 	w("# %s\n\n", mdText(r.Title))
@@ -28,7 +35,7 @@ func (r *Report) Markdown() []byte {
 		if a.Title != "" {
 			title += " " + a.Title
 		}
-		w("| %s | %s | %s to %s | %s | %s | %s |\n", mdCell(title), a.Kind, a.Start, a.End,
+		w("| %s | %s | %s to %s | %s | %s | %s |\n", mdCell(title), mdCell(a.Kind.String()), a.Start, a.End,
 			mdCell(clauseList(a.Clauses)), mdCell(controlList(a.Controls)), mdCell(strings.Join(a.Auditors, ", ")))
 	}
 	if len(r.Scope.Uncovered) == 0 {
@@ -40,7 +47,7 @@ func (r *Report) Markdown() []byte {
 	w("## Summary\n\n")
 	w("| Result | Findings |\n|---|---:|\n")
 	for _, c := range r.Summary.ByResult {
-		w("| %s | %d |\n", c.Result.Title(), c.Count)
+		w("| %s | %d |\n", mdCell(c.Result.String()), c.Count)
 	}
 	w("| **Total** | **%d** |\n\n", r.Summary.Findings)
 	w("Corrective actions: %d, of which %d closed, %d overdue, %d ineffective.\n\n",
@@ -51,7 +58,7 @@ func (r *Report) Markdown() []byte {
 		w("No nonconformities, observations or opportunities for improvement.\n\n")
 	}
 	for _, g := range r.Findings {
-		w("### %s (%d)\n\n", g.Result.Title(), len(g.Findings))
+		w("### %s (%d)\n\n", mdText(g.Result.String()), len(g.Findings))
 		for _, f := range g.Findings {
 			w("- **%s** %s: %s  \n", mdText(f.ID), mdText(f.Subject), mdText(f.Title))
 			w("  Audit %s, %s, %s.", mdText(f.Audit), f.Date, mdText(f.Auditor))
@@ -65,8 +72,12 @@ func (r *Report) Markdown() []byte {
 					w(" (%s)", mdText(e.Where))
 				}
 				w(", %s", e.When)
-				if e.SHA256 != "" {
+				switch {
+				case e.SHA256 == "":
+				case checkDigest(e.SHA256) == nil:
 					w(", sha256 `%s`", e.SHA256)
+				default:
+					w(", sha256 %s", mdText(e.SHA256))
 				}
 				w("\n")
 			}
@@ -83,7 +94,7 @@ func (r *Report) Markdown() []byte {
 	} else {
 		w("| Action | Finding | State | Owner | Due | Note |\n|---|---|---|---|---|---|\n")
 		for _, a := range r.Actions {
-			w("| %s | %s | %s | %s | %s | %s |\n", mdCell(a.ID), mdCell(a.Finding), a.State, mdCell(a.Owner), a.Due, actionNote(a))
+			w("| %s | %s | %s | %s | %s | %s |\n", mdCell(a.ID), mdCell(a.Finding), mdCell(a.State.String()), mdCell(a.Owner), a.Due, actionNote(a))
 		}
 		w("\n")
 	}
@@ -92,18 +103,18 @@ func (r *Report) Markdown() []byte {
 	w("## Readiness\n\n")
 	w("| Group | Subjects | Audited | Score |\n|---|---:|---:|---:|\n")
 	for _, s := range rd.Clauses {
-		w("| Clause %s %s | %d | %d | %s |\n", s.ID, mdCell(s.Title), s.Subjects, s.Audited, pct(s.Score))
+		w("| Clause %s %s | %d | %d | %s |\n", mdCell(s.ID), mdCell(s.Title), s.Subjects, s.Audited, pct(s.Score))
 	}
 	for _, s := range rd.Themes {
 		w("| %s | %d | %d | %s |\n", mdCell(s.Title), s.Subjects, s.Audited, pct(s.Score))
 	}
-	w("| **%s** | **%d** | **%d** | **%s** |\n\n", rd.Overall.Title, rd.Overall.Subjects, rd.Overall.Audited, pct(rd.Overall.Score))
+	w("| **%s** | **%d** | **%d** | **%s** |\n\n", mdCell(rd.Overall.Title), rd.Overall.Subjects, rd.Overall.Audited, pct(rd.Overall.Score))
 	if rd.Ready {
 		w("**Verdict: ready for certification.**\n")
 	} else {
 		w("**Verdict: not ready for certification.** Reasons:\n\n")
 		for _, x := range rd.Reasons {
-			w("- %s: %s\n", x.Kind, mdText(x.Detail))
+			w("- %s: %s\n", mdText(x.Kind.String()), mdText(x.Detail))
 		}
 	}
 	return b.Bytes()
@@ -137,18 +148,27 @@ func controlList(cs []iso27002.ControlID) string {
 	return strings.Join(s, ", ")
 }
 
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "#", `\#`, "\n", " ", "\r", " ")
+// mdEscaper escapes with a backslash every ASCII punctuation character
+// that can start or end Markdown syntax inside a line (emphasis, code,
+// links and images, HTML and entities, headings' closing sequences,
+// strikethrough, table cells), and turns line breaks into spaces, so that
+// text stays one line of plain text.
+var mdEscaper = strings.NewReplacer(
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`,
+	"&", `\&`, "#", `\#`, "~", `\~`, "|", `\|`, "\r\n", " ", "\n", " ", "\r", " ")
 
 // mdText escapes text for Markdown inline content.
 func mdText(s string) string { return mdEscaper.Replace(s) }
 
-// mdCell escapes text for a Markdown table cell.
-func mdCell(s string) string { return strings.ReplaceAll(mdText(s), "|", `\|`) }
+// mdCell escapes text for a Markdown table cell; mdText already escapes
+// the cell separator.
+func mdCell(s string) string { return mdText(s) }
 
 //go:embed report.html.tmpl
 var reportHTML string
 
 var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	"code":     func(r Result) string { return r.code() },
 	"clauses":  clauseList,
 	"controls": controlList,
 	"pct":      pct,
@@ -158,8 +178,12 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 
 // HTML renders the report as a standalone HTML5 page with its own small
 // style sheet; every value is escaped by html/template. The output is
-// deterministic. An error can only come from the template engine.
+// deterministic; a nil *Report renders as the zero Report. An error can
+// only come from the template engine.
 func (r *Report) HTML() ([]byte, error) {
+	if r == nil {
+		r = &Report{}
+	}
 	var b bytes.Buffer
 	if err := htmlTemplate.Execute(&b, r); err != nil {
 		return nil, fmt.Errorf("audit: rendering HTML: %w", err)

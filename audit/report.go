@@ -15,7 +15,8 @@ import (
 // scope, summary, findings by severity, corrective actions and readiness,
 // as of a date. NewReport builds one; Markdown, HTML and JSON render it,
 // and DecodeReport reads the JSON back. ReportSchema is the JSON Schema of
-// its JSON form. The zero value is an empty report.
+// its JSON form. The zero value is an empty report; Markdown and HTML
+// render a nil *Report as an empty one.
 type Report struct {
 	// Title of the report.
 	Title string `json:"title"`
@@ -147,15 +148,21 @@ type ActionLine struct {
 	Ineffective bool `json:"ineffective,omitempty"`
 }
 
-// NewReport builds the audit report of the records as of the calendar day
-// of asOf: everything dated later is left out. It validates the records as
-// Assess does and returns the same errors.
+// NewReport builds the audit report of the records as of the day asOf:
+// everything dated later is left out. It validates the records as Assess
+// does and returns the same errors. Evaluate builds the report from an
+// organisation's documents in one call.
 func NewReport(r Records, b Basis, in ReadinessInput, asOf ismskit.Date) (*Report, error) {
-	rb, err := r.check(b)
+	rb, err := r.checkAt(b, asOf)
 	if err != nil {
 		return nil, err
 	}
-	day := asOf
+	return r.report(rb, r.assess(rb, b, in, asOf)), nil
+}
+
+// report builds the report of checked records, with their readiness rd.
+func (r Records) report(rb *basis, rd *Readiness) *Report {
+	day := rd.AsOf
 	rep := &Report{Title: "Audit report", Organization: r.Organization, Standard: rb.std.Name(), AsOf: day,
 		Findings: []FindingGroup{}, Actions: []ActionLine{}}
 	if r.Organization != "" {
@@ -167,6 +174,7 @@ func NewReport(r Records, b Basis, in ReadinessInput, asOf ismskit.Date) (*Repor
 		al := AuditLine{ID: a.ID, Kind: a.Kind, Title: a.Title, Start: a.Start, End: a.End,
 			Clauses: slices.Clone(a.Scope.Clauses), Controls: slices.Clone(a.Scope.Controls),
 			Sites: slices.Clone(a.Scope.Sites), Processes: slices.Clone(a.Scope.Processes), Auditors: []string{}}
+		// The lead first, the others in programme order.
 		if al.Clauses == nil {
 			al.Clauses = []iso27001.ClauseID{}
 		}
@@ -175,8 +183,11 @@ func NewReport(r Records, b Basis, in ReadinessInput, asOf ismskit.Date) (*Repor
 		}
 		for _, au := range a.Auditors {
 			if au.Lead {
-				al.Auditors = append([]string{au.Name}, al.Auditors...)
-			} else {
+				al.Auditors = append(al.Auditors, au.Name)
+			}
+		}
+		for _, au := range a.Auditors {
+			if !au.Lead {
 				al.Auditors = append(al.Auditors, au.Name)
 			}
 		}
@@ -231,7 +242,7 @@ func NewReport(r Records, b Basis, in ReadinessInput, asOf ismskit.Date) (*Repor
 			continue
 		}
 		fl := FindingLine{ID: f.ID, Audit: f.Audit, Subject: f.Subject(), Title: subjectTitle(rb, f), Date: f.Date,
-			Auditor: f.Auditor, Statement: f.Statement, Actions: actionsOf[f.ID]}
+			Auditor: f.Auditor, Statement: f.Statement, Actions: slices.Clone(actionsOf[f.ID])}
 		for _, e := range f.Evidence {
 			fl.Evidence = append(fl.Evidence, evidence[e])
 		}
@@ -243,8 +254,8 @@ func NewReport(r Records, b Basis, in ReadinessInput, asOf ismskit.Date) (*Repor
 			rep.Findings = append(rep.Findings, FindingGroup{Result: res, Findings: g})
 		}
 	}
-	rep.Readiness = *r.assess(rb, in, day)
-	return rep, nil
+	rep.Readiness = *rd
+	return rep
 }
 
 func subjectTitle(b *basis, f Finding) string {
@@ -256,17 +267,27 @@ func subjectTitle(b *basis, f Finding) string {
 	return c.DisplayTitle()
 }
 
+// reportJSON is Report without its methods, for decoding.
+type reportJSON Report
+
+// UnmarshalJSON decodes a report strictly, as DecodeReport does with the
+// default limits.
+func (r *Report) UnmarshalJSON(data []byte) error {
+	return unmarshal((*reportJSON)(r), data, "Report")
+}
+
 // EncodeReport returns the JSON form of r, indented by two spaces and
 // ending in a newline; the output is deterministic and DecodeReport reads
 // it back.
-func EncodeReport(r Report) ([]byte, error) { return codec.Encode(r) }
+func EncodeReport(r Report) ([]byte, error) { return codec.Encode(reportJSON(r)) }
 
 // WriteReport writes the JSON form of r to w, as EncodeReport returns it.
-func WriteReport(w io.Writer, r Report) error { return codec.Write(w, r) }
+func WriteReport(w io.Writer, r Report) error { return codec.Write(w, reportJSON(r)) }
 
 // DecodeReport decodes a report's JSON strictly, as DecodeRecords does.
 func DecodeReport(data []byte, opts ...ismskit.DecodeOption) (Report, error) {
-	return codec.Decode[Report](data, opts)
+	r, err := codec.Decode[reportJSON](data, opts)
+	return Report(r), err
 }
 
 // ReadReport reads a report from r, never past the byte limit, and

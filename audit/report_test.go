@@ -1,6 +1,7 @@
 package audit
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 
@@ -69,7 +70,94 @@ func TestReportEscapes(t *testing.T) {
 	md := string(rep.Markdown())
 	assert.NotContains(t, md, "<script>")
 	assert.Contains(t, md, `\*Acme\*`)
-	assert.Contains(t, md, "Row | with &lt;b&gt;pipes&lt;/b&gt; and a newline")
+	assert.Contains(t, md, `Row \| with \<b\>pipes\</b\> and a newline`)
+}
+
+// TestMarkdownEscapesEveryField puts Markdown syntax into every text field
+// of a report, the readiness IDs, titles and reasons included, and checks
+// that none of it survives unescaped: the rendered document has exactly
+// the structure of the report (its tables keep their columns), and no
+// value breaks out of its code span.
+func TestMarkdownEscapesEveryField(t *testing.T) {
+	const evil = "x | [a](javascript:alert(1)) <img src=x> *b* _c_ `d` ~~e~~ &amp; # f\nG\r\n![i](j)"
+	md := string(everyField(evil, "` <script>x</script> `").Markdown())
+	checkMarkdown(t, md, string(everyField("x", "` <script>x</script> `").Markdown()))
+	// A malformed digest is text, not a code span that it could leave.
+	assert.Contains(t, md, "sha256 \\` \\<script\\>x\\</script\\> \\`")
+}
+
+// checkMarkdown checks that md, a report with text in its fields, has the
+// structure of plain, the same report with plain text: the same number of
+// lines, as many cells in each table row as in its header, and, once the
+// backslash escapes are taken out, none of the syntax that could start a
+// link, an image, HTML, an entity, emphasis, code or strikethrough.
+func checkMarkdown(t *testing.T, md, plain string) {
+	t.Helper()
+	require.Equal(t, strings.Count(plain, "\n"), strings.Count(md, "\n"), "no value adds a line")
+	unescaped := regexp.MustCompile(`\\.`).ReplaceAllString(md, "")
+	for _, c := range []string{"<", ">", "[", "]", "_", "~", "&"} {
+		require.NotContains(t, unescaped, c)
+	}
+	var codeSpans int
+	for _, line := range strings.Split(unescaped, "\n") {
+		if strings.Contains(line, "sha256 `") {
+			codeSpans++
+			continue
+		}
+		require.NotContains(t, line, "`", line)
+		require.Equal(t, 0, strings.Count(strings.ReplaceAll(line, "**", ""), "*"), "only our bold text: %s", line)
+	}
+	require.LessOrEqual(t, codeSpans, 1)
+	cells := func(line string) int { return strings.Count(strings.ReplaceAll(line, `\|`, ""), "|") }
+	var header int
+	for _, line := range strings.Split(md, "\n") {
+		switch {
+		case !strings.HasPrefix(line, "|"):
+			header = 0
+		case header == 0:
+			header = cells(line)
+		default:
+			require.Equal(t, header, cells(line), line)
+		}
+	}
+}
+
+// everyField is a report with text in every field, and the given digest.
+func everyField(text, digest string) *Report {
+	return &Report{Title: text, Standard: text, AsOf: asOf,
+		Scope: ReportScope{CycleStart: asOf, CycleEnd: asOf, Uncovered: []string{text},
+			Audits: []AuditLine{{ID: text, Kind: Internal, Title: text, Start: asOf, End: asOf, Auditors: []string{text}}}},
+		Summary: Summary{ByResult: []ResultCount{{Result: Major, Count: 1}}},
+		Findings: []FindingGroup{{Result: Major, Findings: []FindingLine{{ID: text, Audit: text, Subject: text, Title: text, Date: asOf, Auditor: text, Statement: text,
+			Evidence: []Evidence{{ID: text, What: text, Where: text, When: asOf, SHA256: digest}}, Actions: []string{text}}}}},
+		Actions: []ActionLine{{ID: text, Finding: text, State: Planned, Owner: text, Due: asOf}},
+		Readiness: Readiness{Clauses: []Score{{ID: text, Title: text}}, Themes: []Score{{ID: text, Title: text}},
+			Overall: Score{ID: text, Title: text}, Reasons: []Reason{{Kind: OpenMajor, Subject: text, Detail: text}}},
+	}
+}
+
+// TestHTMLEscapesEveryField does the same for HTML: no markup of the
+// values survives.
+func TestHTMLEscapesEveryField(t *testing.T) {
+	h, err := everyField(`<img src=x onerror=alert(1)> "q" 'a' & </td>`, `"><script>x</script>`).HTML()
+	require.NoError(t, err)
+	for _, raw := range []string{"<img", "<script", `"><`, "</td> &", "& </td>"} {
+		assert.NotContains(t, string(h), raw)
+	}
+	z, err := everyField("x", "y").HTML()
+	require.NoError(t, err)
+	tags := regexp.MustCompile(`<[a-z/][^>]*>`)
+	assert.Equal(t, len(tags.FindAllIndex(z, -1)), len(tags.FindAllIndex(h, -1)), "the same elements as with plain text")
+}
+
+func TestRenderNil(t *testing.T) {
+	var r *Report
+	assert.Equal(t, (&Report{}).Markdown(), r.Markdown())
+	h, err := r.HTML()
+	require.NoError(t, err)
+	z, err := (&Report{}).HTML()
+	require.NoError(t, err)
+	assert.Equal(t, z, h)
 }
 
 func TestReportUncoveredAndEmpty(t *testing.T) {

@@ -21,7 +21,7 @@ var checklistSchema []byte
 func JSONSchema() []byte { return slices.Clone(recordsSchema) }
 
 // ReportSchema returns the JSON Schema (draft 2020-12) of the report that
-// Report.JSON writes and DecodeReport reads, generated and tested like
+// EncodeReport writes and DecodeReport reads, generated and tested like
 // JSONSchema. Each call returns a fresh copy.
 func ReportSchema() []byte { return slices.Clone(reportSchema) }
 

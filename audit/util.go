@@ -3,7 +3,11 @@ package audit
 import (
 	"math"
 	"slices"
+	"strings"
 
+	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/codec"
+	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
@@ -25,3 +29,48 @@ func sortControls(ids []iso27002.ControlID) {
 
 // round1 rounds to one decimal.
 func round1(x float64) float64 { return math.Round(x*10) / 10 }
+
+// plural returns one when n is 1, many otherwise.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+// clip shortens text from the input quoted in a message, so that a
+// hostile input cannot make the message large.
+func clip(s string) string {
+	if len(s) > 60 {
+		return strings.ToValidUTF8(s[:60], "") + "..."
+	}
+	return s
+}
+
+// article puts "a" or "an" before a phrase.
+func article(s string) string {
+	if s != "" && strings.ContainsRune("aeiou", rune(s[0])) {
+		return "an " + s
+	}
+	return "a " + s
+}
+
+// unmarshal decodes data strictly into *p, with the default limits. J is
+// the method-less copy of a document type (type recordsJSON Records), so
+// that the type's own UnmarshalJSON does not run again; typ names the
+// document type for the error of a nil p.
+func unmarshal[J any](p *J, data []byte, typ string) error {
+	if p == nil {
+		return nilTarget(typ)
+	}
+	v, err := codec.Decode[J](data, nil)
+	if err == nil {
+		*p = v
+	}
+	return err
+}
+
+// nilTarget is the error of decoding into a nil pointer.
+func nilTarget(typ string) error {
+	return &ismskit.Error{Err: fielderr.Errorf(ismskit.ErrMissing, "decoding into a nil *%s", typ)}
+}

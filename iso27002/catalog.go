@@ -121,6 +121,12 @@ func NewCatalog(name string, controls []Control, groups ...Group) (*Catalog, err
 		if strings.TrimSpace(c.Title) == "" {
 			errs.Add(p+".title", fmt.Errorf("%w: empty title", ErrInvalidControl))
 		}
+		if len(c.MovedTo) > 0 {
+			c.MovedTo = slices.Clone(c.MovedTo)
+			if !c.Withdrawn {
+				errs.Add(p+".movedTo", fmt.Errorf("%w: only a withdrawn control moves", ErrInvalidControl))
+			}
+		}
 		if c.Theme != 0 && !c.Theme.IsValid() {
 			errs.Add(p+".theme", fmt.Errorf("%w: theme %d", ismskit.ErrUnknownValue, uint8(c.Theme)))
 		}
@@ -136,6 +142,14 @@ func NewCatalog(name string, controls []Control, groups ...Group) (*Catalog, err
 				errs.Add(p+".theme", fmt.Errorf("%w: %s is in theme %s, not %s", ErrInvalidControl, c.ID, c.ID.Theme(), c.Theme))
 			}
 		}
+	}
+	for i := range cs {
+		for j, m := range cs[i].MovedTo {
+			if _, ok := index[m]; !ok {
+				errs.Add(fielderr.Index(fielderr.Index("controls", i)+".movedTo", j), fmt.Errorf("%w: %s is not in the catalog", ismskit.ErrUnknownControl, m))
+			}
+		}
+		slices.SortFunc(cs[i].MovedTo, Compare)
 	}
 	gids := map[string]bool{}
 	for i, g := range groups {
@@ -235,7 +249,7 @@ func (c *Catalog) Lookup(id ControlID) (Control, bool) {
 
 func (c *Catalog) lookupMap(id ControlID) (Control, bool) {
 	if i, ok := c.index[id]; ok {
-		return c.controls[i], true
+		return c.controls[i].clone(), true
 	}
 	return Control{}, false
 }
@@ -258,7 +272,7 @@ func (c *Catalog) Has(id ControlID) bool { return c.position(id) >= 0 }
 func (c *Catalog) Controls() iter.Seq[Control] {
 	return func(yield func(Control) bool) {
 		for i := range c.controls {
-			if !yield(c.controls[i]) {
+			if !yield(c.controls[i].clone()) {
 				return
 			}
 		}
@@ -303,29 +317,39 @@ func (c *Catalog) Group(id string) (Group, bool) {
 }
 
 // Select returns the controls that match every filter, in natural order.
-// With no filters it returns every control.
+// With no filters it returns every control in force: withdrawn controls
+// (Control.Withdrawn) are left out unless a filter is IncludeWithdrawn,
+// or built on it with AnyOf or Not.
 //
 //	for ctl := range cat.Select(iso27002.InTheme(iso27002.Technological), iso27002.HasAttribute(iso27002.Detective)) {
 //		fmt.Println(ctl.ID)
 //	}
 func (c *Catalog) Select(filters ...Filter) iter.Seq[Control] {
+	withdrawn := false
+	for _, f := range filters {
+		withdrawn = withdrawn || f.withdrawn
+	}
 	return func(yield func(Control) bool) {
 	next:
 		for i := range c.controls {
 			ctl := &c.controls[i]
+			if ctl.Withdrawn && !withdrawn {
+				continue
+			}
 			for _, f := range filters {
 				if !f.matches(ctl) {
 					continue next
 				}
 			}
-			if !yield(*ctl) {
+			if !yield(ctl.clone()) {
 				return
 			}
 		}
 	}
 }
 
-// Count returns how many controls match every filter.
+// Count returns how many controls match every filter, withdrawn controls
+// left out as in Select.
 func (c *Catalog) Count(filters ...Filter) int {
 	n := 0
 	for range c.Select(filters...) {
@@ -336,7 +360,8 @@ func (c *Catalog) Count(filters ...Filter) int {
 
 // Search returns the controls whose ID, titles, summary or licensed text
 // hold every word of query, ignoring case, in natural order. An empty
-// query matches every control.
+// query matches every control. Withdrawn controls are left out; use
+// Select(Matching(query), IncludeWithdrawn()) to find them too.
 //
 //	for ctl := range cat.Search("backup") { fmt.Println(ctl.ID, ctl.Title) }
 func (c *Catalog) Search(query string) iter.Seq[Control] {
@@ -347,8 +372,16 @@ func (c *Catalog) Search(query string) iter.Seq[Control] {
 // keeps the controls that match all of them; AnyOf and Not build others.
 // The zero Filter matches every control.
 type Filter struct {
-	match func(*Control) bool
+	match     func(*Control) bool
+	withdrawn bool // lets Select yield withdrawn controls
 }
+
+// IncludeWithdrawn matches every control, and makes Select, Search and
+// Count yield withdrawn controls too (Control.Withdrawn), which they
+// leave out otherwise:
+//
+//	for ctl := range cat.Select(iso27002.IncludeWithdrawn(), iso27002.FilterFunc(func(c iso27002.Control) bool { return c.Withdrawn })) { ... }
+func IncludeWithdrawn() Filter { return Filter{withdrawn: true} }
 
 func (f Filter) matches(c *Control) bool { return f.match == nil || f.match(c) }
 
@@ -360,31 +393,31 @@ func InTheme(themes ...Theme) Filter {
 			mask |= 1 << t
 		}
 	}
-	return Filter{func(c *Control) bool { return c.Theme.IsValid() && mask&(1<<c.Theme) != 0 }}
+	return Filter{match: func(c *Control) bool { return c.Theme.IsValid() && mask&(1<<c.Theme) != 0 }}
 }
 
 // HasAttribute matches the controls that have every one of the given
 // attribute values.
 func HasAttribute(values ...Attribute) Filter {
 	want := Attributes(values...)
-	return Filter{func(c *Control) bool { return c.Attributes&want == want }}
+	return Filter{match: func(c *Control) bool { return c.Attributes&want == want }}
 }
 
 // HasAnyAttribute matches the controls that have at least one of the
 // given attribute values.
 func HasAnyAttribute(values ...Attribute) Filter {
 	want := Attributes(values...)
-	return Filter{func(c *Control) bool { return c.Attributes&want != 0 }}
+	return Filter{match: func(c *Control) bool { return c.Attributes&want != 0 }}
 }
 
 // IsNew matches the controls new in ISO/IEC 27002:2022.
-func IsNew() Filter { return Filter{func(c *Control) bool { return c.New }} }
+func IsNew() Filter { return Filter{match: func(c *Control) bool { return c.New }} }
 
 // InGroup matches the controls in the group with the given ID: a 2013
 // clause ("A.9") or objective ("A.9.4"), a 2022 theme number ("8"), or a
 // custom control's Group.
 func InGroup(id string) Filter {
-	return Filter{func(c *Control) bool {
+	return Filter{match: func(c *Control) bool {
 		switch c.ID.Edition() {
 		case Edition2013:
 			return c.ID.Clause() == id || c.ID.Objective() == id
@@ -399,7 +432,7 @@ func InGroup(id string) Filter {
 // hold every word of query, ignoring case.
 func Matching(query string) Filter {
 	words := strings.Fields(query)
-	return Filter{func(c *Control) bool {
+	return Filter{match: func(c *Control) bool {
 		for _, w := range words {
 			if !containsFold(c.Title, w) && !containsFold(c.AnnexATitle, w) && !containsFold(c.Summary, w) &&
 				!containsFold(c.Text.Control, w) && !containsFold(c.Text.Purpose, w) &&
@@ -418,24 +451,30 @@ func idHasPrefix(id ControlID, w string) bool {
 
 // FilterFunc matches the controls for which f returns true.
 func FilterFunc(f func(Control) bool) Filter {
-	return Filter{func(c *Control) bool { return f(*c) }}
+	return Filter{match: func(c *Control) bool { return f(*c) }}
 }
 
 // AnyOf matches the controls that match at least one of the filters.
 func AnyOf(filters ...Filter) Filter {
 	filters = slices.Clone(filters)
-	return Filter{func(c *Control) bool {
+	withdrawn := false
+	for _, f := range filters {
+		withdrawn = withdrawn || f.withdrawn
+	}
+	return Filter{match: func(c *Control) bool {
 		for _, f := range filters {
 			if f.matches(c) {
 				return true
 			}
 		}
 		return false
-	}}
+	}, withdrawn: withdrawn}
 }
 
 // Not matches the controls that f does not match.
-func Not(f Filter) Filter { return Filter{func(c *Control) bool { return !f.matches(c) }} }
+func Not(f Filter) Filter {
+	return Filter{match: func(c *Control) bool { return !f.matches(c) }, withdrawn: f.withdrawn}
+}
 
 // containsFold reports whether sub is in s, ignoring ASCII case, without
 // allocating.

@@ -28,6 +28,8 @@ type controlJSON struct {
 	From2013    []ControlID   `json:"from2013,omitzero"`
 	To2022      []ControlID   `json:"to2022,omitzero"`
 	Text        *LicensedText `json:"text,omitempty"`
+	Withdrawn   bool          `json:"withdrawn,omitempty"`
+	MovedTo     []ControlID   `json:"movedTo,omitempty"`
 }
 
 // MarshalJSON encodes the control with lowerCamelCase keys. A 2022
@@ -35,9 +37,11 @@ type controlJSON struct {
 // object with the five attribute types, see AttributeSet.MarshalJSON) and
 // "from2013" (the 2013 IDs it came from; [] for a new control); a 2013
 // control always has "id", "title", "clause", "objective" and "to2022".
-// "annexATitle", "summary", "group" and "text" appear when set.
+// "annexATitle", "summary", "group", "text", "withdrawn" and "movedTo"
+// appear when set.
 func (c Control) MarshalJSON() ([]byte, error) {
-	j := controlJSON{ID: c.ID, Title: c.Title, AnnexATitle: c.AnnexATitle, Theme: c.Theme, Group: c.Group, Summary: c.Summary}
+	j := controlJSON{ID: c.ID, Title: c.Title, AnnexATitle: c.AnnexATitle, Theme: c.Theme, Group: c.Group, Summary: c.Summary,
+		Withdrawn: c.Withdrawn, MovedTo: c.MovedTo}
 	switch c.ID.Edition() {
 	case Edition2022:
 		j.New = &c.New
@@ -77,7 +81,8 @@ func (c *Control) UnmarshalJSON(b []byte) error {
 	if err := strictjson.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	out := Control{ID: j.ID, Title: j.Title, AnnexATitle: j.AnnexATitle, Theme: j.Theme, Group: j.Group, Summary: j.Summary}
+	out := Control{ID: j.ID, Title: j.Title, AnnexATitle: j.AnnexATitle, Theme: j.Theme, Group: j.Group, Summary: j.Summary,
+		Withdrawn: j.Withdrawn, MovedTo: j.MovedTo}
 	if j.New != nil {
 		out.New = *j.New
 	}

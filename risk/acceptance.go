@@ -1,74 +1,31 @@
 package risk
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
-// AcceptanceStatus is the state of a risk owner's acceptance of a
-// residual risk at a given time (ISO/IEC 27001:2022 clause 6.1.3 f).
-// The zero value is NoAcceptance.
-type AcceptanceStatus int
-
-// The states of an acceptance.
-const (
-	// NoAcceptance: no acceptance recorded at or before the time asked.
-	NoAcceptance AcceptanceStatus = iota
-	// AcceptanceValid: the last acceptance is by the owner, matches the
-	// residual rating and criteria, and has not expired.
-	AcceptanceValid
-	// AcceptanceStale: the residual rating (likelihood, impact or level)
-	// or the criteria (ID or version) changed since it was accepted.
-	AcceptanceStale
-	// AcceptanceExpired: the time asked is at or after the expiry.
-	AcceptanceExpired
-	// AcceptanceNotByOwner: the last acceptance was not given by the
-	// current risk owner.
-	AcceptanceNotByOwner
-)
-
-var acceptanceNames = [...]string{"none", "valid", "stale", "expired", "not-by-owner"}
-
-// String returns "none", "valid", "stale", "expired" or "not-by-owner".
-func (s AcceptanceStatus) String() string {
-	if s >= 0 && int(s) < len(acceptanceNames) {
-		return acceptanceNames[s]
-	}
-	return fmt.Sprintf("AcceptanceStatus(%d)", int(s))
-}
-
-// MarshalText implements encoding.TextMarshaler.
-func (s AcceptanceStatus) MarshalText() ([]byte, error) {
-	if s < 0 || int(s) >= len(acceptanceNames) {
-		return nil, errf(ismskit.ErrUnknownValue, "%d is not an acceptance status", int(s))
-	}
-	return []byte(s.String()), nil
-}
-
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (s *AcceptanceStatus) UnmarshalText(b []byte) error {
-	for i, n := range acceptanceNames {
-		if n == string(b) {
-			*s = AcceptanceStatus(i)
-			return nil
-		}
-	}
-	return errf(ismskit.ErrUnknownValue, "%q is not an acceptance status", string(b))
-}
-
 // AcceptanceOf returns the state at asOf of the acceptance in force for
-// r, given its assessment a, and that acceptance (nil when there is
-// none). The acceptance in force is the last one dated at or before
-// asOf; later records are not yet made. It is checked in this order: by
-// the owner, then the same criteria and residual rating as a, then not
-// expired (asOf before Expires).
-func AcceptanceOf(r *Risk, a Assessment, asOf ismskit.Date) (AcceptanceStatus, *Acceptance) {
+// r, given its assessment a, and a copy of that acceptance (nil when
+// there is none). The acceptance in force is the last one dated at or
+// before asOf; later records are not yet made, and a zero asOf is before
+// every record. It is checked in this order:
+//
+//  1. given by the risk owner, else AcceptanceNotByOwner;
+//  2. made with the criteria and residual rating of a, else
+//     AcceptanceStale;
+//  3. asOf before its own Expires, if any, else AcceptanceExpired;
+//  4. asOf before the end of the criteria's maximum age
+//     (a.AcceptanceMaxAgeMonths months after it was made; see
+//     AcceptanceCriteria), if any, else AcceptanceTooOld.
+//
+// An acceptance that passes all four is AcceptanceValid.
+func AcceptanceOf(r Risk, a Assessment, asOf ismskit.Date) (AcceptanceStatus, *Acceptance) {
 	var last *Acceptance
 	for i := range r.Acceptances {
-		if !r.Acceptances[i].At.After(asOf) {
+		if !r.Acceptances[i].At.IsZero() && !r.Acceptances[i].At.After(asOf) {
 			last = &r.Acceptances[i]
 		}
 	}
@@ -84,14 +41,28 @@ func AcceptanceOf(r *Risk, a Assessment, asOf ismskit.Date) (AcceptanceStatus, *
 		return AcceptanceStale, &cp
 	case !last.Expires.IsZero() && !asOf.Before(last.Expires):
 		return AcceptanceExpired, &cp
+	case tooOld(last.At, a.AcceptanceMaxAgeMonths, asOf):
+		return AcceptanceTooOld, &cp
 	}
 	return AcceptanceValid, &cp
 }
 
-// Gap is a risk whose residual level is above its acceptance limit and
-// that has no valid acceptance by its owner. The zero value describes no
-// risk.
-type Gap struct {
+// tooOld reports whether an acceptance made at at is maxMonths months old
+// or older at asOf; a maxMonths of 0 (or an end beyond the last Date) is
+// no maximum.
+func tooOld(at ismskit.Date, maxMonths int, asOf ismskit.Date) bool {
+	if maxMonths <= 0 {
+		return false
+	}
+	end := at.AddDate(0, maxMonths, 0)
+	return !end.IsZero() && !asOf.Before(end)
+}
+
+// Unaccepted is a risk whose residual level is above its acceptance
+// limit and that has no valid acceptance by its owner (ISO/IEC
+// 27001:2022 clause 6.1.3 f), as NeedingAcceptance lists it. The zero
+// value describes no risk.
+type Unaccepted struct {
 	// ID of the risk.
 	RiskID string `json:"riskId"`
 	// The risk owner who must accept or treat further.
@@ -104,13 +75,25 @@ type Gap struct {
 	Status AcceptanceStatus `json:"status"`
 }
 
+// String returns the risk, its residual rating, its limit and why no
+// acceptance counts, as "R-6 (owner CTO): residual high (L2 I5) above
+// low, acceptance Stale".
+func (u Unaccepted) String() string {
+	return u.RiskID + " (owner " + u.Owner + "): residual " + u.Residual.String() + " above " + u.Limit +
+		", acceptance " + u.Status.String()
+}
+
 // NeedingAcceptance lists, at asOf, every risk of the register whose
 // residual level is above the acceptance criteria and that has no valid
 // acceptance by its owner (ISO/IEC 27001:2022 clause 6.1.3 f), in
 // priority order (see Compare). Risks that cannot be assessed are
 // reported in the error, as by AssessRegister, and are not listed: they
-// need fixing first.
-func NeedingAcceptance(reg Register, asOf ismskit.Date) ([]Gap, error) {
+// need fixing first. A zero asOf is an ismskit.ErrMissing error: the
+// answer depends on the date, and nothing reads the clock.
+func NeedingAcceptance(reg Register, asOf ismskit.Date) ([]Unaccepted, error) {
+	if asOf.IsZero() {
+		return nil, &ismskit.Error{Err: errf(ismskit.ErrMissing, "no asOf date for the acceptance check")}
+	}
 	as, err := AssessRegister(reg)
 	if as == nil && err != nil {
 		return nil, err
@@ -121,17 +104,17 @@ func NeedingAcceptance(reg Register, asOf ismskit.Date) ([]Gap, error) {
 	}
 	as = slices.Clone(as)
 	SortAssessments(as, Residual)
-	var out []Gap
+	var out []Unaccepted
 	for _, a := range as {
 		if !a.AboveCriteria() {
 			continue
 		}
 		r := byID[a.RiskID]
-		st, _ := AcceptanceOf(r, a, asOf)
+		st, _ := AcceptanceOf(*r, a, asOf)
 		if st == AcceptanceValid {
 			continue
 		}
-		out = append(out, Gap{RiskID: a.RiskID, Owner: r.Owner, Residual: a.Residual, Limit: a.Limit, Status: st})
+		out = append(out, Unaccepted{RiskID: a.RiskID, Owner: r.Owner, Residual: a.Residual, Limit: a.Limit, Status: st})
 	}
 	return out, err
 }
@@ -205,19 +188,19 @@ func CheckHistory(prev, next Register) error {
 		}
 		j, ok := idx[old.ID]
 		if !ok {
-			l.Add(fielderr.Index("risks", i), errf(ErrHistoryRewritten, "risk %q with approval or acceptance records was removed", old.ID))
+			l.AddItem(fielderr.Index("risks", i), old.ID, errf(ErrHistoryRewritten, "risk %q with approval or acceptance records was removed", old.ID))
 			continue
 		}
 		nr := next.Risks[j]
 		p := fielderr.Index("risks", j)
 		for k, ap := range old.Approvals {
 			if k >= len(nr.Approvals) || !sameApproval(ap, nr.Approvals[k]) {
-				l.Add(fielderr.Index(p+".approvals", k), errf(ErrHistoryRewritten, "approval by %q at %s changed or removed", ap.By, ap.At))
+				l.AddItem(fielderr.Index(p+".approvals", k), old.ID, errf(ErrHistoryRewritten, "approval by %q at %s changed or removed", ap.By, ap.At))
 			}
 		}
 		for k, ac := range old.Acceptances {
 			if k >= len(nr.Acceptances) || !sameAcceptance(ac, nr.Acceptances[k]) {
-				l.Add(fielderr.Index(p+".acceptances", k), errf(ErrHistoryRewritten, "acceptance by %q at %s changed or removed", ac.By, ac.At))
+				l.AddItem(fielderr.Index(p+".acceptances", k), old.ID, errf(ErrHistoryRewritten, "acceptance by %q at %s changed or removed", ac.By, ac.At))
 			}
 		}
 	}
@@ -236,13 +219,14 @@ func sameAcceptance(a, b Acceptance) bool {
 
 // PlanApproved reports whether the treatment plan of r counts as
 // approved by its owner at asOf (6.1.3 f): the last approval dated at or
-// before asOf was given by the current risk owner.
-func PlanApproved(r *Risk, asOf ismskit.Date) bool {
+// before asOf was given by the current risk owner. A zero asOf is before
+// every approval, so it gives false.
+func PlanApproved(r Risk, asOf ismskit.Date) bool {
 	var last *Approval
 	for i := range r.Approvals {
 		if !r.Approvals[i].At.After(asOf) {
 			last = &r.Approvals[i]
 		}
 	}
-	return last != nil && last.By == r.Owner
+	return last != nil && last.By != "" && last.By == r.Owner
 }

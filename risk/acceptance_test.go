@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/ismskit/ismskit"
@@ -13,7 +14,7 @@ func TestAcceptanceOf(t *testing.T) {
 	a, err := NewAssessor(reg.Criteria, reg.Assets...)
 	require.NoError(t, err)
 	r := reg.Risks[0]
-	as, err := a.Assess(&r)
+	as, err := a.Assess(r)
 	require.NoError(t, err)
 	ok := Acceptance{By: "cto", At: day("2026-01-10"), Criteria: as.Criteria, Likelihood: as.Residual.Likelihood, Impact: as.Residual.Impact, Level: as.Residual.Level, Expires: day("2027-01-10")}
 	tests := []struct {
@@ -47,7 +48,7 @@ func TestAcceptanceOf(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r.Acceptances = tt.recs()
-			got, rec := AcceptanceOf(&r, as, tt.asOf)
+			got, rec := AcceptanceOf(r, as, tt.asOf)
 			assert.Equal(t, tt.want, got)
 			if tt.wantAt.IsZero() {
 				assert.Nil(t, rec)
@@ -96,6 +97,10 @@ func TestNeedingAcceptanceErrors(t *testing.T) {
 	require.ErrorIs(t, err, ismskit.ErrMissing)
 	assert.Nil(t, gaps)
 
+	gaps, err = NeedingAcceptance(testRegister(), ismskit.Date{})
+	require.ErrorIs(t, err, ismskit.ErrMissing, "the date matters and nothing reads the clock")
+	assert.Nil(t, gaps)
+
 	reg = testRegister()
 	reg.Risks[1].Likelihood = 0
 	gaps, err = NeedingAcceptance(reg, day("2026-01-01"))
@@ -109,7 +114,7 @@ func TestApproveAndAccept(t *testing.T) {
 	r := reg.Risks[0]
 	a, err := NewAssessor(reg.Criteria, reg.Assets...)
 	require.NoError(t, err)
-	as, err := a.Assess(&r)
+	as, err := a.Assess(r)
 	require.NoError(t, err)
 
 	r1, err := r.Approve(Approval{By: "cto", At: day("2026-01-01")})
@@ -125,7 +130,7 @@ func TestApproveAndAccept(t *testing.T) {
 	r2, err := r1.Accept("cto", day("2026-01-02"), as, day("2026-07-01"), "ok")
 	require.NoError(t, err)
 	require.Len(t, r2.Acceptances, 1)
-	st, _ := AcceptanceOf(&r2, as, day("2026-02-01"))
+	st, _ := AcceptanceOf(r2, as, day("2026-02-01"))
 	assert.Equal(t, AcceptanceValid, st)
 	assert.Empty(t, r1.Acceptances)
 
@@ -173,10 +178,94 @@ func TestCheckHistory(t *testing.T) {
 
 func TestPlanApproved(t *testing.T) {
 	r := Risk{ID: "r", Owner: "cto"}
-	assert.False(t, PlanApproved(&r, day("2026-01-01")))
+	assert.False(t, PlanApproved(r, day("2026-01-01")))
 	r.Approvals = []Approval{{By: "cto", At: day("2026-01-10")}}
-	assert.False(t, PlanApproved(&r, day("2026-01-09")), "not yet given")
-	assert.True(t, PlanApproved(&r, day("2026-01-10")))
+	assert.False(t, PlanApproved(r, day("2026-01-09")), "not yet given")
+	assert.True(t, PlanApproved(r, day("2026-01-10")))
 	r.Owner = "ciso"
-	assert.False(t, PlanApproved(&r, day("2026-02-01")), "the owner changed")
+	assert.False(t, PlanApproved(r, day("2026-02-01")), "the owner changed")
+}
+
+func TestAcceptanceMaxAge(t *testing.T) {
+	reg := testRegister()
+	a, err := NewAssessor(reg.Criteria, reg.Assets...)
+	require.NoError(t, err)
+	r := reg.Risks[0]
+	as, err := a.Assess(r)
+	require.NoError(t, err)
+	accept := func(at, expires string) []Acceptance {
+		ac := Acceptance{By: "cto", At: day(at), Criteria: as.Criteria, Likelihood: as.Residual.Likelihood, Impact: as.Residual.Impact, Level: as.Residual.Level}
+		if expires != "" {
+			ac.Expires = day(expires)
+		}
+		return []Acceptance{ac}
+	}
+	tests := []struct {
+		name        string
+		maxAge      int
+		at, expires string
+		asOf        string
+		want        AcceptanceStatus
+	}{
+		{"no maximum", 0, "2020-01-10", "", "2026-06-01", AcceptanceValid},
+		{"within 12 months", 12, "2026-01-10", "", "2027-01-09", AcceptanceValid},
+		{"12 months to the day", 12, "2026-01-10", "", "2027-01-10", AcceptanceTooOld},
+		{"older", 12, "2024-01-10", "", "2026-06-01", AcceptanceTooOld},
+		{"month end: the last day of February", 1, "2026-01-31", "", "2026-02-27", AcceptanceValid},
+		{"month end: from the last day of February", 1, "2026-01-31", "", "2026-02-28", AcceptanceTooOld},
+		{"its own expiry comes first", 12, "2026-01-10", "2026-03-01", "2026-03-01", AcceptanceExpired},
+		{"expired and too old: expired", 1, "2026-01-10", "2026-02-01", "2026-06-01", AcceptanceExpired},
+		{"an expiry after the maximum age does not help", 6, "2026-01-10", "2030-01-01", "2026-07-10", AcceptanceTooOld},
+		{"beyond the last date is no maximum", MaxAcceptanceAge, "9950-01-10", "", "9999-12-31", AcceptanceValid},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			asm := as
+			asm.AcceptanceMaxAgeMonths = tt.maxAge
+			r.Acceptances = accept(tt.at, tt.expires)
+			got, rec := AcceptanceOf(r, asm, day(tt.asOf))
+			assert.Equal(t, tt.want, got)
+			require.NotNil(t, rec)
+		})
+	}
+
+	// the criteria carry the maximum age into every assessment
+	reg.Criteria.Acceptance.MaxAgeMonths = 12
+	reg.Criteria.Acceptance.Appetite = nil // R-1's residual is then acceptable only with a record
+	reg.Criteria.Acceptance.MaxLevel = "low"
+	as2, err := AssessRegister(reg)
+	require.NoError(t, err)
+	assert.Equal(t, 12, as2[0].AcceptanceMaxAgeMonths)
+	reg.Risks[0], err = reg.Risks[0].Accept("cto", day("2026-01-10"), as2[0], ismskit.Date{}, "")
+	require.NoError(t, err)
+	un, err := NeedingAcceptance(reg, day("2026-12-01"))
+	require.NoError(t, err)
+	assert.NotContains(t, riskIDs(un), "R-1")
+	un, err = NeedingAcceptance(reg, day("2027-01-10"))
+	require.NoError(t, err)
+	require.Contains(t, riskIDs(un), "R-1")
+	assert.Equal(t, AcceptanceTooOld, un[slices.Index(riskIDs(un), "R-1")].Status)
+}
+
+func riskIDs(us []Unaccepted) []string {
+	var out []string
+	for _, u := range us {
+		out = append(out, u.RiskID)
+	}
+	return out
+}
+
+func TestMaxAgeValidated(t *testing.T) {
+	for _, tt := range []struct {
+		months int
+		ok     bool
+	}{{0, true}, {12, true}, {MaxAcceptanceAge, true}, {-1, false}, {MaxAcceptanceAge + 1, false}} {
+		c := Standard5x5()
+		c.Acceptance.MaxAgeMonths = tt.months
+		if tt.ok {
+			assert.NoError(t, c.Validate(), "%d", tt.months)
+		} else {
+			requireFieldErr(t, c.Validate(), "acceptance.maxAgeMonths", ismskit.ErrOutOfRange)
+		}
+	}
 }

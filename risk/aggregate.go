@@ -2,43 +2,11 @@ package risk
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/ismskit/ismskit/internal/natural"
 	"github.com/ismskit/ismskit/iso27002"
 )
-
-// Dimension is what Aggregate groups risks by. The zero value is
-// ByAsset.
-type Dimension int
-
-// The dimensions of aggregation.
-const (
-	// ByAsset: one group per asset; a risk counts for each of its assets.
-	ByAsset Dimension = iota
-	// ByOwner: one group per risk owner.
-	ByOwner
-	// ByTheme: one group per control theme (see ControlTheme); a risk
-	// counts once for each theme among its controls.
-	ByTheme
-	// ByControl: one group per control; a risk counts for each of its
-	// controls.
-	ByControl
-)
-
-// String returns "asset", "owner", "theme" or "control".
-func (d Dimension) String() string {
-	switch d {
-	case ByAsset:
-		return "asset"
-	case ByOwner:
-		return "owner"
-	case ByTheme:
-		return "theme"
-	case ByControl:
-		return "control"
-	}
-	return "unknown"
-}
 
 // ControlTheme returns the key ByTheme groups a control under: the
 // theme of a 2022 control ("organizational", "people", "physical",
@@ -64,14 +32,21 @@ type Group struct {
 	Key string `json:"key"`
 	// IDs of the risks in the group, in register order.
 	Risks []string `json:"risks"`
-	// Number of risks per level at the stage asked, indexed by rank.
-	Levels []int `json:"levels"`
+	// Number of risks per risk level at the stage asked, indexed by the
+	// level's rank (its index in Criteria.RiskLevels).
+	LevelCounts []int `json:"levelCounts"`
 	// The highest level in the group.
 	MaxLevel string `json:"maxLevel"`
 	// Rank of MaxLevel.
 	MaxRank int `json:"maxRank"`
 	// Sum of the scores.
 	TotalScore int `json:"totalScore"`
+}
+
+// String returns the key, the risks and the highest level, as
+// "people: R-1 R-4 (highest medium)".
+func (g Group) String() string {
+	return g.Key + ": " + strings.Join(g.Risks, " ") + " (highest " + g.MaxLevel + ")"
 }
 
 // Aggregate groups the assessed risks of the register by dimension d,
@@ -84,12 +59,12 @@ func Aggregate(reg Register, as []Assessment, d Dimension, s Stage) []Group {
 	for _, a := range as {
 		byID[a.RiskID] = a.Rating(s)
 	}
-	nLevels := len(reg.Criteria.Levels)
+	nLevels := len(reg.Criteria.RiskLevels)
 	groups := map[string]*Group{}
 	add := func(key string, r *Risk, rt Rating) {
 		g := groups[key]
 		if g == nil {
-			g = &Group{Key: key, Levels: make([]int, nLevels), MaxRank: -1}
+			g = &Group{Key: key, LevelCounts: make([]int, nLevels), MaxRank: -1}
 			groups[key] = g
 		}
 		if n := len(g.Risks); n > 0 && g.Risks[n-1] == r.ID {
@@ -97,7 +72,7 @@ func Aggregate(reg Register, as []Assessment, d Dimension, s Stage) []Group {
 		}
 		g.Risks = append(g.Risks, r.ID)
 		if rt.Rank >= 0 && rt.Rank < nLevels {
-			g.Levels[rt.Rank]++
+			g.LevelCounts[rt.Rank]++
 		}
 		if rt.Rank > g.MaxRank {
 			g.MaxRank, g.MaxLevel = rt.Rank, rt.Level

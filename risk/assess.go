@@ -2,6 +2,7 @@ package risk
 
 import (
 	"math"
+	"strconv"
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
@@ -11,8 +12,9 @@ import (
 // clause 6.1.2 d and e): it holds the matrix as a flat lookup grid, the
 // acceptance limits and the categories of the register's assets. It is
 // built once by NewAssessor and is immutable, so one Assessor may be
-// used from many goroutines at once. A nil or zero Assessor is not
-// usable.
+// used from many goroutines at once. A nil or zero Assessor rates
+// nothing: its methods return an ismskit.ErrMissing error or a zero
+// result.
 type Assessor struct {
 	criteria Criteria
 	nl, ni   int
@@ -48,13 +50,13 @@ func NewAssessor(c Criteria, assets ...Asset) (*Assessor, error) {
 		return nil, err
 	}
 	a := &Assessor{
-		criteria: cloneCriteria(c),
+		criteria: c.Clone(),
 		nl:       len(c.Likelihood.Levels),
 		ni:       len(c.Impact.Levels),
-		levelIDs: make([]string, len(c.Levels)),
+		levelIDs: make([]string, len(c.RiskLevels)),
 	}
-	rank := make(map[string]int, len(c.Levels))
-	for i, lv := range c.Levels {
+	rank := make(map[string]int, len(c.RiskLevels))
+	for i, lv := range c.RiskLevels {
 		rank[lv.ID] = i
 		a.levelIDs[i] = lv.ID
 	}
@@ -65,7 +67,7 @@ func NewAssessor(c Criteria, assets ...Asset) (*Assessor, error) {
 			if len(c.Matrix.Scores) > 0 {
 				score = c.Matrix.Scores[l][i]
 			}
-			a.cells[l*a.ni+i] = cell{rank: int32(rank[c.Matrix.Levels[l][i]]), score: int32(score)}
+			a.cells[l*a.ni+i] = cell{rank: int32(rank[c.Matrix.Cells[l][i]]), score: int32(score)}
 		}
 	}
 	a.maxRank = rank[c.Acceptance.MaxLevel]
@@ -84,55 +86,27 @@ func NewAssessor(c Criteria, assets ...Asset) (*Assessor, error) {
 	return a, nil
 }
 
-func cloneCriteria(c Criteria) Criteria {
-	c.Likelihood.Levels = cloneScaleLevels(c.Likelihood.Levels)
-	c.Impact.Levels = cloneScaleLevels(c.Impact.Levels)
-	c.Levels = append([]Level(nil), c.Levels...)
-	c.Matrix.Levels = clone2(c.Matrix.Levels)
-	c.Matrix.Scores = clone2(c.Matrix.Scores)
-	c.Acceptance.Appetite = append([]Appetite(nil), c.Acceptance.Appetite...)
-	return c
+// Criteria returns a copy of the criteria the Assessor was built from;
+// the zero Criteria for a nil or zero Assessor.
+func (a *Assessor) Criteria() Criteria {
+	if a == nil {
+		return Criteria{}
+	}
+	return a.criteria.Clone()
 }
 
-func cloneScaleLevels(in []ScaleLevel) []ScaleLevel {
-	if in == nil {
-		return nil
+// usable returns an error for a nil Assessor or one not built by
+// NewAssessor.
+func (a *Assessor) usable() error {
+	if a == nil || a.nl == 0 || a.ni == 0 {
+		return &ismskit.Error{Err: errf(ismskit.ErrMissing, "no assessor: build one with NewAssessor")}
 	}
-	out := append([]ScaleLevel(nil), in...)
-	for i := range out {
-		if b := out[i].Band; b != nil {
-			nb := *b
-			if b.Min != nil {
-				v := *b.Min
-				nb.Min = &v
-			}
-			if b.Max != nil {
-				v := *b.Max
-				nb.Max = &v
-			}
-			out[i].Band = &nb
-		}
-	}
-	return out
+	return nil
 }
-
-func clone2[T any](in [][]T) [][]T {
-	if in == nil {
-		return nil
-	}
-	out := make([][]T, len(in))
-	for i, row := range in {
-		out[i] = append([]T(nil), row...)
-	}
-	return out
-}
-
-// Criteria returns a copy of the criteria the Assessor was built from.
-func (a *Assessor) Criteria() Criteria { return cloneCriteria(a.criteria) }
 
 // Rating is a risk rated through the matrix: the likelihood and impact,
 // the level of their cell, the level's rank (its index in
-// Criteria.Levels, 0 for the lowest) and the cell's score. The zero
+// Criteria.RiskLevels, 0 for the lowest) and the cell's score. The zero
 // value is not a rating (likelihood and impact start at 1).
 type Rating struct {
 	// 6.1.2 d 2: a value of the likelihood scale.
@@ -141,16 +115,30 @@ type Rating struct {
 	Impact int `json:"impact"`
 	// 6.1.2 d 3: ID of the risk level.
 	Level string `json:"level"`
-	// Index of Level in Criteria.Levels; higher is more severe.
+	// Index of Level in Criteria.RiskLevels; higher is more severe.
 	Rank int `json:"rank"`
 	// Score of the matrix cell.
 	Score int `json:"score"`
 }
 
+// String returns the level and the cell, as "high (L3 I4)"; "L0 I0" for
+// the zero Rating.
+func (r Rating) String() string {
+	cell := "L" + strconv.Itoa(r.Likelihood) + " I" + strconv.Itoa(r.Impact)
+	if r.Level == "" {
+		return cell
+	}
+	return r.Level + " (" + cell + ")"
+}
+
 // Rate returns the rating of a likelihood and an impact. A value outside
 // its scale is a *ismskit.Error at "likelihood" or "impact" wrapping
-// ismskit.ErrOutOfRange.
+// ismskit.ErrOutOfRange; a nil or zero Assessor gives an
+// ismskit.ErrMissing error.
 func (a *Assessor) Rate(likelihood, impact int) (Rating, error) {
+	if err := a.usable(); err != nil {
+		return Rating{}, err
+	}
 	if likelihood < 1 || likelihood > a.nl || impact < 1 || impact > a.ni {
 		var l fielderr.List
 		a.checkPair(&l, "", likelihood, impact)
@@ -179,8 +167,8 @@ func outOfScale(v, n int) error {
 
 // Assessment is the result of analysing and evaluating one risk (ISO/IEC
 // 27001:2022 clause 6.1.2 d and e): its inherent, current and residual
-// ratings, the criteria used, and the acceptance limit that applies to
-// it. The zero value is an empty result for no risk.
+// ratings, the criteria used, and the acceptance limit and maximum
+// acceptance age that apply to it. The zero value is an empty result for no risk.
 type Assessment struct {
 	// ID of the risk.
 	RiskID string `json:"riskId"`
@@ -196,18 +184,31 @@ type Assessment struct {
 	Limit string `json:"limit"`
 	// Rank of Limit.
 	LimitRank int `json:"limitRank"`
+	// 6.1.2 a 1: the longest an acceptance of the risk counts, in months
+	// (AcceptanceCriteria.MaxAgeMonths); 0 means no maximum.
+	AcceptanceMaxAgeMonths int `json:"acceptanceMaxAgeMonths,omitempty"`
 }
 
-// Rating returns the rating at stage s (the residual one for an unknown
-// stage).
+// String returns the three ratings and the limit, as "R-1: inherent
+// high (L4 I4), current high (L3 I4), residual medium (L2 I4), limit
+// medium".
+func (a Assessment) String() string {
+	return a.RiskID + ": inherent " + a.Inherent.String() + ", current " + a.Current.String() +
+		", residual " + a.Residual.String() + ", limit " + a.Limit
+}
+
+// Rating returns the rating at stage s, or the zero Rating for a stage
+// that is not valid.
 func (a Assessment) Rating(s Stage) Rating {
 	switch s {
 	case Inherent:
 		return a.Inherent
 	case Current:
 		return a.Current
+	case Residual:
+		return a.Residual
 	}
-	return a.Residual
+	return Rating{}
 }
 
 // AboveCriteria reports whether the residual level is above the
@@ -240,10 +241,14 @@ func (a Assessment) AboveCriteria() bool { return a.Residual.Rank > a.LimitRank 
 //
 // Errors are *ismskit.Error values relative to the risk ("likelihood",
 // "controls[2].likelihoodEffect", "residual.impact") wrapping
-// ismskit.ErrOutOfRange, all of them joined. Assess does not allocate unless it
-// returns an error, and it does not check the consistency of the result
-// (see Check).
-func (a *Assessor) Assess(r *Risk) (Assessment, error) {
+// ismskit.ErrOutOfRange, all of them joined; a nil or zero Assessor gives
+// an ismskit.ErrMissing error. Assess does not allocate unless it returns
+// an error, and it does not check the consistency of the result (see
+// Check).
+func (a *Assessor) Assess(r Risk) (Assessment, error) {
+	if err := a.usable(); err != nil {
+		return Assessment{}, err
+	}
 	out := Assessment{RiskID: r.ID, Criteria: a.criteria.Ref()}
 	li, ii := r.Likelihood, r.InherentImpact()
 	bad := li < 1 || li > a.nl || ii < 1 || ii > a.ni
@@ -271,7 +276,7 @@ func (a *Assessor) Assess(r *Risk) (Assessment, error) {
 		bad = true
 	}
 	if bad {
-		if err := a.assessErr(r); err != nil {
+		if err := a.assessErr(&r); err != nil {
 			return Assessment{}, err
 		}
 		return Assessment{}, &ismskit.Error{Err: errf(ismskit.ErrOutOfRange, "risk %q cannot be rated", r.ID)}
@@ -287,8 +292,9 @@ func (a *Assessor) Assess(r *Risk) (Assessment, error) {
 		rl, ri = st.Likelihood, st.Impact
 	}
 	out.Residual = a.rate(rl, ri)
-	out.LimitRank = a.limit(r)
+	out.LimitRank = a.limit(&r)
 	out.Limit = a.levelIDs[out.LimitRank]
+	out.AcceptanceMaxAgeMonths = a.criteria.Acceptance.MaxAgeMonths
 	return out, nil
 }
 
@@ -368,17 +374,18 @@ func (a *Assessor) limit(r *Risk) int {
 // criteria is reported under "criteria" and stops there; a risk that
 // cannot be rated is reported under "risks[i]" and left out of the
 // result, and the others are still assessed. All problems are joined.
-func AssessRegister(reg Register) ([]Assessment, error) {
+// Assessments.Of looks up the assessment of a risk by its ID.
+func AssessRegister(reg Register) (Assessments, error) {
 	a, err := NewAssessor(reg.Criteria, reg.Assets...)
 	if err != nil {
 		return nil, fielderr.Prefix("criteria", err)
 	}
-	out := make([]Assessment, 0, len(reg.Risks))
+	out := make(Assessments, 0, len(reg.Risks))
 	var l fielderr.List
 	for i := range reg.Risks {
-		as, err := a.Assess(&reg.Risks[i])
+		as, err := a.Assess(reg.Risks[i])
 		if err != nil {
-			l.Add(fielderr.Index("risks", i), err)
+			l.AddItem(fielderr.Index("risks", i), reg.Risks[i].ID, err)
 			continue
 		}
 		out = append(out, as)

@@ -106,7 +106,7 @@ func TestAssess(t *testing.T) {
 	require.NoError(t, err)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := a.Assess(&tt.risk)
+			got, err := a.Assess(tt.risk)
 			require.NoError(t, err)
 			assert.Equal(t, tt.inherent, [2]int{got.Inherent.Likelihood, got.Inherent.Impact}, "inherent")
 			assert.Equal(t, tt.current, [2]int{got.Current.Likelihood, got.Current.Impact}, "current")
@@ -132,7 +132,7 @@ func TestAssessErrors(t *testing.T) {
 		Current:         &Estimate{Likelihood: 0, Impact: 3},
 		Residual:        &Estimate{Likelihood: 2, Impact: 9},
 	}
-	_, err = a.Assess(&r)
+	_, err = a.Assess(r)
 	requireFieldErr(t, err, "likelihood", ismskit.ErrOutOfRange)
 	requireFieldErr(t, err, "propertyImpacts[0].impact", ismskit.ErrOutOfRange)
 	requireFieldErr(t, err, "controls[0].likelihoodEffect", ismskit.ErrOutOfRange)
@@ -141,7 +141,7 @@ func TestAssessErrors(t *testing.T) {
 	requireFieldErr(t, err, "residual.impact", ismskit.ErrOutOfRange)
 	assert.Len(t, fieldErrors(err), 6)
 
-	_, err = a.Assess(&Risk{ID: "r", Likelihood: 1})
+	_, err = a.Assess(Risk{ID: "r", Likelihood: 1})
 	requireFieldErr(t, err, "impact", ismskit.ErrOutOfRange)
 	assert.EqualError(t, err, "impact: 0 is outside the scale 1..5")
 
@@ -175,7 +175,7 @@ func TestAcceptanceLimit(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := a.Assess(&Risk{ID: "r", BusinessUnit: tt.bu, Assets: tt.assets, Likelihood: 5, Impact: 5})
+			got, err := a.Assess(Risk{ID: "r", BusinessUnit: tt.bu, Assets: tt.assets, Likelihood: 5, Impact: 5})
 			require.NoError(t, err)
 			assert.Equal(t, tt.want, got.Limit)
 			assert.Equal(t, got.Residual.Rank > got.LimitRank, got.AboveCriteria())
@@ -187,12 +187,12 @@ func TestAssessorCopiesCriteria(t *testing.T) {
 	c := Standard4x4()
 	a, err := NewAssessor(c)
 	require.NoError(t, err)
-	c.Matrix.Levels[0][0] = "critical"
-	c.Levels[0].Label = "changed"
+	c.Matrix.Cells[0][0] = "critical"
+	c.RiskLevels[0].Label = "changed"
 	got := a.Criteria()
-	assert.Equal(t, "low", got.Matrix.Levels[0][0])
-	assert.Equal(t, "Low", got.Levels[0].Label)
-	got.Matrix.Levels[1][1] = "critical"
+	assert.Equal(t, "low", got.Matrix.Cells[0][0])
+	assert.Equal(t, "Low", got.RiskLevels[0].Label)
+	got.Matrix.Cells[1][1] = "critical"
 	assert.Equal(t, Standard4x4(), a.Criteria())
 	r, err := a.Rate(1, 1)
 	require.NoError(t, err)
@@ -224,7 +224,7 @@ func TestAssessAllocs(t *testing.T) {
 	reg := loadSample(t)
 	a, err := NewAssessor(reg.Criteria, reg.Assets...)
 	require.NoError(t, err)
-	r := &reg.Risks[0]
+	r := reg.Risks[0]
 	allocs := testing.AllocsPerRun(100, func() {
 		sinkAssessment, _ = a.Assess(r)
 	})

@@ -19,7 +19,7 @@ func BenchmarkAssess(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	r := &reg.Risks[0] // three controls, an appetite by asset category
+	r := reg.Risks[0] // three controls, an appetite by asset category
 	b.ReportAllocs()
 	for b.Loop() {
 		sinkAssessment, _ = a.Assess(r)
@@ -58,7 +58,7 @@ func BenchmarkAssessAndRank(b *testing.B) {
 			as := make([]Assessment, n)
 			for b.Loop() {
 				for i := range risks {
-					as[i], _ = a.Assess(&risks[i])
+					as[i], _ = a.Assess(risks[i])
 				}
 				sinkRanked = Rank(as, Residual)
 			}

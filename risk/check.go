@@ -1,6 +1,8 @@
 package risk
 
 import (
+	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/ismskit/ismskit"
@@ -9,28 +11,83 @@ import (
 
 // Finding is one result of the consistency checks: an error (the
 // assessment contradicts itself) or a warning (it is possible but
-// suspicious). Err is a *ismskit.Error whose path names the place in the
-// register ("risks[4].residual") and which wraps ErrInconsistent or
-// ErrUnexplainedReduction. The zero value is an error finding with no
-// error and means nothing.
+// suspicious), at a place in the register. A Finding is an error itself:
+// errors.Is finds its Kind (ismskit.ErrInconsistent or
+// ErrUnexplainedReduction), and Problem gives it as an *ismskit.Error.
+// It marshals to JSON as
+//
+//	{"severity": "warning", "riskId": "R-2", "path": "risks[1].residual",
+//	 "kind": "unexplained-reduction", "message": "residual risk low (L1 I2) is below ..."}
+//
+// and decodes back, its kind included. The zero value is an empty finding.
 type Finding struct {
-	Severity Severity
+	// Error or warning.
+	Severity Severity `json:"severity"`
 	// ID of the risk concerned.
-	RiskID string
-	// The problem, with its path.
-	Err error
+	RiskID string `json:"riskId"`
+	// Where the problem is in the register ("risks[4].residual").
+	Path string `json:"path"`
+	// The kind of problem; JSON holds its code ("inconsistent").
+	Kind *ismskit.Kind `json:"kind,omitempty"`
+	// What is wrong, without the path.
+	Message string `json:"message"`
 }
 
-// Error returns "severity: path: message".
-func (f Finding) Error() string {
-	if f.Err == nil {
-		return f.Severity.String()
+// Problem returns f as the *ismskit.Error a validator would report: the
+// path, the risk's ID as Item, and the message wrapping the kind.
+func (f Finding) Problem() *ismskit.Error {
+	var err error = errors.New(f.Message)
+	if f.Kind != nil {
+		err = errf(f.Kind, "%s", f.Message)
 	}
-	return f.Severity.String() + ": " + f.Err.Error()
+	return &ismskit.Error{Path: f.Path, Item: f.RiskID, Err: err}
 }
 
-// Unwrap returns Err, so that errors.Is works on a Finding.
-func (f Finding) Unwrap() error { return f.Err }
+// Error returns "severity: path (risk): message", as
+// "warning: risks[1].residual (R-2): residual risk low (L1 I2) is below
+// ...", the severity as its code.
+func (f Finding) Error() string {
+	sev := string(f.Severity)
+	if sev == "" {
+		sev = "finding"
+	}
+	return sev + ": " + f.Problem().Error()
+}
+
+// Unwrap returns the Kind, so that errors.Is works on a Finding; nil when
+// it has none.
+func (f Finding) Unwrap() error {
+	if f.Kind == nil {
+		return nil
+	}
+	return f.Kind
+}
+
+// UnmarshalJSON decodes a finding as MarshalJSON writes it; a kind code
+// that no ismskit package declares is an ismskit.ErrUnknownValue error.
+func (f *Finding) UnmarshalJSON(data []byte) error {
+	if f == nil {
+		return errf(ismskit.ErrMissing, "UnmarshalJSON into a nil *Finding")
+	}
+	var v struct {
+		Severity Severity `json:"severity"`
+		RiskID   string   `json:"riskId"`
+		Path     string   `json:"path"`
+		Kind     string   `json:"kind"`
+		Message  string   `json:"message"`
+	}
+	if err := json.Unmarshal(data, &v); err != nil {
+		return err
+	}
+	var k *ismskit.Kind
+	if v.Kind != "" {
+		if k = kinds[v.Kind]; k == nil {
+			return &ismskit.Error{Path: "kind", Err: errf(ismskit.ErrUnknownValue, "%q is not a kind of problem of package risk", clip(v.Kind))}
+		}
+	}
+	*f = Finding{Severity: v.Severity, RiskID: v.RiskID, Path: v.Path, Kind: k, Message: v.Message}
+	return nil
+}
 
 // Check assesses every risk of the register and runs the consistency
 // checks that good GRC tools make, returning the findings in register
@@ -57,14 +114,14 @@ func Check(reg Register) ([]Finding, error) {
 	var l fielderr.List
 	for i := range reg.Risks {
 		r := &reg.Risks[i]
-		as, err := a.Assess(r)
+		as, err := a.Assess(*r)
 		p := fielderr.Index("risks", i)
 		if err != nil {
-			l.Add(p, err)
+			l.AddItem(p, r.ID, err)
 			continue
 		}
-		add := func(sev Severity, path string, kind error, format string, args ...any) {
-			out = append(out, Finding{Severity: sev, RiskID: r.ID, Err: fielderr.At(p+"."+path, errf(kind, format, args...))})
+		add := func(sev Severity, path string, kind *ismskit.Kind, format string, args ...any) {
+			out = append(out, Finding{Severity: sev, RiskID: r.ID, Path: p + "." + path, Kind: kind, Message: fmt.Sprintf(format, args...)})
 		}
 		if above(as.Current, as.Inherent) {
 			add(SeverityError, "current", ismskit.ErrInconsistent, "current risk %s is above inherent risk %s", show(as.Current), show(as.Inherent))

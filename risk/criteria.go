@@ -38,8 +38,9 @@ type Criteria struct {
 	// 6.1.2 d 1: impact (consequence) scale, lowest level first. Required.
 	Impact Scale `json:"impact"`
 	// 6.1.2 d 3: the risk levels, lowest first; the order is the order
-	// of severity. Required, at least two.
-	Levels []Level `json:"levels"`
+	// of severity, and a level's index is its rank. Required, at least
+	// two.
+	RiskLevels []Level `json:"riskLevels"`
 	// 6.1.2 d 3: the grid from likelihood and impact to a level.
 	Matrix Matrix `json:"matrix"`
 	// 6.1.2 a 1: the risk acceptance criteria.
@@ -110,7 +111,7 @@ type Band struct {
 
 // Level is a risk level of the criteria ("low", "high"), with the colour
 // used to draw it. Levels are ordered by their position in
-// Criteria.Levels. The zero value is invalid.
+// Criteria.RiskLevels, their rank. The zero value is invalid.
 type Level struct {
 	// Identifier used by the matrix and the acceptance criteria; lower
 	// case by convention. Required.
@@ -124,16 +125,17 @@ type Level struct {
 }
 
 // Matrix is the risk matrix of the criteria, stored as a lookup grid so
-// that non-square and non-multiplicative matrices work: Levels[l-1][i-1]
+// that non-square and non-multiplicative matrices work: Cells[l-1][i-1]
 // is the ID of the risk level for likelihood l and impact i, with one row
 // per likelihood level and one column per impact level. Scores gives
 // each cell a number used to rank risks within a level; when Scores is
 // empty the score of a cell is likelihood × impact. The zero value is an
 // empty grid, invalid for any scale.
 type Matrix struct {
-	// 6.1.2 d 3: level IDs, rows by likelihood, columns by impact. Required.
-	Levels [][]string `json:"levels"`
-	// Optional scores, same shape as Levels.
+	// 6.1.2 d 3: the risk level ID of each cell, rows by likelihood,
+	// columns by impact. Required.
+	Cells [][]string `json:"cells"`
+	// Optional scores, same shape as Cells.
 	Scores [][]int `json:"scores,omitempty"`
 }
 
@@ -150,12 +152,27 @@ type Matrix struct {
 // risk); if there are any, the lowest of their levels applies, otherwise
 // MaxLevel does. So an appetite may be stricter or looser than the
 // default, and when several match, the strictest wins.
+//
+// MaxAgeMonths bounds how long a recorded acceptance counts, whatever its
+// own expiry: an acceptance made on day d no longer counts from the day
+// MaxAgeMonths months later (d.AddDate(0, MaxAgeMonths, 0), with the
+// month-end rule of ismskit.Date.AddDate: one month after 31 January is
+// the last day of February). AcceptanceOf then reports it as
+// AcceptanceTooOld, and NeedingAcceptance lists the risk again, so that
+// owners renew their acceptances, for example every 12 months.
 type AcceptanceCriteria struct {
-	// 6.1.2 a 1: highest acceptable level, an ID of Criteria.Levels. Required.
+	// 6.1.2 a 1: highest acceptable level, an ID of Criteria.RiskLevels. Required.
 	MaxLevel string `json:"maxLevel"`
 	// Appetites by business unit or asset category.
 	Appetite []Appetite `json:"appetite,omitempty"`
+	// The longest an acceptance counts, in months, 0 to MaxAcceptanceAge;
+	// 0 means no maximum.
+	MaxAgeMonths int `json:"maxAgeMonths,omitempty"`
 }
+
+// MaxAcceptanceAge is the largest AcceptanceCriteria.MaxAgeMonths: 100
+// years.
+const MaxAcceptanceAge = 1200
 
 // Appetite is the acceptable level for one business unit, one asset
 // category, or the pair. The zero value matches every risk and names no
@@ -165,7 +182,7 @@ type Appetite struct {
 	BusinessUnit string `json:"businessUnit,omitempty"`
 	// Asset category the appetite is for; empty matches any.
 	AssetCategory string `json:"assetCategory,omitempty"`
-	// Highest acceptable level, an ID of Criteria.Levels. Required.
+	// Highest acceptable level, an ID of Criteria.RiskLevels. Required.
 	MaxLevel string `json:"maxLevel"`
 }
 
@@ -189,45 +206,47 @@ func (c Criteria) validate(l *fielderr.List) {
 	validateScale(l, "likelihood", c.Likelihood)
 	validateScale(l, "impact", c.Impact)
 
-	index := make(map[string]int, len(c.Levels))
-	if len(c.Levels) < 2 {
-		l.Add("levels", fmt.Errorf("%w: %d risk levels, need at least 2", ErrInvalidCriteria, len(c.Levels)))
+	index := make(map[string]int, len(c.RiskLevels))
+	if len(c.RiskLevels) < 2 {
+		l.Add("riskLevels", fmt.Errorf("%w: %d risk levels, need at least 2", ErrInvalidCriteria, len(c.RiskLevels)))
 	}
-	for i, lv := range c.Levels {
-		p := fielderr.Index("levels", i)
+	for i, lv := range c.RiskLevels {
+		var el fielderr.List
 		if lv.ID == "" {
-			l.Add(p+".id", ismskit.ErrMissing)
+			el.Add("id", ismskit.ErrMissing)
 		} else if _, dup := index[lv.ID]; dup {
-			l.Add(p+".id", fmt.Errorf("%w: %q", ismskit.ErrDuplicateID, lv.ID))
+			el.Add("id", fmt.Errorf("%w: %q", ismskit.ErrDuplicateID, lv.ID))
 		} else {
 			index[lv.ID] = i
 		}
 		if lv.Label == "" {
-			l.Add(p+".label", ismskit.ErrMissing)
+			el.Add("label", ismskit.ErrMissing)
 		}
 		if !validColour(lv.Colour) {
-			l.Add(p+".colour", fmt.Errorf("%w: colour %q is not #rrggbb", ErrInvalidCriteria, lv.Colour))
+			el.Add("colour", fmt.Errorf("%w: colour %q is not #rrggbb", ErrInvalidCriteria, lv.Colour))
 		}
+		l.AddItem(fielderr.Index("riskLevels", i), lv.ID, el.Err())
 	}
 
 	nl, ni := len(c.Likelihood.Levels), len(c.Impact.Levels)
 	m := c.Matrix
-	if len(m.Levels) != nl {
-		l.Add("matrix.levels", fmt.Errorf("%w: %d rows, the likelihood scale has %d levels", ErrInvalidCriteria, len(m.Levels), nl))
+	if len(m.Cells) != nl {
+		l.Add("matrix.cells", fmt.Errorf("%w: %d rows, the likelihood scale has %d levels", ErrInvalidCriteria, len(m.Cells), nl))
 	}
-	used := make([]bool, len(c.Levels))
-	for r, row := range m.Levels {
-		rp := fielderr.Index("matrix.levels", r)
+	used := make([]bool, len(c.RiskLevels))
+	for r, row := range m.Cells {
+		rp := fielderr.Index("matrix.cells", r)
 		if len(row) != ni {
 			l.Add(rp, fmt.Errorf("%w: %d columns, the impact scale has %d levels", ErrInvalidCriteria, len(row), ni))
 		}
 		for col, id := range row {
 			i, ok := index[id]
-			if !ok {
+			if !ok && len(c.RiskLevels) > 0 { // no levels at all is reported once, above
 				l.Add(fielderr.Index(rp, col), fmt.Errorf("%w: risk level %q", ismskit.ErrUnknownReference, id))
-				continue
 			}
-			used[i] = true
+			if ok {
+				used[i] = true
+			}
 		}
 	}
 	if len(m.Scores) > 0 {
@@ -240,10 +259,10 @@ func (c Criteria) validate(l *fielderr.List) {
 			}
 		}
 	}
-	if len(m.Levels) == nl && nl > 0 {
+	if len(m.Cells) == nl && nl > 0 {
 		for i, u := range used {
-			if !u && c.Levels[i].ID != "" {
-				l.Add(fielderr.Index("levels", i), fmt.Errorf("%w: level %q is used by no cell of the matrix", ErrInvalidCriteria, c.Levels[i].ID))
+			if !u && c.RiskLevels[i].ID != "" {
+				l.AddItem(fielderr.Index("riskLevels", i), c.RiskLevels[i].ID, fmt.Errorf("%w: level %q is used by no cell of the matrix", ErrInvalidCriteria, c.RiskLevels[i].ID))
 			}
 		}
 	}
@@ -256,6 +275,9 @@ func (c Criteria) validate(l *fielderr.List) {
 		}
 	}
 	checkLevel("acceptance.maxLevel", c.Acceptance.MaxLevel)
+	if m := c.Acceptance.MaxAgeMonths; m < 0 || m > MaxAcceptanceAge {
+		l.Add("acceptance.maxAgeMonths", errf(ismskit.ErrOutOfRange, "%d months is outside 0..%d", m, MaxAcceptanceAge))
+	}
 	if n := len(c.Acceptance.Appetite); n > maxAppetite {
 		l.Add("acceptance.appetite", fmt.Errorf("%w: %d appetites, at most %d", ErrInvalidCriteria, n, maxAppetite))
 	}
@@ -336,9 +358,9 @@ func thresholdMatrix(nl, ni int, levels []string, thresholds []int, score func(l
 	if len(errs) > 0 {
 		return Matrix{}, errors.Join(errs...)
 	}
-	m := Matrix{Levels: make([][]string, nl), Scores: make([][]int, nl)}
+	m := Matrix{Cells: make([][]string, nl), Scores: make([][]int, nl)}
 	for l := 1; l <= nl; l++ {
-		m.Levels[l-1] = make([]string, ni)
+		m.Cells[l-1] = make([]string, ni)
 		m.Scores[l-1] = make([]int, ni)
 		for i := 1; i <= ni; i++ {
 			s := score(l, i)
@@ -346,7 +368,7 @@ func thresholdMatrix(nl, ni int, levels []string, thresholds []int, score func(l
 			for k+1 < len(thresholds) && thresholds[k+1] <= s {
 				k++
 			}
-			m.Levels[l-1][i-1] = levels[k]
+			m.Cells[l-1][i-1] = levels[k]
 			m.Scores[l-1][i-1] = s
 		}
 	}
@@ -384,7 +406,7 @@ func Standard3x3() Criteria {
 		ID: "standard-3x3", Version: "1", Name: "3x3 product matrix",
 		Likelihood: scale("Likelihood", "Unlikely", "Possible", "Likely"),
 		Impact:     scale("Impact", "Minor", "Moderate", "Severe"),
-		Levels:     levels, Matrix: m,
+		RiskLevels: levels, Matrix: m,
 		Acceptance: AcceptanceCriteria{MaxLevel: "low"},
 	}
 }
@@ -405,7 +427,7 @@ func Standard4x4() Criteria {
 		ID: "standard-4x4", Version: "1", Name: "4x4 product matrix",
 		Likelihood: scale("Likelihood", "Rare", "Unlikely", "Likely", "Almost certain"),
 		Impact:     scale("Impact", "Minor", "Moderate", "Major", "Severe"),
-		Levels:     levels, Matrix: m,
+		RiskLevels: levels, Matrix: m,
 		Acceptance: AcceptanceCriteria{MaxLevel: "medium"},
 	}
 }
@@ -426,7 +448,7 @@ func Standard5x5() Criteria {
 		ID: "standard-5x5", Version: "1", Name: "5x5 product matrix",
 		Likelihood: scale("Likelihood", "Rare", "Unlikely", "Possible", "Likely", "Almost certain"),
 		Impact:     scale("Impact", "Negligible", "Minor", "Moderate", "Major", "Severe"),
-		Levels:     levels, Matrix: m,
+		RiskLevels: levels, Matrix: m,
 		Acceptance: AcceptanceCriteria{MaxLevel: "medium"},
 	}
 }

@@ -15,10 +15,10 @@ func TestStandardCriteriaValid(t *testing.T) {
 		t.Run(c.ID, func(t *testing.T) {
 			require.NoError(t, c.Validate())
 			n := len(c.Likelihood.Levels)
-			assert.Len(t, c.Matrix.Levels, n)
+			assert.Len(t, c.Matrix.Cells, n)
 			// the corner cells are the lowest and the highest level
-			assert.Equal(t, c.Levels[0].ID, c.Matrix.Levels[0][0])
-			assert.Equal(t, c.Levels[len(c.Levels)-1].ID, c.Matrix.Levels[n-1][n-1])
+			assert.Equal(t, c.RiskLevels[0].ID, c.Matrix.Cells[0][0])
+			assert.Equal(t, c.RiskLevels[len(c.RiskLevels)-1].ID, c.Matrix.Cells[n-1][n-1])
 		})
 	}
 	assert.Equal(t, "standard-5x5@1", Standard5x5().Ref().String())
@@ -31,14 +31,14 @@ func TestProductMatrix(t *testing.T) {
 		{"low", "low", "low", "medium"},
 		{"low", "medium", "medium", "high"},
 		{"low", "medium", "high", "high"},
-	}, m.Levels)
+	}, m.Cells)
 	assert.Equal(t, [][]int{{1, 2, 3, 4}, {2, 4, 6, 8}, {3, 6, 9, 12}}, m.Scores)
 }
 
 func TestSumMatrix(t *testing.T) {
 	m, err := SumMatrix(3, 3, []string{"low", "high"}, []int{2, 5})
 	require.NoError(t, err)
-	assert.Equal(t, [][]string{{"low", "low", "low"}, {"low", "low", "high"}, {"low", "high", "high"}}, m.Levels)
+	assert.Equal(t, [][]string{{"low", "low", "low"}, {"low", "low", "high"}, {"low", "high", "high"}}, m.Cells)
 	assert.Equal(t, 6, m.Scores[2][2])
 }
 
@@ -85,17 +85,17 @@ func TestCriteriaValidate(t *testing.T) {
 			lo, hi := 10.0, 1.0
 			c.Impact.Levels[0].Band = &Band{Min: &lo, Max: &hi}
 		}, "impact.levels[0].band", ErrInvalidCriteria},
-		{"one level", func(c *Criteria) { c.Levels = c.Levels[:1] }, "levels", ErrInvalidCriteria},
-		{"duplicate level", func(c *Criteria) { c.Levels[1].ID = "low" }, "levels[1].id", ismskit.ErrDuplicateID},
-		{"level without id", func(c *Criteria) { c.Levels[1].ID = "" }, "levels[1].id", ismskit.ErrMissing},
-		{"level without label", func(c *Criteria) { c.Levels[1].Label = "" }, "levels[1].label", ismskit.ErrMissing},
-		{"bad colour", func(c *Criteria) { c.Levels[0].Colour = "green" }, "levels[0].colour", ErrInvalidCriteria},
+		{"one level", func(c *Criteria) { c.RiskLevels = c.RiskLevels[:1] }, "riskLevels", ErrInvalidCriteria},
+		{"duplicate level", func(c *Criteria) { c.RiskLevels[1].ID = "low" }, "riskLevels[1].id", ismskit.ErrDuplicateID},
+		{"level without id", func(c *Criteria) { c.RiskLevels[1].ID = "" }, "riskLevels[1].id", ismskit.ErrMissing},
+		{"level without label", func(c *Criteria) { c.RiskLevels[1].Label = "" }, "riskLevels[1].label", ismskit.ErrMissing},
+		{"bad colour", func(c *Criteria) { c.RiskLevels[0].Colour = "green" }, "riskLevels[0].colour", ErrInvalidCriteria},
 		{"unused level", func(c *Criteria) {
-			c.Levels = append(c.Levels, Level{ID: "extreme", Label: "Extreme", Colour: "#000000"})
-		}, "levels[4]", ErrInvalidCriteria},
-		{"matrix rows", func(c *Criteria) { c.Matrix.Levels = c.Matrix.Levels[:4] }, "matrix.levels", ErrInvalidCriteria},
-		{"matrix columns", func(c *Criteria) { c.Matrix.Levels[2] = c.Matrix.Levels[2][:3] }, "matrix.levels[2]", ErrInvalidCriteria},
-		{"matrix unknown level", func(c *Criteria) { c.Matrix.Levels[0][1] = "tiny" }, "matrix.levels[0][1]", ismskit.ErrUnknownReference},
+			c.RiskLevels = append(c.RiskLevels, Level{ID: "extreme", Label: "Extreme", Colour: "#000000"})
+		}, "riskLevels[4]", ErrInvalidCriteria},
+		{"matrix rows", func(c *Criteria) { c.Matrix.Cells = c.Matrix.Cells[:4] }, "matrix.cells", ErrInvalidCriteria},
+		{"matrix columns", func(c *Criteria) { c.Matrix.Cells[2] = c.Matrix.Cells[2][:3] }, "matrix.cells[2]", ErrInvalidCriteria},
+		{"matrix unknown level", func(c *Criteria) { c.Matrix.Cells[0][1] = "tiny" }, "matrix.cells[0][1]", ismskit.ErrUnknownReference},
 		{"scores rows", func(c *Criteria) { c.Matrix.Scores = c.Matrix.Scores[:1] }, "matrix.scores", ErrInvalidCriteria},
 		{"scores columns", func(c *Criteria) { c.Matrix.Scores[4] = nil }, "matrix.scores[4]", ErrInvalidCriteria},
 		{"no max level", func(c *Criteria) { c.Acceptance.MaxLevel = "" }, "acceptance.maxLevel", ismskit.ErrMissing},
@@ -123,7 +123,7 @@ func TestCriteriaValidate(t *testing.T) {
 func TestCriteriaValidateReportsEverything(t *testing.T) {
 	c := Standard5x5()
 	c.ID, c.Version = "", ""
-	c.Levels[0].Colour = "red"
+	c.RiskLevels[0].Colour = "red"
 	err := c.Validate()
 	assert.Len(t, fieldErrors(err), 3)
 }

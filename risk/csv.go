@@ -44,6 +44,14 @@ var csvColumns = []string{
 // spaces, an unknown enum value) is an error
 // wrapping ErrNotEncodable at "risks[i].field"; all are reported and no
 // output is returned.
+//
+// The output is safe to open in a spreadsheet: a cell that begins with
+// "=", "+", "-", "@", a tab, a carriage return or NUL, which a
+// spreadsheet would run as a formula ("CSV injection", as OWASP names
+// it), is written with an apostrophe in front, which spreadsheets read as
+// "text" and do not show; so is a cell that begins with an apostrophe,
+// so that DecodeCSV can tell the two apart. DecodeCSV takes the
+// apostrophe off again.
 func EncodeCSV(risks []Risk) ([]byte, error) {
 	out := table.AppendCSVRecord(nil, csvColumns)
 	var l fielderr.List
@@ -52,8 +60,11 @@ func EncodeCSV(risks []Risk) ([]byte, error) {
 		var rl fielderr.List
 		row := encodeRow(&rl, r)
 		if err := rl.Err(); err != nil {
-			l.Add(fielderr.Index("risks", i), err)
+			l.AddItem(fielderr.Index("risks", i), r.ID, err)
 			continue
+		}
+		for j := range row {
+			row[j] = table.DefuseFormula(row[j])
 		}
 		out = table.AppendCSVRecord(out, row)
 	}
@@ -81,14 +92,14 @@ func encodeRow(l *fielderr.List, r *Risk) []string {
 	props := make([]string, len(r.Properties))
 	for j, p := range r.Properties {
 		if !p.IsValid() {
-			l.Add(fielderr.Index("properties", j), errf(ismskit.ErrNotEncodable, "%q is not a property", p))
+			l.Add(fielderr.Index("properties", j), errf(ismskit.ErrNotEncodable, "%q is not a property", string(p)))
 		}
 		props[j] = string(p)
 	}
 	pis := make([]string, len(r.PropertyImpacts))
 	for j, pi := range r.PropertyImpacts {
 		if !pi.Property.IsValid() {
-			l.Add(fielderr.Index("propertyImpacts", j)+".property", errf(ismskit.ErrNotEncodable, "%q is not a property", pi.Property))
+			l.Add(fielderr.Index("propertyImpacts", j)+".property", errf(ismskit.ErrNotEncodable, "%q is not a property", string(pi.Property)))
 		}
 		pis[j] = string(pi.Property) + "=" + strconv.Itoa(pi.Impact)
 	}
@@ -99,7 +110,7 @@ func encodeRow(l *fielderr.List, r *Risk) []string {
 			l.Add(p+".control", errf(ismskit.ErrNotEncodable, "no control ID"))
 		}
 		if !c.Status.IsValid() {
-			l.Add(p+".status", errf(ismskit.ErrNotEncodable, "%q is not a control status", c.Status))
+			l.Add(p+".status", errf(ismskit.ErrNotEncodable, "%q is not a control status", string(c.Status)))
 		}
 		ctrls[j] = c.Control.String() + "=" + string(c.Status) + ":" + strconv.Itoa(c.LikelihoodEffect) + ":" + strconv.Itoa(c.ImpactEffect)
 	}
@@ -111,7 +122,7 @@ func encodeRow(l *fielderr.List, r *Risk) []string {
 		rl, ri = strconv.Itoa(e.Likelihood), strconv.Itoa(e.Impact)
 	}
 	if o := r.Treatment.Option; o != "" && !o.IsValid() {
-		l.Add("treatment.option", errf(ismskit.ErrNotEncodable, "%q is not a treatment option", o))
+		l.Add("treatment.option", errf(ismskit.ErrNotEncodable, "%q is not a treatment option", string(o)))
 	}
 	var sm, sv, svec, ss, ssev string
 	if s := r.Scoring; s != nil {
@@ -140,6 +151,12 @@ func encodeRow(l *fielderr.List, r *Risk) []string {
 // iso27002 parse error; all are joined and no risks are returned. It
 // does not validate the risks against a register; see
 // Register.Validate.
+//
+// A cell that begins with an apostrophe followed by "=", "+", "-", "@", a
+// tab, a carriage return, NUL or another apostrophe is read without that
+// apostrophe, which EncodeCSV puts there against formula injection; any
+// other cell, one that begins with an apostrophe and a letter included,
+// is read as it is.
 func DecodeCSV(data []byte, opts ...ismskit.DecodeOption) ([]Risk, error) {
 	if max := ismskit.LimitsOf(opts...).MaxBytes; max >= 0 && int64(len(data)) > max {
 		return nil, codec.TooLarge(max)
@@ -180,13 +197,20 @@ func DecodeCSV(data []byte, opts ...ismskit.DecodeOption) ([]Risk, error) {
 	for i, rec := range records[1:] {
 		p := fielderr.Index("rows", i)
 		if len(rec) != len(header) {
-			l.Add(p, errf(ismskit.ErrSyntax, "%d fields, the header has %d", len(rec), len(header)))
+			id := ""
+			if j := col["id"]; j < len(rec) {
+				id = rec[j]
+			}
+			l.AddItem(p, id, errf(ismskit.ErrSyntax, "%d fields, the header has %d", len(rec), len(header)))
 			continue
+		}
+		for j := range rec {
+			rec[j] = table.RestoreFormula(rec[j])
 		}
 		var rl fielderr.List
 		r := decodeRow(&rl, rec, col)
 		if err := rl.Err(); err != nil {
-			l.Add(p, err)
+			l.AddItem(p, r.ID, err)
 			continue
 		}
 		risks = append(risks, r)

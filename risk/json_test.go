@@ -139,12 +139,12 @@ func TestConcurrentUse(t *testing.T) {
 	require.NoError(t, err)
 	want, err := AssessRegister(reg)
 	require.NoError(t, err)
-	done := make(chan []Assessment)
+	done := make(chan Assessments)
 	for range 4 {
 		go func() {
-			out := make([]Assessment, len(reg.Risks))
+			out := make(Assessments, len(reg.Risks))
 			for i := range reg.Risks {
-				out[i], _ = a.Assess(&reg.Risks[i])
+				out[i], _ = a.Assess(reg.Risks[i])
 			}
 			Rank(out, Residual)
 			done <- out

@@ -36,7 +36,7 @@ func (MatrixMethod) Name() string { return "matrix" }
 
 // Version returns "1/criteriaID@criteriaVersion", or "1" without criteria.
 func (m MatrixMethod) Version() string {
-	if m.a == nil {
+	if m.a.usable() != nil {
 		return "1"
 	}
 	return "1/" + m.a.criteria.Ref().String()
@@ -49,7 +49,7 @@ func (m MatrixMethod) Version() string {
 // (outside the scale, or not a number), and ErrConfig for a zero
 // MatrixMethod.
 func (m MatrixMethod) Score(vector string) (scoring.Result, error) {
-	if m.a == nil {
+	if m.a.usable() != nil {
 		return scoring.Result{}, errf(scoring.ErrConfig, "matrix method without criteria; use Assessor.Method")
 	}
 	var l fielderr.List
@@ -138,10 +138,14 @@ const ScoreMappingVersion = "1"
 //     to 10.0 level 5, so a critical vulnerability lands in the top
 //     cell of a 5×5 matrix and the risk's level is the criteria's.
 //
-// A result of another method, or of a matrix of other criteria, is an
+// A nil or zero Assessor is an ismskit.ErrMissing error. A result of
+// another method, or of a matrix of other criteria, is an
 // error (scoring.ErrUnknownMethod, scoring.ErrVersionMismatch), as is a
 // CVSS score outside 0..10 (ismskit.ErrOutOfRange).
 func (a *Assessor) EstimateFromScore(res scoring.Result) (Estimate, error) {
+	if err := a.usable(); err != nil {
+		return Estimate{}, err
+	}
 	switch res.Method {
 	case "matrix":
 		if res.Version != a.Method().Version() {
@@ -169,14 +173,18 @@ func (a *Assessor) EstimateFromScore(res scoring.Result) (Estimate, error) {
 // method (any version) or the Assessor's matrix method, and maps the
 // result with EstimateFromScore. It is the likelihood and impact that
 // the risk's score gives, to compare with its stated ones or to fill
-// them in. Errors: ismskit.ErrMissing at "scoring" when the risk has no score,
+// them in. Errors: ismskit.ErrMissing for a nil or zero Assessor, and at
+// "scoring" when the risk (or its score) is nil,
 // the method's errors under "scoring.vector", and those of
 // EstimateFromScore at "scoring".
 func (a *Assessor) ScoredEstimate(r *Risk) (Estimate, error) {
-	s := r.Scoring
-	if s == nil {
+	if err := a.usable(); err != nil {
+		return Estimate{}, err
+	}
+	if r == nil || r.Scoring == nil {
 		return Estimate{}, fielderr.At("scoring", ismskit.ErrMissing)
 	}
+	s := r.Scoring
 	var res scoring.Result
 	var err error
 	switch s.Method {

@@ -3,6 +3,7 @@ package risk
 import (
 	"cmp"
 	"slices"
+	"strconv"
 
 	"github.com/ismskit/ismskit/internal/natural"
 )
@@ -68,9 +69,14 @@ func priorityOrder(as []Assessment, s Stage) []sortKey {
 // and the next position skips accordingly (1, 2, 2, 4). The zero value
 // is unranked.
 type Ranked struct {
+	// Position in the ranking, from 1.
 	Position int `json:"position"`
 	Assessment
 }
+
+// String returns the position and the assessment, as "1. R-1: inherent
+// high (L4 I4), ...".
+func (r Ranked) String() string { return strconv.Itoa(r.Position) + ". " + r.Assessment.String() }
 
 // Rank returns the assessments in priority order at stage s with their
 // positions. as is not modified.

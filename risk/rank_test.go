@@ -62,7 +62,7 @@ func TestAggregate(t *testing.T) {
 	assert.Equal(t, "critical", byAsset[0].MaxLevel)
 	assert.Equal(t, "web", byAsset[1].Key)
 	assert.Equal(t, []string{"R-2", "R-10"}, byAsset[1].Risks)
-	assert.Equal(t, []int{1, 0, 1, 0}, byAsset[1].Levels) // low 4, high 12
+	assert.Equal(t, []int{1, 0, 1, 0}, byAsset[1].LevelCounts) // low 4, high 12
 	assert.Equal(t, 16, byAsset[1].TotalScore)
 
 	byOwner := Aggregate(reg, as, ByOwner, Residual)

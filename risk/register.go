@@ -98,8 +98,8 @@ type Vulnerability struct {
 // The current and residual risks are computed from the control effects
 // unless Current or Residual states them (see Assessor.Assess).
 //
-// A risk may later carry a quantitative FAIR scenario (package
-// risk/fair); that field is not part of this version of the register.
+// A risk may carry a quantitative Open FAIR scenario (Quantitative), for
+// package risk/fair to simulate.
 //
 // The zero value is invalid (no ID, no owner, no likelihood).
 type Risk struct {
@@ -159,7 +159,7 @@ type Risk struct {
 
 // InherentImpact returns the impact used for the inherent risk: the
 // highest of Impact and the per-property impacts (0 when none is set).
-func (r *Risk) InherentImpact() int {
+func (r Risk) InherentImpact() int {
 	m := r.Impact
 	for _, pi := range r.PropertyImpacts {
 		if pi.Impact > m {
@@ -268,7 +268,7 @@ type Acceptance struct {
 	Likelihood int `json:"likelihood"`
 	// Residual impact accepted. Required.
 	Impact int `json:"impact"`
-	// Residual level accepted, an ID of Criteria.Levels. Required.
+	// Residual level accepted, an ID of Criteria.RiskLevels. Required.
 	Level string `json:"level"`
 	// End of validity (exclusive); the zero time means no expiry.
 	Expires ismskit.Date `json:"expires,omitzero"`

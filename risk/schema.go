@@ -5,7 +5,6 @@ import (
 	"io"
 	"slices"
 
-	"github.com/invopop/jsonschema"
 	"github.com/ismskit/ismskit/internal/codec"
 )
 
@@ -37,37 +36,3 @@ func EncodeRegister(reg Register) ([]byte, error) { return codec.Encode(register
 // WriteRegister writes the JSON form of reg to w, as EncodeRegister
 // returns it.
 func WriteRegister(w io.Writer, reg Register) error { return codec.Write(w, registerJSON(reg)) }
-
-func enumSchema[T ~string](desc string, values []T) *jsonschema.Schema {
-	s := &jsonschema.Schema{Type: "string", Description: desc}
-	for _, v := range values {
-		s.Enum = append(s.Enum, string(v))
-	}
-	return s
-}
-
-// JSONSchema describes a Property in JSON Schemas generated with
-// github.com/invopop/jsonschema: one of its lower-case names.
-func (Property) JSONSchema() *jsonschema.Schema {
-	return enumSchema("An information security property.", properties)
-}
-
-// JSONSchema describes an AssetKind in generated JSON Schemas.
-func (AssetKind) JSONSchema() *jsonschema.Schema {
-	return enumSchema("The kind of asset.", assetKinds)
-}
-
-// JSONSchema describes a TreatmentOption in generated JSON Schemas.
-func (TreatmentOption) JSONSchema() *jsonschema.Schema {
-	return enumSchema("An ISO/IEC 27005:2022 risk treatment option.", treatmentOptions)
-}
-
-// JSONSchema describes a ControlStatus in generated JSON Schemas.
-func (ControlStatus) JSONSchema() *jsonschema.Schema {
-	return enumSchema("Whether a control is in place or planned.", controlStatuses)
-}
-
-// JSONSchema describes an ActionStatus in generated JSON Schemas.
-func (ActionStatus) JSONSchema() *jsonschema.Schema {
-	return enumSchema("The progress of a treatment action.", actionStatuses)
-}

@@ -2,7 +2,10 @@ package risk
 
 import (
 	"encoding/json"
+	"reflect"
 	"testing"
+
+	"github.com/invopop/jsonschema"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -17,16 +20,44 @@ func golden(t *testing.T, path string, got []byte) {
 	goldenfile.Check(t, path, got)
 }
 
-func TestSchemasUpToDate(t *testing.T) {
+// newReflector returns the schema reflector of the package: the enums
+// are described here, so that no exported type carries a JSONSchema
+// method and invopop/jsonschema stays out of the package's API.
+func newReflector(t *testing.T) *jsonschema.Reflector {
 	r, err := schematest.NewReflector("risk")
 	require.NoError(t, err)
+	enums := map[reflect.Type]*jsonschema.Schema{
+		reflect.TypeFor[Property]():        enumSchema("An information security property.", propertyEnum.values),
+		reflect.TypeFor[AssetKind]():       enumSchema("The kind of asset.", assetKindEnum.values),
+		reflect.TypeFor[TreatmentOption](): enumSchema("An ISO/IEC 27005:2022 risk treatment option.", treatmentOptionEnum.values),
+		reflect.TypeFor[ControlStatus]():   enumSchema("Whether a control is in place or planned.", controlStatusEnum.values),
+		reflect.TypeFor[ActionStatus]():    enumSchema("The progress of a treatment action.", actionStatusEnum.values),
+	}
+	r.Mapper = func(typ reflect.Type) *jsonschema.Schema {
+		if s, ok := enums[typ]; ok {
+			return s
+		}
+		return schematest.Mapper(typ)
+	}
+	return r
+}
+
+func enumSchema[T ~string](desc string, values []T) *jsonschema.Schema {
+	s := &jsonschema.Schema{Type: "string", Description: desc}
+	for _, v := range values {
+		s.Enum = append(s.Enum, string(v))
+	}
+	return s
+}
+
+func TestSchemasUpToDate(t *testing.T) {
+	r := newReflector(t)
 	schematest.CheckGenerated(t, "schema/register.schema.json",
 		schematest.Reflect(r, &Register{}, "risk", "register.schema.json", "ismskit risk register",
 			"A risk register (ISO/IEC 27001:2022 6.1.2, 6.1.3, 8.2, 8.3) with its criteria, as risk.EncodeRegister writes it."),
 		JSONSchema)
 
-	r, err = schematest.NewReflector("risk")
-	require.NoError(t, err)
+	r = newReflector(t)
 	schematest.CheckGenerated(t, "schema/criteria.schema.json",
 		schematest.Reflect(r, &Criteria{}, "risk", "criteria.schema.json", "ismskit risk criteria",
 			"A set of risk criteria (ISO/IEC 27001:2022 6.1.2 a, b): scales, matrix, levels and acceptance, as risk.DecodeCriteria reads it."),
@@ -56,8 +87,8 @@ func TestGoldenDocumentsValidate(t *testing.T) {
 	schematest.Require(t, "criteria.schema.json", CriteriaSchema(), docs...)
 	schematest.Reject(t, "criteria.schema.json", CriteriaSchema(),
 		[]byte(`{"id":"c","version":"1"}`),
-		[]byte(`{"id":"c","version":1,"likelihood":{"levels":[]},"impact":{"levels":[]},"levels":[],"matrix":{"levels":[]},"acceptance":{"maxLevel":"low"}}`),
-		[]byte(`{"id":"c","version":"1","likelihood":{"levels":[]},"impact":{"levels":[]},"levels":[],"matrix":{"levels":[]},"acceptance":{"maxLevel":"low"},"scale":3}`))
+		[]byte(`{"id":"c","version":1,"likelihood":{"levels":[]},"impact":{"levels":[]},"riskLevels":[],"matrix":{"cells":[]},"acceptance":{"maxLevel":"low"}}`),
+		[]byte(`{"id":"c","version":"1","likelihood":{"levels":[]},"impact":{"levels":[]},"riskLevels":[],"matrix":{"cells":[]},"acceptance":{"maxLevel":"low"},"scale":3}`))
 }
 
 // TestSchemaMatchesEncoder checks that the register schema names the keys

@@ -2,6 +2,7 @@ package risk
 
 import (
 	"iter"
+	"strconv"
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27002"
@@ -29,6 +30,16 @@ type ControlUse struct {
 	// Due is the due date of an open plan action (not done); zero
 	// otherwise.
 	Due ismskit.Date `json:"due,omitzero"`
+}
+
+// String returns the control and its status, as "8.13 Implemented" for
+// an applied control and "8.7 Planned (plan action 0)" for a control of
+// a plan action.
+func (u ControlUse) String() string {
+	if u.Applied >= 0 {
+		return u.Control.String() + " " + u.Status.String()
+	}
+	return u.Control.String() + " " + u.ActionStatus.String() + " (plan action " + strconv.Itoa(u.Action) + ")"
 }
 
 // ControlUses returns every use of a control to treat r: its applied

@@ -7,9 +7,11 @@ import (
 )
 
 // Validate reports every problem of the register, each as a *ismskit.Error
-// with its JSON path ("risks[3].likelihood: 7 is outside the scale
-// 1..5", "risks[0].owner: missing value"), all of them joined; nil means
-// the register is complete and coherent. It checks, among others:
+// with its JSON path and the ID of the list element it is in as its Item
+// ("risks[3].likelihood (R-4): 7 is outside the scale 1..5",
+// "risks[0].treatment.plan[1].owner (R-1/A2): missing value"; see
+// the action item), all of them joined; nil means the register is complete
+// and coherent. It checks, among others:
 //
 //   - the criteria (see Criteria.Validate), under "criteria";
 //   - IDs present and unique among assets, threats, vulnerabilities,
@@ -33,8 +35,8 @@ func (reg Register) Validate() error {
 		l.Add("criteria", err)
 	}
 	nl, ni := len(reg.Criteria.Likelihood.Levels), len(reg.Criteria.Impact.Levels)
-	levels := make(map[string]bool, len(reg.Criteria.Levels))
-	for _, lv := range reg.Criteria.Levels {
+	levels := make(map[string]bool, len(reg.Criteria.RiskLevels))
+	for _, lv := range reg.Criteria.RiskLevels {
 		levels[lv.ID] = true
 	}
 
@@ -44,21 +46,25 @@ func (reg Register) Validate() error {
 	ids(&l, "risks", len(reg.Risks), func(i int) string { return reg.Risks[i].ID })
 
 	for i, a := range reg.Assets {
-		p := fielderr.Index("assets", i)
-		required(&l, p+".name", a.Name)
-		required(&l, p+".owner", a.Owner)
+		var el fielderr.List
+		required(&el, "name", a.Name)
+		required(&el, "owner", a.Owner)
 		if !a.Kind.IsValid() {
-			l.Add(p+".kind", enumErr("asset kind", string(a.Kind)))
+			el.Add("kind", enumErr("asset kind", string(a.Kind)))
 		}
-		checkProperties(&l, p+".properties", a.Properties)
+		checkProperties(&el, "properties", a.Properties)
+		l.AddItem(fielderr.Index("assets", i), a.ID, el.Err())
 	}
 	for i, t := range reg.Threats {
-		required(&l, fielderr.Index("threats", i)+".name", t.Name)
+		var el fielderr.List
+		required(&el, "name", t.Name)
+		l.AddItem(fielderr.Index("threats", i), t.ID, el.Err())
 	}
 	for i, v := range reg.Vulnerabilities {
-		p := fielderr.Index("vulnerabilities", i)
-		required(&l, p+".name", v.Name)
-		refs(&l, p+".assets", "asset", v.Assets, assets)
+		var el fielderr.List
+		required(&el, "name", v.Name)
+		refs(&el, "assets", "asset", v.Assets, assets)
+		l.AddItem(fielderr.Index("vulnerabilities", i), v.ID, el.Err())
 	}
 
 	scaleOK := criteriaOK || (nl > 0 && ni > 0)
@@ -67,9 +73,7 @@ func (reg Register) Validate() error {
 		p := fielderr.Index("risks", i)
 		var rl fielderr.List
 		validateRisk(&rl, r, scaleOK, nl, ni, levels, assets, threats, vulns, reg.Criteria.Ref())
-		if err := rl.Err(); err != nil {
-			l.Add(p, err)
-		}
+		l.AddItem(p, r.ID, rl.Err())
 	}
 	return l.Err()
 }
@@ -98,9 +102,9 @@ func validateRisk(l *fielderr.List, r *Risk, scaleOK bool, nl, ni int, levels, a
 		case !pi.Property.IsValid():
 			l.Add(p+".property", enumErr("property", string(pi.Property)))
 		case seenProp[pi.Property]:
-			l.Add(p+".property", errf(ismskit.ErrDuplicateID, "property %q rated twice", pi.Property))
+			l.Add(p+".property", errf(ismskit.ErrDuplicateID, "property %q rated twice", string(pi.Property)))
 		case !containsProp(r.Properties, pi.Property):
-			l.Add(p+".property", errf(ismskit.ErrUnknownReference, "property %q is not among the risk's properties", pi.Property))
+			l.Add(p+".property", errf(ismskit.ErrUnknownReference, "property %q is not among the risk's properties", string(pi.Property)))
 		}
 		seenProp[pi.Property] = true
 		inScale(p+".impact", pi.Impact, ni)
@@ -147,23 +151,24 @@ func validateRisk(l *fielderr.List, r *Risk, scaleOK bool, nl, ni int, levels, a
 	}
 	actions := map[string]bool{}
 	for k, a := range t.Plan {
-		p := fielderr.Index("treatment.plan", k)
+		var al fielderr.List
 		if a.ID == "" {
-			l.Add(p+".id", ismskit.ErrMissing)
+			al.Add("id", ismskit.ErrMissing)
 		} else if actions[a.ID] {
-			l.Add(p+".id", errf(ismskit.ErrDuplicateID, "action %q listed twice", a.ID))
+			al.Add("id", errf(ismskit.ErrDuplicateID, "action %q listed twice", a.ID))
 		}
 		actions[a.ID] = true
-		required(l, p+".title", a.Title)
-		required(l, p+".owner", a.Owner)
+		required(&al, "title", a.Title)
+		required(&al, "owner", a.Owner)
 		if !a.Status.IsValid() {
-			l.Add(p+".status", enumErr("action status", string(a.Status)))
+			al.Add("status", enumErr("action status", string(a.Status)))
 		}
 		for j, c := range a.Controls {
 			if !controls[c] {
-				l.Add(fielderr.Index(p+".controls", j), errf(ismskit.ErrUnknownReference, "control %s is not among the risk's controls", c))
+				al.Add(fielderr.Index("controls", j), errf(ismskit.ErrUnknownReference, "control %s is not among the risk's controls", c))
 			}
 		}
+		l.AddItem(fielderr.Index("treatment.plan", k), actionItem(r.ID, a.ID), al.Err())
 	}
 
 	for k, ap := range r.Approvals {
@@ -210,6 +215,17 @@ func validateRisk(l *fielderr.List, r *Risk, scaleOK bool, nl, ni int, levels, a
 	}
 }
 
+// actionItem is the Item of a problem of a treatment plan action: the
+// action's ID after its risk's, as "R-3/A1", since action IDs are unique
+// only within their plan; "" for an action without an ID, whose problems
+// name the risk instead.
+func actionItem(riskID, actionID string) string {
+	if actionID == "" {
+		return ""
+	}
+	return riskID + "/" + actionID
+}
+
 // ids checks that the n IDs given by id are present and unique, and
 // returns them as a set.
 func ids(l *fielderr.List, path string, n int, id func(int) string) map[string]bool {
@@ -222,7 +238,7 @@ func ids(l *fielderr.List, path string, n int, id func(int) string) map[string]b
 			continue
 		}
 		if set[s] {
-			l.Add(p, errf(ismskit.ErrDuplicateID, "%q is used twice", s))
+			l.AddItem(p, s, errf(ismskit.ErrDuplicateID, "%q is used twice", s))
 		}
 		set[s] = true
 	}
@@ -248,7 +264,7 @@ func checkProperties(l *fielderr.List, path string, ps []Property) {
 		if !p.IsValid() {
 			l.Add(fielderr.Index(path, j), enumErr("property", string(p)))
 		} else if containsProp(ps[:j], p) {
-			l.Add(fielderr.Index(path, j), errf(ismskit.ErrDuplicateID, "property %q listed twice", p))
+			l.Add(fielderr.Index(path, j), errf(ismskit.ErrDuplicateID, "property %q listed twice", string(p)))
 		}
 	}
 }
@@ -279,12 +295,17 @@ func enumErr(kind, v string) error {
 //		_, ok := cat.Lookup(id)
 //		return ok
 //	})
+//
+// A nil known is an ismskit.ErrMissing error.
 func CheckControls(reg Register, known func(iso27002.ControlID) bool) error {
+	if known == nil {
+		return &ismskit.Error{Err: errf(ismskit.ErrMissing, "no function to recognise controls")}
+	}
 	var l fielderr.List
 	for i, r := range reg.Risks {
 		for k, c := range r.Controls {
 			if c.Control.IsValid() && !known(c.Control) {
-				l.Add(fielderr.Index("risks", i)+fielderr.Index(".controls", k)+".control", errf(ismskit.ErrUnknownControl, "unknown control %s", c.Control))
+				l.AddItem(fielderr.Index("risks", i)+fielderr.Index(".controls", k)+".control", r.ID, errf(ismskit.ErrUnknownControl, "unknown control %s", c.Control))
 			}
 		}
 	}

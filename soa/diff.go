@@ -13,37 +13,9 @@ import (
 	"github.com/ismskit/ismskit/iso27002"
 )
 
-// ChangeKind says how an entry changed between two versions of an SoA.
-type ChangeKind uint8
-
-// The kinds of change.
-const (
-	Added    ChangeKind = iota + 1 // the control has an entry only in the newer version
-	Removed                        // the control has an entry only in the older version
-	Modified                       // the control's entry changed
-)
-
-var changeKindNames = []string{"", "added", "removed", "modified"}
-
-// String returns "added", "removed" or "modified".
-func (k ChangeKind) String() string { return enumString(int(k), changeKindNames) }
-
-// MarshalText implements encoding.TextMarshaler.
-func (k ChangeKind) MarshalText() ([]byte, error) {
-	return enumText("change kind", int(k), changeKindNames)
-}
-
-// UnmarshalText implements encoding.TextUnmarshaler.
-func (k *ChangeKind) UnmarshalText(b []byte) error {
-	i, err := enumParse("change kind", string(b), changeKindNames)
-	if err == nil {
-		*k = ChangeKind(i)
-	}
-	return err
-}
-
 // FieldChange is one field of an entry that changed, with the old and
-// new values as text (lists one item per line, as in the CSV form).
+// new values as text for people: an enumeration by its label (String),
+// reasons as Reason.String words them and lists one item per line.
 type FieldChange struct {
 	// The field's JSON name ("applicability", "reasons", "status").
 	Field string `json:"field"`
@@ -157,7 +129,7 @@ func entryDiff(a, b *Entry) []FieldChange {
 // value), or a line saying nothing changed.
 func (c ChangeLog) Markdown() []byte {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "# SoA changes from version %s to %s\n\n", orNone(c.FromVersion), orNone(c.ToVersion))
+	fmt.Fprintf(&b, "# SoA changes from version %s to %s\n\n", table.MarkdownText(orNone(c.FromVersion)), table.MarkdownText(orNone(c.ToVersion)))
 	if !c.FromDate.IsZero() || !c.ToDate.IsZero() {
 		fmt.Fprintf(&b, "Dates: %s to %s.\n\n", orNone(c.FromDate.String()), orNone(c.ToDate.String()))
 	}
@@ -179,16 +151,15 @@ func (c ChangeLog) Markdown() []byte {
 	fmt.Fprintf(&b, "%d controls changed: %d modified, %d added, %d removed.\n\n", len(c.Changes), modified, added, removed)
 	t := table.Table{Header: []string{"Control", "Title", "Change", "Field", "Before", "After"}}
 	for _, ch := range c.Changes {
-		title := mdText.Replace(ch.Title)
 		if ch.Kind != Modified {
-			t.Append(ch.Control.String(), title, ch.Kind.String())
+			t.Append(ch.Control.String(), ch.Title, ch.Kind.String())
 			continue
 		}
 		for _, f := range ch.Fields {
-			t.Append(ch.Control.String(), title, ch.Kind.String(), f.Field, mdText.Replace(orNone(f.Old)), mdText.Replace(orNone(f.New)))
+			t.Append(ch.Control.String(), ch.Title, ch.Kind.String(), f.Field, orNone(f.Old), orNone(f.New))
 		}
 	}
-	_ = t.WriteMarkdown(&b)
+	writeMarkdown(&b, t)
 	return b.Bytes()
 }
 

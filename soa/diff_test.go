@@ -30,10 +30,10 @@ func TestDiff(t *testing.T) {
 	require.Len(t, log.Changes, 5)
 	assert.Equal(t, Change{Control: id("5.1"), Title: "Policies for information security", Kind: Added}, log.Changes[0])
 	assert.Equal(t, Change{Control: id("5.7"), Title: "Threat intelligence", Kind: Modified, Fields: []FieldChange{
-		{Field: "applicability", Old: "included", New: "excluded"},
+		{Field: "applicability", Old: "Included", New: "Excluded"},
 		{Field: "reasons", Old: "Best practice (Baseline)", New: ""},
 		{Field: "justification", Old: "", New: "No threat feed needed yet"},
-		{Field: "status", Old: "implemented", New: "not-applicable"},
+		{Field: "status", Old: "Implemented", New: "Not applicable"},
 	}}, log.Changes[1])
 	assert.Equal(t, id("5.34"), log.Changes[2].Control)
 	assert.Equal(t, []FieldChange{{Field: "reasons", Old: "Legal: GDPR Art. 32", New: "Legal: GDPR Art. 32 and 25"}}, log.Changes[2].Fields)

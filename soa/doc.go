@@ -23,12 +23,21 @@
 //
 // Generate derives the SoA from the catalog, the risk register of package
 // risk with its treatment plan (6.1.3 b: the controls each risk is treated
-// with), the other requirement sources (Obligation: legal, regulatory,
-// contractual, business) and explicit Decisions; see Generate for the
-// rules. SoA.Validate enforces the rules of 6.1.3 d and reports every
-// problem at once, each a *ismskit.Error with a path such as
-// "entries[12].justification" that wraps a sentinel (ErrNoReason,
-// ErrNoJustification, ErrExcludedRiskControl, ...) for errors.Is.
+// with, as risk.Risk.TreatingControls names them) and the Sources: the
+// other requirements (Obligation: legal, regulatory, contractual,
+// business), the explicit Decisions, at most one per control
+// (Sources.Decide adds or replaces one; Decision says how it merges with
+// what the register and obligations derive), and a Policy for what they
+// leave open ("include every other control as best practice, not
+// started"), so that one call gives a complete SoA. See Generate for the
+// rules.
+//
+// SoA.Validate enforces the rules of 6.1.3 d and reports every problem at
+// once, each an *ismskit.Error whose Path names the entry and field
+// ("entries[12].justification"), whose Item names its control ("5.13"),
+// and which wraps a kind for errors.Is: one of this package
+// (ErrNoReason, ErrNoJustification, ErrExcludedRiskControl, ...) or one
+// shared by every package (ismskit.ErrMissing, ismskit.ErrUnknownControl).
 //
 // # Versions, approval and transition
 //
@@ -42,20 +51,41 @@
 //
 // # Documents and exports
 //
-// Encode and Decode carry an SoA as JSON with lowerCamelCase keys and
-// lower-case enum strings; decoding is strict (an unknown key or enum
-// value, a wrong type or trailing data is an error naming its path), and
-// JSONSchema returns the schema (SourcesSchema that of the Sources
-// document). EncodeCSV and DecodeCSV carry the
-// entries as RFC 4180 CSV without loss; Markdown and HTML render the
-// document for people (the HTML is one self-contained, printable page).
-// The spreadsheet export lives in package soa/xlsx, so that only its
+// EncodeSoA and DecodeSoA (WriteSoA and ReadSoA with an io.Writer and
+// io.Reader) carry an SoA as JSON with lowerCamelCase keys and lower-case
+// enum codes; EncodeSources and DecodeSources do the same for the
+// Sources. Decoding is strict, also through json.Unmarshal of a larger
+// document: an unknown key or enum value, a wrong type or trailing data
+// is an error naming its path, and the input is bounded by the limits of
+// ismskit.DecodeOption. JSONSchema and SourcesSchema return the schemas.
+// Every type of the package marshals with encoding/json, its zero value
+// included.
+//
+// EncodeCSV and DecodeCSV carry the entries as RFC 4180 CSV without loss;
+// a cell that a spreadsheet would run as a formula is written with a
+// leading apostrophe, which DecodeCSV removes (see EncodeCSV). Markdown
+// and HTML render the document for people (the HTML is one
+// self-contained, printable page); they escape every text of the SoA, so
+// that "<script>" or a Markdown link in a title stays text. The
+// spreadsheet export lives in package soa/xlsx, so that only its
 // importers compile the spreadsheet library.
+//
+// # Words for people and templates
+//
+// Every enumeration has String, its label for people ("Partially
+// implemented"), MarshalText and UnmarshalText, its code in the documents
+// ("partially-implemented"), a ParseX function for the code, and
+// IsValid. Reason.String words a reason ("Legal: GDPR Art. 32"). Reports
+// written with text/template or html/template need no function map:
+// {{range .Included}}, {{with .EntryFor "8.13"}}, {{.Summary.Total.Implemented}}.
 //
 // # Purity and concurrency
 //
-// The package does no I/O, reads no clock (dates are passed in) and keeps
-// no global mutable state: the same input gives the same output, byte for
-// byte. Every exported function and method is safe for concurrent use;
-// none modifies its arguments, and results share no memory with them.
+// The package does no I/O beyond the readers and writers it is given,
+// reads no clock (dates are passed in) and keeps no global mutable state:
+// the same input gives the same output, byte for byte. No function or
+// method panics on nil or zero arguments. Every exported function and
+// method is safe for concurrent use; none modifies its arguments (only
+// Sources.Decide and the Unmarshal methods set their receivers), and
+// results share no memory with them.
 package soa

@@ -3,7 +3,9 @@ package soa_test
 import (
 	"errors"
 	"fmt"
+	"os"
 	"strings"
+	"text/template"
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27002"
@@ -37,7 +39,7 @@ func ExampleGenerate() {
 		e, _ := s.Entry(iso27002.MustParse(c))
 		var reasons []string
 		for _, r := range e.Reasons {
-			reasons = append(reasons, r.ReasonText())
+			reasons = append(reasons, r.String())
 		}
 		fmt.Printf("%s %s | %s | %s | %s.\n", e.Control, e.Applicability, e.Status, strings.Join(reasons, "; "), e.Justification)
 	}
@@ -47,10 +49,10 @@ func ExampleGenerate() {
 	}
 	fmt.Println(len(s.Entries), "entries,", undecided, "undecided")
 	// Output:
-	// 5.34 included |  | Legal: GDPR Art. 32 | .
-	// 7.4 excluded | not-applicable |  | No premises.
-	// 8.13 included | implemented | Risk treatment: R-1 | .
-	// 5.1 undecided |  |  | .
+	// 5.34 Included |  | Legal: GDPR Art. 32 | .
+	// 7.4 Excluded | Not applicable |  | No premises.
+	// 8.13 Included | Implemented | Risk treatment: R-1 | .
+	// 5.1 Undecided |  |  | .
 	// 93 entries, 90 undecided
 }
 
@@ -65,7 +67,7 @@ func ExampleSoA_Validate() {
 	}
 	// Output:
 	// true false
-	// entries[0].applicability: 5.1 is undecided: include it with a reason or exclude it with a justification
+	// entries[0].applicability (5.1): 5.1 is undecided: include it with a reason or exclude it with a justification
 }
 
 func ExampleDiff() {
@@ -81,8 +83,8 @@ func ExampleDiff() {
 	//
 	// | Control | Title | Change | Field | Before | After |
 	// | --- | --- | --- | --- | --- | --- |
-	// | 5.1 | Policies for information security | modified | applicability | undecided | excluded |
-	// | 5.1 | Policies for information security | modified | justification | (none) | Covered by the group policy |
+	// | 5.1 | Policies for information security | Modified | applicability | Undecided | Excluded |
+	// | 5.1 | Policies for information security | Modified | justification | (none) | Covered by the group policy |
 }
 
 func ExampleApprove() {
@@ -116,7 +118,7 @@ func ExampleTransition() {
 		fmt.Println("conflict", c)
 	}
 	// Output:
-	// 8.13 included planned Carried over from A.12.3.1 (ISO/IEC 27001:2013).
+	// 8.13 Included Planned Carried over from A.12.3.1 (ISO/IEC 27001:2013).
 	// conflict 5.9: A.8.1.1 included, A.8.1.2 excluded
 }
 
@@ -188,4 +190,61 @@ func ExampleJSONSchema() {
 	fmt.Println(strings.Contains(string(soa.JSONSchema()), `"$schema": "https://json-schema.org/draft/2020-12/schema"`))
 	// Output:
 	// true
+}
+
+// The happy path: the register, the obligations, the exclusions and a
+// policy for the rest give a valid SoA in one call.
+func Example() {
+	reg := exampleRegister()
+	s, err := soa.Generate(soa.Input{
+		Header:   soa.Header{Organization: "Example Ltd", Version: "1.0", Date: date},
+		Register: reg,
+		Sources: soa.Sources{
+			Obligations: []soa.Obligation{{ID: "GDPR", Kind: soa.Legal, Reference: "GDPR Art. 32", Controls: []iso27002.ControlID{iso27002.MustParse("5.34")}}},
+			Decisions:   []soa.Decision{{Control: iso27002.MustParse("7.4"), Applicability: soa.Excluded, Justification: "No premises"}},
+			Policy:      soa.Policy{Include: []soa.Reason{{Kind: soa.BestPractice, Note: "Security baseline"}}, Status: soa.NotStarted},
+		},
+	})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(s.Validate(soa.ValidateOptions{Register: &reg}))
+	t := s.Summary().Total
+	fmt.Println(t.Included, "included,", t.Excluded, "excluded,", t.Implemented, "implemented,", t.NotStarted, "not started")
+	// Output:
+	// <nil>
+	// 92 included, 1 excluded, 1 implemented, 91 not started
+}
+
+// A product that keeps decisions in its own database sets them one by
+// one: Decide adds a decision or replaces the one the control has.
+func ExampleSources_Decide() {
+	var src soa.Sources
+	src.Decide(soa.Decision{Control: iso27002.MustParse("8.13"), Owner: "Ops"})
+	d, _ := src.Decision(iso27002.MustParse("8.13"))
+	d.Status = soa.Implemented // change the decision...
+	src.Decide(d)              // ...and set it again: still one decision
+	fmt.Println(len(src.Decisions), src.Decisions[0].Owner, src.Decisions[0].Status)
+	// Output:
+	// 1 Ops Implemented
+}
+
+// Templates look entries up by their control's ID, range over the
+// included, excluded and undecided entries, and print every value in
+// words, with no function map.
+func ExampleSoA_EntryFor() {
+	s, _ := soa.Generate(soa.Input{Header: soa.Header{Organization: "Example Ltd", Version: "1.0", Date: date}, Register: exampleRegister(),
+		Sources: soa.Sources{Decisions: []soa.Decision{{Control: iso27002.MustParse("7.4"), Applicability: soa.Excluded, Justification: "No premises"}}}})
+	tmpl := template.Must(template.New("report").Parse(
+		`{{with .EntryFor "8.13"}}{{.Control}} {{.Title}}: {{.Applicability}}, {{.Status}}, {{index .Reasons 0}}{{end}}
+Excluded:{{range .Excluded}} {{.Control}} ({{.Justification}}){{else}} none{{end}}
+{{.Summary.Total.Undecided}} controls to decide
+`))
+	if err := tmpl.Execute(os.Stdout, s); err != nil {
+		panic(err)
+	}
+	// Output:
+	// 8.13 Information backup: Included, Implemented, Risk treatment: R-1
+	// Excluded: 7.4 (No premises)
+	// 91 controls to decide
 }

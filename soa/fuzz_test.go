@@ -1,7 +1,10 @@
 package soa
 
 import (
+	"strings"
 	"testing"
+
+	"github.com/ismskit/ismskit/internal/table"
 
 	"github.com/stretchr/testify/require"
 )
@@ -16,6 +19,7 @@ func FuzzDecodeCSV(f *testing.F) {
 	f.Add([]byte(head + "A.5.1.1,\" t \",,no,,j,not-applicable,,,,2026-01-02T10:00:00+02:00,own,,,\n"))
 	f.Add([]byte(head + "acme:x,\"a\"\"b\",,undecided,,,,,,,,,,,"))
 	f.Add([]byte("\"unterminated"))
+	f.Add([]byte(head + "5.1,'=t,,no,,\"'-j\",,'@o,\"'+e\n=f\",\"\t\",,,,'\\'n,\r\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		entries, err := DecodeCSV(data)
 		if err != nil {
@@ -29,6 +33,13 @@ func FuzzDecodeCSV(f *testing.F) {
 		require.NoError(t, err)
 		again, err := DecodeCSV(out)
 		require.NoError(t, err)
+		recs, err := table.ReadCSV(out)
+		require.NoError(t, err)
+		for _, r := range recs {
+			for _, c := range r {
+				require.False(t, c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])), "cell %q begins a formula", c)
+			}
+		}
 		rows2, err := SoA{Entries: again}.Rows()
 		require.NoError(t, err)
 		require.Equal(t, rows, rows2)

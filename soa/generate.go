@@ -19,30 +19,61 @@ import (
 type Input struct {
 	// The catalog whose controls the SoA lists; nil means
 	// iso27002.Catalog2022(). Any catalog works, the user's own included.
-	Catalog *iso27002.Catalog
+	Catalog *iso27002.Catalog `json:"catalog,omitempty"`
 	// The header of the SoA. Generate fills in Catalog and Edition from
 	// the catalog and leaves the rest as given (the date is the caller's).
-	Header Header
-	// 6.1.3 b: the risk register with its treatment plan. Every control a
-	// risk lists (Risk.Controls) or an action of its plan implements
-	// (Action.Controls, except cancelled actions) is selected to treat
-	// that risk.
-	Register risk.Register
-	// The other requirement sources and the explicit decisions.
-	Sources Sources
+	Header Header `json:"header"`
+	// 6.1.3 b: the risk register with its treatment plan. Every control
+	// that treats a risk (risk.Risk.TreatingControls: the risk's applied
+	// controls and those of its plan's actions that are not cancelled) is
+	// selected to treat that risk.
+	Register risk.Register `json:"register"`
+	// The other requirement sources, the explicit decisions and the
+	// policy for what they leave open.
+	Sources Sources `json:"sources"`
 }
 
-// Sources are the requirement sources besides the risk register, and the
-// explicit decisions, as one JSON document (DecodeSources reads it).
+// Sources are the requirement sources besides the risk register, the
+// explicit decisions and the policy for the controls they leave open, as
+// one JSON document (DecodeSources reads it). The zero value has none.
 type Sources struct {
 	// 4.2 c: legal, regulatory and contractual requirements, business
 	// requirements and adopted good practice, each mapped to the
 	// controls it calls for.
 	Obligations []Obligation `json:"obligations,omitempty"`
-	// Explicit decisions, at most one per control.
+	// Explicit decisions, at most one per control: Decide adds one or
+	// replaces the one a control has.
 	Decisions []Decision `json:"decisions,omitempty"`
+	// What Generate gives the controls that the register, the
+	// obligations and the decisions leave open; the zero Policy gives
+	// nothing.
+	Policy Policy `json:"policy,omitzero"`
 	// User data, kept untouched.
 	Extensions json.RawMessage `json:"extensions,omitempty"`
+}
+
+// Policy is what Generate gives the controls that the register, the
+// obligations and the decisions leave open, so that one call gives a
+// complete SoA. The zero Policy gives nothing: a control no source
+// decides stays undecided, and an included control that no source gives
+// a status keeps none, for Validate to report (ErrUndecided, ErrNoStatus).
+//
+// A policy never excludes a control: an exclusion needs its own
+// justification, so it is always an explicit decision.
+//
+//	soa.Policy{Include: []soa.Reason{{Kind: soa.BestPractice, Note: "Security baseline"}}, Status: soa.NotStarted}
+type Policy struct {
+	// The reasons for including every control that no risk, obligation
+	// or decision includes or excludes ("best practice"). Their kinds
+	// are Legal, Regulatory, Contractual, BusinessRequirement or
+	// BestPractice (RiskTreatment names risks, so it comes from the
+	// register only). Empty leaves such controls undecided.
+	Include []Reason `json:"include,omitempty"`
+	// The implementation status of every included control that no risk
+	// and no decision gives one: one included by obligations alone, by a
+	// decision's reasons without a status, or by Include. Any status but
+	// NotApplicable; the zero value gives none.
+	Status Status `json:"status,omitzero"`
 }
 
 // Obligation is a requirement that calls for controls (an interested
@@ -64,9 +95,18 @@ type Obligation struct {
 	Controls []iso27002.ControlID `json:"controls"`
 }
 
-// Decision is an explicit decision about one control: it adds reasons,
-// decides applicability (an exclusion with its justification, say) and
-// records the implementation. Zero fields leave the derived values alone.
+// Decision is an explicit decision about one control. Generate merges it
+// into what the register and the obligations derive for the control:
+//
+//   - Applicability Included or Excluded replaces the derived one;
+//     Undecided, the zero value, leaves it to the sources;
+//   - Reasons are added after the derived ones, each equal reason once;
+//   - Notes are added after the derived ones;
+//   - every other field that is set (not its zero value) replaces the
+//     derived value: Justification, Status, Implementation, Owner,
+//     TargetDate, Evidence (the whole list), Responsibility (Inherited
+//     or Shared) and Provider.
+//
 // The zero value is invalid (no control).
 type Decision struct {
 	// The control. Required.
@@ -84,16 +124,68 @@ type Decision struct {
 	Implementation string `json:"implementation,omitempty"`
 	// Owner of the control.
 	Owner string `json:"owner,omitempty"`
-	// Target date; the zero time keeps the derived one.
+	// Target date; the zero Date keeps the derived one.
 	TargetDate ismskit.Date `json:"targetDate,omitzero"`
-	// Evidence references.
+	// Evidence references; they replace the derived ones.
 	Evidence []string `json:"evidence,omitempty"`
-	// Who operates the control.
+	// Who operates the control; Own, the zero value, keeps the derived
+	// responsibility.
 	Responsibility Responsibility `json:"responsibility,omitzero"`
 	// The provider, for inherited and shared controls.
 	Provider string `json:"provider,omitempty"`
-	// Notes.
+	// Notes added after the derived ones.
 	Notes []string `json:"notes,omitempty"`
+}
+
+// Decision returns a copy of the decision that s holds for the control
+// id (the first, if there are several), and whether there is one.
+func (s Sources) Decision(id iso27002.ControlID) (Decision, bool) {
+	for i := range s.Decisions {
+		if s.Decisions[i].Control == id {
+			return s.Decisions[i].clone(), true
+		}
+	}
+	return Decision{}, false
+}
+
+// Decide sets d as the decision for d.Control: it replaces the decision
+// that s holds for that control, in its place, and removes any further
+// one; or it appends d. Generate rejects two decisions for one control,
+// so Decide is the way to add a decision or change one:
+//
+//	d, _ := src.Decision(id) // the zero Decision if there is none
+//	d.Control, d.Status = id, soa.Implemented
+//	src.Decide(d)
+//
+// s keeps a copy of d. Decide on a nil *Sources does nothing.
+func (s *Sources) Decide(d Decision) {
+	if s == nil {
+		return
+	}
+	d = d.clone()
+	at := -1
+	out := s.Decisions[:0:0]
+	for i := range s.Decisions {
+		if s.Decisions[i].Control != d.Control {
+			out = append(out, s.Decisions[i])
+			continue
+		}
+		if at < 0 {
+			at = len(out)
+			out = append(out, d)
+		}
+	}
+	if at < 0 {
+		out = append(out, d)
+	}
+	s.Decisions = out
+}
+
+func (d Decision) clone() Decision {
+	d.Reasons = cloneReasons(d.Reasons)
+	d.Evidence = slices.Clone(d.Evidence)
+	d.Notes = slices.Clone(d.Notes)
+	return d
 }
 
 // DecodeSources decodes a Sources document from JSON strictly: an
@@ -129,6 +221,9 @@ type sourcesJSON Sources
 // UnmarshalJSON decodes a Sources document strictly, as DecodeSources
 // does with the default limits.
 func (s *Sources) UnmarshalJSON(data []byte) error {
+	if s == nil {
+		return &ismskit.Error{Err: errf(ismskit.ErrMissing, "UnmarshalJSON into a nil *Sources")}
+	}
 	v, err := codec.Decode[sourcesJSON](data, nil)
 	if err == nil {
 		*s = Sources(v)
@@ -176,8 +271,8 @@ type draft struct {
 }
 
 // Generate builds the SoA of in.Catalog from the risk register, the
-// obligations and the decisions (ISO/IEC 27001:2022 clause 6.1.3 b to d).
-// For each control of the catalog, in the catalog's order:
+// obligations, the decisions and the policy (ISO/IEC 27001:2022 clause
+// 6.1.3 b to d). For each control of the catalog, in the catalog's order:
 //
 //  1. a control that risks are treated with gets one RiskTreatment
 //     reason listing those risks in register order; its status is
@@ -186,22 +281,28 @@ type draft struct {
 //     is the latest due date of the open actions implementing it;
 //  2. every obligation naming the control adds a reason of its kind, in
 //     input order;
-//  3. a decision for the control adds its reasons and replaces every
-//     field it sets (applicability, justification, status, ...);
-//  4. a control with reasons is Included unless the decision excludes
-//     it; a control without reasons or decision stays Undecided, never
-//     excluded; an excluded control without a status gets NotApplicable.
+//  3. the decision for the control is merged in as Decision describes:
+//     its reasons are added, and every field it sets replaces the
+//     derived one;
+//  4. a control that is still undecided and has no reason gets the
+//     reasons of Sources.Policy.Include, if any;
+//  5. a control with reasons is Included unless the decision excludes
+//     it; a control without reasons stays Undecided, never excluded;
+//  6. an included control without a status gets Sources.Policy.Status,
+//     an excluded one NotApplicable.
 //
 // An explicit exclusion of a control that treats a risk is kept as given,
 // with its risk reason, so that Validate reports the conflict.
 //
 // The result lists every control of the catalog once and is identical,
 // byte for byte once encoded, for identical inputs. Generate returns an
-// error, listing every problem with its path, when an input names a
-// control the catalog does not hold, gives two decisions for one control,
-// or has an obligation without a valid kind; the SoA it returns with the
-// error is complete but leaves those inputs out. The inputs are not
-// modified and the result shares no memory with them.
+// error, listing every problem with its path and the ID of its risk,
+// obligation or decision as Item, when an input names a control the
+// catalog does not hold, gives two decisions for one control (Decide
+// replaces a decision instead), or has an obligation or a policy reason
+// without a valid kind; the SoA it returns with the error is complete but
+// leaves those inputs out. The inputs are not modified and the result
+// shares no memory with them.
 func Generate(in Input) (SoA, error) {
 	cat := in.Catalog
 	if cat == nil {
@@ -224,7 +325,7 @@ func Generate(in Input) (SoA, error) {
 	riskUses(reg, func(u *riskUse) {
 		i, ok := pos[u.control]
 		if !ok {
-			errs.Add(u.path(), errf(ismskit.ErrUnknownControl, "%s is not in %s", u.control, cat.Name()))
+			errs.AddItem(u.path(), reg.Risks[u.risk].ID, errf(ismskit.ErrUnknownControl, "%s is not in %s", u.control, cat.Name()))
 			return
 		}
 		d := &drafts[i]
@@ -264,12 +365,12 @@ func Generate(in Input) (SoA, error) {
 		p := fielderr.Index("sources.obligations", oi)
 		kindOK := o.Kind.IsValid() && o.Kind != RiskTreatment
 		if !kindOK {
-			errs.Add(p+".kind", errf(ismskit.ErrUnknownValue, "obligation %q: kind %s is not one of legal, regulatory, contractual, business-requirement or best-practice", o.ID, o.Kind))
+			errs.AddItem(p+".kind", o.ID, errf(ismskit.ErrUnknownValue, "obligation %q: kind %q is not one of %s", o.ID, o.Kind.code(), obligationKinds))
 		}
 		for ci, id := range o.Controls {
 			i, ok := pos[id]
 			if !ok {
-				errs.Add(fielderr.Index(p+".controls", ci), errf(ismskit.ErrUnknownControl, "obligation %q: %s is not in %s", o.ID, id, cat.Name()))
+				errs.AddItem(fielderr.Index(p+".controls", ci), o.ID, errf(ismskit.ErrUnknownControl, "obligation %q: %s is not in %s", o.ID, id, cat.Name()))
 				continue
 			}
 			if kindOK {
@@ -284,23 +385,30 @@ func Generate(in Input) (SoA, error) {
 		p := fielderr.Index("sources.decisions", di)
 		i, ok := pos[dec.Control]
 		if !ok {
-			errs.Add(p+".control", errf(ismskit.ErrUnknownControl, "decision for %s, which is not in %s", dec.Control, cat.Name()))
+			errs.AddItem(p+".control", itemOf(dec.Control), errf(ismskit.ErrUnknownControl, "decision for %s, which is not in %s", dec.Control, cat.Name()))
 			continue
 		}
 		if prev, dup := decided[i]; dup {
-			errs.Add(p+".control", errf(ismskit.ErrDuplicateID, "second decision for %s (the first is sources.decisions[%d])", dec.Control, prev))
+			errs.AddItem(p+".control", itemOf(dec.Control), errf(ismskit.ErrDuplicateID, "second decision for %s (the first is sources.decisions[%d]; Sources.Decide replaces a decision)", dec.Control, prev))
 			continue
 		}
 		decided[i] = di
 		applyDecision(&entries[i], dec)
 	}
 
+	pol := policyOf(&errs, &in.Sources.Policy)
 	for i := range entries {
 		e := &entries[i]
+		if e.Applicability == Undecided && len(e.Reasons) == 0 {
+			e.Reasons = cloneReasons(pol.Include)
+		}
 		if e.Applicability == Undecided && len(e.Reasons) > 0 {
 			e.Applicability = Included
 		}
-		if e.Applicability == Excluded && e.Status == 0 {
+		switch {
+		case e.Applicability == Included && e.Status == 0:
+			e.Status = pol.Status
+		case e.Applicability == Excluded && e.Status == 0:
 			e.Status = NotApplicable
 		}
 	}
@@ -309,6 +417,37 @@ func Generate(in Input) (SoA, error) {
 	h.Catalog = cat.Name()
 	h.Edition = cat.Edition()
 	return SoA{Header: h, Entries: entries}, errs.Err()
+}
+
+// obligationKinds lists the kinds of reason that obligations and the
+// policy may give, for messages.
+const obligationKinds = `"legal", "regulatory", "contractual", "business-requirement" or "best-practice"`
+
+// policyOf returns the usable part of p, reporting the rest: reasons
+// without a kind that a policy may give, and a status that an included
+// control cannot have.
+func policyOf(errs *fielderr.List, p *Policy) Policy {
+	var out Policy
+	for j, r := range p.Include {
+		rp := fielderr.Index("sources.policy.include", j)
+		switch {
+		case !r.Kind.IsValid() || r.Kind == RiskTreatment:
+			errs.Add(rp+".kind", errf(ismskit.ErrUnknownValue, "policy reason: kind %q is not one of %s", r.Kind.code(), obligationKinds))
+		case len(r.Risks) > 0:
+			errs.Add(rp+".risks", errf(ismskit.ErrInconsistent, "policy reason: only risk-treatment reasons name risks"))
+		default:
+			out.Include = append(out.Include, r)
+		}
+	}
+	switch {
+	case p.Status == NotApplicable:
+		errs.Add("sources.policy.status", errf(ismskit.ErrInconsistent, "policy status %q: an included control is never not-applicable", p.Status.code()))
+	case p.Status != 0 && !p.Status.IsValid():
+		errs.Add("sources.policy.status", errf(ismskit.ErrUnknownValue, "policy status %d is not defined", uint8(p.Status)))
+	default:
+		out.Status = p.Status
+	}
+	return out
 }
 
 // appendReason appends r unless rs already holds an equal reason.

@@ -92,7 +92,7 @@ func TestGenerateExclusionOfRiskControlIsKept(t *testing.T) {
 	assert.True(t, e.TreatsRisk(), "the risk reason is kept so the conflict shows")
 	err = s.Validate(ValidateOptions{})
 	require.ErrorIs(t, err, ErrExcludedRiskControl)
-	assert.Contains(t, err.Error(), "entries[14].applicability: 5.15 is excluded but treats risks R-2")
+	assert.Contains(t, err.Error(), "entries[14].applicability (5.15): 5.15 is excluded but treats risks R-2")
 }
 
 func TestGenerateInputErrors(t *testing.T) {

@@ -36,30 +36,30 @@ func checkEncodable(s *SoA) error {
 	if !s.Header.Edition.IsValid() && s.Header.Edition != 0 {
 		l.Add("header.edition", errf(ismskit.ErrUnknownValue, "edition %d is not defined", uint16(s.Header.Edition)))
 	}
-	rawOK := func(p string, raw json.RawMessage) {
-		if len(raw) > 0 && !json.Valid(raw) {
-			l.Add(p, errf(ismskit.ErrType, "extensions is not valid JSON"))
-		}
+	if len(s.Extensions) > 0 && !json.Valid(s.Extensions) {
+		l.Add("extensions", errf(ismskit.ErrType, "extensions is not valid JSON"))
 	}
-	rawOK("extensions", s.Extensions)
 	for i := range s.Entries {
 		e := &s.Entries[i]
 		p := fielderr.Index("entries", i)
+		pr := entryProblems{&l, e}
 		if !e.Applicability.IsValid() {
-			l.Add(p+".applicability", errf(ismskit.ErrUnknownValue, "applicability %d is not defined", uint8(e.Applicability)))
+			pr.add(p+".applicability", errf(ismskit.ErrUnknownValue, "applicability %d is not defined", uint8(e.Applicability)))
 		}
 		if e.Status != 0 && !e.Status.IsValid() {
-			l.Add(p+".status", errf(ismskit.ErrUnknownValue, "status %d is not defined", uint8(e.Status)))
+			pr.add(p+".status", errf(ismskit.ErrUnknownValue, "status %d is not defined", uint8(e.Status)))
 		}
 		if !e.Responsibility.IsValid() {
-			l.Add(p+".responsibility", errf(ismskit.ErrUnknownValue, "responsibility %d is not defined", uint8(e.Responsibility)))
+			pr.add(p+".responsibility", errf(ismskit.ErrUnknownValue, "responsibility %d is not defined", uint8(e.Responsibility)))
 		}
 		for j, r := range e.Reasons {
 			if r.Kind != 0 && !r.Kind.IsValid() { // a missing kind is left out; Validate reports it
-				l.Add(fielderr.Index(p+".reasons", j)+".kind", errf(ismskit.ErrUnknownValue, "reason kind %d is not defined", uint8(r.Kind)))
+				pr.add(fielderr.Index(p+".reasons", j)+".kind", errf(ismskit.ErrUnknownValue, "reason kind %d is not defined", uint8(r.Kind)))
 			}
 		}
-		rawOK(p+".extensions", e.Extensions)
+		if len(e.Extensions) > 0 && !json.Valid(e.Extensions) {
+			pr.add(p+".extensions", errf(ismskit.ErrType, "extensions is not valid JSON"))
+		}
 	}
 	return l.Err()
 }
@@ -92,6 +92,9 @@ type soaJSON SoA
 // default limits, so that an SoA inside a larger document that
 // encoding/json decodes is as strict as one decoded on its own.
 func (s *SoA) UnmarshalJSON(data []byte) error {
+	if s == nil {
+		return &ismskit.Error{Err: errf(ismskit.ErrMissing, "UnmarshalJSON into a nil *SoA")}
+	}
 	v, err := codec.Decode[soaJSON](data, nil)
 	if err == nil {
 		*s = SoA(v)

@@ -11,30 +11,68 @@ import (
 )
 
 // Count is the number of entries of an SoA, or of one theme of it, by
-// applicability and by status.
+// applicability and by implementation status. Templates read the counts
+// as fields ({{.Total.Implemented}}) or through ByStatus.
 type Count struct {
 	// The theme ("organizational", "A.9 Access control"); "" for the
 	// total.
-	Theme string
+	Theme string `json:"theme"`
 	// Entries counted.
-	Entries int
-	// By applicability.
-	Included, Excluded, Undecided int
-	// By status; the zero Status counts the entries without one.
-	ByStatus map[Status]int
+	Entries int `json:"entries"`
+	// Entries by applicability; an entry with an undefined applicability
+	// counts in none of them.
+	Included  int `json:"included"`
+	Excluded  int `json:"excluded"`
+	Undecided int `json:"undecided"`
+	// Entries by status.
+	NotStarted           int `json:"notStarted"`
+	Planned              int `json:"planned"`
+	PartiallyImplemented int `json:"partiallyImplemented"`
+	Implemented          int `json:"implemented"`
+	NotApplicable        int `json:"notApplicable"`
+	// Entries without a status, or with an undefined one.
+	NoStatus int `json:"noStatus"`
+}
+
+// ByStatus returns the number of entries with status st; the zero Status
+// gives NoStatus, an undefined one 0.
+func (c Count) ByStatus(st Status) int {
+	if p := c.status(st); p != nil {
+		return *p
+	}
+	return 0
+}
+
+// status returns the field that counts st, or nil for an undefined st.
+func (c *Count) status(st Status) *int {
+	switch st {
+	case 0:
+		return &c.NoStatus
+	case NotStarted:
+		return &c.NotStarted
+	case Planned:
+		return &c.Planned
+	case PartiallyImplemented:
+		return &c.PartiallyImplemented
+	case Implemented:
+		return &c.Implemented
+	case NotApplicable:
+		return &c.NotApplicable
+	}
+	return nil
 }
 
 // Summary counts the entries of an SoA per theme and status.
 type Summary struct {
 	// Every entry.
-	Total Count
+	Total Count `json:"total"`
 	// One count per theme, in the order the themes first appear.
-	Themes []Count
+	Themes []Count `json:"themes,omitempty"`
 }
 
 // Summary counts the entries of s, in total and per theme.
 func (s SoA) Summary() Summary {
-	sum := Summary{Total: Count{ByStatus: map[Status]int{}}}
+	var sum Summary
 	at := map[string]int{}
 	for i := range s.Entries {
 		e := &s.Entries[i]
@@ -42,7 +80,7 @@ func (s SoA) Summary() Summary {
 		if !ok {
 			j = len(sum.Themes)
 			at[e.Theme] = j
-			sum.Themes = append(sum.Themes, Count{Theme: e.Theme, ByStatus: map[Status]int{}})
+			sum.Themes = append(sum.Themes, Count{Theme: e.Theme})
 		}
 		sum.Total.add(e)
 		sum.Themes[j].add(e)
@@ -60,7 +98,11 @@ func (c *Count) add(e *Entry) {
 	case Undecided:
 		c.Undecided++
 	}
-	c.ByStatus[e.Status]++
+	if p := c.status(e.Status); p != nil {
+		*p++
+	} else {
+		c.NoStatus++
+	}
 }
 
 // summaryTable is the summary as rows of text: theme, entries,
@@ -68,15 +110,15 @@ func (c *Count) add(e *Entry) {
 func (sum Summary) table() table.Table {
 	t := table.Table{Header: []string{"Theme", "Controls", "Included", "Excluded", "Undecided"}}
 	for _, st := range Statuses() {
-		t.Header = append(t.Header, st.Label())
+		t.Header = append(t.Header, st.String())
 	}
 	t.Header = append(t.Header, "No status")
 	row := func(name string, c Count) {
 		r := []string{name, strconv.Itoa(c.Entries), strconv.Itoa(c.Included), strconv.Itoa(c.Excluded), strconv.Itoa(c.Undecided)}
 		for _, st := range Statuses() {
-			r = append(r, strconv.Itoa(c.ByStatus[st]))
+			r = append(r, strconv.Itoa(c.ByStatus(st)))
 		}
-		t.Rows = append(t.Rows, append(r, strconv.Itoa(c.ByStatus[0])))
+		t.Rows = append(t.Rows, append(r, strconv.Itoa(c.NoStatus)))
 	}
 	for _, c := range sum.Themes {
 		name := c.Theme
@@ -98,11 +140,11 @@ func (sum Summary) SummaryTable() (header []string, rows [][]string) {
 	return t.Header, t.Rows
 }
 
-// ReasonText returns a reason in words for people: "Risk treatment:
-// R-01, R-02", "Legal: GDPR Art. 32 (note)".
-func (r Reason) ReasonText() string {
+// String returns the reason in words for people: "Risk treatment: R-01,
+// R-02", "Legal: GDPR Art. 32 (note)".
+func (r Reason) String() string {
 	var b strings.Builder
-	b.WriteString(r.Kind.Label())
+	b.WriteString(r.Kind.String())
 	switch {
 	case len(r.Risks) > 0:
 		b.WriteString(": ")
@@ -119,22 +161,21 @@ func (r Reason) ReasonText() string {
 	return b.String()
 }
 
-// ApplicableText returns "Yes", "No" or "Undecided".
-func (e Entry) ApplicableText() string {
+// applicableText returns "Yes", "No" or "Undecided", the Applicable
+// column of the documents for people.
+func (e *Entry) applicableText() string {
 	switch e.Applicability {
 	case Included:
 		return "Yes"
 	case Excluded:
 		return "No"
-	case Undecided:
-		return "Undecided"
 	}
 	return e.Applicability.String()
 }
 
-// ResponsibilityText returns "" for the organisation's own control,
+// responsibilityText returns "" for the organisation's own control,
 // "Inherited from P" or "Shared with P" otherwise.
-func (e Entry) ResponsibilityText() string {
+func (e *Entry) responsibilityText() string {
 	switch e.Responsibility {
 	case Own:
 		return ""
@@ -149,7 +190,7 @@ func (e Entry) ResponsibilityText() string {
 func reasonsText(e *Entry) []string {
 	out := make([]string, len(e.Reasons))
 	for i, r := range e.Reasons {
-		out[i] = r.ReasonText()
+		out[i] = r.String()
 	}
 	return out
 }
@@ -173,17 +214,15 @@ func (h Header) rows() [][2]string {
 var mdHeader = []string{"Control", "Title", "Applicable", "Reasons for inclusion", "Justification for exclusion", "Status", "Implementation", "Owner", "Target date", "Responsibility", "Evidence"}
 
 func (e *Entry) humanRow() []string {
-	return []string{e.Control.String(), e.Title, e.ApplicableText(), strings.Join(reasonsText(e), "\n"), e.Justification,
-		e.Status.Label(), e.Implementation, e.Owner, e.TargetDate.String(), e.ResponsibilityText(), strings.Join(e.Evidence, "\n")}
+	return []string{e.Control.String(), e.Title, e.applicableText(), strings.Join(reasonsText(e), "\n"), e.Justification,
+		e.Status.String(), e.Implementation, e.Owner, e.TargetDate.String(), e.responsibilityText(), strings.Join(e.Evidence, "\n")}
 }
 
-// mdText escapes the characters that Markdown would read as HTML.
-var mdText = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
-
 // Markdown returns s as a Markdown document: the header, the summary per
-// theme and status, and one table row per entry. Line breaks inside
-// cells become <br>; pipes are escaped, and so are "&", "<" and ">" in
-// the entries, so that no text is read as HTML. The same SoA gives the same
+// theme and status, and one table row per entry. Every text that comes
+// from the SoA is escaped (see the package doc), so that none is read as
+// HTML, a link or formatting: "<script>" stays text. Line breaks inside
+// cells become <br> and pipes are escaped. The same SoA gives the same
 // bytes.
 func Markdown(s SoA) []byte {
 	var b bytes.Buffer
@@ -192,21 +231,30 @@ func Markdown(s SoA) []byte {
 	for _, r := range s.Header.rows() {
 		head.Append(r[0], r[1])
 	}
-	_ = head.WriteMarkdown(&b) // a bytes.Buffer does not fail
+	writeMarkdown(&b, head)
 	b.WriteString("\n## Summary\n\n")
-	st := s.Summary().table()
-	_ = st.WriteMarkdown(&b)
+	writeMarkdown(&b, s.Summary().table())
 	b.WriteString("\n## Controls\n\n")
 	t := table.Table{Header: mdHeader}
 	for i := range s.Entries {
-		row := s.Entries[i].humanRow()
-		for j := range row {
-			row[j] = mdText.Replace(row[j])
-		}
-		t.Rows = append(t.Rows, row)
+		t.Rows = append(t.Rows, s.Entries[i].humanRow())
 	}
-	_ = t.WriteMarkdown(&b)
+	writeMarkdown(&b, t)
 	return b.Bytes()
+}
+
+// writeMarkdown writes t as a Markdown table with the text of its rows
+// escaped; the headings are the package's own.
+func writeMarkdown(b *bytes.Buffer, t table.Table) {
+	rows := make([][]string, len(t.Rows))
+	for i, r := range t.Rows {
+		rows[i] = make([]string, len(r))
+		for j, c := range r {
+			rows[i][j] = table.MarkdownText(c)
+		}
+	}
+	t.Rows = rows
+	_ = t.WriteMarkdown(b) // a bytes.Buffer does not fail
 }
 
 //go:embed soa.html.tmpl
@@ -239,7 +287,7 @@ func HTML(s SoA) ([]byte, error) {
 	v.Header = s.Header.rows()
 	for i := range s.Entries {
 		e := &s.Entries[i]
-		r := htmlRow{Class: e.Applicability.String()}
+		r := htmlRow{Class: e.Applicability.code()}
 		for j, c := range e.humanRow() {
 			if j == 3 {
 				r.Cells = append(r.Cells, reasonsText(e))

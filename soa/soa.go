@@ -15,8 +15,18 @@ import (
 // implemented. It is a plain value that the caller stores; the package
 // reads it and returns new values (see Clone for a deep copy).
 //
-// The zero value is an empty SoA, which Validate reports as missing every
-// control of the catalog.
+// The zero value is an empty SoA. Validate reports every problem it has:
+// no organisation, version or date, no entries, and no catalog to check
+// them against; given a catalog (ValidateOptions.Catalog, or a header
+// edition with a built-in catalog), every control of that catalog as
+// missing.
+//
+// Templates (text/template, html/template) can read an SoA directly:
+// {{range .Included}} ranges over the included entries (templates range
+// over such iterator methods, with one variable, since Go 1.24),
+// {{with .EntryFor "8.13"}} looks an entry up by its control's ID,
+// {{.Summary.Total.Implemented}} counts, and every enumeration and
+// Reason prints its words for people.
 type SoA struct {
 	// The document header: organisation, scope, version, date, approval.
 	// Required.
@@ -156,14 +166,57 @@ func cloneReasons(rs []Reason) []Reason {
 	return out
 }
 
-// Entry returns the entry for the control id, and whether s has one.
+// Entry returns a copy of the entry for the control id, and whether s
+// has one.
 func (s SoA) Entry(id iso27002.ControlID) (Entry, bool) {
-	for i := range s.Entries {
-		if s.Entries[i].Control == id {
-			return s.Entries[i].Clone(), true
-		}
+	if i := s.index(id); i >= 0 {
+		return s.Entries[i].Clone(), true
 	}
 	return Entry{}, false
+}
+
+// EntryFor returns a copy of the entry for the control whose ID is id,
+// as it is written ("5.1", "A.5.1.1", "acme:backup-drill") or as
+// iso27002.Parse reads it, or nil if s has none. It is Entry for
+// templates, which give IDs as text and test the result with "with":
+//
+//	{{with .EntryFor "8.13"}}{{.Status}}{{else}}not listed{{end}}
+func (s SoA) EntryFor(id string) *Entry {
+	for i := range s.Entries {
+		if s.Entries[i].Control.IsValid() && s.Entries[i].Control.String() == id {
+			e := s.Entries[i].Clone()
+			return &e
+		}
+	}
+	if cid, err := iso27002.Parse(id); err == nil {
+		if i := s.index(cid); i >= 0 {
+			e := s.Entries[i].Clone()
+			return &e
+		}
+	}
+	return nil
+}
+
+// index returns the index of the first entry for id, or -1.
+func (s SoA) index(id iso27002.ControlID) int {
+	if !id.IsValid() {
+		return -1
+	}
+	for i := range s.Entries {
+		if s.Entries[i].Control == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// itemOf is the Item of a problem about the control id: its ID, or ""
+// for the zero ControlID.
+func itemOf(id iso27002.ControlID) string {
+	if !id.IsValid() {
+		return ""
+	}
+	return id.String()
 }
 
 // Undecided returns the entries that no source has decided, in document
@@ -171,6 +224,9 @@ func (s SoA) Entry(id iso27002.ControlID) (Entry, bool) {
 // that still need a decision.
 //
 //	for e := range doc.Undecided() { fmt.Println(e.Control, "needs a decision") }
+//
+// Templates range over it with one variable, {{range .Undecided}}, and
+// count with {{.Summary.Total.Undecided}}.
 func (s SoA) Undecided() iter.Seq[Entry] {
 	return s.filter(func(e *Entry) bool { return e.Applicability == Undecided })
 }

@@ -71,19 +71,23 @@ func TableHeader() []string {
 // one row per entry, the control ID first. Every field of an entry has a
 // cell, so ParseRows gives the entries back unchanged:
 //
-//   - Applicable is "yes", "no" or "undecided";
+//   - Applicable is "yes", "no" or "undecided"; Status and
+//     Responsibility hold the codes of the JSON form ("implemented");
 //   - Reasons for inclusion holds one reason per line, written as the
-//     kind followed by "; risks=R-1,R-2", "; ref=..." and "; note=..."
+//     kind's code followed by "; risks=R-1,R-2", "; ref=..." and "; note=..."
 //     as present ("legal; ref=GDPR Art. 32");
 //   - Evidence and Notes hold one item per line;
-//   - Target date is "2006-01-02" for a midnight UTC time, RFC 3339
-//     otherwise, and empty for none;
+//   - Target date is YYYY-MM-DD, and empty for none;
 //   - Extensions holds the entry's extensions JSON as it is.
 //
 // Inside list items and reason values a backslash escapes a backslash,
 // ';', ',', and line breaks ("\n", "\r"). An empty list item cannot be
-// written without loss: it is an error wrapping ErrNotEncodable, as are
-// undefined enum values (ErrUnknownValue), with their paths.
+// written without loss: it is an error wrapping ismskit.ErrNotEncodable,
+// as are undefined enum values (ismskit.ErrUnknownValue), each with its
+// path and the control of its entry as Item.
+//
+// The cells are the values themselves: a cell may begin with "=", which
+// matters to a writer for spreadsheets (see EncodeCSV).
 func (s SoA) Rows() ([][]string, error) {
 	var l fielderr.List
 	rows := make([][]string, len(s.Entries))
@@ -99,8 +103,10 @@ func (s SoA) Rows() ([][]string, error) {
 func entryRow(l *fielderr.List, p string, e *Entry) []string {
 	row := make([]string, len(columns))
 	row[colControl] = e.Control.String()
+	item := row[colControl]
 	if !e.Control.IsValid() {
-		l.Add(p+".control", errf(ismskit.ErrNotEncodable, "the entry names no control"))
+		item = ""
+		l.AddItem(p+".control", item, errf(ismskit.ErrNotEncodable, "the entry names no control"))
 	}
 	row[colTitle] = e.Title
 	row[colTheme] = e.Theme
@@ -112,21 +118,21 @@ func entryRow(l *fielderr.List, p string, e *Entry) []string {
 	case Undecided:
 		row[colApplicable] = "undecided"
 	default:
-		l.Add(p+".applicability", errf(ismskit.ErrUnknownValue, "applicability %d is not defined", uint8(e.Applicability)))
+		l.AddItem(p+".applicability", item, errf(ismskit.ErrUnknownValue, "applicability %d is not defined", uint8(e.Applicability)))
 	}
 	reasons := make([]string, len(e.Reasons))
 	for j, r := range e.Reasons {
 		rp := fielderr.Index(p+".reasons", j)
 		if !r.Kind.IsValid() {
-			l.Add(rp+".kind", errf(ismskit.ErrUnknownValue, "reason kind %d is not defined", uint8(r.Kind)))
+			l.AddItem(rp+".kind", item, errf(ismskit.ErrUnknownValue, "reason kind %d is not defined", uint8(r.Kind)))
 		}
 		var b strings.Builder
-		b.WriteString(r.Kind.String())
+		b.WriteString(r.Kind.code())
 		if len(r.Risks) > 0 {
 			b.WriteString("; risks=")
 			for k, id := range r.Risks {
 				if id == "" {
-					l.Add(fielderr.Index(rp+".risks", k), errf(ismskit.ErrNotEncodable, "an empty risk ID cannot be written"))
+					l.AddItem(fielderr.Index(rp+".risks", k), item, errf(ismskit.ErrNotEncodable, "an empty risk ID cannot be written"))
 				}
 				if k > 0 {
 					b.WriteByte(',')
@@ -148,31 +154,31 @@ func entryRow(l *fielderr.List, p string, e *Entry) []string {
 	row[colJustification] = e.Justification
 	if e.Status != 0 {
 		if e.Status.IsValid() {
-			row[colStatus] = e.Status.String()
+			row[colStatus] = e.Status.code()
 		} else {
-			l.Add(p+".status", errf(ismskit.ErrUnknownValue, "status %d is not defined", uint8(e.Status)))
+			l.AddItem(p+".status", item, errf(ismskit.ErrUnknownValue, "status %d is not defined", uint8(e.Status)))
 		}
 	}
 	row[colOwner] = e.Owner
-	row[colEvidence] = joinItems(l, p+".evidence", e.Evidence)
+	row[colEvidence] = joinItems(l, p+".evidence", item, e.Evidence)
 	row[colImplementation] = e.Implementation
 	row[colTargetDate] = e.TargetDate.String()
 	if e.Responsibility.IsValid() {
-		row[colResponsibility] = e.Responsibility.String()
+		row[colResponsibility] = e.Responsibility.code()
 	} else {
-		l.Add(p+".responsibility", errf(ismskit.ErrUnknownValue, "responsibility %d is not defined", uint8(e.Responsibility)))
+		l.AddItem(p+".responsibility", item, errf(ismskit.ErrUnknownValue, "responsibility %d is not defined", uint8(e.Responsibility)))
 	}
 	row[colProvider] = e.Provider
-	row[colNotes] = joinItems(l, p+".notes", e.Notes)
+	row[colNotes] = joinItems(l, p+".notes", item, e.Notes)
 	row[colExtensions] = string(e.Extensions)
 	return row
 }
 
-func joinItems(l *fielderr.List, p string, items []string) string {
+func joinItems(l *fielderr.List, p, item string, items []string) string {
 	out := make([]string, len(items))
 	for i, s := range items {
 		if s == "" {
-			l.Add(fielderr.Index(p, i), errf(ismskit.ErrNotEncodable, "an empty item cannot be written"))
+			l.AddItem(fielderr.Index(p, i), item, errf(ismskit.ErrNotEncodable, "an empty item cannot be written"))
 		}
 		out[i] = escape(s)
 	}
@@ -234,7 +240,9 @@ func splitUnescaped(s string, sep byte) []string {
 // tabular form that Rows writes. The header must hold every heading of
 // TableHeader once, in any order, and nothing else; every row must have
 // as many cells. It reports every malformed cell as a *ismskit.Error with
-// the path "rows[i].column" wrapping ismskit.ErrSyntax or ErrUnknownValue, joined.
+// the path "rows[i].column" and the row's control as Item, wrapping
+// ismskit.ErrSyntax, ismskit.ErrUnknownValue or the error of the value
+// (ismskit.ErrInvalidDate, ismskit.ErrUnknownControl), joined.
 func ParseRows(header []string, rows [][]string) ([]Entry, error) {
 	var l fielderr.List
 	idx := make([]int, len(columns)) // column -> position in header
@@ -264,7 +272,11 @@ func ParseRows(header []string, rows [][]string) ([]Entry, error) {
 	for i, row := range rows {
 		p := fielderr.Index("rows", i)
 		if len(row) != len(header) {
-			l.Add(p, errf(ismskit.ErrSyntax, "%d cells, want %d", len(row), len(header)))
+			item := ""
+			if j := idx[colControl]; j < len(row) {
+				item = clip(row[j])
+			}
+			l.AddItem(p, item, errf(ismskit.ErrSyntax, "%d cells, want %d", len(row), len(header)))
 			continue
 		}
 		cells := make([]string, len(columns))
@@ -281,11 +293,12 @@ func ParseRows(header []string, rows [][]string) ([]Entry, error) {
 
 func parseRow(l *fielderr.List, p string, c []string) Entry {
 	var e Entry
+	item := clip(c[colControl])
 	at := func(col int) string { return p + "." + columns[col].key }
 	if c[colControl] == "" {
-		l.Add(at(colControl), errf(ismskit.ErrSyntax, "the control is missing"))
+		l.AddItem(at(colControl), item, errf(ismskit.ErrSyntax, "the control is missing"))
 	} else if id, err := iso27002.Parse(c[colControl]); err != nil {
-		l.Add(at(colControl), err)
+		l.AddItem(at(colControl), item, err)
 	} else {
 		e.Control = id
 	}
@@ -299,13 +312,13 @@ func parseRow(l *fielderr.List, p string, c []string) Entry {
 	case "undecided":
 		e.Applicability = Undecided
 	default:
-		l.Add(at(colApplicable), errf(ismskit.ErrUnknownValue, `%q: want "yes", "no" or "undecided"`, c[colApplicable]))
+		l.AddItem(at(colApplicable), item, errf(ismskit.ErrUnknownValue, `%q: want "yes", "no" or "undecided"`, clip(c[colApplicable])))
 	}
 	if c[colReasons] != "" {
 		for j, line := range strings.Split(c[colReasons], "\n") {
 			r, err := parseReason(line)
 			if err != nil {
-				l.Add(fielderr.Index(at(colReasons), j), err)
+				l.AddItem(fielderr.Index(at(colReasons), j), item, err)
 				continue
 			}
 			e.Reasons = append(e.Reasons, r)
@@ -315,28 +328,28 @@ func parseRow(l *fielderr.List, p string, c []string) Entry {
 	if c[colStatus] != "" {
 		st, err := ParseStatus(c[colStatus])
 		if err != nil {
-			l.Add(at(colStatus), err)
+			l.AddItem(at(colStatus), item, err)
 		}
 		e.Status = st
 	}
 	e.Owner = c[colOwner]
-	e.Evidence = splitItems(l, at(colEvidence), c[colEvidence])
+	e.Evidence = splitItems(l, at(colEvidence), item, c[colEvidence])
 	e.Implementation = c[colImplementation]
 	if err := e.TargetDate.UnmarshalText([]byte(c[colTargetDate])); err != nil {
-		l.Add(at(colTargetDate), err)
+		l.AddItem(at(colTargetDate), item, err)
 	}
 	if c[colResponsibility] != "" {
 		r, err := ParseResponsibility(c[colResponsibility])
 		if err != nil {
-			l.Add(at(colResponsibility), err)
+			l.AddItem(at(colResponsibility), item, err)
 		}
 		e.Responsibility = r
 	}
 	e.Provider = c[colProvider]
-	e.Notes = splitItems(l, at(colNotes), c[colNotes])
+	e.Notes = splitItems(l, at(colNotes), item, c[colNotes])
 	if x := c[colExtensions]; x != "" {
 		if !json.Valid([]byte(x)) {
-			l.Add(at(colExtensions), errf(ismskit.ErrSyntax, "not valid JSON"))
+			l.AddItem(at(colExtensions), item, errf(ismskit.ErrSyntax, "not valid JSON"))
 		} else {
 			e.Extensions = json.RawMessage(x)
 		}
@@ -344,7 +357,7 @@ func parseRow(l *fielderr.List, p string, c []string) Entry {
 	return e
 }
 
-func splitItems(l *fielderr.List, p, cell string) []string {
+func splitItems(l *fielderr.List, p, item, cell string) []string {
 	if cell == "" {
 		return nil
 	}
@@ -353,11 +366,11 @@ func splitItems(l *fielderr.List, p, cell string) []string {
 	for i, s := range lines {
 		v, err := unescape(s)
 		if err != nil {
-			l.Add(fielderr.Index(p, i), errf(ismskit.ErrSyntax, "%v", err))
+			l.AddItem(fielderr.Index(p, i), item, errf(ismskit.ErrSyntax, "%v", err))
 			continue
 		}
 		if v == "" {
-			l.Add(fielderr.Index(p, i), errf(ismskit.ErrSyntax, "empty item"))
+			l.AddItem(fielderr.Index(p, i), item, errf(ismskit.ErrSyntax, "empty item"))
 			continue
 		}
 		out = append(out, v)
@@ -411,11 +424,17 @@ func parseReason(line string) (Reason, error) {
 }
 
 // EncodeCSV writes the entries of s as CSV (RFC 4180, CRLF record ends,
-// line breaks inside quoted cells kept as they are):
-// the TableHeader row, then one row per entry in document order, the
-// control ID in the first column. DecodeCSV reads it back without
-// loss; see Rows for the cell formats. The document header is not part
+// line breaks inside quoted cells kept as they are): the TableHeader row,
+// then one row per entry in document order, the control ID in the first
+// column; see Rows for the cell formats. The document header is not part
 // of the table.
+//
+// The CSV is safe to open in a spreadsheet: a cell that begins with "=",
+// "+", "-", "@", a tab or a carriage return, which a spreadsheet would
+// run as a formula, is written with an apostrophe before it, and so is a
+// cell that begins with an apostrophe. A spreadsheet shows such a cell as
+// the text after the apostrophe. DecodeCSV removes that one apostrophe
+// again, so it reads every cell back exactly as it was.
 func EncodeCSV(s SoA) ([]byte, error) {
 	rows, err := s.Rows()
 	if err != nil {
@@ -423,15 +442,21 @@ func EncodeCSV(s SoA) ([]byte, error) {
 	}
 	out := table.AppendCSVRecord(nil, TableHeader())
 	for _, r := range rows {
+		for j := range r {
+			r[j] = table.DefuseFormula(r[j])
+		}
 		out = table.AppendCSVRecord(out, r)
 	}
 	return out, nil
 }
 
-// DecodeCSV reads the entries that EncodeCSV wrote. Quoted cells
-// keep every byte, carriage returns included. Problems are *ismskit.Error
-// values with paths such as "rows[3].status" (rows counted from 0 after
-// the header), joined.
+// DecodeCSV reads the entries that EncodeCSV wrote: it removes the one
+// apostrophe that EncodeCSV puts before a cell (so a cell that a person
+// began with an apostrophe loses it, as in a spreadsheet), then parses
+// the rows as ParseRows does. Quoted cells keep every byte, carriage
+// returns included. Problems are *ismskit.Error values with paths such as
+// "rows[3].status" (rows counted from 0 after the header) and the
+// control of the row as Item, joined. opts set the byte limit.
 func DecodeCSV(data []byte, opts ...ismskit.DecodeOption) ([]Entry, error) {
 	if max := ismskit.LimitsOf(opts...).MaxBytes; max >= 0 && int64(len(data)) > max {
 		return nil, codec.TooLarge(max)
@@ -442,6 +467,11 @@ func DecodeCSV(data []byte, opts ...ismskit.DecodeOption) ([]Entry, error) {
 	}
 	if len(records) == 0 {
 		return nil, &ismskit.Error{Path: "header", Err: errf(ismskit.ErrSyntax, "no header row")}
+	}
+	for _, r := range records {
+		for j := range r {
+			r[j] = table.RestoreFormula(r[j])
+		}
 	}
 	return ParseRows(records[0], records[1:])
 }

@@ -32,9 +32,9 @@ func (c Conflict) String() string {
 // conflicts it found.
 type TransitionResult struct {
 	// The draft SoA on the 2022 catalog.
-	SoA SoA
+	SoA SoA `json:"soa"`
 	// The controls whose 2013 predecessors disagree, in natural order.
-	Conflicts []Conflict
+	Conflicts []Conflict `json:"conflicts,omitempty"`
 }
 
 // Transition builds a draft SoA on a 2022 catalog from an SoA on the 2013
@@ -78,9 +78,9 @@ func Transition(old SoA, target *iso27002.Catalog, date ismskit.Date) (Transitio
 		p := fielderr.Index("entries", i) + ".control"
 		switch {
 		case e.Control.Edition() == iso27002.Edition2022:
-			l.Add(p, errf(ErrEdition, "%s is a 2022 control: the SoA to transition is on the 2013 catalog", e.Control))
+			l.AddItem(p, itemOf(e.Control), errf(ErrEdition, "%s is a 2022 control: the SoA to transition is on the 2013 catalog", e.Control))
 		case e.Control.IsCustom() && !target.Has(e.Control):
-			l.Add(p, errf(ismskit.ErrUnknownControl, "%s is not in the target catalog %s", e.Control, target.Name()))
+			l.AddItem(p, itemOf(e.Control), errf(ismskit.ErrUnknownControl, "%s is not in the target catalog %s", e.Control, target.Name()))
 		}
 		if _, dup := at[e.Control]; !dup {
 			at[e.Control] = e

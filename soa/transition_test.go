@@ -153,7 +153,7 @@ func TestTransitionCustomControls(t *testing.T) {
 	_, err = Transition(old, nil, asOf)
 	require.Error(t, err)
 	assert.ErrorIs(t, err, ismskit.ErrUnknownControl)
-	assert.Contains(t, err.Error(), "entries[114].control: acme:X is not in the target catalog")
+	assert.Contains(t, err.Error(), "entries[114].control (acme:X): acme:X is not in the target catalog")
 }
 
 func TestTransitionRejectsWrongEditions(t *testing.T) {
@@ -161,7 +161,7 @@ func TestTransitionRejectsWrongEditions(t *testing.T) {
 	require.Error(t, err)
 	assert.ErrorIs(t, err, ErrEdition)
 	assert.Contains(t, err.Error(), "header.edition")
-	assert.Contains(t, err.Error(), "entries[0].control: 5.1 is a 2022 control")
+	assert.Contains(t, err.Error(), "entries[0].control (5.1): 5.1 is a 2022 control")
 
 	_, err = Transition(soa2013(t), iso27002.Catalog2013(), asOf)
 	assert.ErrorIs(t, err, ErrEdition)

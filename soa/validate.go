@@ -15,20 +15,22 @@ import (
 type ValidateOptions struct {
 	// The catalog the SoA must cover; nil means the built-in catalog of
 	// Header.Edition (an SoA of a custom catalog must pass it).
-	Catalog *iso27002.Catalog
+	Catalog *iso27002.Catalog `json:"catalog,omitempty"`
 	// The risk register. When set, risk-treatment reasons must name its
 	// risks, and a control any of its risks is treated with must not be
 	// excluded.
-	Register *risk.Register
+	Register *risk.Register `json:"register,omitempty"`
 	// RequireEvidence makes an implemented control without an evidence
 	// reference an error (ErrNoEvidence).
-	RequireEvidence bool
+	RequireEvidence bool `json:"requireEvidence,omitempty"`
 }
 
 // Validate checks s against the rules of ISO/IEC 27001:2022 clause
-// 6.1.3 and reports every problem at once, each a *ismskit.Error whose path
-// names the entry and field ("entries[12].justification") and whose
-// message names the control, joined with errors.Join:
+// 6.1.3 and reports every problem at once (up to
+// ismskit.DefaultMaxProblems, then one ismskit.ErrMoreProblems), each a
+// *ismskit.Error whose path names the entry and field
+// ("entries[12].justification"), whose Item and message name the control
+// ("5.13"), joined with errors.Join:
 //
 //   - the header has an organisation, a version and a date (ErrMissing),
 //     and its edition is the catalog's (ErrInconsistent);
@@ -51,6 +53,13 @@ type ValidateOptions struct {
 //   - with RequireEvidence, an implemented control has evidence
 //     (ErrNoEvidence); evidence items are never empty (ErrMissing).
 //
+// When there is no catalog to check against (ValidateOptions.Catalog is
+// nil and the header's edition has no built-in catalog, as for the zero
+// SoA), Validate reports that once at header.edition (ErrEdition), and
+// every other problem all the same: only the checks that need the catalog
+// (missing and unknown controls) are left out. An SoA without entries is
+// then reported at "entries" (ErrMissing).
+//
 // It returns nil when s is valid.
 func (s SoA) Validate(opts ValidateOptions) error {
 	var l fielderr.List
@@ -58,8 +67,8 @@ func (s SoA) Validate(opts ValidateOptions) error {
 	if cat == nil {
 		var err error
 		if cat, err = iso27002.BuiltIn(s.Header.Edition); err != nil {
-			l.Add("header.edition", errf(ErrEdition, "no built-in catalog for edition %s: pass ValidateOptions.Catalog", s.Header.Edition))
-			return l.Err()
+			cat = nil
+			l.Add("header.edition", errf(ErrEdition, "no catalog to check the entries against: the edition %s has no built-in catalog%s; pass ValidateOptions.Catalog", s.Header.Edition, editionHint(s.Entries)))
 		}
 	}
 	h := &s.Header
@@ -75,7 +84,7 @@ func (s SoA) Validate(opts ValidateOptions) error {
 	if (h.ApprovedBy == "") != h.ApprovedAt.IsZero() {
 		l.Add("header.approvedBy", errf(ismskit.ErrMissing, "an approval needs both approvedBy and approvedAt"))
 	}
-	if h.Edition != cat.Edition() {
+	if cat != nil && h.Edition != cat.Edition() {
 		l.Add("header.edition", errf(ismskit.ErrInconsistent, "the header says edition %s but the catalog %s is %s", h.Edition, cat.Name(), cat.Edition()))
 	}
 
@@ -101,88 +110,121 @@ func (s SoA) Validate(opts ValidateOptions) error {
 		e := &s.Entries[i]
 		p := fielderr.Index("entries", i)
 		id := e.Control
+		pr := entryProblems{&l, e}
 		switch {
 		case !id.IsValid():
 			l.Add(p+".control", errf(ismskit.ErrMissing, "the entry names no control"))
-		case !cat.Has(id):
-			l.Add(p+".control", errf(ismskit.ErrUnknownControl, "%s is not in %s", id, cat.Name()))
+		case cat != nil && !cat.Has(id):
+			pr.add(p+".control", errf(ismskit.ErrUnknownControl, "%s is not in %s", id, cat.Name()))
 		}
 		if id.IsValid() {
 			if j, dup := seen[id]; dup {
-				l.Add(p+".control", errf(ismskit.ErrDuplicateID, "%s is listed twice (also entries[%d])", id, j))
+				pr.add(p+".control", errf(ismskit.ErrDuplicateID, "%s is listed twice (also entries[%d])", id, j))
 			} else {
 				seen[id] = i
 			}
 			if prev.IsValid() && id.Compare(prev) < 0 {
-				l.Add(p+".control", errf(ismskit.ErrInconsistent, "%s comes after %s: entries are in natural order", id, prev))
+				pr.add(p+".control", errf(ismskit.ErrInconsistent, "%s comes after %s: entries are in natural order", id, prev))
 			}
 			prev = id
 		}
 		validateEntry(&l, p, e, risks, riskControls, opts.RequireEvidence)
 	}
-	for ctl := range cat.Controls() {
-		if _, ok := seen[ctl.ID]; !ok {
-			l.Add("entries", errf(ErrMissingControl, "%s %s has no entry", ctl.ID, ctl.DisplayTitle()))
+	switch {
+	case cat != nil:
+		for ctl := range cat.Controls() {
+			if _, ok := seen[ctl.ID]; !ok {
+				l.AddItem("entries", ctl.ID.String(), errf(ErrMissingControl, "%s %s has no entry", ctl.ID, ctl.DisplayTitle()))
+			}
 		}
+	case len(s.Entries) == 0:
+		l.Add("entries", errf(ismskit.ErrMissing, "the SoA has no entries"))
 	}
 	return l.Err()
 }
 
+// entryProblems adds the problems of one entry to a list, naming the
+// entry's control as their Item (computed only for a problem).
+type entryProblems struct {
+	l *fielderr.List
+	e *Entry
+}
+
+func (p entryProblems) add(path string, err error) { p.l.AddItem(path, itemOf(p.e.Control), err) }
+
+// editionHint says which built-in edition the entries' controls belong
+// to, when they all belong to one, for the message of a missing catalog.
+func editionHint(entries []Entry) string {
+	var ed iso27002.Edition
+	for i := range entries {
+		e := entries[i].Control.Edition()
+		if e == 0 || ed != 0 && e != ed {
+			return ""
+		}
+		ed = e
+	}
+	if ed == 0 {
+		return ""
+	}
+	return " (the entries are controls of edition " + ed.String() + ": is the header's edition " + ed.String() + "?)"
+}
+
 func validateEntry(l *fielderr.List, p string, e *Entry, risks map[string]bool, riskControls map[iso27002.ControlID]string, requireEvidence bool) {
 	id := e.Control
+	pr := entryProblems{l, e}
 	switch e.Applicability {
 	case Undecided:
-		l.Add(p+".applicability", errf(ErrUndecided, "%s is undecided: include it with a reason or exclude it with a justification", id))
+		pr.add(p+".applicability", errf(ErrUndecided, "%s is undecided: include it with a reason or exclude it with a justification", id))
 	case Included:
 		if len(e.Reasons) == 0 {
-			l.Add(p+".reasons", errf(ErrNoReason, "%s is included without a reason", id))
+			pr.add(p+".reasons", errf(ErrNoReason, "%s is included without a reason", id))
 		}
 		switch e.Status {
 		case 0:
-			l.Add(p+".status", errf(ErrNoStatus, "%s is included without an implementation status", id))
+			pr.add(p+".status", errf(ErrNoStatus, "%s is included without an implementation status", id))
 		case NotApplicable:
-			l.Add(p+".status", errf(ismskit.ErrInconsistent, "%s is included but its status is not-applicable", id))
+			pr.add(p+".status", errf(ismskit.ErrInconsistent, "%s is included but its status is not-applicable", id))
 		}
 	case Excluded:
 		if strings.TrimSpace(e.Justification) == "" {
-			l.Add(p+".justification", errf(ErrNoJustification, "%s is excluded without a justification", id))
+			pr.add(p+".justification", errf(ErrNoJustification, "%s is excluded without a justification", id))
 		}
 		if e.Status != 0 && e.Status != NotApplicable {
-			l.Add(p+".status", errf(ismskit.ErrInconsistent, "%s is excluded but its status is %s", id, e.Status))
+			pr.add(p+".status", errf(ismskit.ErrInconsistent, "%s is excluded but its status is %s", id, e.Status.code()))
 		}
 		if e.TreatsRisk() {
-			l.Add(p+".applicability", errf(ErrExcludedRiskControl, "%s is excluded but treats risks %s", id, strings.Join(riskIDs(e), ", ")))
+			pr.add(p+".applicability", errf(ErrExcludedRiskControl, "%s is excluded but treats risks %s", id, strings.Join(riskIDs(e), ", ")))
 		} else if r, ok := riskControls[id]; ok {
-			l.Add(p+".applicability", errf(ErrExcludedRiskControl, "%s is excluded but risk %s is treated with it", id, r))
+			pr.add(p+".applicability", errf(ErrExcludedRiskControl, "%s is excluded but risk %s is treated with it", id, r))
 		}
 	default:
-		l.Add(p+".applicability", errf(ismskit.ErrUnknownValue, "%s: applicability %d is not defined", id, uint8(e.Applicability)))
+		pr.add(p+".applicability", errf(ismskit.ErrUnknownValue, "%s: applicability %d is not defined", id, uint8(e.Applicability)))
 	}
 	if e.Status != 0 && !e.Status.IsValid() {
-		l.Add(p+".status", errf(ismskit.ErrUnknownValue, "%s: status %d is not defined", id, uint8(e.Status)))
+		pr.add(p+".status", errf(ismskit.ErrUnknownValue, "%s: status %d is not defined", id, uint8(e.Status)))
 	}
 	for j, r := range e.Reasons {
 		rp := fielderr.Index(p+".reasons", j)
 		switch {
 		case !r.Kind.IsValid():
-			l.Add(rp+".kind", errf(ismskit.ErrUnknownValue, "%s: reason kind %d is not defined", id, uint8(r.Kind)))
+			pr.add(rp+".kind", errf(ismskit.ErrUnknownValue, "%s: reason kind %d is not defined", id, uint8(r.Kind)))
 		case r.Kind == RiskTreatment:
 			if len(r.Risks) == 0 {
-				l.Add(rp+".risks", errf(ismskit.ErrMissing, "%s: a risk-treatment reason lists no risk", id))
+				pr.add(rp+".risks", errf(ismskit.ErrMissing, "%s: a risk-treatment reason lists no risk", id))
 			}
 			for k, rid := range r.Risks {
 				if strings.TrimSpace(rid) == "" {
-					l.Add(fielderr.Index(rp+".risks", k), errf(ismskit.ErrMissing, "%s: empty risk ID", id))
+					pr.add(fielderr.Index(rp+".risks", k), errf(ismskit.ErrMissing, "%s: empty risk ID", id))
 				} else if risks != nil && !risks[rid] {
-					l.Add(fielderr.Index(rp+".risks", k), errf(ismskit.ErrUnknownReference, "%s: risk %q is not in the register", id, rid))
+					pr.add(fielderr.Index(rp+".risks", k), errf(ismskit.ErrUnknownReference, "%s: risk %q is not in the register", id, rid))
 				}
 			}
 		default:
 			if len(r.Risks) > 0 {
-				l.Add(rp+".risks", errf(ismskit.ErrInconsistent, "%s: a %s reason lists risks", id, r.Kind))
+				pr.add(rp+".risks", errf(ismskit.ErrInconsistent, "%s: a %s reason lists risks", id, r.Kind.code()))
 			}
 			if r.Kind.NeedsReference() && strings.TrimSpace(r.Reference) == "" {
-				l.Add(rp+".reference", errf(ismskit.ErrMissing, "%s: a %s reason needs a reference", id, r.Kind))
+				pr.add(rp+".reference", errf(ismskit.ErrMissing, "%s: a %s reason needs a reference", id, r.Kind.code()))
 			}
 		}
 	}
@@ -190,18 +232,18 @@ func validateEntry(l *fielderr.List, p string, e *Entry, risks map[string]bool, 
 	case Own:
 	case Inherited, Shared:
 		if strings.TrimSpace(e.Provider) == "" {
-			l.Add(p+".provider", errf(ErrNoProvider, "%s is %s but names no provider", id, e.Responsibility))
+			pr.add(p+".provider", errf(ErrNoProvider, "%s is %s but names no provider", id, e.Responsibility.code()))
 		}
 	default:
-		l.Add(p+".responsibility", errf(ismskit.ErrUnknownValue, "%s: responsibility %d is not defined", id, uint8(e.Responsibility)))
+		pr.add(p+".responsibility", errf(ismskit.ErrUnknownValue, "%s: responsibility %d is not defined", id, uint8(e.Responsibility)))
 	}
 	for k, ev := range e.Evidence {
 		if strings.TrimSpace(ev) == "" {
-			l.Add(fielderr.Index(p+".evidence", k), errf(ismskit.ErrMissing, "%s: empty evidence reference", id))
+			pr.add(fielderr.Index(p+".evidence", k), errf(ismskit.ErrMissing, "%s: empty evidence reference", id))
 		}
 	}
 	if requireEvidence && e.Applicability == Included && e.Status == Implemented && len(e.Evidence) == 0 {
-		l.Add(p+".evidence", errf(ErrNoEvidence, "%s is implemented but cites no evidence", id))
+		pr.add(p+".evidence", errf(ErrNoEvidence, "%s is implemented but cites no evidence", id))
 	}
 }
 

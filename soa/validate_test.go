@@ -13,6 +13,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ismskit/ismskit/iso27002"
+	"github.com/ismskit/ismskit/risk"
 )
 
 // at returns the index of the entry for control c.
@@ -165,4 +166,81 @@ func TestValidateCustomCatalogNeedsIt(t *testing.T) {
 	assert.NoError(t, s.Validate(ValidateOptions{Catalog: cat}))
 	assert.ErrorIs(t, s.Validate(ValidateOptions{}), ErrEdition)
 	assert.ErrorIs(t, s.Validate(ValidateOptions{Catalog: iso27002.Catalog2013()}), ErrMissingControl)
+}
+
+// TestValidateWithoutCatalog: with no catalog to check against, Validate
+// still reports every problem, and the missing catalog once.
+func TestValidateWithoutCatalog(t *testing.T) {
+	handbuilt := testSoA(t) // rebuilt from a product's database, the edition forgotten
+	handbuilt.Header.Edition = 0
+	handbuilt.Header.Organization = ""
+	handbuilt.Entries[at(t, handbuilt, "7.9")].Justification = ""
+	handbuilt.Entries[at(t, handbuilt, "5.2")].Reasons = nil
+
+	tests := []struct {
+		name  string
+		soa   SoA
+		paths []string
+		kinds []error
+		hint  string
+	}{
+		{"zero SoA", SoA{}, []string{"header.edition", "header.organization", "header.version", "header.date", "entries"},
+			[]error{ErrEdition, ismskit.ErrMissing, ismskit.ErrMissing, ismskit.ErrMissing, ismskit.ErrMissing}, ""},
+		{"entries of 2022, no edition", handbuilt, []string{"header.edition", "header.organization", "entries[1].reasons", "entries[53].justification"},
+			[]error{ErrEdition, ismskit.ErrMissing, ErrNoReason, ErrNoJustification}, "is the header's edition 2022?"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := tt.soa.Validate(ValidateOptions{})
+			require.Error(t, err)
+			assert.Equal(t, tt.paths, fielderr.Paths(err))
+			for i, p := range ismskit.Problems(err) {
+				assert.ErrorIs(t, p, tt.kinds[i], p.Path)
+			}
+			assert.Contains(t, err.Error(), tt.hint)
+			assert.Equal(t, 1, strings.Count(err.Error(), "no catalog"), "the missing catalog is reported once")
+		})
+	}
+
+	// Given a catalog, the zero SoA misses every control of it.
+	err := SoA{}.Validate(ValidateOptions{Catalog: iso27002.Catalog2022()})
+	assert.Len(t, ismskit.Problems(err), 3+1+93, "organisation, version, date, edition and every control")
+	assert.Equal(t, 93, strings.Count(err.Error(), "has no entry"))
+}
+
+// TestProblemsNameTheControl: a problem inside an entry names the entry's
+// control as Item, the ID the user knows.
+func TestProblemsNameTheControl(t *testing.T) {
+	s := testSoA(t)
+	s.Entries[at(t, s, "5.3")].Status = 0
+	s.Entries[at(t, s, "7.9")].Justification = ""
+	s.Entries = slices.Delete(s.Entries, at(t, s, "8.34"), at(t, s, "8.34")+1)
+	s.Entries = append(s.Entries, Entry{Applicability: Excluded, Justification: "no control"})
+	err := s.Validate(ValidateOptions{})
+	var items []string
+	for _, p := range ismskit.Problems(err) {
+		items = append(items, p.Path+" "+p.Item)
+	}
+	assert.Equal(t, []string{"entries[2].status 5.3", "entries[53].justification 7.9", "entries[92].control ", "entries 8.34"}, items)
+	assert.Contains(t, err.Error(), "entries[2].status (5.3): 5.3 is included without an implementation status")
+
+	_, err = Generate(Input{Header: testHeader(), Register: func() risk.Register {
+		r := testRegister()
+		r.Risks[1].Controls[0].Control = id("acme:x")
+		return r
+	}(), Sources: Sources{
+		Obligations: []Obligation{{ID: "GDPR-32", Kind: Legal, Reference: "x", Controls: ids("5.1", "acme:y")}},
+		Decisions:   []Decision{{Control: id("5.2")}, {Control: id("5.2")}},
+	}})
+	items = nil
+	for _, p := range ismskit.Problems(err) {
+		items = append(items, p.Path+" "+p.Item)
+	}
+	assert.Equal(t, []string{"register.risks[1].controls[0].control R-2", "sources.obligations[0].controls[1] GDPR-32", "sources.decisions[1].control 5.2"}, items)
+
+	s = testSoA(t)
+	s.Entries[4].Status = 99
+	_, err = EncodeCSV(s)
+	require.Error(t, err)
+	assert.Equal(t, "5.5", ismskit.Problems(err)[0].Item)
 }

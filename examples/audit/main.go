@@ -3,9 +3,10 @@
 // register, plans a three-year internal audit programme over it (high-risk
 // controls audited every year), fills the checklist of the first audit
 // with a few findings and their evidence, runs the corrective action
-// lifecycle of clause 10.2 for the nonconformities, prints the readiness
-// scores and the certification-readiness verdict, and writes the audit
-// report as Markdown, HTML and JSON.
+// lifecycle of clause 10.2 for the nonconformities, evaluates the company's
+// documents for certification readiness in one call (audit.Evaluate),
+// prints the scores and the verdict, and writes the audit report as
+// Markdown, HTML and JSON.
 //
 //	go run ./examples/audit [-out DIR] [-date YYYY-MM-DD]
 //
@@ -91,14 +92,14 @@ type cycle struct {
 	soaErr  error
 	basis   audit.Basis
 	records *audit.Records
-	gap     *iso27001.GapReport
+	eval    *audit.Evaluation
 }
 
 func date(s string) ismskit.Date { return ismskit.MustParseDate(s) }
 
 func newCycle(asOf ismskit.Date, w io.Writer) (*cycle, error) {
 	c := &cycle{w: w, asOf: asOf}
-	steps := []func() error{c.buildSoA, c.plan, c.fillChecklist, c.correct, c.gapAnalysis, c.readiness}
+	steps := []func() error{c.buildSoA, c.plan, c.fillChecklist, c.correct, c.readiness}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
@@ -146,10 +147,14 @@ func (c *cycle) plan() error {
 	}
 	c.basis = audit.BasisOf(c.doc, c.cat, highRisk)
 	start := date("2026-01-12")
+	slots, err := audit.EvenSlots(start, 6, 3)
+	if err != nil {
+		return err
+	}
 	p, err := audit.Plan(audit.PlanOptions{
 		Basis:      c.basis,
 		CycleStart: start,
-		Slots:      audit.EvenSlots(start, 6, 3),
+		Slots:      slots,
 		Auditors: []audit.Auditor{
 			{Name: "Priya Shah", Responsible: audit.Scope{Clauses: []iso27001.ClauseID{iso27001.MustParseClauseID("6.1")}}},
 			{Name: "Tom Becker", Responsible: audit.Scope{Controls: []iso27002.ControlID{iso27002.MustParse("8.8"), iso27002.MustParse("8.9")}}},
@@ -241,7 +246,7 @@ func (c *cycle) correct() error {
 				return err
 			}
 		}
-		fmt.Fprintf(c.w, "  %s for %s (%s): %s, owner %s, due %s\n", ca.ID, f.ID, f.Result.Title(), ca.State, ca.Owner, ca.Due)
+		fmt.Fprintf(c.w, "  %s for %s (%s): %s, owner %s, due %s\n", ca.ID, f.ID, f.Result, ca.State, ca.Owner, ca.Due)
 		c.records.Actions = append(c.records.Actions, ca)
 	}
 	for _, a := range audit.OverdueActions(c.records.Actions, c.asOf) {
@@ -250,22 +255,19 @@ func (c *cycle) correct() error {
 	return c.records.Validate(c.basis)
 }
 
-// gapAnalysis runs the iso27001 gap analysis of the company's ISMS
-// records, whose missing mandatory documents block certification.
-func (c *cycle) gapAnalysis() error {
-	recs, err := iso27001.DecodeRecords(sample.RecordsJSON())
+// readiness evaluates the company's documents for certification: the
+// register, the SoA, the ISMS records (whose gap analysis finds missing
+// mandatory documents) and the audit records, in one call.
+func (c *cycle) readiness() error {
+	isms, err := iso27001.DecodeRecords(sample.RecordsJSON())
 	if err != nil {
 		return fmt.Errorf("the sample ISMS records: %w", err)
 	}
-	c.gap, err = iso27001.Analyze(recs, c.asOf)
-	return err
-}
-
-func (c *cycle) readiness() error {
-	rd, err := audit.Assess(*c.records, c.basis, audit.ReadinessInput{Gap: c.gap, SoA: c.soaErr}, c.asOf)
+	c.eval, err = audit.Evaluate(audit.Documents{Catalog: c.cat, Register: c.reg, SoA: c.doc, ISMS: isms, Audit: *c.records}, c.asOf)
 	if err != nil {
 		return err
 	}
+	rd := c.eval.Readiness
 	fmt.Fprintf(c.w, "\nReadiness as of %s: overall %.1f%% of %d items and controls\n", rd.AsOf, rd.Overall.Score, rd.Overall.Subjects)
 	for _, s := range append(rd.Clauses, rd.Themes...) {
 		fmt.Fprintf(c.w, "  %-40s %5.1f%%  (%d of %d audited)\n", s.ID+" "+s.Title, s.Score, s.Audited, s.Subjects)
@@ -283,10 +285,7 @@ func (c *cycle) readiness() error {
 
 // report writes the audit report and the records.
 func (c *cycle) report(dir string) error {
-	rep, err := audit.NewReport(*c.records, c.basis, audit.ReadinessInput{Gap: c.gap, SoA: c.soaErr}, c.asOf)
-	if err != nil {
-		return err
-	}
+	rep := &c.eval.Report
 	html, err := rep.HTML()
 	if err != nil {
 		return err

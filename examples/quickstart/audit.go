@@ -237,7 +237,7 @@ func correctiveActions(bySubject map[string]audit.Finding) ([]audit.CorrectiveAc
 // readiness is step 7: the certification-readiness verdict.
 func (q *quickstart) readiness() error {
 	q.step(7, "Certification readiness")
-	in := audit.ReadinessInput{Gap: q.gap, SoA: q.soaErr}
+	in := audit.ReadinessInput{Gap: q.gap, SoA: &q.soa, Register: &q.register}
 	rd, err := audit.Assess(*q.audits, q.basis, in, q.asOf)
 	if err != nil {
 		return fmt.Errorf("readiness: %w", err)

@@ -24,8 +24,9 @@
 //     the certification cycle (iso27001/certification);
 //  8. OSCAL exports of the catalog, the clauses, the correspondence and
 //     the applicable controls (iso27002/oscal), the SoA as a system
-//     security plan (soa/oscal), the audit results and the open actions
-//     as assessment results and a POA&M (audit/oscal), and the coverage of the
+//     security plan (soa/oscal), the audit programme, the audit results
+//     and the open actions as an assessment plan, assessment results and
+//     a POA&M (audit/oscal), and the coverage of the
 //     NIST Cybersecurity Framework 2.0 by the implemented controls
 //     (iso27002/nist).
 //

@@ -151,8 +151,12 @@ func Example_readmeAudit() {
 	}
 	basis := audit.Basis{Applicable: applicable} // from the SoA; HighRisk from the register
 	start := ismskit.MustParseDate("2026-01-12")
+	slots, err := audit.EvenSlots(start, 3, 2)
+	if err != nil {
+		panic(err)
+	}
 	prog, err := audit.Plan(audit.PlanOptions{
-		Basis: basis, CycleStart: start, Slots: audit.EvenSlots(start, 3, 2),
+		Basis: basis, CycleStart: start, Slots: slots,
 		Auditors: []audit.Auditor{{Name: "Ana"}, {Name: "Ben"}},
 	})
 	if err != nil {
@@ -167,7 +171,7 @@ func Example_readmeAudit() {
 	fmt.Println(rd.Reasons[0].Kind, rd.Reasons[0].Subject)
 	// Output:
 	// 3 audits, 54 lines in the first; ready: false
-	// missing-documented-information 4.3.p2
+	// Missing documented information 4.3.p2
 }
 
 func Example_readmeOSCAL() {

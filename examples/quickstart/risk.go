@@ -33,8 +33,8 @@ func (q *quickstart) assessRisks() error {
 	q.ranked = risk.Rank(as, risk.Residual)
 
 	rows := []string{"Level\tInherent\tCurrent\tResidual\n"}
-	for i := len(reg.Criteria.Levels) - 1; i >= 0; i-- {
-		lv := reg.Criteria.Levels[i]
+	for i := len(reg.Criteria.RiskLevels) - 1; i >= 0; i-- {
+		lv := reg.Criteria.RiskLevels[i]
 		n := [3]int{}
 		for _, a := range as {
 			for s, st := range []risk.Stage{risk.Inherent, risk.Current, risk.Residual} {
@@ -226,13 +226,13 @@ func (q *quickstart) treat() error {
 		for _, a := range r.Treatment.Plan {
 			plan = append(plan, planLine{r.ID, a})
 		}
-		if risk.PlanApproved(r, q.asOf) {
+		if risk.PlanApproved(*r, q.asOf) {
 			approved++
 		}
 	}
 	var opts []string
 	for _, o := range []risk.TreatmentOption{risk.Modify, risk.Retain, risk.Avoid, risk.Share} {
-		opts = append(opts, fmt.Sprintf("%s %d", o, options[o]))
+		opts = append(opts, fmt.Sprintf("%s %d", string(o), options[o]))
 	}
 	q.printf("  Options: %s\n", strings.Join(opts, ", "))
 	q.printf("  Controls: %d of the %d Annex A controls and %d of the company's own treat risks (%d applications: %d implemented, %d planned)\n",
@@ -258,7 +258,7 @@ func (q *quickstart) treat() error {
 	}
 	var counts []string
 	for _, s := range []risk.ActionStatus{risk.ActionDone, risk.ActionInProgress, risk.ActionPlanned, risk.ActionCancelled} {
-		counts = append(counts, fmt.Sprintf("%s %d", s, status[s]))
+		counts = append(counts, fmt.Sprintf("%s %d", string(s), status[s]))
 	}
 	q.printf("  Treatment plan: %d actions (%s); overdue: %d\n", len(plan), strings.Join(counts, ", "), len(overdue))
 	for _, o := range overdue {
@@ -273,7 +273,7 @@ func (q *quickstart) treat() error {
 	q.printf("  Residual risks above the criteria without a valid acceptance by their owner: %d\n", len(gaps))
 	rows := []string{"Risk\tResidual\tLimit\tAcceptance\tOwner\n"}
 	for _, g := range gaps {
-		rows = append(rows, fmt.Sprintf("%s\t%s\t%s\t%s\t%s\n", g.RiskID, rating(g.Residual), g.Limit, g.Status, g.Owner))
+		rows = append(rows, fmt.Sprintf("%s\t%s\t%s\t%s\t%s\n", g.RiskID, rating(g.Residual), g.Limit, string(g.Status), g.Owner))
 	}
 	if len(gaps) > 0 {
 		q.tab(rows...)
@@ -289,7 +289,7 @@ func (q *quickstart) treat() error {
 		if !p.Due.IsZero() {
 			due = day(p.Due)
 		}
-		t.Append(p.risk, p.ID, p.Title, p.Owner, due, p.Status.String(), strings.Join(cs, " "))
+		t.Append(p.risk, p.ID, p.Title, p.Owner, due, string(p.Status), strings.Join(cs, " "))
 	}
 	var md bytes.Buffer
 	md.WriteString("# Nimbus Ledger risk treatment plan\n\n")

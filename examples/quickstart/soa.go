@@ -44,7 +44,7 @@ func (q *quickstart) statement() error {
 			name = "all"
 		}
 		rows = append(rows, fmt.Sprintf("%s\t%d\t%d\t%d\t%d\t%d\t%d\n", name, c.Entries, c.Included, c.Excluded,
-			c.ByStatus[soa.Implemented], c.ByStatus[soa.PartiallyImplemented], c.ByStatus[soa.Planned]))
+			c.Implemented, c.PartiallyImplemented, c.Planned))
 	}
 	q.tab(rows...)
 	reasons := map[soa.ReasonKind]int{}
@@ -60,7 +60,7 @@ func (q *quickstart) statement() error {
 	var rs []string
 	for _, k := range soa.ReasonKinds() {
 		if reasons[k] > 0 {
-			rs = append(rs, fmt.Sprintf("%s %d", strings.ToLower(k.Label()), reasons[k]))
+			rs = append(rs, fmt.Sprintf("%s %d", strings.ToLower(k.String()), reasons[k]))
 		}
 	}
 	q.printf("  Controls included for: %s\n", strings.Join(rs, ", "))

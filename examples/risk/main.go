@@ -178,11 +178,7 @@ func indent(err error) string {
 	return "  " + strings.ReplaceAll(err.Error(), "\n", "\n  ")
 }
 
-func report(w io.Writer, reg risk.Register, as []risk.Assessment, gaps []risk.Gap, findings []risk.Finding, top int, asOf ismskit.Date) {
-	titles := make(map[string]risk.Risk, len(reg.Risks))
-	for _, r := range reg.Risks {
-		titles[r.ID] = r
-	}
+func report(w io.Writer, reg risk.Register, as []risk.Assessment, gaps []risk.Unaccepted, findings []risk.Finding, top int, asOf ismskit.Date) {
 	name := reg.Name
 	if name == "" {
 		name = "Risk register"
@@ -197,7 +193,8 @@ func report(w io.Writer, reg risk.Register, as []risk.Assessment, gaps []risk.Ga
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "#\tID\tResidual\tInherent\tOwner\tTitle")
 	for _, r := range ranked[:top] {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", r.Position, r.RiskID, rating(r.Residual), rating(r.Inherent), titles[r.RiskID].Owner, titles[r.RiskID].Title)
+		rk, _ := reg.Risk(r.RiskID) // every ranked risk is in the register
+		fmt.Fprintf(tw, "%d\t%s\t%v\t%v\t%s\t%s\n", r.Position, r.RiskID, r.Residual, r.Inherent, rk.Owner, rk.Title)
 	}
 	tw.Flush()
 
@@ -206,7 +203,7 @@ func report(w io.Writer, reg risk.Register, as []risk.Assessment, gaps []risk.Ga
 		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "ID\tResidual\tLimit\tAcceptance\tOwner")
 		for _, g := range gaps {
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", g.RiskID, rating(g.Residual), g.Limit, g.Status, g.Owner)
+			fmt.Fprintf(tw, "%s\t%v\t%s\t%v\t%s\n", g.RiskID, g.Residual, g.Limit, g.Status, g.Owner)
 		}
 		tw.Flush()
 	}
@@ -216,10 +213,6 @@ func report(w io.Writer, reg risk.Register, as []risk.Assessment, gaps []risk.Ga
 			fmt.Fprintf(w, "  %s\n", f)
 		}
 	}
-}
-
-func rating(r risk.Rating) string {
-	return fmt.Sprintf("%s (L%d I%d)", r.Level, r.Likelihood, r.Impact)
 }
 
 // cvssOutput is what -cvss prints. The group scores are pointers so

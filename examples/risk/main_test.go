@@ -29,7 +29,7 @@ func TestDefaultRun(t *testing.T) {
 	assert.Contains(t, out, "Nimbus Ledger ISMS risk register: 30 risks, criteria nimbus-5x5@2026.1")
 	assert.Contains(t, out, "Top 10 risks by residual level:")
 	assert.Contains(t, out, "without a valid acceptance (as of 2026-11-28): 8")
-	assert.Contains(t, out, "R-29  medium (L3 I2)  low    not-by-owner")
+	assert.Contains(t, out, "R-29  medium (L3 I2)  low    Not by the owner")
 	assert.Empty(t, errOut)
 }
 
@@ -132,7 +132,7 @@ func TestBadInput(t *testing.T) {
 		{"missing file", []string{"-register", filepath.Join(dir, "nope.json")}, "no such file"},
 		{"malformed JSON", []string{"-register", write("a.json", `{"risks":[`)}, "malformed JSON"},
 		{"misspelt key", []string{"-register", write("b.json", `{"risks":[{"id":"r","likelyhood":3}]}`)}, "risks[0].likelyhood: unknown field"},
-		{"invalid register", []string{"-register", write("c.json", string(bad))}, "risks[3].likelihood: 7 is outside the scale 1..5"},
+		{"invalid register", []string{"-register", write("c.json", string(bad))}, "risks[3].likelihood (R-04): 7 is outside the scale 1..5"},
 		{"inconsistent register", []string{"-register", write("d.json", string(inconsistent))}, "inconsistent assessments"},
 		{"bad CSV", []string{"-register", write("e.csv", "id,likelyhood\nr,3\n")}, `unknown column "likelyhood"`},
 		{"bad CVSS", []string{"-cvss", "CVSS:3.1/AV:N"}, "-cvss"},

@@ -5,7 +5,8 @@
 //
 // It reads the risk register of the risk example (or -register FILE, a
 // register as risk.DecodeRegister reads it) and the other requirement
-// sources and decisions (or -sources FILE, as soa.DecodeSources reads it),
+// sources, the decisions and the policy for the controls they leave open
+// (or -sources FILE, as soa.DecodeSources reads it),
 // adds every custom control the register uses to the 2022 catalog,
 // generates the SoA, validates it, prints a summary and writes soa.csv,
 // soa.md, soa.html, soa.xlsx and soa.json to DIR (default
@@ -168,7 +169,7 @@ func printSummary(w io.Writer, doc soa.SoA) {
 	fmt.Fprintf(w, "%-16s %8s %8s %8s %9s %11s %8s\n", "Theme", "Controls", "Included", "Excluded", "Undecided", "Implemented", "Planned")
 	line := func(name string, c soa.Count) {
 		fmt.Fprintf(w, "%-16s %8d %8d %8d %9d %11d %8d\n", name, c.Entries, c.Included, c.Excluded, c.Undecided,
-			c.ByStatus[soa.Implemented], c.ByStatus[soa.Planned]+c.ByStatus[soa.PartiallyImplemented]+c.ByStatus[soa.NotStarted])
+			c.Implemented, c.Planned+c.PartiallyImplemented+c.NotStarted)
 	}
 	for _, c := range sum.Themes {
 		line(c.Theme, c)

@@ -20,5 +20,5 @@ func ExampleEncode() {
 	}
 	fmt.Println(len(back.Entries), back.Entries[0].Control, back.Entries[0].Applicability, back.Header.Organization)
 	// Output:
-	// 93 5.1 undecided Example Ltd
+	// 93 5.1 Undecided Example Ltd
 }

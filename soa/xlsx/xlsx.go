@@ -1,10 +1,13 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -12,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/codec"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/soa"
@@ -48,10 +52,17 @@ func Encode(s soa.SoA) ([]byte, error) {
 // Write writes s to w as an XLSX workbook (see the package doc). Values a
 // spreadsheet cannot hold without loss (a cell over 32,767 characters,
 // characters that XML 1.0 forbids, invalid UTF-8, an empty list item) and
-// undefined enum values are errors wrapping soa.ErrNotEncodable or
-// soa.ErrUnknownValue, with their paths, all of them joined; nothing is
-// written then.
+// undefined enum values are errors wrapping ismskit.ErrNotEncodable or
+// ismskit.ErrUnknownValue, with their paths and the control of their
+// entry as Item, all of them joined; nothing is written then. A nil w is
+// an error wrapping ismskit.ErrMissing.
+//
+// Every cell is written as text, never as a formula: a value that begins
+// with "=" stays text when the workbook is opened.
 func Write(w io.Writer, s soa.SoA) error {
+	if w == nil {
+		return &ismskit.Error{Err: errf(ismskit.ErrMissing, "no writer")}
+	}
 	rows, err := s.Rows()
 	if err != nil {
 		return err
@@ -59,10 +70,10 @@ func Write(w io.Writer, s soa.SoA) error {
 	doc := documentRows(s)
 	var l fielderr.List
 	for i, r := range rows {
-		checkCells(&l, fielderr.Index("entries", i), fields, r)
+		checkCells(&l, fielderr.Index("entries", i), r[0], fields, r)
 	}
 	for _, r := range doc {
-		checkCells(&l, "header", []string{r[0]}, r[1:])
+		checkCells(&l, "header", "", []string{r[0]}, r[1:])
 	}
 	if err := l.Err(); err != nil {
 		return err
@@ -76,8 +87,9 @@ func Write(w io.Writer, s soa.SoA) error {
 	return f.Write(w)
 }
 
-// checkCells reports cells that a workbook cannot hold unchanged.
-func checkCells(l *fielderr.List, path string, names, cells []string) {
+// checkCells reports cells that a workbook cannot hold unchanged; item
+// names the entry.
+func checkCells(l *fielderr.List, path, item string, names, cells []string) {
 	for j, c := range cells {
 		p := path
 		if j < len(names) {
@@ -85,11 +97,11 @@ func checkCells(l *fielderr.List, path string, names, cells []string) {
 		}
 		switch {
 		case !utf8.ValidString(c):
-			l.Add(p, fmt.Errorf("%w: not valid UTF-8", ismskit.ErrNotEncodable))
+			l.AddItem(p, item, errf(ismskit.ErrNotEncodable, "not valid UTF-8"))
 		case utf8.RuneCountInString(c) > maxCell:
-			l.Add(p, fmt.Errorf("%w: %d characters, a cell holds at most %d", ismskit.ErrNotEncodable, utf8.RuneCountInString(c), maxCell))
+			l.AddItem(p, item, errf(ismskit.ErrNotEncodable, "%d characters, a cell holds at most %d", utf8.RuneCountInString(c), maxCell))
 		case strings.IndexFunc(c, badXML) >= 0:
-			l.Add(p, fmt.Errorf("%w: a control character that XML cannot hold", ismskit.ErrNotEncodable))
+			l.AddItem(p, item, errf(ismskit.ErrNotEncodable, "a control character that XML cannot hold"))
 		}
 	}
 }
@@ -240,34 +252,78 @@ func documentRows(s soa.SoA) [][2]string {
 	}
 }
 
-// Decode reads an SoA from XLSX bytes; see Read.
-func Decode(data []byte) (soa.SoA, error) { return Read(bytes.NewReader(data)) }
+// DefaultMaxBytes is the byte limit of Decode and Read unless
+// ismskit.MaxBytes sets another: the largest workbook they read (8 MiB),
+// and separately the largest total size of the parts it unzips to. A
+// workbook of the 93 controls of ISO/IEC 27002:2022 is about 15 KB and
+// unzips to about 90 KB; one of a thousand controls with long texts stays
+// within a few MB.
+const DefaultMaxBytes = 8 << 20
 
-// Read reads an SoA from a workbook that Write wrote: the entries from
-// the "SoA" sheet (columns in any order, as soa.ParseRows accepts them)
-// and the header from the "Document" sheet; the "Summary" sheet is
-// derived and ignored. A workbook that cannot be opened, lacks a sheet or
-// holds a malformed cell is an error wrapping soa.ismskit.ErrSyntax (or the parse
-// error of the value), with paths such as "SoA.rows[3].status", all of
-// them joined.
-func Read(r io.Reader) (soa.SoA, error) {
-	f, err := excelize.OpenReader(r)
+// maxBytes returns the byte limit that opts set, DefaultMaxBytes if they
+// set none, or a negative number for no limit.
+func maxBytes(opts []ismskit.DecodeOption) int64 {
+	var l ismskit.Limits
+	for _, o := range opts {
+		if o != nil {
+			o(&l)
+		}
+	}
+	if l.MaxBytes == 0 {
+		return DefaultMaxBytes
+	}
+	return l.MaxBytes
+}
+
+// Decode reads an SoA from the bytes of a workbook that Write wrote: the
+// entries from the "SoA" sheet (columns in any order, as soa.ParseRows
+// accepts them; empty rows are skipped) and the header from the
+// "Document" sheet; the "Summary" sheet is derived and ignored.
+//
+// The workbook is bounded before it is opened: data longer than the byte
+// limit (DefaultMaxBytes, or what ismskit.MaxBytes sets; a negative limit
+// removes it), or whose parts unzip to more than that limit in total (a
+// decompression bomb), is an error wrapping ismskit.ErrTooLarge, found
+// from the zip's directory before anything is inflated. Every part is
+// unzipped into memory, never into temporary files, and a row wider than
+// the sheet's header stops the reading.
+//
+// Data that is not a workbook, a corrupt part, a missing sheet or a
+// malformed cell is an error wrapping ismskit.ErrSyntax (or the parse
+// error of the value, such as ismskit.ErrUnknownValue), with paths such
+// as "SoA.rows[3].status" and the row's control as Item, every one of
+// them joined, up to the problem limit.
+func Decode(data []byte, opts ...ismskit.DecodeOption) (soa.SoA, error) {
+	max := maxBytes(opts)
+	if max >= 0 && int64(len(data)) > max {
+		return soa.SoA{}, codec.TooLarge(max)
+	}
+	if err := checkZip(data, max); err != nil {
+		return soa.SoA{}, err
+	}
+	lim := max
+	if lim < 0 {
+		lim = math.MaxInt64
+	}
+	// Both limits equal: no part is too large to stay in memory, so
+	// excelize writes no temporary file.
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: lim, UnzipXMLSizeLimit: lim})
 	if err != nil {
-		return soa.SoA{}, &ismskit.Error{Err: fmt.Errorf("%w: not a workbook: %v", ismskit.ErrSyntax, err)}
+		return soa.SoA{}, &ismskit.Error{Err: errf(ismskit.ErrSyntax, "not a workbook: %v", err)}
 	}
 	defer f.Close()
-	var l fielderr.List
+	l := fielderr.List{Max: ismskit.LimitsOf(opts...).MaxProblems}
 	var s soa.SoA
 
-	rows, err := f.GetRows(SheetSoA)
+	header := soa.TableHeader()
+	rows, err := sheetRows(f, SheetSoA, len(header))
 	switch {
 	case err != nil:
-		l.Add(SheetSoA, fmt.Errorf("%w: %v", ismskit.ErrSyntax, err))
+		l.Add(SheetSoA, err)
 	case len(rows) == 0:
-		l.Add(SheetSoA, fmt.Errorf("%w: no header row", ismskit.ErrSyntax))
+		l.Add(SheetSoA, errf(ismskit.ErrSyntax, "no header row"))
 	default:
-		header := rows[0]
-		body := rows[1:]
+		header, body := rows[0], rows[1:]
 		for i := range body { // the reader leaves out empty trailing cells
 			for len(body[i]) < len(header) {
 				body[i] = append(body[i], "")
@@ -278,9 +334,9 @@ func Read(r io.Reader) (soa.SoA, error) {
 		s.Entries = entries
 	}
 
-	drows, err := f.GetRows(SheetDocument)
+	drows, err := sheetRows(f, SheetDocument, 2)
 	if err != nil {
-		l.Add(SheetDocument, fmt.Errorf("%w: %v", ismskit.ErrSyntax, err))
+		l.Add(SheetDocument, err)
 	} else {
 		readDocument(&l, &s, drows)
 	}
@@ -288,6 +344,89 @@ func Read(r io.Reader) (soa.SoA, error) {
 		return soa.SoA{}, err
 	}
 	return s, nil
+}
+
+// Read reads a workbook from r, never past the byte limit, and decodes it
+// as Decode does.
+func Read(r io.Reader, opts ...ismskit.DecodeOption) (soa.SoA, error) {
+	data, err := codec.ReadAll(r, []ismskit.DecodeOption{ismskit.MaxBytes(maxBytes(opts))})
+	if err != nil {
+		return soa.SoA{}, err
+	}
+	return Decode(data, opts...)
+}
+
+// checkZip reads the zip directory of data and checks every part before
+// excelize inflates any: their declared sizes must add up to at most max
+// bytes (unless max is negative), and each must unzip to exactly its
+// declared size with a matching checksum. archive/zip stops a part that
+// inflates beyond its declared size, so the check itself inflates at most
+// max bytes.
+func checkZip(data []byte, max int64) error {
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return &ismskit.Error{Err: errf(ismskit.ErrSyntax, "not a workbook: %v", err)}
+	}
+	var total uint64
+	for _, zf := range zr.File {
+		total += zf.UncompressedSize64
+		if max >= 0 && (zf.UncompressedSize64 > uint64(max) || total > uint64(max)) {
+			return &ismskit.Error{Err: errf(ismskit.ErrTooLarge, "the workbook unzips to more than the limit of %d bytes", max)}
+		}
+	}
+	for _, zf := range zr.File {
+		rc, err := zf.Open()
+		if err == nil {
+			_, err = io.Copy(io.Discard, rc)
+			if cerr := rc.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
+			return &ismskit.Error{Err: errf(ismskit.ErrSyntax, "not a workbook: part %q: %v", clip(zf.Name), err)}
+		}
+	}
+	return nil
+}
+
+// sheetRows reads the rows of a sheet, one at a time, keeping no empty
+// row: a row with a cell beyond the width columns is an error, found
+// before any later row is read.
+func sheetRows(f *excelize.File, sheet string, width int) ([][]string, error) {
+	it, err := f.Rows(sheet)
+	if err != nil {
+		return nil, errf(ismskit.ErrSyntax, "%v", err)
+	}
+	defer it.Close()
+	var out [][]string
+	for n := 1; it.Next(); n++ {
+		cells, err := it.Columns()
+		if err != nil {
+			return nil, errf(ismskit.ErrSyntax, "row %d: %v", n, err)
+		}
+		if len(cells) > width {
+			return nil, errf(ismskit.ErrSyntax, "row %d has %d cells, want at most %d", n, len(cells), width)
+		}
+		if slices.ContainsFunc(cells, func(c string) bool { return c != "" }) {
+			out = append(out, cells)
+		}
+	}
+	if err := it.Error(); err != nil {
+		return nil, errf(ismskit.ErrSyntax, "%v", err)
+	}
+	return out, nil
+}
+
+func errf(kind error, format string, args ...any) error {
+	return fielderr.Errorf(kind, format, args...)
+}
+
+// clip shortens text quoted in a message.
+func clip(s string) string {
+	if len(s) > 40 {
+		return s[:40] + "..."
+	}
+	return s
 }
 
 func readDocument(l *fielderr.List, s *soa.SoA, rows [][]string) {

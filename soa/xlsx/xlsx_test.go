@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 
@@ -146,8 +147,8 @@ func TestWriteRejectsWhatACellCannotHold(t *testing.T) {
 	err := Write(&buf, s)
 	require.Error(t, err)
 	assert.ErrorIs(t, err, ismskit.ErrNotEncodable)
-	assert.Contains(t, err.Error(), `entries[2].owner: value cannot be encoded without loss: a control character`)
-	assert.Contains(t, err.Error(), `entries[3].implementation: value cannot be encoded without loss: 32768 characters`)
+	assert.Contains(t, err.Error(), `entries[2].owner (5.3): a control character`)
+	assert.Contains(t, err.Error(), `entries[3].implementation (5.4): 32768 characters`)
 	assert.Contains(t, err.Error(), `header.scope`)
 	assert.Zero(t, buf.Len(), "nothing written")
 
@@ -187,10 +188,18 @@ func TestReadErrors(t *testing.T) {
 	assert.ErrorIs(t, err, ismskit.ErrSyntax)
 }
 
+// FuzzDecode starts from real workbooks (the golden file and one written
+// now) and from decompression bombs; the golden workbook and a bomb are
+// also committed seeds under testdata/fuzz.
 func FuzzDecode(f *testing.F) {
 	b, err := Encode(testSoA(f))
 	require.NoError(f, err)
 	f.Add(b)
+	golden, err := os.ReadFile("testdata/soa.golden.xlsx")
+	require.NoError(f, err)
+	f.Add(golden)
+	f.Add(withPart(f, golden, "xl/worksheets/sheet1.xml", zeros(f, 16), 16<<20))
+	f.Add(withPart(f, golden, "xl/worksheets/sheet1.xml", zeros(f, 4), 100))
 	f.Add([]byte("PK\x03\x04"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := Decode(data)

@@ -1,0 +1,415 @@
+// Package apitest checks, in a package's tests, two promises that every
+// exported name of ismskit keeps, so that a new type or function cannot
+// break them unnoticed:
+//
+//   - every exported type marshals with encoding/json without error, its
+//     zero value included, with lowerCamelCase object keys, and decodes
+//     back to an equal value (JSON, CheckJSON);
+//   - no exported function or method panics when it is called with zero
+//     arguments: zero values, nil pointers, nil slices, nil receivers
+//     (ZeroCalls, CheckZeroCalls).
+//
+// Both read the package's source (its non-test .go files) to list what it
+// exports, and report every exported type, function or method that the
+// test did not give them: the test lists them, the source decides whether
+// the list is complete.
+//
+// The functions keep no state and are safe for concurrent use.
+package apitest
+
+import (
+	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// Exported lists what the package in dir exports, from its non-test .go
+// files: its exported types, its exported functions, and the exported
+// methods of its exported types as "Type.Method", each sorted.
+func Exported(dir string) (types, funcs, methods []string, err error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	fset := token.NewFileSet()
+	for _, e := range entries {
+		name := e.Name()
+		if e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+			continue
+		}
+		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.SkipObjectResolution)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		for _, d := range f.Decls {
+			switch d := d.(type) {
+			case *ast.GenDecl:
+				for _, s := range d.Specs {
+					if ts, ok := s.(*ast.TypeSpec); ok && ts.Name.IsExported() {
+						types = append(types, ts.Name.Name)
+					}
+				}
+			case *ast.FuncDecl:
+				if !d.Name.IsExported() {
+					continue
+				}
+				if d.Recv == nil {
+					funcs = append(funcs, d.Name.Name)
+					continue
+				}
+				if recv := receiver(d.Recv.List[0].Type); ast.IsExported(recv) {
+					methods = append(methods, recv+"."+d.Name.Name)
+				}
+			}
+		}
+	}
+	slices.Sort(types)
+	slices.Sort(funcs)
+	slices.Sort(methods)
+	return types, funcs, methods, nil
+}
+
+// receiver returns the type name of a receiver expression: T, *T, T[P].
+func receiver(x ast.Expr) string {
+	for {
+		switch e := x.(type) {
+		case *ast.StarExpr:
+			x = e.X
+		case *ast.IndexExpr:
+			x = e.X
+		case *ast.IndexListExpr:
+			x = e.X
+		case *ast.Ident:
+			return e.Name
+		default:
+			return ""
+		}
+	}
+}
+
+// JSON fails t for every problem CheckJSON finds.
+func JSON(t testing.TB, dir string, values ...any) {
+	t.Helper()
+	for _, p := range CheckJSON(dir, values...) {
+		t.Error(p)
+	}
+}
+
+// CheckJSON checks values, one or more of each exported type of the
+// package in dir (non-pointer values: a zero value and a filled one), and
+// returns a problem for each that does not marshal with encoding/json,
+// has an object key that is not lowerCamelCase, or does not decode back
+// to a value equal to it (reflect.DeepEqual); and for each exported type
+// of the package that no value has. Extension values must be given in
+// compact form, as encoding/json writes them.
+func CheckJSON(dir string, values ...any) []string {
+	types, _, _, err := Exported(dir)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for i, v := range values {
+		rt := reflect.TypeOf(v)
+		if rt == nil || rt.Kind() == reflect.Pointer {
+			out = append(out, fmt.Sprintf("value %d: give a non-pointer value, not %T", i, v))
+			continue
+		}
+		seen[rt.Name()] = true
+		out = append(out, checkValue(fmt.Sprintf("%s (value %d)", rt, i), v, true)...)
+	}
+	for _, ty := range types {
+		if !seen[ty] {
+			out = append(out, fmt.Sprintf("exported type %s: no value given to check", ty))
+		}
+	}
+	return out
+}
+
+// checkValue marshals v, checks its keys and decodes it back into a new
+// value of its type (of the type it points to, for a pointer, which is
+// marshalled as the pointer so that pointer methods take part).
+func checkValue(name string, v any, keys bool) []string {
+	var out []string
+	rt := reflect.TypeOf(v)
+	want := v
+	if rt.Kind() == reflect.Pointer {
+		rt = rt.Elem()
+		want = reflect.ValueOf(v).Elem().Interface()
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return []string{fmt.Sprintf("%s: json.Marshal: %v", name, err)}
+	}
+	var doc any
+	if err := json.Unmarshal(b, &doc); err != nil {
+		return []string{fmt.Sprintf("%s: the JSON does not parse: %v", name, err)}
+	}
+	for _, k := range badKeys(doc, "") {
+		if keys {
+			out = append(out, fmt.Sprintf("%s: key %s is not lowerCamelCase", name, k))
+		}
+	}
+	back := reflect.New(rt)
+	if err := json.Unmarshal(b, back.Interface()); err != nil {
+		return append(out, fmt.Sprintf("%s: json.Unmarshal of its own JSON: %v\n%s", name, err, clip(b)))
+	}
+	if !reflect.DeepEqual(want, back.Elem().Interface()) {
+		out = append(out, fmt.Sprintf("%s: decodes back different:\n%#v\n%#v", name, want, back.Elem().Interface()))
+	}
+	return out
+}
+
+var camel = regexp.MustCompile(`^[a-z][A-Za-z0-9]*$`)
+
+// badKeys returns the paths of the object keys in doc that are not
+// lowerCamelCase.
+func badKeys(doc any, path string) []string {
+	var out []string
+	switch d := doc.(type) {
+	case map[string]any:
+		for k, v := range d {
+			p := path + "." + k
+			if !camel.MatchString(k) {
+				out = append(out, p)
+			}
+			out = append(out, badKeys(v, p)...)
+		}
+	case []any:
+		for i, v := range d {
+			out = append(out, badKeys(v, fmt.Sprintf("%s[%d]", path, i))...)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func clip(b []byte) string {
+	if len(b) > 300 {
+		return string(b[:300]) + "..."
+	}
+	return string(b)
+}
+
+// ZeroCalls fails t for every problem CheckZeroCalls finds.
+func ZeroCalls(t testing.TB, dir string, funcs map[string]any, types ...any) {
+	t.Helper()
+	for _, p := range CheckZeroCalls(dir, funcs, types...) {
+		t.Error(p)
+	}
+}
+
+// CheckZeroCalls calls, under recover, every function of funcs (keyed by
+// name) and every exported method of the types of the values in types
+// with zero arguments, and returns a problem for each call that panics,
+// and for each exported function or method of the package in dir that it
+// was not given. A value method is called on the zero value; a pointer
+// method on a nil pointer and on a pointer to the zero value. A result
+// that is an iterator (func(yield func(...) bool)) is ranged over too.
+func CheckZeroCalls(dir string, funcs map[string]any, types ...any) []string {
+	_, declFuncs, declMethods, err := Exported(dir)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	var out []string
+	for _, name := range declFuncs {
+		if _, ok := funcs[name]; !ok {
+			out = append(out, fmt.Sprintf("exported function %s: not given", name))
+		}
+	}
+	names := make([]string, 0, len(funcs))
+	for name := range funcs {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		fn := reflect.ValueOf(funcs[name])
+		if fn.Kind() != reflect.Func {
+			out = append(out, fmt.Sprintf("%s: not a function", name))
+			continue
+		}
+		if p := call(fn); p != "" {
+			out = append(out, fmt.Sprintf("%s(zero arguments) panics: %s", name, p))
+		}
+	}
+
+	called := map[string]bool{}
+	for _, v := range types {
+		rt := reflect.TypeOf(v)
+		if rt == nil || rt.Kind() == reflect.Pointer {
+			out = append(out, fmt.Sprintf("give a non-pointer value, not %T", v))
+			continue
+		}
+		zero := reflect.Zero(rt)
+		pt := reflect.PointerTo(rt)
+		for i := 0; i < pt.NumMethod(); i++ {
+			m := pt.Method(i)
+			key := rt.Name() + "." + m.Name
+			called[key] = true
+			if _, onValue := rt.MethodByName(m.Name); onValue {
+				if p := call(zero.MethodByName(m.Name)); p != "" {
+					out = append(out, fmt.Sprintf("%s on the zero value panics: %s", key, p))
+				}
+				continue
+			}
+			if p := call(reflect.Zero(pt).MethodByName(m.Name)); p != "" {
+				out = append(out, fmt.Sprintf("%s on a nil *%s panics: %s", key, rt.Name(), p))
+			}
+			if p := call(reflect.New(rt).MethodByName(m.Name)); p != "" {
+				out = append(out, fmt.Sprintf("%s on a pointer to the zero value panics: %s", key, p))
+			}
+		}
+	}
+	for _, m := range declMethods {
+		if !called[m] {
+			out = append(out, fmt.Sprintf("exported method %s: its type not given", m))
+		}
+	}
+	return out
+}
+
+// Args gives the argument Call passes for a parameter of type t, when it
+// returns true; otherwise Call passes the zero value.
+type Args func(t reflect.Type) (reflect.Value, bool)
+
+// Call calls fn, a function value, with the zero value of each parameter
+// (or what args gives; no variadic arguments), ranges over results that
+// are iterators, and returns what a panic said, or "" if none.
+func Call(fn any, args Args) (panicked string) {
+	v := reflect.ValueOf(fn)
+	if v.Kind() != reflect.Func || v.IsNil() {
+		return fmt.Sprintf("%T is not a function", fn)
+	}
+	return callWith(v, args)
+}
+
+func call(fn reflect.Value) string { return callWith(fn, nil) }
+
+func callWith(fn reflect.Value, provide Args) (panicked string) {
+	defer func() {
+		if r := recover(); r != nil {
+			panicked = fmt.Sprint(r)
+		}
+	}()
+	ft := fn.Type()
+	n := ft.NumIn()
+	if ft.IsVariadic() {
+		n--
+	}
+	args := make([]reflect.Value, n)
+	for i := range args {
+		if provide != nil {
+			if v, ok := provide(ft.In(i)); ok {
+				args[i] = v
+				continue
+			}
+		}
+		args[i] = reflect.Zero(ft.In(i))
+	}
+	for _, r := range fn.Call(args) {
+		rangeOver(r)
+	}
+	return ""
+}
+
+// rangeOver ranges over v if it is a non-nil iterator function.
+func rangeOver(v reflect.Value) {
+	t := v.Type()
+	if t.Kind() != reflect.Func || v.IsNil() || t.NumIn() != 1 || t.NumOut() != 0 {
+		return
+	}
+	yt := t.In(0)
+	if yt.Kind() != reflect.Func || yt.NumOut() != 1 || yt.Out(0).Kind() != reflect.Bool {
+		return
+	}
+	yield := reflect.MakeFunc(yt, func([]reflect.Value) []reflect.Value {
+		return []reflect.Value{reflect.ValueOf(true)}
+	})
+	v.Call([]reflect.Value{yield})
+}
+
+// API is the exported surface of a package, as Of lists it.
+type API struct {
+	// Types are the exported type names.
+	Types []string
+	// Funcs are the exported package-level functions.
+	Funcs []string
+	// Methods are the exported methods of exported types, as
+	// "Type.Method".
+	Methods []string
+}
+
+// Of lists the exported API of the package in dir (see Exported), failing
+// t if the source cannot be read.
+func Of(t testing.TB, dir string) API {
+	t.Helper()
+	types, funcs, methods, err := Exported(dir)
+	if err != nil {
+		t.Fatalf("apitest: %v", err)
+	}
+	return API{Types: types, Funcs: funcs, Methods: methods}
+}
+
+// Missing returns the names of want that covered lacks, in want's order.
+func Missing(want []string, covered map[string]bool) []string {
+	var out []string
+	for _, n := range want {
+		if !covered[n] {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// RoundTrip checks values given as pointers as CheckJSON checks values,
+// without asking for every type of the package and without the key rule,
+// for types whose JSON is a standard's document (OSCAL's hyphenated
+// keys): each marshals and decodes back equal.
+func RoundTrip(t testing.TB, vs ...any) {
+	t.Helper()
+	for _, v := range vs {
+		rv := reflect.ValueOf(v)
+		if rv.Kind() != reflect.Pointer || rv.IsNil() {
+			t.Errorf("apitest.RoundTrip: give a non-nil pointer, not %T", v)
+			continue
+		}
+		for _, p := range checkValue(rv.Elem().Type().String(), v, false) {
+			t.Error(p)
+		}
+	}
+}
+
+// Calls runs each call under recover, by the name of the exported
+// function or method ("Func", "Type.Method") it calls with zero
+// arguments or a nil receiver, and fails t for each that panics and for
+// each exported function and method of the package in dir that calls
+// does not cover. It is for packages whose functions need arguments
+// CheckZeroCalls cannot make.
+func Calls(t *testing.T, dir string, calls map[string]func()) {
+	t.Helper()
+	covered := map[string]bool{}
+	for name, call := range calls {
+		covered[name] = true
+		t.Run(name, func(t *testing.T) {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("%s panics: %v", name, r)
+				}
+			}()
+			call()
+		})
+	}
+	api := Of(t, dir)
+	if missing := Missing(append(api.Funcs, api.Methods...), covered); len(missing) > 0 {
+		t.Errorf("exported functions and methods not called with zero arguments: %v", missing)
+	}
+}
