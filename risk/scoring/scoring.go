@@ -3,9 +3,10 @@ package scoring
 import (
 	"errors"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/internal/strictjson"
-	"github.com/ismskit/ismskit/risk/scoring/cvss3"
+	"github.com/ismskit/ismskit/risk/scoring/cvss"
 )
 
 // Method is a versioned risk scoring method (ISO/IEC 27001:2022 6.1.2 d 2
@@ -69,9 +70,19 @@ type Result struct {
 	// as "critical" or "medium".
 	Severity string `json:"severity"`
 	// The intermediate scores, in the method's order, such as the CVSS
-	// base, temporal and environmental scores or the OWASP likelihood and
-	// impacts.
+	// v2.0 and v3.x base, temporal and environmental scores or the OWASP
+	// likelihood and impacts.
 	Parts []Part `json:"parts,omitempty"`
+	// The metric groups the score was computed from, for a method whose
+	// score depends on which groups a vector carries: CVSS v4.0's
+	// nomenclature, "CVSS-B", "CVSS-BT", "CVSS-BE" or "CVSS-BTE"
+	// (specification section 1.3). Empty for other methods.
+	Nomenclature string `json:"nomenclature,omitempty"`
+	// The CVSS v4.0 MacroVector of the vector, the levels of EQ1 to EQ6
+	// as six digits such as "000200" (specification section 8.2): the
+	// equivalence class whose score the vector's score is interpolated
+	// from. Empty for other methods.
+	MacroVector string `json:"macroVector,omitempty"`
 }
 
 // Part is a named intermediate score of a Result. The zero value is an
@@ -116,21 +127,29 @@ func DecodeResult(data []byte) (Result, error) {
 // errors.As(err, new(*scoring.FieldError)) works across packages.
 type FieldError = fielderr.Error
 
-// Sentinel errors. The vector errors are shared with package cvss3, so that
+// Sentinel errors. The vector errors are the kinds every CVSS version
+// reports (package cvss) and the shared kinds of package ismskit, the
+// same values under the names this package has always had, so that
 // errors.Is works the same way for every method.
 var (
-	// ErrPrefix: a CVSS vector without the "CVSS:3.1/" or "CVSS:3.0/" prefix.
-	ErrPrefix = cvss3.ErrPrefix
-	// ErrSyntax: a vector component that is not KEY:VALUE.
-	ErrSyntax = cvss3.ErrSyntax
-	// ErrUnknownMetric: a metric or factor the method does not know.
-	ErrUnknownMetric = cvss3.ErrUnknownMetric
-	// ErrUnknownValue: a value the metric or factor does not allow.
-	ErrUnknownValue = cvss3.ErrUnknownValue
-	// ErrDuplicateMetric: a metric or factor given twice.
-	ErrDuplicateMetric = cvss3.ErrDuplicateMetric
-	// ErrMissingMetric: a metric or factor the method needs is missing.
-	ErrMissingMetric = cvss3.ErrMissingMetric
+	// ErrPrefix: a CVSS vector without the prefix of a version the CVSS
+	// method reads; the same kind as cvss.ErrPrefix.
+	ErrPrefix = cvss.ErrPrefix
+	// ErrSyntax: a vector component that is not KEY:VALUE; the same kind
+	// as ismskit.ErrSyntax.
+	ErrSyntax = ismskit.ErrSyntax
+	// ErrUnknownMetric: a metric or factor the method does not know; the
+	// same kind as cvss.ErrUnknownMetric.
+	ErrUnknownMetric = cvss.ErrUnknownMetric
+	// ErrUnknownValue: a value the metric or factor does not allow; the
+	// same kind as ismskit.ErrUnknownValue.
+	ErrUnknownValue = ismskit.ErrUnknownValue
+	// ErrDuplicateMetric: a metric or factor given twice; the same kind
+	// as cvss.ErrDuplicateMetric.
+	ErrDuplicateMetric = cvss.ErrDuplicateMetric
+	// ErrMissingMetric: a metric or factor the method needs is missing;
+	// the same kind as cvss.ErrMissingMetric.
+	ErrMissingMetric = cvss.ErrMissingMetric
 	// ErrOutOfRange: a numeric factor outside the method's scale.
 	ErrOutOfRange = errors.New("value outside the scale")
 	// ErrConfig: a method's configuration is invalid.
