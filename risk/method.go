@@ -8,6 +8,7 @@ import (
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/risk/scoring"
+	"github.com/ismskit/ismskit/risk/scoring/cvss"
 )
 
 // MatrixMethod is the classic qualitative method of ISO/IEC 27005:2022
@@ -60,7 +61,7 @@ func (m MatrixMethod) Score(vector string) (scoring.Result, error) {
 	for i, comp := range strings.Split(vector, "/") {
 		key, val, ok := strings.Cut(comp, ":")
 		if !ok || key == "" || val == "" {
-			l.Add(fielderr.Index("vector", i), errf(scoring.ErrSyntax, "component %q is not KEY:VALUE", comp))
+			l.Add(fielderr.Index("vector", i), errf(ismskit.ErrSyntax, "component %q is not KEY:VALUE", comp))
 			continue
 		}
 		k := -1
@@ -70,24 +71,24 @@ func (m MatrixMethod) Score(vector string) (scoring.Result, error) {
 			}
 		}
 		if k < 0 {
-			l.Add(strconv.Quote(key), errf(scoring.ErrUnknownMetric, "unknown component %q (want L and I)", key))
+			l.Add(strconv.Quote(key), errf(cvss.ErrUnknownMetric, "unknown component %q (want L and I)", key))
 			continue
 		}
 		if seen[k] {
-			l.Add(key, errf(scoring.ErrDuplicateMetric, "%s given twice", key))
+			l.Add(key, errf(cvss.ErrDuplicateMetric, "%s given twice", key))
 			continue
 		}
 		seen[k] = true
 		v, err := strconv.Atoi(val)
 		if err != nil || v < 1 || v > limits[k] {
-			l.Add(key, errf(scoring.ErrOutOfRange, "%q is outside the scale 1..%d", val, limits[k]))
+			l.Add(key, errf(ismskit.ErrOutOfRange, "%q is outside the scale 1..%d", val, limits[k]))
 			continue
 		}
 		vals[k] = v
 	}
 	for k, n := range names {
 		if !seen[k] {
-			l.Add(n, errf(scoring.ErrMissingMetric, "%s is missing", n))
+			l.Add(n, errf(cvss.ErrMissingMetric, "%s is missing", n))
 		}
 	}
 	if err := l.Err(); err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/risk/scoring"
+	"github.com/ismskit/ismskit/risk/scoring/cvss"
 )
 
 func TestMatrixMethod(t *testing.T) {
@@ -46,13 +47,13 @@ func TestMatrixMethodErrors(t *testing.T) {
 		path string
 		kind error
 	}{
-		{"", "vector[0]", scoring.ErrSyntax},
-		{"L:1/I", "vector[1]", scoring.ErrSyntax},
-		{"L:1/I:1/X:2", `"X"`, scoring.ErrUnknownMetric},
-		{"L:1/L:2/I:1", "L", scoring.ErrDuplicateMetric},
-		{"L:1", "I", scoring.ErrMissingMetric},
-		{"L:4/I:1", "L", scoring.ErrOutOfRange},
-		{"L:1/I:x", "I", scoring.ErrOutOfRange},
+		{"", "vector[0]", ismskit.ErrSyntax},
+		{"L:1/I", "vector[1]", ismskit.ErrSyntax},
+		{"L:1/I:1/X:2", `"X"`, cvss.ErrUnknownMetric},
+		{"L:1/L:2/I:1", "L", cvss.ErrDuplicateMetric},
+		{"L:1", "I", cvss.ErrMissingMetric},
+		{"L:4/I:1", "L", ismskit.ErrOutOfRange},
+		{"L:1/I:x", "I", ismskit.ErrOutOfRange},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -161,7 +162,7 @@ func TestScoredEstimate(t *testing.T) {
 		{&ScoreRecord{Method: "cvss", Version: "4.0", Vector: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"}, Estimate{5, 5}, "", nil},
 		{&ScoreRecord{Method: "matrix", Version: "1/standard-5x5@1", Vector: "L:3/I:2"}, Estimate{3, 2}, "", nil},
 		{nil, Estimate{}, "scoring", ismskit.ErrMissing},
-		{&ScoreRecord{Method: "cvss", Version: "4.0", Vector: "CVSS:4.0/AV:N"}, Estimate{}, "scoring.vector.AC", scoring.ErrMissingMetric},
+		{&ScoreRecord{Method: "cvss", Version: "4.0", Vector: "CVSS:4.0/AV:N"}, Estimate{}, "scoring.vector.AC", cvss.ErrMissingMetric},
 		{&ScoreRecord{Method: "owasp", Version: "1/technical", Vector: "SL:1"}, Estimate{}, "scoring.method", scoring.ErrUnknownMethod},
 	} {
 		r := &Risk{ID: "R-1", Scoring: tt.rec}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27002"
-	"github.com/ismskit/ismskit/risk/scoring"
 )
 
 func TestValidateSample(t *testing.T) {
@@ -116,7 +115,7 @@ func TestValidate(t *testing.T) {
 		{"scoring", func(r *Register) { r.Risks[0].Scoring = &ScoreRecord{Vector: "L:1/I:1"} }, "risks[0].scoring.method", ismskit.ErrMissing, "R-1"},
 		{"cvss vector", func(r *Register) {
 			r.Risks[0].Scoring = &ScoreRecord{Method: "cvss", Version: "4.0", Vector: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:Q", Score: 9.3}
-		}, "risks[0].scoring.vector.SA", scoring.ErrUnknownValue, "R-1"},
+		}, "risks[0].scoring.vector.SA", ismskit.ErrUnknownValue, "R-1"},
 		{"cvss score", func(r *Register) {
 			r.Risks[0].Scoring = &ScoreRecord{Method: "cvss", Version: "4.0", Vector: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", Score: 9.8}
 		}, "risks[0].scoring.score", ismskit.ErrInconsistent, "R-1"},

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/goldenfile"
 
 	"github.com/stretchr/testify/assert"
@@ -52,17 +53,17 @@ func TestCVSSMethod(t *testing.T) {
 	assert.False(t, ok)
 
 	_, err := CVSS{}.Score("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H")
-	assert.ErrorIs(t, err, ErrMissingMetric)
+	assert.ErrorIs(t, err, cvss.ErrMissingMetric)
 	assert.Equal(t, []string{"A"}, errPaths(t, err))
 	for _, in := range []string{"CVSS:5.0/AV:N", "CVSS:2/AV:N/AC:L/Au:N/C:P/I:P/A:P", "CVSS:"} {
 		_, err = CVSS{}.Score(in)
-		assert.ErrorIs(t, err, ErrPrefix, in)
+		assert.ErrorIs(t, err, cvss.ErrPrefix, in)
 		assert.ErrorIs(t, err, cvss.ErrPrefix, in)
 	}
 	_, err = CVSS{}.Score("CVSS:3.2/AV:N")
-	assert.ErrorIs(t, err, ErrPrefix)
+	assert.ErrorIs(t, err, cvss.ErrPrefix)
 	_, err = CVSS{}.Score("CVSS:2.0/AV:N")
-	assert.ErrorIs(t, err, ErrMissingMetric)
+	assert.ErrorIs(t, err, cvss.ErrMissingMetric)
 	_, err = CVSS{}.Score("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/CR:H/E:A")
 	assert.ErrorIs(t, err, cvss.ErrMetricOrder)
 	assert.Equal(t, []string{"E"}, errPaths(t, err))
@@ -136,7 +137,7 @@ func TestRegistry(t *testing.T) {
 	assert.ErrorIs(t, err, ErrUnknownMethod)
 	assert.Contains(t, err.Error(), "known: cvss 2.0, cvss 3.0, cvss 3.1, cvss 4.0")
 	_, err = reg.Score("dread", "1/0..10/mean", "D:11/R:1/E:1/A:1/DI:1")
-	assert.ErrorIs(t, err, ErrOutOfRange)
+	assert.ErrorIs(t, err, ismskit.ErrOutOfRange)
 
 	custom, err := NewRegistry(counter{"len", "1"}, classic)
 	require.NoError(t, err)
@@ -179,17 +180,17 @@ func TestResultJSON(t *testing.T) {
 		kind error
 		path string
 	}{
-		{`{"method":"owasp","version":"1","vector":"","score":1,"severity":"low","sevrity":"x"}`, ErrUnknownField, "sevrity"},
-		{`{"method":"owasp","score":"high"}`, ErrType, "score"},
-		{`{"method":"owasp","parts":[{"name":"a","score":1,"lvl":"x"}]}`, ErrUnknownField, "parts[0].lvl"},
-		{`{"method":"owasp"} {}`, ErrTrailingData, ""},
-		{`{"method":`, ErrJSONSyntax, ""},
+		{`{"method":"owasp","version":"1","vector":"","score":1,"severity":"low","sevrity":"x"}`, ismskit.ErrUnknownField, "sevrity"},
+		{`{"method":"owasp","score":"high"}`, ismskit.ErrType, "score"},
+		{`{"method":"owasp","parts":[{"name":"a","score":1,"lvl":"x"}]}`, ismskit.ErrUnknownField, "parts[0].lvl"},
+		{`{"method":"owasp"} {}`, ismskit.ErrTrailingData, ""},
+		{`{"method":`, ismskit.ErrSyntax, ""},
 	} {
 		_, err := DecodeResult([]byte(tt.in))
 		require.Error(t, err, tt.in)
 		assert.ErrorIs(t, err, tt.kind, tt.in)
 		if tt.path != "" {
-			var fe *FieldError
+			var fe *ismskit.Error
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, tt.path, fe.Path)
 		}
