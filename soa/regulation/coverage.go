@@ -241,8 +241,9 @@ func EncodeCoverage(c *Coverage) ([]byte, error) { return codec.Encode(c) }
 func WriteCoverage(w io.Writer, c *Coverage) error { return codec.Write(w, c) }
 
 // Markdown returns the coverage as a Markdown document: a table of the
-// SoA and regulation, the counts per status, and one row per requirement
-// with its controls. Every text that comes from the SoA or the tailoring
+// SoA and regulation, the counts per status, one row per requirement
+// with controls (and per requirement that does not apply), and a list of
+// the requirements without controls. Every text that comes from the SoA or the tailoring
 // (organisation, version, reasons) is escaped so that it reads as plain
 // text, and so is every other cell. A nil c gives the document of the
 // zero Coverage. The same coverage gives the same bytes.
@@ -274,11 +275,19 @@ func (c *Coverage) Markdown() []byte {
 	_ = sum.WriteMarkdown(&b)
 	b.WriteString("\n## Requirements\n\n")
 	t := table.Table{Header: []string{"Requirement", "Title", "Status", "Implemented", "In progress", "Missing", "Excluded", "Open nonconformities", "Note"}}
+	var unmapped []string
 	for _, rc := range c.Requirements {
+		if rc.Status == Unmapped {
+			unmapped = append(unmapped, mdEscape(rc.Requirement.Local()))
+			continue
+		}
 		t.Append(mdEscape(rc.Requirement.Local()), mdEscape(rc.Title), rc.Status.String(), joinIDs(rc.Implemented), joinIDs(rc.InProgress),
 			joinIDs(rc.Missing), joinIDs(rc.Excluded), mdEscape(strings.Join(rc.Nonconformities, ", ")), mdEscape(rc.Note))
 	}
 	_ = t.WriteMarkdown(&b)
+	if len(unmapped) > 0 {
+		b.WriteString("\nWithout Annex A controls (" + strconv.Itoa(len(unmapped)) + "): " + strings.Join(unmapped, ", ") + ".\n")
+	}
 	return b.Bytes()
 }
 
