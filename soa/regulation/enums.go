@@ -190,7 +190,8 @@ const (
 	NotCovered
 	// Unmapped: the requirement has no Annex A control to judge it by
 	// (a definition, a duty of the authority, an article without a
-	// security side).
+	// security side, or a HIPAA standard whose only pairs are weak and
+	// left out).
 	Unmapped
 	// NotApplicable: the tailoring says the requirement does not apply.
 	NotApplicable
