@@ -346,12 +346,7 @@ func (o *options) listDeadlines(w io.Writer) error {
 	}
 	ns, err := notify.Deadlines(inc)
 	if err != nil {
-		var b strings.Builder
-		b.WriteString("the incident is not valid:\n")
-		for _, p := range ismskit.Problems(err) {
-			fmt.Fprintf(&b, "  %s\n", p)
-		}
-		return usagef("%s", b.String())
+		return usagef("the incident is not valid:\n%s", problems(err))
 	}
 	var rows []deadlineJSON
 	text := [][]string{{"Regime", "Notify", "Basis", "Due", "Timing"}}
@@ -391,12 +386,8 @@ func (o *options) printCoverage(w io.Writer) error {
 	}
 	var s soa.SoA
 	if o.soaFile != "" {
-		data, err := os.ReadFile(o.soaFile)
-		if err != nil {
-			return usagef("cannot read the SoA: %v", err)
-		}
-		if s, err = soa.DecodeSoA(data); err != nil {
-			return usagef("the SoA is not valid:\n%s", problems(err))
+		if s, err = readDocument(o.soaFile, "SoA", soa.ReadSoA); err != nil {
+			return err
 		}
 	} else if s, err = sampleSoA(); err != nil {
 		return err
@@ -406,12 +397,8 @@ func (o *options) printCoverage(w io.Writer) error {
 		return err
 	}
 	if o.tailoringFile != "" {
-		data, err := os.ReadFile(o.tailoringFile)
-		if err != nil {
-			return usagef("cannot read the tailoring: %v", err)
-		}
-		if tl, err = regulation.DecodeTailoring(data); err != nil {
-			return usagef("the tailoring is not valid:\n%s", problems(err))
+		if tl, err = readDocument(o.tailoringFile, "tailoring", regulation.ReadTailoring); err != nil {
+			return err
 		}
 	}
 	var opts regulation.CoverageOptions
@@ -427,6 +414,22 @@ func (o *options) printCoverage(w io.Writer) error {
 	}
 	_, err = w.Write(c.Markdown())
 	return err
+}
+
+// readDocument reads a JSON document from a file with one of the
+// library's readers; a missing or invalid file is a usage error.
+func readDocument[T any](name, what string, read func(io.Reader, ...ismskit.DecodeOption) (T, error)) (T, error) {
+	var zero T
+	f, err := os.Open(name)
+	if err != nil {
+		return zero, usagef("cannot read the %s: %v", what, err)
+	}
+	defer f.Close()
+	v, err := read(f)
+	if err != nil {
+		return zero, usagef("the %s is not valid:\n%s", what, problems(err))
+	}
+	return v, nil
 }
 
 // names reports whether the tailoring says anything about r.

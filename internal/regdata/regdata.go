@@ -360,6 +360,24 @@ func rejected(fs Files, mapping string) (map[string]bool, error) {
 	return out, nil
 }
 
+// joined collects the published pairs that link each (requirement,
+// control) pair, keeping the order in which the pairs first appear.
+type joined struct {
+	via   map[[2]string][]string
+	order [][2]string
+}
+
+func (j *joined) add(req, ctl, via string) {
+	k := [2]string{req, ctl}
+	if j.via == nil {
+		j.via = map[[2]string][]string{}
+	}
+	if j.via[k] == nil {
+		j.order = append(j.order, k)
+	}
+	j.via[k] = append(j.via[k], via)
+}
+
 // deriveHIPAA joins the SP 800-66r2 crosswalk with NIST's SP 800-53 to
 // ISO/IEC 27001:2022 crosswalk on exact SP 800-53 IDs.
 func (d *Data) deriveHIPAA(fs Files) error {
@@ -382,8 +400,7 @@ func (d *Data) deriveHIPAA(fs Files) error {
 		return err
 	}
 	p := &problems{name: "hipaa_sp800-53r5.tsv"}
-	via := map[[2]string][]string{}
-	var order [][2]string
+	var j joined
 	covered := map[string]bool{}
 	seen := map[[2]string]bool{}
 	for _, r := range rows {
@@ -404,11 +421,7 @@ func (d *Data) deriveHIPAA(fs Files) error {
 		covered[req] = true
 		d.SP80053 = append(d.SP80053, [2]string{req, c})
 		for _, ctl := range iso[c] {
-			k := [2]string{req, ctl}
-			if via[k] == nil {
-				order = append(order, k)
-			}
-			via[k] = append(via[k], c)
+			j.add(req, ctl, c)
 		}
 	}
 	for _, r := range d.Requirements {
@@ -417,7 +430,7 @@ func (d *Data) deriveHIPAA(fs Files) error {
 		}
 	}
 	used := map[string]bool{}
-	for _, k := range order {
+	for _, k := range j.order {
 		key := strings.TrimPrefix(k[0], "45 CFR ") + " " + k[1]
 		if drop[key] {
 			used[key] = true
@@ -425,7 +438,7 @@ func (d *Data) deriveHIPAA(fs Files) error {
 		}
 		weak := true
 		var v []string
-		for _, c := range via[k] {
+		for _, c := range j.via[k] {
 			weak = weak && rePolicy.MatchString(c)
 			v = append(v, "SP 800-53 "+c)
 		}
@@ -451,8 +464,7 @@ func (d *Data) deriveNIS2(fs Files) error {
 		return err
 	}
 	p := &problems{name: "nis2_ir2024-2690_annex.tsv"}
-	via := map[[2]string][]string{}
-	var order [][2]string
+	var j joined
 	seen := map[string]bool{}
 	for _, r := range rows {
 		pt, ctl := r.f["annex_point"], r.f["control"]
@@ -478,15 +490,11 @@ func (d *Data) deriveNIS2(fs Files) error {
 				p.add(r, "%q is not a point of Art. 21(2)", pt21)
 				continue
 			}
-			k := [2]string{req, ctl}
-			if via[k] == nil {
-				order = append(order, k)
-			}
-			via[k] = append(via[k], "2024/2690 Annex "+pt)
+			j.add(req, ctl, "2024/2690 Annex "+pt)
 		}
 	}
-	for _, k := range order {
-		d.Pairs = append(d.Pairs, Pair{Requirement: k[0], Control: k[1], Provenance: "Derived", Via: via[k]})
+	for _, k := range j.order {
+		d.Pairs = append(d.Pairs, Pair{Requirement: k[0], Control: k[1], Provenance: "Derived", Via: j.via[k]})
 	}
 	return errors.Join(p.errs...)
 }

@@ -214,8 +214,7 @@ func TestSpotChecks(t *testing.T) {
 		assert.Equal(t, []string{"SP 800-53 RA-1"}, m.Via)
 	}
 	assert.Empty(t, Controls(MustParseID("45 CFR 164.308(a)(1)")), "weak pairs are left out")
-	var f []Mapping
-	f = Mappings(MustParseID("NIS2 Art. 21(2)(f)"))
+	f := Mappings(MustParseID("NIS2 Art. 21(2)(f)"))
 	require.NotEmpty(t, f, "21(2)(f) has editorial pairs")
 	for _, m := range f {
 		assert.Equal(t, Editorial, m.Provenance)
