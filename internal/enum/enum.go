@@ -65,7 +65,8 @@ func (s *Set[T]) All() []T {
 	return out
 }
 
-// Parse returns the constant whose code is text.
+// Parse returns the constant whose code is text; anything else is an
+// *ismskit.Error (without a path) wrapping ismskit.ErrUnknownValue.
 func (s *Set[T]) Parse(text string) (T, error) {
 	for i := 1; i < len(s.Codes); i++ {
 		if s.Codes[i] == text {
@@ -75,13 +76,13 @@ func (s *Set[T]) Parse(text string) (T, error) {
 	if len(text) > 40 {
 		text = text[:40] + "..."
 	}
-	return 0, fielderr.Errorf(ismskit.ErrUnknownValue, "%q is not a %s (want %s)", text, s.What, strings.Join(s.Codes[1:], ", "))
+	return 0, &ismskit.Error{Err: fielderr.Errorf(ismskit.ErrUnknownValue, "%q is not a %s (want %s)", text, s.What, strings.Join(s.Codes[1:], ", "))}
 }
 
 // Marshal returns the code of v for MarshalText.
 func (s *Set[T]) Marshal(v T) ([]byte, error) {
 	if v != 0 && !s.Valid(v) {
-		return nil, fielderr.Errorf(ismskit.ErrUnknownValue, "%s %d is not defined", s.What, uint8(v))
+		return nil, &ismskit.Error{Err: fielderr.Errorf(ismskit.ErrUnknownValue, "%s %d is not defined", s.What, uint8(v))}
 	}
 	return []byte(s.Codes[v]), nil
 }
@@ -90,7 +91,7 @@ func (s *Set[T]) Marshal(v T) ([]byte, error) {
 // value. A nil p is an error, never a panic.
 func (s *Set[T]) Unmarshal(p *T, text []byte) error {
 	if p == nil {
-		return fielderr.Errorf(ismskit.ErrMissing, "%s.UnmarshalText: nil receiver", s.Type)
+		return &ismskit.Error{Err: fielderr.Errorf(ismskit.ErrMissing, "%s.UnmarshalText: nil receiver", s.Type)}
 	}
 	if len(text) == 0 {
 		*p = 0

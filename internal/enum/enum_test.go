@@ -31,6 +31,8 @@ func TestSet(t *testing.T) {
 	_, err = colors.Parse("Red")
 	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	assert.Contains(t, err.Error(), "want red, dark-blue")
+	assert.Len(t, ismskit.Problems(err), 1)
+	assert.IsType(t, &ismskit.Error{}, err)
 	_, err = colors.Parse(strings.Repeat("x", 100))
 	assert.Less(t, len(err.Error()), 120, "the input is clipped")
 	_, err = colors.Parse("")

@@ -2,6 +2,7 @@ package regulation
 
 import (
 	"encoding"
+	"errors"
 	"fmt"
 	"testing"
 
@@ -70,6 +71,9 @@ func TestEnums(t *testing.T) {
 	}
 	assert.Len(t, Kinds(), 9)
 	assert.Len(t, Statuses(), 5)
+	_, err := ParseRegulation("ccpa")
+	var pe *ismskit.Error
+	assert.True(t, errors.As(err, &pe), "a typed *ismskit.Error")
 	r, err := ParseRegulation("NIS2")
 	require.NoError(t, err)
 	assert.Equal(t, NIS2, r, "regulation codes are read in any case")
