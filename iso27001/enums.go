@@ -122,7 +122,7 @@ func (a Amendment) MarshalText() ([]byte, error) { return amendments.Marshal(int
 
 // UnmarshalText parses "amd1-2024"; "" gives NoAmendment.
 func (a *Amendment) UnmarshalText(text []byte) error {
-	return enum.Set(&amendments, a, text)
+	return enum.SetText(&amendments, a, text)
 }
 
 // DocKind says whether a requirement item asks for documented information
@@ -162,7 +162,7 @@ func (k DocKind) MarshalText() ([]byte, error) { return docKinds.Marshal(int(k))
 // UnmarshalText parses "none", "maintained" or "retained"; "" gives
 // NotDocumented.
 func (k *DocKind) UnmarshalText(text []byte) error {
-	return enum.Set(&docKinds, k, text)
+	return enum.SetText(&docKinds, k, text)
 }
 
 // Change says how a clause or item of one edition differs from the other
@@ -200,7 +200,7 @@ func (c Change) MarshalText() ([]byte, error) { return changes.Marshal(int(c)) }
 
 // UnmarshalText parses what MarshalText returns; "" gives ChangeNone.
 func (c *Change) UnmarshalText(text []byte) error {
-	return enum.Set(&changes, c, text)
+	return enum.SetText(&changes, c, text)
 }
 
 // Origin says whether an issue (4.1) or an interested party (4.2) is
@@ -235,7 +235,7 @@ func (o Origin) MarshalText() ([]byte, error) { return origins.Marshal(int(o)) }
 
 // UnmarshalText parses "internal" or "external"; "" gives the zero value.
 func (o *Origin) UnmarshalText(text []byte) error {
-	return enum.Set(&origins, o, text)
+	return enum.SetText(&origins, o, text)
 }
 
 // OutputKind classifies a management review output (9.3.3): a decision on
@@ -275,5 +275,5 @@ func (k OutputKind) MarshalText() ([]byte, error) { return outputKinds.Marshal(i
 // UnmarshalText parses "improvement" or "change"; "" gives the zero
 // value.
 func (k *OutputKind) UnmarshalText(text []byte) error {
-	return enum.Set(&outputKinds, k, text)
+	return enum.SetText(&outputKinds, k, text)
 }

@@ -48,7 +48,7 @@ func (s ItemStatus) MarshalText() ([]byte, error) { return itemStatuses.Marshal(
 
 // UnmarshalText parses what MarshalText returns; "" gives the zero value.
 func (s *ItemStatus) UnmarshalText(text []byte) error {
-	return enum.Set(&itemStatuses, s, text)
+	return enum.SetText(&itemStatuses, s, text)
 }
 
 // GapReport is the result of Analyze: per clause, which requirement items

@@ -58,7 +58,7 @@ func (t Theme) MarshalText() ([]byte, error) { return themes.Marshal(int(t)) }
 // UnmarshalText decodes a theme from its MarshalText form, exactly
 // ("organizational"); "" gives the zero Theme. Anything else is an error
 // wrapping ismskit.ErrUnknownValue.
-func (t *Theme) UnmarshalText(b []byte) error { return enum.Set(&themes, t, b) }
+func (t *Theme) UnmarshalText(b []byte) error { return enum.SetText(&themes, t, b) }
 
 // ParseTheme parses a theme by name, in any case ("organizational",
 // "Technological"), by title ("Organizational controls", what String
@@ -133,7 +133,7 @@ func (t AttributeType) MarshalText() ([]byte, error) { return attrTypes.Marshal(
 // UnmarshalText decodes an attribute type from its MarshalText form,
 // exactly ("controlType"); "" gives the zero AttributeType. Anything else
 // is an error wrapping ismskit.ErrUnknownValue.
-func (t *AttributeType) UnmarshalText(b []byte) error { return enum.Set(&attrTypes, t, b) }
+func (t *AttributeType) UnmarshalText(b []byte) error { return enum.SetText(&attrTypes, t, b) }
 
 // ParseAttributeType parses an attribute type by its JSON key
 // ("controlType") or by its name in any case ("Control type"). Anything
@@ -270,7 +270,7 @@ func (a Attribute) MarshalText() ([]byte, error) { return attrs.Marshal(int(a)) 
 // exactly as the standard spells it ("Asset_management"); "" gives the
 // zero Attribute. Anything else is an error wrapping
 // ismskit.ErrUnknownValue.
-func (a *Attribute) UnmarshalText(b []byte) error { return enum.Set(&attrs, a, b) }
+func (a *Attribute) UnmarshalText(b []byte) error { return enum.SetText(&attrs, a, b) }
 
 // ParseAttribute parses an attribute value. It accepts the standard's
 // spelling with or without the leading '#' ("#Asset_management"), in any

@@ -92,7 +92,8 @@ func TestReportSteps(t *testing.T) {
 	_, out := quickrun(t)
 	for _, want := range []string{
 		"Nimbus Ledger B.V., as of 2026-11-28",
-		"200 employees, 40 assets, 30 risks, 8 obligations, 7 controls of its own",
+		"200 employees, 40 assets, 30 risks, 36 obligations, 7 controls of its own",
+		"Regulations (soa/regulation): GDPR and NIS2 give 31 obligations", "NIS2        17             5        12      0            1",
 		"[1/8] Gap analysis", "all                                  143/156     91.7%",
 		"9.1.p1 (retained): unapproved MON-01",
 		"[2/8] Risk assessment", "High      11        8        3",
@@ -140,7 +141,7 @@ func TestArtefacts(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, s.Validate(soa.ValidateOptions{Catalog: cat, Register: &reg}))
 	assert.Len(t, s.Entries, 100)
-	src, err := soa.DecodeSources(sample.SourcesJSON())
+	src, err := sample.Sources()
 	require.NoError(t, err)
 	want, err := soa.Generate(soa.Input{Catalog: cat, Header: s.Header, Register: reg, Sources: src})
 	require.NoError(t, err)

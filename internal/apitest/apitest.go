@@ -111,7 +111,19 @@ func JSON(t testing.TB, dir string, values ...any) {
 // to a value equal to it (reflect.DeepEqual); and for each exported type
 // of the package that no value has. Extension values must be given in
 // compact form, as encoding/json writes them.
-func CheckJSON(dir string, values ...any) []string {
+func CheckJSON(dir string, values ...any) []string { return checkJSON(dir, nil, values) }
+
+// JSONSkipping is JSON for documents with user-chosen keys: object keys
+// directly under a key named in skip (a map keyed by State names, say)
+// are not held to the lowerCamelCase rule.
+func JSONSkipping(t testing.TB, dir string, skip []string, values ...any) {
+	t.Helper()
+	for _, p := range checkJSON(dir, skip, values) {
+		t.Error(p)
+	}
+}
+
+func checkJSON(dir string, skip []string, values []any) []string {
 	types, _, _, err := Exported(dir)
 	if err != nil {
 		return []string{err.Error()}
@@ -125,7 +137,7 @@ func CheckJSON(dir string, values ...any) []string {
 			continue
 		}
 		seen[rt.Name()] = true
-		out = append(out, checkValue(fmt.Sprintf("%s (value %d)", rt, i), v, true)...)
+		out = append(out, checkValue(fmt.Sprintf("%s (value %d)", rt, i), v, true, skip)...)
 	}
 	for _, ty := range types {
 		if !seen[ty] {
@@ -138,7 +150,7 @@ func CheckJSON(dir string, values ...any) []string {
 // checkValue marshals v, checks its keys and decodes it back into a new
 // value of its type (of the type it points to, for a pointer, which is
 // marshalled as the pointer so that pointer methods take part).
-func checkValue(name string, v any, keys bool) []string {
+func checkValue(name string, v any, keys bool, skip []string) []string {
 	var out []string
 	rt := reflect.TypeOf(v)
 	want := v
@@ -154,7 +166,7 @@ func checkValue(name string, v any, keys bool) []string {
 	if err := json.Unmarshal(b, &doc); err != nil {
 		return []string{fmt.Sprintf("%s: the JSON does not parse: %v", name, err)}
 	}
-	for _, k := range badKeys(doc, "") {
+	for _, k := range badKeys(doc, "", skip) {
 		if keys {
 			out = append(out, fmt.Sprintf("%s: key %s is not lowerCamelCase", name, k))
 		}
@@ -173,20 +185,21 @@ var camel = regexp.MustCompile(`^[a-z][A-Za-z0-9]*$`)
 
 // badKeys returns the paths of the object keys in doc that are not
 // lowerCamelCase.
-func badKeys(doc any, path string) []string {
+func badKeys(doc any, path string, skip []string) []string {
 	var out []string
+	parent := path[strings.LastIndexByte(path, '.')+1:]
 	switch d := doc.(type) {
 	case map[string]any:
 		for k, v := range d {
 			p := path + "." + k
-			if !camel.MatchString(k) {
+			if !camel.MatchString(k) && !slices.Contains(skip, parent) {
 				out = append(out, p)
 			}
-			out = append(out, badKeys(v, p)...)
+			out = append(out, badKeys(v, p, skip)...)
 		}
 	case []any:
 		for i, v := range d {
-			out = append(out, badKeys(v, fmt.Sprintf("%s[%d]", path, i))...)
+			out = append(out, badKeys(v, fmt.Sprintf("%s[%d]", path, i), skip)...)
 		}
 	}
 	slices.Sort(out)
@@ -382,7 +395,7 @@ func RoundTrip(t testing.TB, vs ...any) {
 			t.Errorf("apitest.RoundTrip: give a non-nil pointer, not %T", v)
 			continue
 		}
-		for _, p := range checkValue(rv.Elem().Type().String(), v, false) {
+		for _, p := range checkValue(rv.Elem().Type().String(), v, false, nil) {
 			t.Error(p)
 		}
 	}

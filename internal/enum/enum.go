@@ -107,10 +107,10 @@ func (e *Table) unknown(s string) error {
 	return fielderr.Errorf(ismskit.ErrUnknownValue, "%s %s: want %s", e.What, fielderr.Quote(s), strings.Join(want, ", "))
 }
 
-// Set sets *dst to the value whose code is text (see Unmarshal), for an
-// UnmarshalText method; a nil dst is an error wrapping
+// SetText sets *dst to the value whose code is text (see Unmarshal), for
+// an UnmarshalText method; a nil dst is an error wrapping
 // ismskit.ErrMissing.
-func Set[T ~uint8](e *Table, dst *T, text []byte) error {
+func SetText[T ~uint8](e *Table, dst *T, text []byte) error {
 	if dst == nil {
 		return fielderr.NilTarget(e.Type)
 	}
@@ -127,3 +127,47 @@ func ParseAs[T ~uint8](e *Table, s string) (T, error) {
 	v, err := e.Parse(s)
 	return T(v), err
 }
+
+// Set is a Table typed by its enumeration T, so that methods take and
+// return T instead of int:
+//
+//	var kinds = &enum.Set[Kind]{Type: "Kind", What: "requirement kind",
+//		Codes: []string{"", "article", ...}, Labels: []string{"", "Article", ...}}
+//	func (k Kind) String() string { return kinds.Label(k) }
+type Set[T ~uint8] Table
+
+func (s *Set[T]) table() *Table { return (*Table)(s) }
+
+// Valid reports whether v is a value of the enumeration.
+func (s *Set[T]) Valid(v T) bool { return s.table().Valid(int(v)) }
+
+// Code returns the code of v, "" for the zero value or one out of range.
+func (s *Set[T]) Code(v T) string {
+	if !s.Valid(v) {
+		return ""
+	}
+	return s.Codes[v]
+}
+
+// Label returns v in words (see Table.Label).
+func (s *Set[T]) Label(v T) string { return s.table().Label(int(v)) }
+
+// All returns the values of the enumeration in order.
+func (s *Set[T]) All() []T {
+	var out []T
+	for v := range s.Codes {
+		if s.table().Valid(v) {
+			out = append(out, T(v))
+		}
+	}
+	return out
+}
+
+// Parse returns the value whose code or label is text (see Table.Parse).
+func (s *Set[T]) Parse(text string) (T, error) { return ParseAs[T](s.table(), text) }
+
+// Marshal returns the code of v for MarshalText (see Table.Marshal).
+func (s *Set[T]) Marshal(v T) ([]byte, error) { return s.table().Marshal(int(v)) }
+
+// Unmarshal sets *p from text for UnmarshalText (see SetText).
+func (s *Set[T]) Unmarshal(p *T, text []byte) error { return SetText(s.table(), p, text) }

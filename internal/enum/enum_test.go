@@ -1,6 +1,7 @@
 package enum
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -75,13 +76,61 @@ func TestTable(t *testing.T) {
 func TestSetAndParseAs(t *testing.T) {
 	type origin uint8
 	var o origin
-	require.NoError(t, Set(&unset, &o, []byte("external")))
+	require.NoError(t, SetText(&unset, &o, []byte("external")))
 	assert.Equal(t, origin(2), o)
-	require.NoError(t, Set(&unset, &o, nil))
+	require.NoError(t, SetText(&unset, &o, nil))
 	assert.Equal(t, origin(0), o)
-	assert.ErrorIs(t, Set(&unset, &o, []byte("x")), ismskit.ErrUnknownValue)
-	assert.ErrorIs(t, Set[origin](&unset, nil, []byte("x")), ismskit.ErrMissing)
+	assert.ErrorIs(t, SetText(&unset, &o, []byte("x")), ismskit.ErrUnknownValue)
+	assert.ErrorIs(t, SetText[origin](&unset, nil, []byte("x")), ismskit.ErrMissing)
 	got, err := ParseAs[origin](&unset, "Internal")
 	require.NoError(t, err)
 	assert.Equal(t, origin(1), got)
+}
+
+type color uint8
+
+var colors = &Set[color]{Type: "color", What: "colour", Codes: []string{"", "red", "dark-blue"}, Labels: []string{"", "Red", "Dark blue"}}
+
+func TestSet(t *testing.T) {
+	assert.Equal(t, []color{1, 2}, colors.All())
+	assert.True(t, colors.Valid(2))
+	assert.False(t, colors.Valid(0))
+	assert.False(t, colors.Valid(3))
+	assert.Equal(t, "dark-blue", colors.Code(2))
+	assert.Equal(t, "", colors.Code(9))
+	assert.Equal(t, "Dark blue", colors.Label(2))
+	assert.Equal(t, "", colors.Label(0))
+	assert.Equal(t, "color(9)", colors.Label(9))
+
+	c, err := colors.Parse("red")
+	require.NoError(t, err)
+	assert.Equal(t, color(1), c)
+	c, err = colors.Parse("Dark Blue")
+	require.NoError(t, err, "a label is read too")
+	assert.Equal(t, color(2), c)
+	_, err = colors.Parse("green")
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
+	assert.Contains(t, err.Error(), "want red, dark-blue")
+	assert.Len(t, ismskit.Problems(err), 1)
+	_, err = colors.Parse(strings.Repeat("x", 100))
+	assert.Less(t, len(err.Error()), 120, "the input is clipped")
+	_, err = colors.Parse("")
+	assert.Error(t, err)
+
+	b, err := colors.Marshal(2)
+	require.NoError(t, err)
+	assert.Equal(t, "dark-blue", string(b))
+	b, err = colors.Marshal(0)
+	require.NoError(t, err)
+	assert.Empty(t, b, "the zero value is unset")
+	_, err = colors.Marshal(7)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
+
+	var v color
+	require.NoError(t, colors.Unmarshal(&v, []byte("dark-blue")))
+	assert.Equal(t, color(2), v)
+	require.NoError(t, colors.Unmarshal(&v, nil))
+	assert.Equal(t, color(0), v)
+	assert.Error(t, colors.Unmarshal(&v, []byte("green")))
+	assert.ErrorIs(t, colors.Unmarshal(nil, []byte("red")), ismskit.ErrMissing)
 }

@@ -79,7 +79,7 @@ func (k Kind) MarshalText() ([]byte, error) { return kinds.Marshal(int(k)) }
 
 // UnmarshalText reads a code exactly ("surveillance1"); "" gives the zero
 // Kind.
-func (k *Kind) UnmarshalText(text []byte) error { return enum.Set(&kinds, k, text) }
+func (k *Kind) UnmarshalText(text []byte) error { return enum.SetText(&kinds, k, text) }
 
 // ParseKind parses a kind by its code ("surveillance1") or its label in
 // any case ("First surveillance audit"). Anything else is an error

@@ -199,7 +199,7 @@ func (l CSFLevel) MarshalText() ([]byte, error) { return levels.Marshal(int(l)) 
 
 // UnmarshalText reads what MarshalText returns, exactly; "" gives the
 // zero value.
-func (l *CSFLevel) UnmarshalText(b []byte) error { return enum.Set(&levels, l, b) }
+func (l *CSFLevel) UnmarshalText(b []byte) error { return enum.SetText(&levels, l, b) }
 
 // ParseCSFLevel parses a level by its code ("subcategory") or label in
 // any case. Anything else is an error wrapping ismskit.ErrUnknownValue.

@@ -44,7 +44,7 @@ func (b Baseline) MarshalText() ([]byte, error) { return baselines.Marshal(int(b
 
 // UnmarshalText reads what MarshalText returns, exactly; "" gives the
 // zero value.
-func (b *Baseline) UnmarshalText(t []byte) error { return enum.Set(&baselines, b, t) }
+func (b *Baseline) UnmarshalText(t []byte) error { return enum.SetText(&baselines, b, t) }
 
 // ParseBaseline parses a baseline by its code ("not-selected") or label in
 // any case ("Not selected"). Anything else is an error wrapping
