@@ -54,6 +54,9 @@ type Evaluation struct {
 	Controls []iso27002.ControlID `json:"controls,omitempty"`
 	// Objectives the metric measures.
 	Objectives []string `json:"objectives,omitempty"`
+	// Check is the ID of the check the metric is computed from
+	// (Metric.Source), if any.
+	Check string `json:"check,omitempty"`
 	// Summary says all of it in a sentence.
 	Summary string `json:"summary"`
 }
@@ -76,6 +79,9 @@ type Evaluation struct {
 func Evaluate(m Metric, results []Measurement, asOf ismskit.Date) Evaluation {
 	ev := Evaluation{Metric: m.ID, Title: m.Title, Unit: m.Unit, AsOf: asOf, Target: m.Target,
 		Controls: slices.Clone(m.Controls), Objectives: slices.Clone(m.Objectives)}
+	if m.Source != nil {
+		ev.Check = m.Source.Check
+	}
 	var mine []Measurement
 	for _, x := range results {
 		if x.Metric == m.ID && !x.Date.IsZero() && !x.Date.After(asOf) {
