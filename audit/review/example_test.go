@@ -76,7 +76,7 @@ func ExampleRegister_Feed() {
 	}
 	// Output:
 	// IMP-1 Audit opportunity for improvement F-5 Head of Engineering 2026-11-03 2027-02-01
-	// Audit IA-4 on : Alerts could page the on-call engineer directly
+	// Audit IA-4: Alerts could page the on-call engineer directly
 }
 
 // A meeting's decisions need owners and due dates (9.3.3).

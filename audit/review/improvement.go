@@ -280,7 +280,11 @@ func (r Register) Feed(in FeedInput, asOf ismskit.Date) Register {
 			if f.Control.IsValid() {
 				ctl = []iso27002.ControlID{f.Control}
 			}
-			add(Improvement{Title: "Audit " + f.Audit + " on " + f.Subject() + ": " + f.Statement, Source: FromAudit,
+			title := "Audit " + f.Audit
+			if sub := f.Subject(); sub != "" {
+				title += " on " + sub
+			}
+			add(Improvement{Title: title + ": " + f.Statement, Source: FromAudit,
 				Reference: f.ID, Raised: f.Date, Controls: ctl})
 		}
 	}
