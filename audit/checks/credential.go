@@ -120,8 +120,8 @@ func CredentialReportColumns() []string { return credentialColumns[:] }
 // reported up to the problem limit, joined.
 func DecodeCredentialReport(data []byte, opts ...ismskit.DecodeOption) (CredentialReport, error) {
 	var rep CredentialReport
-	err := scanCredentialReport(data, opts, func(n int) { rep.Users = make([]IAMUser, 0, n) },
-		func(u *IAMUser) { rep.Users = append(rep.Users, *u) })
+	err := scanCredentialReport(data, opts, true, func(n int) { rep.Users = make([]IAMUser, 0, n) },
+		func(u *IAMUser, _ []byte) { rep.Users = append(rep.Users, *u) })
 	if err != nil {
 		return CredentialReport{}, err
 	}
@@ -130,10 +130,13 @@ func DecodeCredentialReport(data []byte, opts ...ismskit.DecodeOption) (Credenti
 
 // scanCredentialReport decodes a credential report row by row: it calls
 // size with an upper bound of the number of rows, then row for each row
-// read without a problem (with a *IAMUser valid only during the call),
-// and returns the problems as DecodeCredentialReport does. The checks
-// evaluate the rows as they come, without keeping them.
-func scanCredentialReport(data []byte, opts []ismskit.DecodeOption, size func(int), row func(*IAMUser)) error {
+// read without a problem (with a *IAMUser and the user name's bytes,
+// valid only during the call), and returns the problems as
+// DecodeCredentialReport does. The checks evaluate the rows as they
+// come, without keeping them; without keep, the row's User is set
+// only for the root user and its ARN not at all, which saves two
+// allocations a row.
+func scanCredentialReport(data []byte, opts []ismskit.DecodeOption, keep bool, size func(int), row func(*IAMUser, []byte)) error {
 	lim := ismskit.LimitsOf(opts...)
 	if lim.MaxBytes >= 0 && int64(len(data)) > lim.MaxBytes {
 		return codec.TooLarge(lim.MaxBytes)
@@ -190,15 +193,15 @@ func scanCredentialReport(data []byte, opts []ismskit.DecodeOption, size func(in
 			l.Add(fielderr.Index("rows", i), fielderr.Errorf(ismskit.ErrSyntax, "line %d: %d fields, the header has %d", r.line, len(r.fields), width))
 			continue
 		}
-		bad = decodeUser(&u, r.fields, &col, r.line, bad[:0])
+		bad = decodeUser(&u, r.fields, &col, r.line, keep, bad[:0])
 		if len(bad) > 0 {
 			for _, b := range bad {
-				l.AddItem(fielderr.Key(fielderr.Index("rows", i), b.column), u.User, b.err)
+				l.AddItem(fielderr.Key(fielderr.Index("rows", i), b.column), string(r.fields[col[colUser]]), b.err)
 			}
 			continue
 		}
 		if l.Len() == 0 {
-			row(&u)
+			row(&u, r.fields[col[colUser]])
 		}
 	}
 	return l.Err()
@@ -221,10 +224,16 @@ type cellProblem struct {
 
 // decodeUser decodes one row into u, and appends to bad the cells that
 // could not be read.
-func decodeUser(u *IAMUser, f [][]byte, col *[numColumns]int, line int, bad []cellProblem) []cellProblem {
+func decodeUser(u *IAMUser, f [][]byte, col *[numColumns]int, line int, keep bool, bad []cellProblem) []cellProblem {
 	cell := func(c int) []byte { return f[col[c]] }
-	*u = IAMUser{User: string(cell(colUser)), ARN: string(cell(colARN)), Line: line}
-	if u.User == "" {
+	*u = IAMUser{Line: line}
+	switch name := cell(colUser); {
+	case keep:
+		u.User, u.ARN = string(name), string(cell(colARN))
+	case string(name) == RootAccount:
+		u.User = RootAccount
+	}
+	if len(cell(colUser)) == 0 {
 		bad = append(bad, cellProblem{"user", fielderr.Errorf(ismskit.ErrMissing, "line %d: no user name", line)})
 	}
 	boolean := func(c int, notSupported bool) bool {
@@ -283,7 +292,8 @@ func parseStamp(b []byte) (time.Time, bool) {
 			s, ok6 := num(b[17:19])
 			if ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && y >= 1 && mo >= 1 && mo <= 12 && d >= 1 &&
 				d <= daysIn(y, time.Month(mo)) && h < 24 && mi < 60 && s < 60 {
-				return time.Date(y, time.Month(mo), d, h, mi, s, 0, time.UTC), true
+				sec := daysFromCivil(y, mo, d)*86400 + int64(h*3600+mi*60+s)
+				return time.Unix(sec, 0).UTC(), true
 			}
 			return time.Time{}, false
 		}
@@ -319,11 +329,40 @@ func daysIn(y int, m time.Month) int {
 	return 31
 }
 
-// daysSince returns the whole days from the UTC calendar day of t to
-// asOf (negative when t is later).
-func daysSince(t time.Time, asOf ismskit.Date) int {
-	return asOf.Sub(ismskit.DateOf(t.UTC()))
+// daysFromCivil returns the number of days from 1970-01-01 to y-m-d in
+// the proleptic Gregorian calendar (Howard Hinnant's algorithm).
+func daysFromCivil(y, m, d int) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 && y%400 != 0 {
+		era = (y - 399) / 400
+	}
+	yoe := y - era*400
+	mp := (m + 9) % 12
+	doy := (153*mp+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return int64(era)*146097 + int64(doe) - 719468
 }
+
+// dayNumber returns the day of t in UTC, counted from 1970-01-01.
+func dayNumber(t time.Time) int64 {
+	s := t.Unix()
+	if s < 0 {
+		return (s - 86399) / 86400
+	}
+	return s / 86400
+}
+
+// asOfDay returns the day number of asOf, for daysSince.
+func asOfDay(asOf ismskit.Date) int64 {
+	return daysFromCivil(asOf.Year(), int(asOf.Month()), asOf.Day())
+}
+
+// daysSince returns the whole days from the UTC calendar day of t to the
+// day numbered today (negative when t is later).
+func daysSince(t time.Time, today int64) int { return int(today - dayNumber(t)) }
 
 // IAMMFA is the check aws-iam-mfa: every IAM user with a console
 // password, and the root user, has MFA (ISO/IEC 27002:2022 5.17
@@ -348,7 +387,9 @@ func (IAMMFA) Definition() Definition {
 // Check decodes the credential report of files and evaluates it.
 func (c IAMMFA) Check(files map[string][]byte, asOf ismskit.Date, opts ...ismskit.DecodeOption) (*Result, error) {
 	res := NewResult(c.Definition(), asOf)
-	if err := scanCredentialReport(files[CredentialReportFile], opts, nil, func(u *IAMUser) { c.user(res, u) }); err != nil {
+	if err := scanCredentialReport(files[CredentialReportFile], opts, false, nil, func(u *IAMUser, name []byte) {
+		c.user(res, u, name)
+	}); err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -358,12 +399,14 @@ func (c IAMMFA) Check(files map[string][]byte, asOf ismskit.Date, opts ...ismski
 func (c IAMMFA) Evaluate(rep CredentialReport, asOf ismskit.Date) *Result {
 	res := NewResult(c.Definition(), asOf)
 	for i := range rep.Users {
-		c.user(res, &rep.Users[i])
+		c.user(res, &rep.Users[i], nil)
 	}
 	return res
 }
 
-func (IAMMFA) user(res *Result, u *IAMUser) {
+// user counts and checks one user; name, when not nil, is the user name
+// (u.User is then empty for a user other than root).
+func (IAMMFA) user(res *Result, u *IAMUser, name []byte) {
 	if !u.PasswordEnabled && !u.IsRoot() {
 		return
 	}
@@ -372,9 +415,17 @@ func (IAMMFA) user(res *Result, u *IAMUser) {
 		if u.IsRoot() {
 			res.Fail(u.User, "root user without MFA")
 		} else {
-			res.Fail(u.User, "console password without MFA")
+			res.Fail(userName(u, name), "console password without MFA")
 		}
 	}
+}
+
+// userName returns the user's name: u.User, or name when given.
+func userName(u *IAMUser, name []byte) string {
+	if name != nil {
+		return string(name)
+	}
+	return u.User
 }
 
 // DefaultMaxUnusedDays is how many days a password or access key may go
@@ -422,7 +473,9 @@ func (c IAMUnusedCredentials) Definition() Definition {
 func (c IAMUnusedCredentials) Check(files map[string][]byte, asOf ismskit.Date, opts ...ismskit.DecodeOption) (*Result, error) {
 	res := NewResult(c.Definition(), asOf)
 	var why []string
-	if err := scanCredentialReport(files[CredentialReportFile], opts, nil, func(u *IAMUser) { why = c.user(res, u, asOf, why) }); err != nil {
+	if err := scanCredentialReport(files[CredentialReportFile], opts, false, nil, func(u *IAMUser, name []byte) {
+		why = c.user(res, u, name, asOf, why)
+	}); err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -433,26 +486,27 @@ func (c IAMUnusedCredentials) Evaluate(rep CredentialReport, asOf ismskit.Date) 
 	res := NewResult(c.Definition(), asOf)
 	var why []string
 	for i := range rep.Users {
-		why = c.user(res, &rep.Users[i], asOf, why)
+		why = c.user(res, &rep.Users[i], nil, asOf, why)
 	}
 	return res
 }
 
 // user counts and checks one user; why is scratch space, returned for
 // reuse.
-func (c IAMUnusedCredentials) user(res *Result, u *IAMUser, asOf ismskit.Date, why []string) []string {
+func (c IAMUnusedCredentials) user(res *Result, u *IAMUser, name []byte, asOf ismskit.Date, why []string) []string {
 	if u.IsRoot() || !u.PasswordEnabled && !u.AccessKeys[0].Active && !u.AccessKeys[1].Active {
 		return why
 	}
 	max := c.limit()
+	today := asOfDay(asOf)
 	res.Total++
 	why = why[:0]
 	if u.PasswordEnabled {
 		if !u.PasswordLastUsed.IsZero() {
-			if d := daysSince(u.PasswordLastUsed, asOf); d > max {
+			if d := daysSince(u.PasswordLastUsed, today); d > max {
 				why = append(why, "password unused for "+days(d))
 			}
-		} else if d := daysSince(u.Created, asOf); !u.Created.IsZero() && d > max {
+		} else if d := daysSince(u.Created, today); !u.Created.IsZero() && d > max {
 			why = append(why, "password never used, user created "+days(d)+" ago")
 		}
 	}
@@ -464,21 +518,21 @@ func (c IAMUnusedCredentials) user(res *Result, u *IAMUser, asOf ismskit.Date, w
 		n := strconv.Itoa(k + 1)
 		switch {
 		case !key.LastUsed.IsZero():
-			if d := daysSince(key.LastUsed, asOf); d > max {
+			if d := daysSince(key.LastUsed, today); d > max {
 				why = append(why, "access key "+n+" unused for "+days(d))
 			}
 		case !key.LastRotated.IsZero():
-			if d := daysSince(key.LastRotated, asOf); d > max {
+			if d := daysSince(key.LastRotated, today); d > max {
 				why = append(why, "access key "+n+" never used, created "+days(d)+" ago")
 			}
 		case !u.Created.IsZero():
-			if d := daysSince(u.Created, asOf); d > max {
+			if d := daysSince(u.Created, today); d > max {
 				why = append(why, "access key "+n+" never used, user created "+days(d)+" ago")
 			}
 		}
 	}
 	if len(why) > 0 {
-		res.Fail(u.User, strings.Join(why, "; "))
+		res.Fail(userName(u, name), strings.Join(why, "; "))
 	}
 	return why
 }

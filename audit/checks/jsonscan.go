@@ -23,6 +23,7 @@ type jsonScanner struct {
 	maxDepth int
 	err      error // the syntax or depth problem that stopped the scan
 	buf      []byte
+	lean     bool // skip what the checks do not read (titles, URLs, statuses)
 }
 
 func newJSONScanner(data []byte, lim ismskit.Limits) *jsonScanner {

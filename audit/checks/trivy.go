@@ -95,11 +95,19 @@ type TrivyVulnerability struct {
 // byte limit (ismskit.ErrTooLarge) stop the decoding. Problems are
 // reported up to the problem limit of opts, joined.
 func DecodeTrivyReport(data []byte, opts ...ismskit.DecodeOption) (TrivyReport, error) {
+	return decodeTrivy(data, opts, false)
+}
+
+// decodeTrivy is DecodeTrivyReport; lean leaves out the fields the checks
+// do not read (Title, PrimaryURL, Status, PURL), checking their syntax
+// only.
+func decodeTrivy(data []byte, opts []ismskit.DecodeOption, lean bool) (TrivyReport, error) {
 	lim := ismskit.LimitsOf(opts...)
 	if lim.MaxBytes >= 0 && int64(len(data)) > lim.MaxBytes {
 		return TrivyReport{}, codec.TooLarge(lim.MaxBytes)
 	}
 	s := newJSONScanner(data, lim)
+	s.lean = lean
 	l := fielderr.List{Max: lim.MaxProblems}
 	var rep TrivyReport
 	version := false
@@ -237,7 +245,15 @@ func (s *jsonScanner) trivyVulnerability(l *fielderr.List, i, j int) (TrivyVulne
 	}
 	n := l.Len()
 	var severity string
+	sevKnown := false
 	for key, ok := s.key(true); ok; key, ok = s.key(false) {
+		if s.lean {
+			switch string(key) {
+			case "Title", "PrimaryURL", "Status", "PkgIdentifier":
+				s.skip()
+				continue
+			}
+		}
 		var field string
 		at := func() string { return vulnPath(i, j, "."+field) }
 		switch string(key) {
@@ -258,7 +274,14 @@ func (s *jsonScanner) trivyVulnerability(l *fielderr.List, i, j int) (TrivyVulne
 			v.Status = s.text(l, at)
 		case "Severity":
 			field = "Severity"
-			severity = s.text(l, at)
+			if s.peek() == '"' {
+				b := s.str()
+				if v.Severity, sevKnown = trivySeverity(b); !sevKnown {
+					severity = string(b)
+				}
+			} else {
+				severity = s.text(l, at)
+			}
 		case "Title":
 			field = "Title"
 			v.Title = s.text(l, at)
@@ -298,23 +321,31 @@ func (s *jsonScanner) trivyVulnerability(l *fielderr.List, i, j int) (TrivyVulne
 	if v.PkgName == "" {
 		l.Add(vulnPath(i, j, ".PkgName"), fielderr.Errorf(ismskit.ErrMissing, "vulnerability %s names no package", clip(v.VulnerabilityID)))
 	}
-	switch severity {
-	case "CRITICAL":
-		v.Severity = SeverityCritical
-	case "HIGH":
-		v.Severity = SeverityHigh
-	case "MEDIUM":
-		v.Severity = SeverityMedium
-	case "LOW":
-		v.Severity = SeverityLow
-	case "UNKNOWN":
-		v.Severity = SeverityUnknown
-	case "":
+	switch {
+	case sevKnown:
+	case severity == "":
 		l.Add(vulnPath(i, j, ".Severity"), fielderr.Errorf(ismskit.ErrMissing, "vulnerability %s has no severity", clip(v.VulnerabilityID)))
 	default:
 		l.Add(vulnPath(i, j, ".Severity"), fielderr.Errorf(ismskit.ErrUnknownValue, "%q is not a Trivy severity (want UNKNOWN, LOW, MEDIUM, HIGH or CRITICAL)", clip(severity)))
 	}
 	return v, l.Len() == n
+}
+
+// trivySeverity reads one of Trivy's severities.
+func trivySeverity(b []byte) (Severity, bool) {
+	switch string(b) {
+	case "CRITICAL":
+		return SeverityCritical, true
+	case "HIGH":
+		return SeverityHigh, true
+	case "MEDIUM":
+		return SeverityMedium, true
+	case "LOW":
+		return SeverityLow, true
+	case "UNKNOWN":
+		return SeverityUnknown, true
+	}
+	return 0, false
 }
 
 // DefaultSeverities are the severities TrivyFixable counts when none are
@@ -360,7 +391,7 @@ func (c TrivyFixable) Definition() Definition {
 
 // Check decodes the Trivy report of files and evaluates it.
 func (c TrivyFixable) Check(files map[string][]byte, asOf ismskit.Date, opts ...ismskit.DecodeOption) (*Result, error) {
-	rep, err := DecodeTrivyReport(files[TrivyFile], opts...)
+	rep, err := decodeTrivy(files[TrivyFile], opts, true)
 	if err != nil {
 		return nil, err
 	}
