@@ -75,3 +75,34 @@ func FuzzMarkdown(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodePack checks that any input decodes without a panic and that
+// every decoded pack re-encodes to bytes that decode back the same, and
+// renders.
+func FuzzDecodePack(f *testing.F) {
+	f.Add(readFile(f, "testdata/pack.json"))
+	f.Add([]byte(`{"title": "t", "standard": "s", "asOf": "2026-11-28", "since": "2026-01-01", "inputs": [{"item": "9.3.2.a", "title": "a", "summary": "s", "actions": [{"review": "MR", "decision": "d", "status": "done", "overdue": false}]}], "proposals": []}`))
+	f.Add([]byte(`{"inputs": [{"item": "9.3.2.q"}]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := DecodePack(data)
+		if err != nil {
+			return
+		}
+		enc, err := EncodePack(p)
+		if err != nil {
+			return
+		}
+		back, err := DecodePack(enc)
+		if err != nil {
+			t.Fatalf("an encoded pack does not decode: %v\n%s", err, enc)
+		}
+		enc2, _ := EncodePack(back)
+		if !bytes.Equal(enc, enc2) {
+			t.Fatalf("round trip changed the pack")
+		}
+		_ = p.Markdown()
+		if _, err := p.HTML(); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
