@@ -1,11 +1,14 @@
 // Command isms runs an ISO/IEC 27001 gap analysis on an organisation's ISMS
 // records and prints a clause-by-clause table and the missing documented
-// information; or, with -clauses, prints the clauses of an edition.
+// information; or, with -clauses, prints the clauses of an edition; or,
+// with -checks, -metrics or -review, monitors and reviews the sample
+// organisation (see monitor.go).
 //
 // Usage:
 //
 //	isms [-records FILE] [-asof YYYY-MM-DD] [-json]
 //	isms -clauses [-edition 2022|2013] [-amd=false] [-json]
+//	isms -checks [DIR] [-metrics|-review] [-asof YYYY-MM-DD] [-json]
 //
 // Without -records it analyses an embedded sample organisation. -asof sets
 // the date the analysis is made for (default: today). With -clauses -json
@@ -50,10 +53,12 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 		clauses = fs.Bool("clauses", false, "print the clauses of an edition instead of a gap analysis")
 		edition = fs.String("edition", "2022", "edition for -clauses: 2022 or 2013")
 		amd     = fs.Bool("amd", true, "with -clauses -edition 2022, include Amd 1:2024 (climate action changes)")
+		mon     = addMonitorFlags(fs)
 	)
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: isms [-records FILE] [-asof YYYY-MM-DD] [-json]")
 		fmt.Fprintln(stderr, "       isms -clauses [-edition 2022|2013] [-amd=false] [-json]")
+		fmt.Fprintln(stderr, "       isms -checks [DIR] [-metrics|-review] [-asof YYYY-MM-DD] [-json]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -67,6 +72,9 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 	fail := func(format string, a ...any) int {
 		fmt.Fprintf(stderr, "isms: "+format+"\n", a...)
 		return 2
+	}
+	if code, ok := runMonitor(mon, fs, asOf, asJSON, stdout, stderr, ismskit.DateOf(now)); ok {
+		return code
 	}
 	if fs.NArg() > 0 {
 		return fail("unexpected argument %q (see -h)", fs.Arg(0))

@@ -30,12 +30,17 @@
 //     and the open actions as an assessment plan, assessment results and
 //     a POA&M (audit/oscal), and the coverage of the
 //     NIST Cybersecurity Framework 2.0 by the implemented controls
-//     (iso27002/nist).
+//     (iso27002/nist);
+//  9. the control checks on the sample's evidence folder (AWS IAM
+//     credential report, Trivy report, CycloneDX SBOM, activity records),
+//     the metrics and objectives they measure, the improvement register,
+//     and the management review that closes the cycle, recorded back
+//     into the ISMS records (audit/checks, audit/monitor, audit/review).
 //
 // Each step is a method of quickstart in the file of its package: isms.go
 // (step 1), risk.go (2 to 4), soa.go and regulation.go (5), audit.go (6
-// and 7) and
-// oscal.go (8); read them for the calls a program of your own makes.
+// and 7), oscal.go (8) and review.go (9); read them for the calls a
+// program of your own makes.
 //
 // It needs no network and no flags, and its output is the same on every
 // run: the date is the sample's and the simulation is seeded. The default
@@ -66,7 +71,9 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
 }
 
-// steps is the number of numbered steps of the report.
+// steps is the number of numbered steps of the report before the
+// closing management review (step 9, which prints its number alone until
+// the README's quoted output counts it).
 const steps = 8
 
 func run(args []string, stdout, stderr io.Writer) int {
@@ -133,7 +140,7 @@ type quickstart struct {
 
 func (q *quickstart) run() error {
 	for _, step := range []func() error{
-		q.load, q.gapAnalysis, q.assessRisks, q.quantify, q.treat, q.statement, q.regulations, q.internalAudit, q.readiness, q.exportOSCAL,
+		q.load, q.gapAnalysis, q.assessRisks, q.quantify, q.treat, q.statement, q.regulations, q.internalAudit, q.readiness, q.exportOSCAL, q.managementReview,
 	} {
 		if err := step(); err != nil {
 			return err

@@ -22,6 +22,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ismskit/ismskit/audit"
+	"github.com/ismskit/ismskit/audit/checks"
+	"github.com/ismskit/ismskit/audit/review"
 	"github.com/ismskit/ismskit/examples/internal/sample"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27001/certification"
@@ -84,7 +86,7 @@ func TestDeterministic(t *testing.T) {
 		n++
 		return nil
 	}))
-	assert.Equal(t, 36, n, "artefacts")
+	assert.Equal(t, 44, n, "artefacts")
 }
 
 // TestReportSteps checks the facts of each step in the terminal report.
@@ -105,10 +107,53 @@ func TestReportSteps(t *testing.T) {
 		"CA-1    IA-1-55  Effective",
 		"[7/8] Certification readiness", "Verdict: NOT READY", "major nonconformity IA-3-57 against 8.8",
 		"[8/8] OSCAL exports",
-		"Artefacts: 36 files in",
+		"[9] Monitoring, management review and improvement", "sbom-vulnerable-components  5.21 8.8   5       11",
+		"Metrics: 1 met, 4 in warning, 3 missed.", "Review MR-2026-11 took 4 decisions",
+		"Clause 9.3 after the review: 14/14 items evidenced",
+		"Artefacts: 44 files in",
 	} {
 		assert.Contains(t, out, want)
 	}
+}
+
+// TestSampleAuditInSync keeps the sample's audit records, which
+// examples/isms -review reads, equal to those the internal audit step
+// produces (go test -update rewrites them).
+func TestSampleAuditInSync(t *testing.T) {
+	dir, _ := quickrun(t)
+	goldenfile.Check(t, filepath.Join("..", "internal", "sample", "audit.json"), read(t, dir, "audit-records.json"))
+}
+
+// TestReviewArtefacts reads the artefacts of step 9 back: the review is
+// recorded in the ISMS records, the register holds the decisions.
+func TestReviewArtefacts(t *testing.T) {
+	dir, _ := quickrun(t)
+	recs, err := iso27001.DecodeRecords(read(t, dir, "isms-records-after-review.json"))
+	require.NoError(t, err)
+	require.Len(t, recs.ManagementReviews, 2)
+	mr := recs.ManagementReviews[1]
+	assert.Equal(t, "MR-2026-11", mr.ID)
+	assert.Len(t, mr.Inputs, 10)
+	assert.Len(t, mr.Outputs, 4)
+	pack, err := review.DecodePack(read(t, dir, "management-review.json"))
+	require.NoError(t, err)
+	for _, in := range pack.Inputs {
+		assert.NotEmpty(t, in.Summary, in.Item.String())
+	}
+	reg, err := review.DecodeRegister(read(t, dir, "improvement-register.json"))
+	require.NoError(t, err)
+	require.NoError(t, reg.Validate())
+	n := 0
+	for _, it := range reg.Items {
+		if it.Source == review.FromReview && strings.HasPrefix(it.Reference, "MR-2026-11/") {
+			n++
+		}
+	}
+	assert.Equal(t, 2, n, "D-3 and D-4 raise items; D-1 and D-2 take up existing ones")
+	var results []checks.Result
+	require.NoError(t, json.Unmarshal(read(t, dir, "check-results.json"), &results))
+	assert.Len(t, results, 10)
+	assert.Contains(t, string(read(t, dir, "management-review.html")), "<h3>9.3.2.d.1 Nonconformities and corrective actions</h3>")
 }
 
 // TestArtefacts reads every artefact back with the library and checks

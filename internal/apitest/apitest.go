@@ -113,9 +113,9 @@ func JSON(t testing.TB, dir string, values ...any) {
 // compact form, as encoding/json writes them.
 func CheckJSON(dir string, values ...any) []string { return checkJSON(dir, nil, values) }
 
-// JSONSkipping is JSON for documents with user-chosen keys: object keys
-// directly under a key named in skip (a map keyed by State names, say)
-// are not held to the lowerCamelCase rule.
+// JSONSkipping is JSON for documents with user-chosen keys: the object
+// keys inside a member named in skip (a map keyed by State names, user
+// extensions) are not held to the lowerCamelCase rule.
 func JSONSkipping(t testing.TB, dir string, skip []string, values ...any) {
 	t.Helper()
 	for _, p := range checkJSON(dir, skip, values) {
@@ -187,15 +187,16 @@ var camel = regexp.MustCompile(`^[a-z][A-Za-z0-9]*$`)
 // lowerCamelCase.
 func badKeys(doc any, path string, skip []string) []string {
 	var out []string
-	parent := path[strings.LastIndexByte(path, '.')+1:]
 	switch d := doc.(type) {
 	case map[string]any:
 		for k, v := range d {
 			p := path + "." + k
-			if !camel.MatchString(k) && !slices.Contains(skip, parent) {
+			if !camel.MatchString(k) {
 				out = append(out, p)
 			}
-			out = append(out, badKeys(v, p, skip)...)
+			if !slices.Contains(skip, k) {
+				out = append(out, badKeys(v, p, skip)...)
+			}
 		}
 	case []any:
 		for i, v := range d {
@@ -262,25 +263,10 @@ func CheckZeroCalls(dir string, funcs map[string]any, types ...any) []string {
 			out = append(out, fmt.Sprintf("give a non-pointer value, not %T", v))
 			continue
 		}
-		zero := reflect.Zero(rt)
-		pt := reflect.PointerTo(rt)
-		for i := 0; i < pt.NumMethod(); i++ {
-			m := pt.Method(i)
-			key := rt.Name() + "." + m.Name
-			called[key] = true
-			if _, onValue := rt.MethodByName(m.Name); onValue {
-				if p := call(zero.MethodByName(m.Name)); p != "" {
-					out = append(out, fmt.Sprintf("%s on the zero value panics: %s", key, p))
-				}
-				continue
-			}
-			if p := call(reflect.Zero(pt).MethodByName(m.Name)); p != "" {
-				out = append(out, fmt.Sprintf("%s on a nil *%s panics: %s", key, rt.Name(), p))
-			}
-			if p := call(reflect.New(rt).MethodByName(m.Name)); p != "" {
-				out = append(out, fmt.Sprintf("%s on a pointer to the zero value panics: %s", key, p))
-			}
+		for _, m := range methodNames(rt) {
+			called[rt.Name()+"."+m] = true
 		}
+		out = append(out, methodProblems(rt, nil)...)
 	}
 	for _, m := range declMethods {
 		if !called[m] {
@@ -425,4 +411,109 @@ func Calls(t *testing.T, dir string, calls map[string]func()) {
 	if missing := Missing(append(api.Funcs, api.Methods...), covered); len(missing) > 0 {
 		t.Errorf("exported functions and methods not called with zero arguments: %v", missing)
 	}
+}
+
+// methodNames returns the exported methods of *T for a type T.
+func methodNames(rt reflect.Type) []string {
+	pt := reflect.PointerTo(rt)
+	out := make([]string, pt.NumMethod())
+	for i := range out {
+		out[i] = pt.Method(i).Name
+	}
+	return out
+}
+
+// methodProblems calls every exported method of rt with zero arguments
+// (or what args gives): a value method on the zero value, a pointer
+// method on a nil pointer and on a pointer to the zero value. It returns
+// a problem for each call that panics.
+func methodProblems(rt reflect.Type, args Args) []string {
+	var out []string
+	zero := reflect.Zero(rt)
+	pt := reflect.PointerTo(rt)
+	for _, name := range methodNames(rt) {
+		key := rt.Name() + "." + name
+		if _, onValue := rt.MethodByName(name); onValue {
+			if p := callWith(zero.MethodByName(name), args); p != "" {
+				out = append(out, fmt.Sprintf("%s on the zero value panics: %s", key, p))
+			}
+			continue
+		}
+		if p := callWith(reflect.Zero(pt).MethodByName(name), args); p != "" {
+			out = append(out, fmt.Sprintf("%s on a nil *%s panics: %s", key, rt.Name(), p))
+		}
+		if p := callWith(reflect.New(rt).MethodByName(name), args); p != "" {
+			out = append(out, fmt.Sprintf("%s on a pointer to the zero value panics: %s", key, p))
+		}
+	}
+	return out
+}
+
+// Complete fails t for every name of inSource (what the source exports)
+// that listed lacks, and every name of listed that inSource lacks, so a
+// table of a test stays the package's whole API.
+func Complete(t testing.TB, what string, inSource, listed []string) {
+	t.Helper()
+	in := map[string]bool{}
+	for _, n := range inSource {
+		in[n] = true
+	}
+	have := map[string]bool{}
+	for _, n := range listed {
+		have[n] = true
+	}
+	if m := Missing(inSource, have); len(m) > 0 {
+		t.Errorf("exported %s not covered by the test: %v", what, m)
+	}
+	if m := Missing(listed, in); len(m) > 0 {
+		t.Errorf("the test lists %s the package does not export: %v", what, m)
+	}
+}
+
+// Zero calls fn under recover (see Call) and fails t if it panics.
+func Zero(t testing.TB, name string, fn any, args Args) {
+	t.Helper()
+	if p := Call(fn, args); p != "" {
+		t.Errorf("%s(zero arguments) panics: %s", name, p)
+	}
+}
+
+// Methods calls every exported method of v's type with zero arguments,
+// on the zero value and, for pointer methods, on a nil pointer and a
+// pointer to the zero value, and fails t for each that panics.
+func Methods(t testing.TB, v any, args Args) {
+	t.Helper()
+	rt := reflect.TypeOf(v)
+	if rt == nil || rt.Kind() == reflect.Pointer {
+		t.Errorf("apitest.Methods: give a non-pointer value, not %T", v)
+		return
+	}
+	for _, p := range methodProblems(rt, args) {
+		t.Error(p)
+	}
+}
+
+// Back marshals v, checks that its object keys are lowerCamelCase (but
+// those below a key named in skip: user data), decodes it into a new
+// value of v's type and returns that value, for the caller to compare.
+func Back(t testing.TB, v any, skip ...string) any {
+	t.Helper()
+	rt := reflect.TypeOf(v)
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Errorf("%s: json.Marshal: %v", rt, err)
+		return nil
+	}
+	var doc any
+	if err := json.Unmarshal(b, &doc); err == nil {
+		for _, k := range badKeys(doc, "", skip) {
+			t.Errorf("%s: key %s is not lowerCamelCase", rt, k)
+		}
+	}
+	back := reflect.New(rt)
+	if err := json.Unmarshal(b, back.Interface()); err != nil {
+		t.Errorf("%s: json.Unmarshal of its own JSON: %v\n%s", rt, err, clip(b))
+		return nil
+	}
+	return back.Elem().Interface()
 }
