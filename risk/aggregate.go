@@ -10,10 +10,13 @@ import (
 
 // ControlTheme returns the key ByTheme groups a control under: the
 // theme of a 2022 control ("organizational", "people", "physical",
-// "technological"), the Annex A clause of a 2013 control ("A.9"), or the
-// namespace of a custom control followed by a colon ("acme:").
+// "technological"), the Annex A clause of a 2013 control ("A.9"), the
+// namespace of a custom control followed by a colon ("acme:"), or
+// "custom" for a custom control without a namespace ("CLOUD-1").
 func ControlTheme(id iso27002.ControlID) string {
 	switch {
+	case id.IsCustom() && id.Namespace() == "":
+		return "custom"
 	case id.IsCustom():
 		return id.Namespace() + ":"
 	case id.Edition() == iso27002.Edition2022:

@@ -99,5 +99,6 @@ func TestControlTheme(t *testing.T) {
 	assert.Equal(t, "physical", ControlTheme(iso27002.MustParse("7.4")))
 	assert.Equal(t, "A.9", ControlTheme(iso27002.MustParse("A.9.4.1")))
 	assert.Equal(t, "nist:", ControlTheme(iso27002.MustParse("nist:ac-2")))
+	assert.Equal(t, "custom", ControlTheme(iso27002.MustParse("CLOUD-1")))
 	assert.Equal(t, "", ControlTheme(iso27002.ControlID{}))
 }

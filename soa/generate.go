@@ -312,7 +312,7 @@ func Generate(in Input) (SoA, error) {
 	n := cat.Len()
 	entries := make([]Entry, 0, n)
 	pos := make(map[iso27002.ControlID]int, n)
-	for ctl := range cat.Controls() {
+	for ctl := range cat.Select() { // the controls in force, not withdrawn ones
 		pos[ctl.ID] = len(entries)
 		entries = append(entries, Entry{Control: ctl.ID, Title: ctl.DisplayTitle(), Theme: themeOf(cat, ctl)})
 	}
@@ -325,7 +325,7 @@ func Generate(in Input) (SoA, error) {
 	riskUses(reg, func(u *riskUse) {
 		i, ok := pos[u.control]
 		if !ok {
-			errs.AddItem(u.path(), reg.Risks[u.risk].ID, errf(ismskit.ErrUnknownControl, "%s is not in %s", u.control, cat.Name()))
+			errs.AddItem(u.path(), reg.Risks[u.risk].ID, notInForce(cat, u.control, ""))
 			return
 		}
 		d := &drafts[i]
@@ -370,7 +370,7 @@ func Generate(in Input) (SoA, error) {
 		for ci, id := range o.Controls {
 			i, ok := pos[id]
 			if !ok {
-				errs.AddItem(fielderr.Index(p+".controls", ci), o.ID, errf(ismskit.ErrUnknownControl, "obligation %q: %s is not in %s", o.ID, id, cat.Name()))
+				errs.AddItem(fielderr.Index(p+".controls", ci), o.ID, notInForce(cat, id, fmt.Sprintf("obligation %q: ", o.ID)))
 				continue
 			}
 			if kindOK {
@@ -385,7 +385,7 @@ func Generate(in Input) (SoA, error) {
 		p := fielderr.Index("sources.decisions", di)
 		i, ok := pos[dec.Control]
 		if !ok {
-			errs.AddItem(p+".control", itemOf(dec.Control), errf(ismskit.ErrUnknownControl, "decision for %s, which is not in %s", dec.Control, cat.Name()))
+			errs.AddItem(p+".control", itemOf(dec.Control), notInForce(cat, dec.Control, "decision: "))
 			continue
 		}
 		if prev, dup := decided[i]; dup {
@@ -511,4 +511,14 @@ func themeOf(cat *iso27002.Catalog, c iso27002.Control) string {
 		return cl
 	}
 	return c.Group
+}
+
+// notInForce is the error for a control that cat does not have in force:
+// ErrWithdrawn for one it has withdrawn, ismskit.ErrUnknownControl for one
+// it does not hold.
+func notInForce(cat *iso27002.Catalog, id iso27002.ControlID, prefix string) error {
+	if withdrawn(cat, id) {
+		return errf(iso27002.ErrWithdrawn, "%s%s is withdrawn from %s", prefix, id, cat.Name())
+	}
+	return errf(ismskit.ErrUnknownControl, "%s%s is not in %s", prefix, id, cat.Name())
 }

@@ -116,6 +116,8 @@ func (s SoA) Validate(opts ValidateOptions) error {
 			l.Add(p+".control", errf(ismskit.ErrMissing, "the entry names no control"))
 		case cat != nil && !cat.Has(id):
 			pr.add(p+".control", errf(ismskit.ErrUnknownControl, "%s is not in %s", id, cat.Name()))
+		case cat != nil && withdrawn(cat, id):
+			pr.add(p+".control", errf(iso27002.ErrWithdrawn, "%s is withdrawn from %s", id, cat.Name()))
 		}
 		if id.IsValid() {
 			if j, dup := seen[id]; dup {
@@ -132,7 +134,7 @@ func (s SoA) Validate(opts ValidateOptions) error {
 	}
 	switch {
 	case cat != nil:
-		for ctl := range cat.Controls() {
+		for ctl := range cat.Select() { // the controls in force
 			if _, ok := seen[ctl.ID]; !ok {
 				l.AddItem("entries", ctl.ID.String(), errf(ErrMissingControl, "%s %s has no entry", ctl.ID, ctl.DisplayTitle()))
 			}
@@ -255,4 +257,10 @@ func riskIDs(e *Entry) []string {
 		}
 	}
 	return out
+}
+
+// withdrawn reports whether the catalog has withdrawn the control id.
+func withdrawn(cat *iso27002.Catalog, id iso27002.ControlID) bool {
+	c, ok := cat.Lookup(id)
+	return ok && c.Withdrawn
 }
