@@ -149,7 +149,7 @@ func ExampleMarkdown() {
 	s, _ := soa.Generate(soa.Input{Header: soa.Header{Organization: "Example Ltd", Version: "1.0", Date: date}, Register: exampleRegister()})
 	lines := strings.Split(string(soa.Markdown(s)), "\n")
 	fmt.Println(lines[0])
-	fmt.Println(lines[4])
+	fmt.Println(lines[2])
 	for _, l := range lines {
 		if strings.HasPrefix(l, "| 8.13 ") {
 			fmt.Println(l)
@@ -157,8 +157,8 @@ func ExampleMarkdown() {
 	}
 	// Output:
 	// # Statement of Applicability
-	// | Organisation | Example Ltd |
-	// | 8.13 | Information backup | Yes | Risk treatment: R-1 |  | Implemented |  |  |  |  |  |
+	// **Example Ltd** · ISO/IEC 27001:2022 clause 6.1.3 d · Version 1.0 · 2026-11-28 · Classification: **Internal**
+	// | 8.13 | Information backup | Yes | Risk treatment: R-1 | Implemented |  |  |  |  |
 }
 
 func ExampleHTML() {
@@ -169,9 +169,11 @@ func ExampleHTML() {
 	}
 	fmt.Println(strings.Contains(string(page), "<title>Statement of Applicability - Example Ltd</title>"))
 	fmt.Println(strings.Count(string(page), `<tr class="undecided">`))
+	fmt.Println(strings.Contains(string(page), "@page"))
 	// Output:
 	// true
 	// 93
+	// true
 }
 
 func ExampleEncodeSoA() {
