@@ -32,6 +32,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
 // Head is the title block of a document and the running header and
@@ -95,10 +96,11 @@ type page struct {
 
 // Render lays body out as a whole HTML page under h's title block. body
 // must come from html/template (it is inserted as it is). A letterhead
-// that does not validate is its error (ismskit.Letterhead.Validate).
+// that does not validate is its error (ismskit.Letterhead.Validate), at
+// paths under "letterhead".
 func Render(h Head, body template.HTML) ([]byte, error) {
 	if err := h.Letterhead.Validate(); err != nil {
-		return nil, err
+		return nil, fielderr.At("letterhead", err)
 	}
 	p := page{Head: h, Style: template.CSS(style), Accent: template.CSS(h.Letterhead.AccentColour()),
 		Marking: h.Letterhead.Marking(), Footer: h.Footer(), Body: body,
@@ -138,7 +140,7 @@ func cssString(s string) template.CSS {
 // Execute runs t with data and lays the result out as Render does.
 func Execute(h Head, t *template.Template, data any) ([]byte, error) {
 	if err := h.Letterhead.Validate(); err != nil {
-		return nil, err
+		return nil, fielderr.At("letterhead", err)
 	}
 	var b bytes.Buffer
 	if err := t.Execute(&b, data); err != nil {
