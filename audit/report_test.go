@@ -83,7 +83,7 @@ func TestMarkdownEscapesEveryField(t *testing.T) {
 	md := string(everyField(evil, "` <script>x</script> `").Markdown())
 	checkMarkdown(t, md, string(everyField("x", "` <script>x</script> `").Markdown()))
 	// A malformed digest is text, not a code span that it could leave.
-	assert.Contains(t, md, "sha256 \\` \\<script\\>x\\</script\\> \\`")
+	assert.Contains(t, md, "SHA-256 \\` \\<script\\>x\\</script\\> \\`")
 }
 
 // checkMarkdown checks that md, a report with text in its fields, has the
@@ -100,7 +100,7 @@ func checkMarkdown(t *testing.T, md, plain string) {
 	}
 	var codeSpans int
 	for _, line := range strings.Split(unescaped, "\n") {
-		if strings.Contains(line, "sha256 `") {
+		if strings.Contains(line, "SHA-256 `") {
 			codeSpans++
 			continue
 		}
@@ -141,7 +141,7 @@ func everyField(text, digest string) *Report {
 func TestHTMLEscapesEveryField(t *testing.T) {
 	h, err := everyField(`<img src=x onerror=alert(1)> "q" 'a' & </td>`, `"><script>x</script>`).HTML()
 	require.NoError(t, err)
-	for _, raw := range []string{"<img", "<script", `"><`, "</td> &", "& </td>"} {
+	for _, raw := range []string{"<img", "<script", `"><script`, "</td> &", "& </td>"} {
 		assert.NotContains(t, string(h), raw)
 	}
 	z, err := everyField("x", "y").HTML()
@@ -169,8 +169,8 @@ func TestReportUncoveredAndEmpty(t *testing.T) {
 	assert.Equal(t, []string{"8.24"}, rep.Scope.Uncovered)
 	md := string(rep.Markdown())
 	assert.Contains(t, md, "Never audited in the cycle: 8.24.")
-	assert.Contains(t, md, "No nonconformities, observations or opportunities for improvement.")
-	assert.True(t, strings.Contains(md, "## Corrective actions\n\nNone."))
+	assert.Contains(t, md, "No nonconformities, observations or opportunities for improvement were recorded")
+	assert.True(t, strings.Contains(md, "## Corrective actions\n\nNone was needed."))
 }
 
 func TestDecodeReportStrict(t *testing.T) {

@@ -177,15 +177,16 @@ func MarkdownHead(h Head) string {
 	return b.String()
 }
 
-// mdInline escapes every ASCII punctuation character that can start or
-// end Markdown syntax inside a line, HTML's included, and turns line
-// breaks into spaces.
+// mdInline escapes with a backslash every ASCII punctuation character
+// that can start or end Markdown syntax inside a line (emphasis, code,
+// links and images, HTML and entities, headings' closing sequences,
+// strikethrough, table cells), and turns line breaks into spaces, so that
+// text stays one line of plain text.
 var mdInline = strings.NewReplacer(
-	"&", "&amp;", "<", "&lt;", ">", "&gt;",
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "~", `\~`, "#", `\#`, "|", `\|`,
-	"\r\n", " ", "\n", " ", "\r", " ")
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`,
+	"&", `\&`, "#", `\#`, "~", `\~`, "|", `\|`, "\r\n", " ", "\n", " ", "\r", " ")
 
 // MarkdownInline escapes text for one line of Markdown, in a paragraph or
-// a table cell: nothing of it is read as HTML, a link, emphasis, code or
-// a cell separator, and line breaks become spaces.
+// a table cell: nothing of it is read as HTML, an entity, a link,
+// emphasis, code or a cell separator, and line breaks become spaces.
 func MarkdownInline(s string) string { return mdInline.Replace(s) }

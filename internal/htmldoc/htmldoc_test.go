@@ -63,7 +63,7 @@ func TestCSSString(t *testing.T) {
 }
 
 func TestMarkdown(t *testing.T) {
-	assert.Equal(t, `&lt;script&gt; \[a\](b) \*x\* a \| b c`, MarkdownInline("<script> [a](b) *x* a | b\nc"))
+	assert.Equal(t, `\<script\> \[a\](b) \*x\* a \| b c \&amp;`, MarkdownInline("<script> [a](b) *x* a | b\nc &amp;"))
 	got := MarkdownHead(Head{Title: "T", Organization: "O_1", Version: "1", Date: ismskit.NewDate(2026, 1, 2)})
 	assert.Equal(t, "# T\n\n**O\\_1** · Version 1 · 2026-01-02 · Classification: **Internal**\n", got)
 	assert.Equal(t, "# \n\nVersion not versioned · not dated · Classification: **Internal**\n", MarkdownHead(Head{}))
@@ -87,8 +87,8 @@ func TestBarChart(t *testing.T) {
 	}
 	assert.Contains(t, string(svg), "Results &lt;of&gt; audits")
 	assert.Contains(t, string(svg), "Major &amp; minor")
-	assert.Contains(t, string(svg), `width="380.0" height="16" fill="#336699"`, "the largest value fills the bars' width")
-	assert.Contains(t, string(svg), `width="76.0" height="16" fill="#cc0000"`)
+	assert.Contains(t, string(svg), `width="260.0" height="16" fill="#336699"`, "the largest value fills the bars' width")
+	assert.Contains(t, string(svg), `width="52.0" height="16" fill="#cc0000"`)
 	assert.Contains(t, string(svg), `width="0.0" height="16" fill="#336699"`, "negative values draw nothing, bad colours fall back")
 	assert.Contains(t, string(svg), "long long long long long long long …")
 	assert.NotPanics(t, func() { BarChart("", nil, 0, "") })

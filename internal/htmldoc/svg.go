@@ -23,9 +23,9 @@ type Bar struct {
 
 // Chart geometry, in SVG user units (CSS pixels).
 const (
-	chartLabelW = 230
-	chartBarW   = 380
-	chartTextW  = 70
+	chartLabelW = 200
+	chartBarW   = 260
+	chartTextW  = 60
 	chartRow    = 22
 	chartTop    = 30
 )
