@@ -321,9 +321,10 @@ func (rd *Readiness) scoreBars() []htmldoc.Bar {
 	return bars
 }
 
-// scopeWords describes an audit's scope: its clauses, its controls, its
-// sites and processes.
-func scopeWords(a AuditLine) []string {
+// ScopeLines describes the audit's scope for people, one line each for
+// its clauses, its controls (with their count), its sites and its
+// processes, leaving out what the scope does not name.
+func (a AuditLine) ScopeLines() []string {
 	var out []string
 	if len(a.Clauses) > 0 {
 		out = append(out, "Clauses "+clauseList(a.Clauses))
@@ -363,13 +364,16 @@ func (r *Report) actionsOf(f FindingLine) []ActionLine {
 	return out
 }
 
-// actionWords is a corrective action in one sentence for a finding.
-func actionWords(a ActionLine) string {
-	s := a.ID + " (" + strings.ToLower(a.State.String()) + ")"
+// Sentence describes the corrective action for people: its ID and state,
+// the action's own text (or that it is not yet planned), its owner and
+// due date, and whether it is overdue or ineffective: "CA-2 (planned):
+// Rebuild base images weekly. Owner: Head of Engineering. Due 2026-11-30."
+func (a ActionLine) Sentence() string {
+	s := a.ID + " (" + strings.ToLower(a.State.String()) + "): "
 	if a.Action != "" {
-		s += ": " + a.Action
+		s += sentence(a.Action)
 	} else {
-		s += ": not yet planned"
+		s += "Not yet planned."
 	}
 	if a.Owner != "" {
 		s += " Owner: " + a.Owner + "."

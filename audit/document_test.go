@@ -92,7 +92,7 @@ func TestReadinessDocument(t *testing.T) {
 	assert.Contains(t, string(h), "<h1>Certification readiness</h1>")
 	assert.Contains(t, string(h), "Here it is 91.7%: 143 of 156 items are evidenced.")
 	assert.Contains(t, string(h), "Example &lt;Ltd&gt;")
-	assert.Contains(t, string(md), "**Example \\<Ltd\\>**")
+	assert.Contains(t, string(md), "**Example &lt;Ltd&gt;**")
 	assert.Contains(t, string(md), "## What the scores mean")
 	assert.Contains(t, string(md), "Here it is 91.7%: 143 of 156 items are evidenced.")
 

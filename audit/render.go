@@ -80,7 +80,7 @@ func (d ReportDocument) Markdown() []byte {
 			title += " " + a.Title
 		}
 		w("| %s | %s | %s to %s | %s | %s |\n", mdCell(title), mdCell(a.Kind.String()), a.Start, a.End,
-			mdCell(auditorsWords(a)), mdLines(scopeWords(a)))
+			mdCell(auditorsWords(a)), mdLines(a.ScopeLines()))
 	}
 
 	w("\n## Findings\n\n")
@@ -112,7 +112,7 @@ func (d ReportDocument) Markdown() []byte {
 				w("\n")
 			}
 			for _, a := range r.actionsOf(f) {
-				w("  - Corrective action %s\n", mdText(actionWords(a)))
+				w("  - Corrective action %s\n", mdText(a.Sentence()))
 			}
 		}
 		w("\n")
@@ -228,9 +228,9 @@ var htmlFuncs = template.FuncMap{
 	"note":        actionNote,
 	"join":        strings.Join,
 	"auditors":    auditorsWords,
-	"scope":       scopeWords,
+	"scope":       AuditLine.ScopeLines,
 	"actions":     func(r *Report, f FindingLine) []ActionLine { return r.actionsOf(f) },
-	"actionWords": actionWords,
+	"actionWords": ActionLine.Sentence,
 }
 
 var (

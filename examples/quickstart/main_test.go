@@ -17,6 +17,7 @@ import (
 	"github.com/ismskit/ismskit/internal/oscalschema"
 
 	"github.com/ismskit/ismskit/internal/goldenfile"
+	"github.com/ismskit/ismskit/internal/pdfdoc/pdftext"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -84,7 +85,7 @@ func TestDeterministic(t *testing.T) {
 		n++
 		return nil
 	}))
-	assert.Equal(t, 34, n, "artefacts")
+	assert.Equal(t, 40, n, "artefacts")
 }
 
 // TestReportSteps checks the facts of each step in the terminal report.
@@ -104,7 +105,8 @@ func TestReportSteps(t *testing.T) {
 		"CA-1    IA-1-55  Effective",
 		"[7/8] Certification readiness", "Verdict: NOT READY", "major nonconformity IA-3-57 against 8.8",
 		"[8/8] OSCAL exports",
-		"Artefacts: 34 files in",
+		"Artefacts: 40 files in",
+		"How to read this report:", "P90, P99", "ROSI",
 	} {
 		assert.Contains(t, out, want)
 	}
@@ -148,11 +150,28 @@ func TestArtefacts(t *testing.T) {
 	rows, err := soa.DecodeCSV(read(t, dir, "soa.csv"))
 	require.NoError(t, err)
 	assert.Equal(t, s.Entries, rows)
-	x, err := soaxlsx.Decode(read(t, dir, "soa.xlsx"))
+	x, err := soaxlsx.DecodeDocument(read(t, dir, "statement-of-applicability.xlsx"))
 	require.NoError(t, err)
-	assert.Equal(t, s.Entries, x.Entries)
-	assert.Contains(t, string(read(t, dir, "soa.md")), "Nimbus Ledger B.V.")
-	assert.Contains(t, string(read(t, dir, "soa.html")), "<html")
+	assert.Equal(t, s, x.SoA, "the workbook reads back as the SoA")
+	assert.Equal(t, "Confidential", x.Letterhead.Classification)
+	assert.NotEmpty(t, x.ScopeStatement)
+	assert.Contains(t, string(read(t, dir, "statement-of-applicability.md")), "**Nimbus Ledger B.V.**")
+	assert.Contains(t, string(read(t, dir, "statement-of-applicability.html")), "<h1>Statement of Applicability</h1>")
+	for e := range s.Included() {
+		assert.NotEmpty(t, e.Implementation, "%s: the auditor's column is filled", e.Control)
+	}
+	for name, want := range map[string]string{
+		"statement-of-applicability.pdf": "Statement of Applicability",
+		"audit-report.pdf":               "Executive summary",
+	} {
+		pages, text := pdftext.Read(read(t, dir, name))
+		assert.Greater(t, pages, 2, name)
+		assert.Contains(t, text, want, name)
+		assert.Contains(t, text, "Nimbus Ledger B.V.", name)
+		assert.Contains(t, text, "CONFIDENTIAL", name)
+	}
+	assert.Contains(t, string(read(t, dir, "gap-analysis.html")), "143 of 156")
+	assert.Contains(t, string(read(t, dir, "readiness.html")), "The gap analysis and the readiness score answer two questions.")
 
 	// The gap analysis is iso27001.Analyze's.
 	recs, err := iso27001.DecodeRecords(read(t, dir, "isms-records.json"))
@@ -207,7 +226,7 @@ func TestArtefacts(t *testing.T) {
 	rd, err := audit.Assess(ar, audit.Basis{Catalog: cat, Applicable: applicable}, audit.ReadinessInput{Gap: gap}, org.AsOf)
 	require.NoError(t, err)
 	assert.Equal(t, rd.Reasons, report.Readiness.Reasons)
-	assert.Contains(t, string(read(t, dir, "audit-report.md")), "# Audit report: Nimbus Ledger B.V.")
+	assert.Contains(t, string(read(t, dir, "audit-report.md")), "**Nimbus Ledger B.V.** · ISO/IEC 27001:2022/Amd 1:2024, clauses 9.2 and 10.2 · Version 1.0")
 
 	// OSCAL: the catalog and the profile import back.
 	oc, err := oscal.ImportCatalog(read(t, dir, "oscal/catalog.json"), oscal.ImportOptions{})

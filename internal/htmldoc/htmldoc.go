@@ -177,14 +177,16 @@ func MarkdownHead(h Head) string {
 	return b.String()
 }
 
-// mdInline escapes with a backslash every ASCII punctuation character
-// that can start or end Markdown syntax inside a line (emphasis, code,
-// links and images, HTML and entities, headings' closing sequences,
-// strikethrough, table cells), and turns line breaks into spaces, so that
-// text stays one line of plain text.
+// mdInline writes the characters of HTML as entities ("<" as "&lt;",
+// "&" as "&amp;"), so that no tag or entity of the text's survives, escapes
+// with a backslash every other ASCII punctuation character that can start
+// or end Markdown syntax inside a line (emphasis, code, links and images,
+// headings' closing sequences, strikethrough, table cells), and turns line
+// breaks into spaces, so that text stays one line of plain text.
 var mdInline = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`,
-	"&", `\&`, "#", `\#`, "~", `\~`, "|", `\|`, "\r\n", " ", "\n", " ", "\r", " ")
+	"&", "&amp;", "<", "&lt;", ">", "&gt;",
+	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`,
+	"#", `\#`, "~", `\~`, "|", `\|`, "\r\n", " ", "\n", " ", "\r", " ")
 
 // MarkdownInline escapes text for one line of Markdown, in a paragraph or
 // a table cell: nothing of it is read as HTML, an entity, a link,

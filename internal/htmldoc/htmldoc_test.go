@@ -63,7 +63,7 @@ func TestCSSString(t *testing.T) {
 }
 
 func TestMarkdown(t *testing.T) {
-	assert.Equal(t, `\<script\> \[a\](b) \*x\* a \| b c \&amp;`, MarkdownInline("<script> [a](b) *x* a | b\nc &amp;"))
+	assert.Equal(t, `&lt;script&gt; \[a\](b) \*x\* a \| b c &amp;amp;`, MarkdownInline("<script> [a](b) *x* a | b\nc &amp;"))
 	got := MarkdownHead(Head{Title: "T", Organization: "O_1", Version: "1", Date: ismskit.NewDate(2026, 1, 2)})
 	assert.Equal(t, "# T\n\n**O\\_1** · Version 1 · 2026-01-02 · Classification: **Internal**\n", got)
 	assert.Equal(t, "# \n\nVersion not versioned · not dated · Classification: **Internal**\n", MarkdownHead(Head{}))
