@@ -250,3 +250,23 @@ Excluded:{{range .Excluded}} {{.Control}} ({{.Justification}}){{else}} none{{end
 	// Excluded: 7.4 (No premises)
 	// 91 controls to decide
 }
+
+// The SoA as the document to hand over: the scope statement, the
+// classification marking and the version history come with it.
+func ExampleDocument() {
+	s, _ := soa.Generate(soa.Input{Header: soa.Header{Organization: "Example Ltd", Version: "2.0", Date: date}, Register: exampleRegister()})
+	older := s.Clone()
+	older.Header.Version = "1.0"
+	older.Entries[0].Owner = "CISO"
+	d := soa.Document{SoA: s, ScopeStatement: "The ledger platform and its operation.",
+		History: []soa.ChangeLog{soa.Diff(older, s)}, Letterhead: ismskit.Letterhead{Classification: "Confidential"}}
+	md := string(d.Markdown())
+	for _, l := range strings.Split(md, "\n") {
+		if strings.HasPrefix(l, "| ISMS scope") || strings.HasPrefix(l, "| 2.0") {
+			fmt.Println(l)
+		}
+	}
+	// Output:
+	// | ISMS scope | The ledger platform and its operation. |
+	// | 2.0 | 2026-11-28 | 1 control changed: 5.1 (owner). |
+}

@@ -407,6 +407,10 @@ type Row struct {
 // spans; a row taller than what is left of a page continues on the next.
 func (d *Doc) Table(cols []Column, rows []Row) {
 	p := d.pdf
+	tw := 0.0
+	for _, c := range cols {
+		tw += c.Width
+	}
 	lh := lineH(bodySize)
 	headH := d.headHeight(cols)
 	d.room(headH + lh + 2*pad)
@@ -420,14 +424,14 @@ func (d *Doc) Table(cols []Column, rows []Row) {
 			}
 			y := p.GetY()
 			d.fill(Band)
-			p.Rect(marginL, y, contentW, h, "F")
+			p.Rect(marginL, y, tw, h, "F")
 			d.stroke(d.accent)
 			p.SetLineWidth(0.4)
-			p.Line(marginL, y, pageW-marginR, y)
+			p.Line(marginL, y, marginL+tw, y)
 			p.SetLineWidth(0.2)
 			d.font(true, 9, d.accent)
 			p.SetXY(marginL+pad, y+pad)
-			p.CellFormat(contentW-2*pad, lineH(9), d.text(r.Section), "", 0, "L", false, 0, "")
+			p.CellFormat(tw-2*pad, lineH(9), d.text(r.Section), "", 0, "L", false, 0, "")
 			p.SetXY(marginL, y+h)
 			continue
 		}
@@ -492,7 +496,7 @@ func (d *Doc) Table(cols []Column, rows []Row) {
 				x += col.Width
 			}
 			d.stroke(Rule)
-			p.Line(marginL, y+h, pageW-marginR, y+h)
+			p.Line(marginL, y+h, marginL+tw, y+h)
 			p.SetXY(marginL, y+h)
 			if left <= n {
 				break
@@ -524,8 +528,12 @@ func (d *Doc) tableHead(cols []Column, h float64) {
 	}
 	p := d.pdf
 	y := p.GetY()
+	tw := 0.0
+	for _, c := range cols {
+		tw += c.Width
+	}
 	d.fill(d.accent)
-	p.Rect(marginL, y, contentW, h, "F")
+	p.Rect(marginL, y, tw, h, "F")
 	d.font(true, bodySize, White)
 	x := marginL
 	for _, c := range cols {
