@@ -221,9 +221,11 @@ func (e *Entry) docRow(day ismskit.Date) docRow {
 	return r
 }
 
-// docFields are the fields of the document block: the scope, the catalog
-// and the approval.
-func (d Document) docFields() [][2]string {
+// Fields returns the labelled fields of the document block that every
+// rendering shows: "ISMS scope" (the scope statement with the header's
+// reference), "Control catalog" (with its edition) and "Approval" (who
+// approved it and when, or that it is a draft).
+func (d Document) Fields() [][2]string {
 	h := d.SoA.Header
 	scope := d.ScopeStatement
 	switch {
@@ -360,7 +362,7 @@ type documentView struct {
 // Letterhead that does not validate. The same document gives the same
 // bytes.
 func (d Document) HTML() ([]byte, error) {
-	v := documentView{Fields: d.docFields(), KPIs: d.kpis(), Summary: d.summaryTable(), Groups: d.groups(),
+	v := documentView{Fields: d.Fields(), KPIs: d.kpis(), Summary: d.summaryTable(), Groups: d.groups(),
 		History: d.history(), Header: d.SoA.Header, Day: d.Day().String()}
 	return htmldoc.Execute(d.head(), documentTemplate, v)
 }
@@ -376,7 +378,7 @@ func (d Document) Markdown() []byte {
 	b.WriteString(htmldoc.MarkdownHead(d.head()))
 	b.WriteString("\n## Document\n\n")
 	f := table.Table{Header: []string{"Field", "Value"}}
-	for _, r := range d.docFields() {
+	for _, r := range d.Fields() {
 		f.Append(r[0], r[1])
 	}
 	writeMarkdown(&b, f)

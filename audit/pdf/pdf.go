@@ -16,14 +16,11 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
 
-	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/audit"
-	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/internal/htmldoc"
 	"github.com/ismskit/ismskit/internal/pdfdoc"
 )
@@ -41,15 +38,7 @@ func Encode(d audit.ReportDocument) ([]byte, error) {
 // Write writes d to w as a PDF document, as Encode returns it. A nil w is
 // an error wrapping ismskit.ErrMissing.
 func Write(w io.Writer, d audit.ReportDocument) error {
-	if w == nil {
-		return &ismskit.Error{Err: fielderr.Errorf(ismskit.ErrMissing, "no writer")}
-	}
-	b, err := Encode(d)
-	if err != nil {
-		return err
-	}
-	_, err = io.Copy(w, bytes.NewReader(b))
-	return err
+	return pdfdoc.Write(w, func() ([]byte, error) { return Encode(d) })
 }
 
 func build(doc *pdfdoc.Doc, d audit.ReportDocument) {

@@ -21,6 +21,7 @@ package pdfdoc
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"slices"
 	"strings"
@@ -612,6 +613,20 @@ func (d *Doc) SignOff(rows [][3]string) {
 
 // Width returns the content width of a page in millimetres.
 func Width() float64 { return contentW }
+
+// Write writes the document that encode returns to w; a nil w is an
+// error wrapping ismskit.ErrMissing, and encode is not called then.
+func Write(w io.Writer, encode func() ([]byte, error)) error {
+	if w == nil {
+		return &ismskit.Error{Err: fielderr.Errorf(ismskit.ErrMissing, "no writer")}
+	}
+	b, err := encode()
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(b)
+	return err
+}
 
 // bytes finishes the document and returns it.
 func (d *Doc) bytes() ([]byte, error) {

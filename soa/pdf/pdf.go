@@ -15,13 +15,11 @@
 package pdf
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
 
 	"github.com/ismskit/ismskit"
-	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/internal/htmldoc"
 	"github.com/ismskit/ismskit/internal/pdfdoc"
 	"github.com/ismskit/ismskit/soa"
@@ -40,7 +38,7 @@ func build(doc *pdfdoc.Doc, d soa.Document) {
 	day := d.Day()
 
 	doc.H2("Document")
-	doc.Fields(fields(d))
+	doc.Fields(d.Fields())
 
 	doc.H2("Summary")
 	sum := d.SoA.Summary()
@@ -125,45 +123,7 @@ func build(doc *pdfdoc.Doc, d soa.Document) {
 // Write writes d to w as a PDF document, as Encode returns it. A nil w is
 // an error wrapping ismskit.ErrMissing.
 func Write(w io.Writer, d soa.Document) error {
-	if w == nil {
-		return &ismskit.Error{Err: fielderr.Errorf(ismskit.ErrMissing, "no writer")}
-	}
-	b, err := Encode(d)
-	if err != nil {
-		return err
-	}
-	_, err = io.Copy(w, bytes.NewReader(b))
-	return err
-}
-
-// fields are the document's fields: the scope, the catalog, the
-// approval.
-func fields(d soa.Document) [][2]string {
-	h := d.SoA.Header
-	scope := d.ScopeStatement
-	switch {
-	case scope == "" && h.Scope == "":
-		scope = "Not stated"
-	case scope == "":
-		scope = h.Scope
-	case h.Scope != "":
-		scope += " (" + h.Scope + ")"
-	}
-	catalog := h.Catalog
-	if catalog == "" {
-		catalog = "Not stated"
-	}
-	if h.Edition.IsValid() {
-		catalog += " (" + h.Edition.String() + " edition)"
-	}
-	approval := "Draft, not yet approved"
-	if h.ApprovedBy != "" {
-		approval = "Approved by " + h.ApprovedBy
-		if !h.ApprovedAt.IsZero() {
-			approval += " on " + h.ApprovedAt.String()
-		}
-	}
-	return [][2]string{{"ISMS scope", scope}, {"Control catalog", catalog}, {"Approval", approval}}
+	return pdfdoc.Write(w, func() ([]byte, error) { return Encode(d) })
 }
 
 // statusColours are the background and ink of each status.
