@@ -81,3 +81,18 @@ func TestAPI(t *testing.T) {
 	apitest.JSON(t, ".")
 	apitest.ZeroCalls(t, ".", map[string]any{"Encode": pdf.Encode, "Write": pdf.Write})
 }
+
+var sink []byte
+
+// BenchmarkEncode: the SoA of the 93 controls of ISO/IEC 27002:2022.
+func BenchmarkEncode(b *testing.B) {
+	d := testDocument(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		out, err := pdf.Encode(d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sink = out
+	}
+}
