@@ -171,7 +171,7 @@ func TestEvaluateErrors(t *testing.T) {
 		}, asOf, "audit.findings[2].control", "F-3", ErrNotInSoA},
 		{"a risk that cannot be rated", func(d *Documents) { d.Register.Risks[1].Likelihood = 9 }, asOf, "register.risks[1].likelihood", "R-2", ismskit.ErrOutOfRange},
 		{"an unknown level", func(d *Documents) { d.HighRiskAbove = "severe" }, asOf, "highRiskAbove", "", ismskit.ErrUnknownValue},
-		{"invalid ISMS records", func(d *Documents) { d.ISMS.Documents = append(d.ISMS.Documents, d.ISMS.Documents[0]) }, asOf, "isms.documents[1].id", "", ismskit.ErrDuplicateID},
+		{"invalid ISMS records", func(d *Documents) { d.ISMS.Documents = append(d.ISMS.Documents, d.ISMS.Documents[0]) }, asOf, "isms.documents[1].id", "ISMS-1", ismskit.ErrDuplicateID},
 		{"an SoA that cannot be generated", func(d *Documents) {
 			d.SoA = soa.SoA{Header: soa.Header{Organization: "Example Ltd", Version: "2"}}
 			d.Sources = soa.Sources{Decisions: []soa.Decision{{Control: iso27002.MustParse("acme:X-9")}}}

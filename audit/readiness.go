@@ -3,6 +3,7 @@ package audit
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27001"
@@ -256,7 +257,7 @@ func (r Records) assess(b *basis, given Basis, in ReadinessInput, day ismskit.Da
 	} else {
 		for _, d := range in.Gap.MissingDocuments {
 			out.Reasons = append(out.Reasons, Reason{Kind: MissingDocument, Subject: d.Item.String(),
-				Detail: fmt.Sprintf("documented information for %s (%s) is %s", d.Item, d.Kind, d.Status)})
+				Detail: fmt.Sprintf("documented information for %s (%s) is %s", d.Item, strings.ToLower(d.Kind.String()), strings.ToLower(d.Status.String()))})
 		}
 	}
 	if p, control, n := in.soaProblem(given); p != nil {
@@ -311,7 +312,8 @@ func finish(s Score) Score {
 func themeOf(cat *iso27002.Catalog, c iso27002.Control) (id, title string) {
 	switch {
 	case c.Theme.IsValid():
-		return c.Theme.String(), c.Theme.Title()
+		code, _ := c.Theme.MarshalText()
+		return string(code), c.Theme.String()
 	case c.ID.Edition() == iso27002.Edition2013:
 		g, _ := cat.Group(c.ID.Clause())
 		return c.ID.Clause(), g.Title

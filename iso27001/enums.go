@@ -1,10 +1,11 @@
 package iso27001
 
 import (
-	"fmt"
+	"strconv"
 
-	"github.com/invopop/jsonschema"
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/enum"
+	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
 // Edition is an edition of ISO/IEC 27001. The zero value is no edition and
@@ -20,7 +21,8 @@ const (
 	Edition2022 Edition = 2022
 )
 
-// ParseEdition parses "2013" or "2022". Errors wrap ErrUnknownEdition.
+// ParseEdition parses "2013" or "2022". Anything else is an error
+// wrapping ismskit.ErrUnknownValue.
 func ParseEdition(s string) (Edition, error) {
 	switch s {
 	case "2013":
@@ -28,41 +30,49 @@ func ParseEdition(s string) (Edition, error) {
 	case "2022":
 		return Edition2022, nil
 	}
-	return 0, fmt.Errorf("%w: %q (want 2013 or 2022)", ismskit.ErrUnknownValue, s)
+	return 0, fielderr.Errorf(ismskit.ErrUnknownValue, "edition %s: want 2013 or 2022", fielderr.Quote(s))
 }
 
 // IsValid reports whether e is a known edition.
 func (e Edition) IsValid() bool { return e == Edition2013 || e == Edition2022 }
 
-// String returns "2013" or "2022", or "Edition(n)" for an unknown value.
+// String returns "2013" or "2022", "" for the zero Edition (unset), and
+// "Edition(n)" for an unknown value.
 func (e Edition) String() string {
-	if e.IsValid() {
-		return fmt.Sprint(uint16(e))
+	switch {
+	case e.IsValid():
+		return strconv.Itoa(int(e))
+	case e == 0:
+		return ""
 	}
-	return fmt.Sprintf("Edition(%d)", uint16(e))
+	return "Edition(" + strconv.Itoa(int(e)) + ")"
 }
 
-// MarshalText returns "2013" or "2022"; an unknown edition is an error.
+// MarshalText returns "2013" or "2022", and "" for the zero Edition
+// (unset); an unknown edition is an error wrapping
+// ismskit.ErrUnknownValue.
 func (e Edition) MarshalText() ([]byte, error) {
-	if !e.IsValid() {
-		return nil, fmt.Errorf("%w: %d", ismskit.ErrUnknownValue, uint16(e))
+	if e != 0 && !e.IsValid() {
+		return nil, fielderr.Errorf(ismskit.ErrUnknownValue, "%s is not an edition of ISO/IEC 27001", e)
 	}
 	return []byte(e.String()), nil
 }
 
-// UnmarshalText parses "2013" or "2022".
+// UnmarshalText parses "2013" or "2022"; "" gives the zero Edition.
 func (e *Edition) UnmarshalText(text []byte) error {
+	if e == nil {
+		return fielderr.NilTarget("iso27001.Edition")
+	}
+	if len(text) == 0 {
+		*e = 0
+		return nil
+	}
 	v, err := ParseEdition(string(text))
 	if err != nil {
 		return err
 	}
 	*e = v
 	return nil
-}
-
-// JSONSchema lists the editions.
-func (Edition) JSONSchema() *jsonschema.Schema {
-	return &jsonschema.Schema{Type: "string", Enum: []any{"2013", "2022"}, Description: "ISO/IEC 27001 edition"}
 }
 
 // Amendment is an amendment to an edition. The zero value, NoAmendment,
@@ -80,32 +90,23 @@ const (
 	Amd1of2024
 )
 
-// ParseAmendment parses "amd1-2024". Errors wrap ErrUnknownValue.
+var amendments = enum.Table{Type: "Amendment", What: "amendment",
+	Codes:  []string{"", "amd1-2024"},
+	Labels: []string{"", "ISO/IEC 27001:2022/Amd 1:2024"}}
+
+// ParseAmendment parses "amd1-2024" or the designation
+// "ISO/IEC 27001:2022/Amd 1:2024". Anything else is an error wrapping
+// ismskit.ErrUnknownValue.
 func ParseAmendment(s string) (Amendment, error) {
-	if s == "amd1-2024" {
-		return Amd1of2024, nil
-	}
-	return 0, fmt.Errorf("%w: amendment %q (want amd1-2024)", ismskit.ErrUnknownValue, s)
+	return enum.ParseAs[Amendment](&amendments, s)
 }
 
-// String returns "amd1-2024", "" for NoAmendment.
-func (a Amendment) String() string {
-	switch a {
-	case NoAmendment:
-		return ""
-	case Amd1of2024:
-		return "amd1-2024"
-	}
-	return fmt.Sprintf("Amendment(%d)", uint8(a))
-}
+// IsValid reports whether a is an amendment (not NoAmendment).
+func (a Amendment) IsValid() bool { return amendments.Valid(int(a)) }
 
-// Title returns the amendment's designation, "ISO/IEC 27001:2022/Amd 1:2024".
-func (a Amendment) Title() string {
-	if a == Amd1of2024 {
-		return "ISO/IEC 27001:2022/Amd 1:2024"
-	}
-	return ""
-}
+// String returns the amendment's designation, "ISO/IEC 27001:2022/Amd
+// 1:2024", and "" for NoAmendment.
+func (a Amendment) String() string { return amendments.Label(int(a)) }
 
 // Amends returns the edition the amendment applies to.
 func (a Amendment) Amends() Edition {
@@ -115,28 +116,13 @@ func (a Amendment) Amends() Edition {
 	return 0
 }
 
-// MarshalText returns the String form; NoAmendment and unknown values are
-// errors.
-func (a Amendment) MarshalText() ([]byte, error) {
-	if a != Amd1of2024 {
-		return nil, fmt.Errorf("%w: amendment %d", ismskit.ErrUnknownValue, uint8(a))
-	}
-	return []byte(a.String()), nil
-}
+// MarshalText returns "amd1-2024", and "" for NoAmendment; an unknown
+// value is an error wrapping ismskit.ErrUnknownValue.
+func (a Amendment) MarshalText() ([]byte, error) { return amendments.Marshal(int(a)) }
 
-// UnmarshalText parses "amd1-2024".
+// UnmarshalText parses "amd1-2024"; "" gives NoAmendment.
 func (a *Amendment) UnmarshalText(text []byte) error {
-	v, err := ParseAmendment(string(text))
-	if err != nil {
-		return err
-	}
-	*a = v
-	return nil
-}
-
-// JSONSchema lists the amendments.
-func (Amendment) JSONSchema() *jsonschema.Schema {
-	return &jsonschema.Schema{Type: "string", Enum: []any{"amd1-2024"}}
+	return enum.SetText(&amendments, a, text)
 }
 
 // DocKind says whether a requirement item asks for documented information
@@ -152,23 +138,32 @@ const (
 	Retained                     // documented information to be retained (a record)
 )
 
-var docKindNames = [...]string{"none", "maintained", "retained"}
+var docKinds = enum.Table{Type: "DocKind", What: "document kind", ZeroIsValue: true,
+	Codes:  []string{"none", "maintained", "retained"},
+	Labels: []string{"Not documented", "Maintained", "Retained"}}
 
-// String returns "none", "maintained" or "retained".
-func (k DocKind) String() string { return enumString(docKindNames[:], int(k), "DocKind") }
-
-// MarshalText returns the String form.
-func (k DocKind) MarshalText() ([]byte, error) {
-	return enumMarshal(docKindNames[:], int(k), "DocKind")
+// ParseDocKind parses "none", "maintained" or "retained", or a label
+// ("Maintained"). Anything else is an error wrapping
+// ismskit.ErrUnknownValue.
+func ParseDocKind(s string) (DocKind, error) {
+	return enum.ParseAs[DocKind](&docKinds, s)
 }
 
-// UnmarshalText parses the String form.
+// IsValid reports whether k is NotDocumented, Maintained or Retained.
+func (k DocKind) IsValid() bool { return docKinds.Valid(int(k)) }
+
+// String returns "Not documented", "Maintained" or "Retained".
+func (k DocKind) String() string { return docKinds.Label(int(k)) }
+
+// MarshalText returns "none", "maintained" or "retained"; an unknown
+// value is an error wrapping ismskit.ErrUnknownValue.
+func (k DocKind) MarshalText() ([]byte, error) { return docKinds.Marshal(int(k)) }
+
+// UnmarshalText parses "none", "maintained" or "retained"; "" gives
+// NotDocumented.
 func (k *DocKind) UnmarshalText(text []byte) error {
-	return enumUnmarshal(docKindNames[:], text, "document kind", (*uint8)(k))
+	return enum.SetText(&docKinds, k, text)
 }
-
-// JSONSchema lists the values.
-func (DocKind) JSONSchema() *jsonschema.Schema { return enumSchema(docKindNames[:]) }
 
 // Change says how a clause or item of one edition differs from the other
 // edition: in the 2022 data, what is new or changed since 2013. The zero
@@ -182,21 +177,31 @@ const (
 	ChangeRenumbered               // same content under another number
 )
 
-var changeNames = [...]string{"none", "new", "changed", "renumbered"}
+var changes = enum.Table{Type: "Change", What: "change", ZeroIsValue: true,
+	Codes:  []string{"none", "new", "changed", "renumbered"},
+	Labels: []string{"Unchanged", "New", "Changed", "Renumbered"}}
 
-// String returns "none", "new", "changed" or "renumbered".
-func (c Change) String() string { return enumString(changeNames[:], int(c), "Change") }
-
-// MarshalText returns the String form.
-func (c Change) MarshalText() ([]byte, error) { return enumMarshal(changeNames[:], int(c), "Change") }
-
-// UnmarshalText parses the String form.
-func (c *Change) UnmarshalText(text []byte) error {
-	return enumUnmarshal(changeNames[:], text, "change", (*uint8)(c))
+// ParseChange parses "none", "new", "changed" or "renumbered", or a
+// label ("Unchanged"). Anything else is an error wrapping
+// ismskit.ErrUnknownValue.
+func ParseChange(s string) (Change, error) {
+	return enum.ParseAs[Change](&changes, s)
 }
 
-// JSONSchema lists the values.
-func (Change) JSONSchema() *jsonschema.Schema { return enumSchema(changeNames[:]) }
+// IsValid reports whether c is one of the four values.
+func (c Change) IsValid() bool { return changes.Valid(int(c)) }
+
+// String returns "Unchanged", "New", "Changed" or "Renumbered".
+func (c Change) String() string { return changes.Label(int(c)) }
+
+// MarshalText returns "none", "new", "changed" or "renumbered"; an
+// unknown value is an error wrapping ismskit.ErrUnknownValue.
+func (c Change) MarshalText() ([]byte, error) { return changes.Marshal(int(c)) }
+
+// UnmarshalText parses what MarshalText returns; "" gives ChangeNone.
+func (c *Change) UnmarshalText(text []byte) error {
+	return enum.SetText(&changes, c, text)
+}
 
 // Origin says whether an issue (4.1) or an interested party (4.2) is
 // internal or external to the organisation. The zero value is unset and
@@ -208,21 +213,30 @@ const (
 	External                   // outside the organisation
 )
 
-var originNames = [...]string{"", "internal", "external"}
+var origins = enum.Table{Type: "Origin", What: "origin",
+	Codes:  []string{"", "internal", "external"},
+	Labels: []string{"", "Internal", "External"}}
 
-// String returns "internal" or "external" ("" for the zero value).
-func (o Origin) String() string { return enumString(originNames[:], int(o), "Origin") }
-
-// MarshalText returns the String form; the zero value is an error.
-func (o Origin) MarshalText() ([]byte, error) { return enumMarshal(originNames[:], int(o), "Origin") }
-
-// UnmarshalText parses "internal" or "external".
-func (o *Origin) UnmarshalText(text []byte) error {
-	return enumUnmarshal(originNames[:], text, "origin", (*uint8)(o))
+// ParseOrigin parses "internal" or "external", in any case. Anything else
+// is an error wrapping ismskit.ErrUnknownValue.
+func ParseOrigin(s string) (Origin, error) {
+	return enum.ParseAs[Origin](&origins, s)
 }
 
-// JSONSchema lists the values.
-func (Origin) JSONSchema() *jsonschema.Schema { return enumSchema(originNames[1:]) }
+// IsValid reports whether o is Internal or External.
+func (o Origin) IsValid() bool { return origins.Valid(int(o)) }
+
+// String returns "Internal" or "External" ("" for the zero value).
+func (o Origin) String() string { return origins.Label(int(o)) }
+
+// MarshalText returns "internal" or "external", and "" for the zero value
+// (unset); an unknown value is an error wrapping ismskit.ErrUnknownValue.
+func (o Origin) MarshalText() ([]byte, error) { return origins.Marshal(int(o)) }
+
+// UnmarshalText parses "internal" or "external"; "" gives the zero value.
+func (o *Origin) UnmarshalText(text []byte) error {
+	return enum.SetText(&origins, o, text)
+}
 
 // OutputKind classifies a management review output (9.3.3): a decision on
 // a continual improvement opportunity, or on a change needed to the ISMS.
@@ -235,53 +249,31 @@ const (
 	ISMSChange                        // a change needed to the ISMS
 )
 
-var outputKindNames = [...]string{"", "improvement", "change"}
+var outputKinds = enum.Table{Type: "OutputKind", What: "review output kind",
+	Codes:  []string{"", "improvement", "change"},
+	Labels: []string{"", "Continual improvement", "Change to the ISMS"}}
 
-// String returns "improvement" or "change" ("" for the zero value).
-func (k OutputKind) String() string { return enumString(outputKindNames[:], int(k), "OutputKind") }
-
-// MarshalText returns the String form; the zero value is an error.
-func (k OutputKind) MarshalText() ([]byte, error) {
-	return enumMarshal(outputKindNames[:], int(k), "OutputKind")
+// ParseOutputKind parses "improvement" or "change", or a label
+// ("Continual improvement"). Anything else is an error wrapping
+// ismskit.ErrUnknownValue.
+func ParseOutputKind(s string) (OutputKind, error) {
+	return enum.ParseAs[OutputKind](&outputKinds, s)
 }
 
-// UnmarshalText parses "improvement" or "change".
+// IsValid reports whether k is Improvement or ISMSChange.
+func (k OutputKind) IsValid() bool { return outputKinds.Valid(int(k)) }
+
+// String returns "Continual improvement" or "Change to the ISMS" ("" for
+// the zero value).
+func (k OutputKind) String() string { return outputKinds.Label(int(k)) }
+
+// MarshalText returns "improvement" or "change", and "" for the zero
+// value (unset); an unknown value is an error wrapping
+// ismskit.ErrUnknownValue.
+func (k OutputKind) MarshalText() ([]byte, error) { return outputKinds.Marshal(int(k)) }
+
+// UnmarshalText parses "improvement" or "change"; "" gives the zero
+// value.
 func (k *OutputKind) UnmarshalText(text []byte) error {
-	return enumUnmarshal(outputKindNames[:], text, "review output kind", (*uint8)(k))
-}
-
-// JSONSchema lists the values.
-func (OutputKind) JSONSchema() *jsonschema.Schema { return enumSchema(outputKindNames[1:]) }
-
-func enumString(names []string, v int, typ string) string {
-	if v >= 0 && v < len(names) {
-		return names[v]
-	}
-	return fmt.Sprintf("%s(%d)", typ, v)
-}
-
-func enumMarshal(names []string, v int, typ string) ([]byte, error) {
-	if v < 0 || v >= len(names) || names[v] == "" {
-		return nil, fmt.Errorf("%w: %s(%d)", ismskit.ErrUnknownValue, typ, v)
-	}
-	return []byte(names[v]), nil
-}
-
-func enumUnmarshal(names []string, text []byte, what string, dst *uint8) error {
-	s := string(text)
-	for i, n := range names {
-		if n != "" && n == s {
-			*dst = uint8(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("%w: %s %q", ismskit.ErrUnknownValue, what, s)
-}
-
-func enumSchema(names []string) *jsonschema.Schema {
-	vals := make([]any, len(names))
-	for i, n := range names {
-		vals[i] = n
-	}
-	return &jsonschema.Schema{Type: "string", Enum: vals}
+	return enum.SetText(&outputKinds, k, text)
 }

@@ -22,8 +22,8 @@ func ExampleLatest() {
 	// Output:
 	// ISO/IEC 27001:2022/Amd 1:2024 41 clauses
 	// 6.1.3 Information security risk treatment - parent 6.1
-	// 6.1.3.d maintained
-	// 6.1.3.p2 retained
+	// 6.1.3.d Maintained
+	// 6.1.3.p2 Retained
 }
 
 func ExampleNew() {
@@ -39,7 +39,7 @@ func ExampleNew() {
 	fmt.Println(errors.Is(err, iso27001.ErrAmendmentNotApplicable))
 	// Output:
 	// ISO/IEC 27001:2013 10.1 Nonconformity and corrective action - in 2022: 10.2
-	// unknown clause: 6.3 is not a clause of ISO/IEC 27001:2013
+	// 6.3 is not a clause of ISO/IEC 27001:2013
 	// true
 }
 
@@ -56,7 +56,7 @@ func ExampleParseItemID() {
 	// 6.1.3.d in clause 6.1.3
 	// 6.1.2.c.1 in clause 6.1.2
 	// 8.1.p2 in clause 8.1
-	// invalid identifier: requirement item "6.1.3 d)" (want e.g. "6.1.3.d", "6.1.2.c.1" or "8.1.p2")
+	// requirement item "6.1.3 d)": want a form such as 6.1.3.d, 6.1.2.c.1 or 8.1.p2
 }
 
 func ExampleParseClauseID() {
@@ -75,22 +75,22 @@ func ExampleStandard_DocumentedInformation() {
 		fmt.Printf("%-9s %s\n", it.ID, it.Documented)
 	}
 	// Output:
-	// 4.3.p2    maintained
-	// 5.2.e     maintained
-	// 6.1.2.p2  retained
-	// 6.1.3.d   maintained
-	// 6.1.3.p2  retained
-	// 6.2.g     maintained
-	// 6.2.p2    retained
-	// 7.2.d     retained
-	// 8.1.p2    retained
-	// 8.2.p2    retained
-	// 8.3.p2    retained
-	// 9.1.p1    retained
-	// 9.2.2.p3  retained
-	// 9.3.3.p2  retained
-	// 10.2.f    retained
-	// 10.2.g    retained
+	// 4.3.p2    Maintained
+	// 5.2.e     Maintained
+	// 6.1.2.p2  Retained
+	// 6.1.3.d   Maintained
+	// 6.1.3.p2  Retained
+	// 6.2.g     Maintained
+	// 6.2.p2    Retained
+	// 7.2.d     Retained
+	// 8.1.p2    Retained
+	// 8.2.p2    Retained
+	// 8.3.p2    Retained
+	// 9.1.p1    Retained
+	// 9.2.2.p3  Retained
+	// 9.3.3.p2  Retained
+	// 10.2.f    Retained
+	// 10.2.g    Retained
 }
 
 func ExampleDecodeRecords() {
@@ -120,10 +120,10 @@ func ExampleRecords_Validate() {
 	var fe *ismskit.Error
 	fmt.Println(errors.As(err, &fe), fe.Path, errors.Is(err, ismskit.ErrDateOrder))
 	// Output:
-	// objectives[0].metric: objective has no measurable target
-	// objectives[0].target: objective has no measurable target
-	// documents[0].reviewDue: dates out of order: review 2024-03-01, approval 2025-03-01
-	// documents[0].evidences[0]: unknown requirement item: 5.2.h is not a requirement item of ISO/IEC 27001:2022
+	// objectives[0].metric (OBJ-1): the objective has no metric
+	// objectives[0].target (OBJ-1): the objective has no target
+	// documents[0].reviewDue (POL-01): review 2024-03-01 before the approval 2025-03-01
+	// documents[0].evidences[0] (POL-01): 5.2.h is not a requirement item of ISO/IEC 27001:2022
 	// true objectives[0].metric true
 }
 
@@ -153,7 +153,7 @@ func ExampleAnalyze() {
 	// 4.2  0/3 0.0%
 	// 4.3  1/5 20.0%
 	// 4.4  0/1 0.0%
-	// overall 2.6%, 16 documents missing or stale, first: 4.3.p2 expired
+	// overall 2.6%, 16 documents missing or stale, first: 4.3.p2 Expired
 }
 
 func ExampleTo2022() {
@@ -170,5 +170,5 @@ func ExampleTo2022() {
 	}
 	fmt.Println(now.Edition, now.Amendments, now.Documents[0].Evidences, "dropped:", dropped)
 	// Output:
-	// 2022 [amd1-2024] [10.2.f 6.2.l] dropped: [7.4.d]
+	// 2022 [ISO/IEC 27001:2022/Amd 1:2024] [10.2.f 6.2.l] dropped: [7.4.d]
 }

@@ -3,8 +3,8 @@ package iso27001
 import (
 	"math"
 
-	"github.com/invopop/jsonschema"
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/enum"
 )
 
 // ItemStatus is the outcome of the gap analysis for one requirement item.
@@ -23,23 +23,33 @@ const (
 	Unapproved
 )
 
-var itemStatusNames = [...]string{"", "evidenced", "missing", "expired", "unapproved"}
+var itemStatuses = enum.Table{Type: "ItemStatus", What: "item status",
+	Codes:  []string{"", "evidenced", "missing", "expired", "unapproved"},
+	Labels: []string{"", "Evidenced", "Missing", "Expired", "Unapproved"}}
 
-// String returns the JSON form ("" for the zero value).
-func (s ItemStatus) String() string { return enumString(itemStatusNames[:], int(s), "ItemStatus") }
-
-// MarshalText returns the String form; the zero value is an error.
-func (s ItemStatus) MarshalText() ([]byte, error) {
-	return enumMarshal(itemStatusNames[:], int(s), "ItemStatus")
+// ParseItemStatus parses "evidenced", "missing", "expired" or
+// "unapproved", in any case. Anything else is an error wrapping
+// ismskit.ErrUnknownValue.
+func ParseItemStatus(s string) (ItemStatus, error) {
+	return enum.ParseAs[ItemStatus](&itemStatuses, s)
 }
 
-// UnmarshalText parses the String form.
+// IsValid reports whether s is one of the four outcomes.
+func (s ItemStatus) IsValid() bool { return itemStatuses.Valid(int(s)) }
+
+// String returns "Evidenced", "Missing", "Expired" or "Unapproved" (""
+// for the zero value).
+func (s ItemStatus) String() string { return itemStatuses.Label(int(s)) }
+
+// MarshalText returns "evidenced", "missing", "expired" or "unapproved",
+// and "" for the zero value (unset); an unknown value is an error
+// wrapping ismskit.ErrUnknownValue.
+func (s ItemStatus) MarshalText() ([]byte, error) { return itemStatuses.Marshal(int(s)) }
+
+// UnmarshalText parses what MarshalText returns; "" gives the zero value.
 func (s *ItemStatus) UnmarshalText(text []byte) error {
-	return enumUnmarshal(itemStatusNames[:], text, "item status", (*uint8)(s))
+	return enum.SetText(&itemStatuses, s, text)
 }
-
-// JSONSchema lists the values.
-func (ItemStatus) JSONSchema() *jsonschema.Schema { return enumSchema(itemStatusNames[1:]) }
 
 // GapReport is the result of Analyze: per clause, which requirement items
 // have evidence, which mandatory documented information is missing or

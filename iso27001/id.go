@@ -1,11 +1,10 @@
 package iso27001
 
 import (
-	"fmt"
 	"strconv"
 
-	"github.com/invopop/jsonschema"
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
 // ClauseID identifies a clause or subclause of ISO/IEC 27001 clauses 4 to
@@ -25,11 +24,11 @@ type ClauseID struct {
 
 // ParseClauseID parses "4" to "10" followed by up to two further levels of
 // 1 to 99 ("6.1.3"), without leading zeros or spaces. Errors wrap
-// ErrInvalidID.
+// ismskit.ErrInvalidID and quote the input, cut to 40 bytes.
 func ParseClauseID(s string) (ClauseID, error) {
 	id, ok := parseClause(s)
 	if !ok {
-		return ClauseID{}, fmt.Errorf("%w: clause %q (want 4 to 10 with up to two sub-levels, e.g. \"6.1.3\")", ismskit.ErrInvalidID, s)
+		return ClauseID{}, fielderr.Errorf(ismskit.ErrInvalidID, "clause %s: want 4 to 10 with up to two sub-levels, as in 6.1.3", fielderr.Quote(s))
 	}
 	return id, nil
 }
@@ -129,6 +128,9 @@ func (id ClauseID) MarshalText() ([]byte, error) { return id.AppendTo(nil), nil 
 // UnmarshalText parses text with ParseClauseID; empty text gives the zero
 // value, as in netip.
 func (id *ClauseID) UnmarshalText(text []byte) error {
+	if id == nil {
+		return fielderr.NilTarget("iso27001.ClauseID")
+	}
 	if len(text) == 0 {
 		*id = ClauseID{}
 		return nil
@@ -157,13 +159,6 @@ func (id ClauseID) Compare(other ClauseID) int {
 	return 0
 }
 
-// JSONSchema describes a clause ID as a patterned string.
-func (ClauseID) JSONSchema() *jsonschema.Schema {
-	return &jsonschema.Schema{Type: "string", Pattern: clausePattern, Description: "ISO/IEC 27001 clause ID, e.g. 6.1.3"}
-}
-
-const clausePattern = `^([4-9]|10)(\.[1-9][0-9]?){0,2}$`
-
 // ItemID identifies one requirement item of a clause: the checklist unit
 // an auditor checks. Its forms are
 //
@@ -182,11 +177,11 @@ type ItemID struct {
 }
 
 // ParseItemID parses an item ID in one of the forms documented on ItemID.
-// Errors wrap ErrInvalidID.
+// Errors wrap ismskit.ErrInvalidID and quote the input, cut to 40 bytes.
 func ParseItemID(s string) (ItemID, error) {
 	id, ok := parseItem(s)
 	if !ok {
-		return ItemID{}, fmt.Errorf("%w: requirement item %q (want e.g. \"6.1.3.d\", \"6.1.2.c.1\" or \"8.1.p2\")", ismskit.ErrInvalidID, s)
+		return ItemID{}, fielderr.Errorf(ismskit.ErrInvalidID, "requirement item %s: want a form such as 6.1.3.d, 6.1.2.c.1 or 8.1.p2", fielderr.Quote(s))
 	}
 	return id, nil
 }
@@ -288,6 +283,9 @@ func (id ItemID) MarshalText() ([]byte, error) { return id.AppendTo(nil), nil }
 // UnmarshalText parses text with ParseItemID; empty text gives the zero
 // value.
 func (id *ItemID) UnmarshalText(text []byte) error {
+	if id == nil {
+		return fielderr.NilTarget("iso27001.ItemID")
+	}
 	if len(text) == 0 {
 		*id = ItemID{}
 		return nil
@@ -337,10 +335,3 @@ func cmp3(a, b int) int {
 	}
 	return 0
 }
-
-// JSONSchema describes an item ID as a patterned string.
-func (ItemID) JSONSchema() *jsonschema.Schema {
-	return &jsonschema.Schema{Type: "string", Pattern: itemPattern, Description: "ISO/IEC 27001 requirement item ID, e.g. 6.1.3.d, 6.1.2.c.1, 8.1.p2"}
-}
-
-const itemPattern = `^([4-9]|10)(\.[1-9][0-9]?){0,2}\.([a-z](\.[1-9])?|[pn][1-9][0-9]?)$`

@@ -2,12 +2,14 @@ package iso27001
 
 import (
 	"errors"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/natural"
+	"github.com/ismskit/ismskit/internal/schematest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -176,8 +178,12 @@ func FuzzParseClauseID(f *testing.F) {
 	for _, s := range []string{"4", "6.1.3", "10.2", "9.3.2", "3", "6.01", "A.5.1", "", "6..1", "99.99.99"} {
 		f.Add(s)
 	}
+	pattern := regexp.MustCompile(schematest.ClauseIDPattern)
 	f.Fuzz(func(t *testing.T, s string) {
 		id, err := ParseClauseID(s)
+		if (err == nil) != pattern.MatchString(s) {
+			t.Fatalf("ParseClauseID(%q) = %v, but the JSON Schema's pattern says %v", s, err, pattern.MatchString(s))
+		}
 		if err != nil {
 			if !errors.Is(err, ismskit.ErrInvalidID) || id.IsValid() {
 				t.Fatalf("ParseClauseID(%q): %v, %v", s, id, err)
@@ -203,8 +209,12 @@ func FuzzParseItemID(f *testing.F) {
 	for _, s := range []string{"6.1.3.d", "6.1.2.c.1", "8.1.p2", "4.2.n2", "6.1.3", "8.1.p0", "x.a", "10.2.g", "6.1.3.d.10"} {
 		f.Add(s)
 	}
+	pattern := regexp.MustCompile(schematest.ItemIDPattern)
 	f.Fuzz(func(t *testing.T, s string) {
 		id, err := ParseItemID(s)
+		if (err == nil) != pattern.MatchString(s) {
+			t.Fatalf("ParseItemID(%q) = %v, but the JSON Schema's pattern says %v", s, err, pattern.MatchString(s))
+		}
 		if err != nil {
 			if !errors.Is(err, ismskit.ErrInvalidID) || id.IsValid() {
 				t.Fatalf("ParseItemID(%q): %v, %v", s, id, err)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/codec"
+	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
 // Records is what an organisation's ISMS keeps about itself, as one JSON
@@ -303,6 +304,9 @@ type recordsJSON Records
 // default limits, so that records inside a larger document that
 // encoding/json decodes are as strict as records decoded on their own.
 func (r *Records) UnmarshalJSON(data []byte) error {
+	if r == nil {
+		return fielderr.NilTarget("iso27001.Records")
+	}
 	v, err := codec.Decode[recordsJSON](data, nil)
 	if err == nil {
 		*r = Records(v)

@@ -203,44 +203,42 @@ func TestValidate(t *testing.T) {
 func TestValidateMessage(t *testing.T) {
 	r := Records{Edition: Edition2022, Objectives: []Objective{{ID: "O", Description: "d", Metric: "m"}}}
 	err := r.Validate()
-	assert.EqualError(t, err, "objectives[0].target: objective has no measurable target")
+	assert.EqualError(t, err, "objectives[0].target (O): the objective has no target")
+	assert.ErrorIs(t, err, ErrNotMeasurable)
 	var fe *ismskit.Error
 	require.ErrorAs(t, err, &fe)
 	assert.Equal(t, "objectives[0].target", fe.Path)
+	assert.Equal(t, "O", fe.Item, "the problem names the objective")
 }
 
-func TestEnums(t *testing.T) {
+func TestEnumCodes(t *testing.T) {
 	for _, tc := range []struct {
 		v    interface{ MarshalText() ([]byte, error) }
 		text string
 	}{
-		{Edition2013, "2013"}, {Edition2022, "2022"}, {Amd1of2024, "amd1-2024"},
+		{Edition2013, "2013"}, {Edition2022, "2022"}, {Edition(0), ""}, {Amd1of2024, "amd1-2024"}, {NoAmendment, ""},
 		{Maintained, "maintained"}, {Retained, "retained"}, {NotDocumented, "none"},
-		{ChangeNew, "new"}, {ChangeRenumbered, "renumbered"}, {Internal, "internal"}, {External, "external"},
-		{Improvement, "improvement"}, {ISMSChange, "change"}, {Evidenced, "evidenced"}, {Unapproved, "unapproved"},
+		{ChangeNew, "new"}, {ChangeRenumbered, "renumbered"}, {Internal, "internal"}, {External, "external"}, {Origin(0), ""},
+		{Improvement, "improvement"}, {ISMSChange, "change"}, {OutputKind(0), ""}, {Evidenced, "evidenced"}, {Unapproved, "unapproved"},
+		{ItemStatus(0), ""},
 	} {
 		b, err := tc.v.MarshalText()
 		require.NoError(t, err)
 		assert.Equal(t, tc.text, string(b))
 	}
-	for _, v := range []interface{ MarshalText() ([]byte, error) }{Edition(0), Edition(2017), NoAmendment, Origin(0), OutputKind(0), ItemStatus(0), DocKind(9)} {
+	for _, v := range []interface{ MarshalText() ([]byte, error) }{Edition(2017), Amendment(2), Origin(3), OutputKind(9), ItemStatus(5), DocKind(9), Change(4)} {
 		_, err := v.MarshalText()
-		assert.Error(t, err, "%v", v)
+		assert.ErrorIs(t, err, ismskit.ErrUnknownValue, "%v", v)
 	}
-	var o Origin
-	assert.ErrorIs(t, o.UnmarshalText([]byte("")), ismskit.ErrUnknownValue)
-	var s ItemStatus
-	require.NoError(t, s.UnmarshalText([]byte("expired")))
-	assert.Equal(t, Expired, s)
-	var c Change
-	require.NoError(t, c.UnmarshalText([]byte("changed")))
-	assert.Equal(t, ChangeChanged, c)
 	var k OutputKind
-	assert.ErrorIs(t, k.UnmarshalText([]byte("Change")), ismskit.ErrUnknownValue)
+	assert.ErrorIs(t, k.UnmarshalText([]byte("Change")), ismskit.ErrUnknownValue, "documents hold codes")
+	got, err := ParseOutputKind("Change to the ISMS")
+	require.NoError(t, err)
+	assert.Equal(t, ISMSChange, got)
 	assert.Equal(t, "Edition(7)", Edition(7).String())
 	assert.Equal(t, "DocKind(7)", DocKind(7).String())
 	assert.Equal(t, "", NoAmendment.String())
-	assert.Equal(t, "", NoAmendment.Title())
+	assert.Equal(t, "ISO/IEC 27001:2022/Amd 1:2024", Amd1of2024.String())
 }
 
 func FuzzDecodeRecords(f *testing.F) {

@@ -53,3 +53,14 @@ func (s recordSet) keys() []string {
 	}
 	return out
 }
+
+// recordKind returns the bit of the record kind key ("objectives.owner"),
+// or 0 for an unknown key.
+func recordKind(key string) recordSet {
+	for i, k := range recordKeys {
+		if k == key {
+			return 1 << i
+		}
+	}
+	return 0
+}

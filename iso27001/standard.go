@@ -1,10 +1,12 @@
 package iso27001
 
 import (
-	"fmt"
+	"encoding/json"
 	"iter"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/fielderr"
+	"github.com/ismskit/ismskit/internal/strictjson"
 )
 
 //go:generate go run ../internal/clausedata/cmd/genclauses
@@ -46,30 +48,53 @@ var (
 // each clause's requirement items.
 //
 // A *Standard is immutable and safe for concurrent use; the values its
-// methods return are copies. The zero value is not usable: get one from New
-// or Latest.
+// methods return are copies. Get one from New or Latest. A nil *Standard,
+// like the zero Standard, is an empty standard of no edition: its methods
+// find no clause and no item. In JSON and text a *Standard is its
+// designation ("ISO/IEC 27001:2022/Amd 1:2024").
 type Standard struct {
 	t   *table
 	amd bool // Amd 1:2024 included (2022 only)
 }
 
+// empty is the table of a nil or zero Standard.
+var empty table
+
+// tab returns s's table, or the empty one for a nil or zero s.
+func (s *Standard) tab() *table {
+	if s == nil || s.t == nil {
+		return &empty
+	}
+	return s.t
+}
+
+// amended reports whether s includes Amd 1:2024.
+func (s *Standard) amended() bool { return s != nil && s.amd }
+
 // New returns the clauses of edition ed with the given amendments applied.
-// Errors wrap ErrUnknownEdition for an edition other than 2013 and 2022,
-// and ErrAmendmentNotApplicable for an amendment that does not amend ed
-// or is given twice.
-func New(ed Edition, amendments ...Amendment) (*Standard, error) {
+// Errors wrap ismskit.ErrUnknownValue for an edition other than 2013 and
+// 2022 (ismskit.ErrMissing for the zero Edition), and
+// ErrAmendmentNotApplicable for an amendment that does not amend ed or is
+// given twice.
+func New(ed Edition, amds ...Amendment) (*Standard, error) {
 	s := &Standard{}
 	switch ed {
 	case Edition2013:
 		s.t = &table2013
 	case Edition2022:
 		s.t = &table2022
+	case 0:
+		return nil, fielderr.Errorf(ismskit.ErrMissing, "no edition")
 	default:
-		return nil, fmt.Errorf("%w: %d", ismskit.ErrUnknownValue, uint16(ed))
+		return nil, fielderr.Errorf(ismskit.ErrUnknownValue, "%s is not an edition of ISO/IEC 27001", ed)
 	}
-	for _, a := range amendments {
+	for _, a := range amds {
 		if a.Amends() != ed || (a == Amd1of2024 && s.amd) {
-			return nil, fmt.Errorf("%w: %q to ISO/IEC 27001:%s", ErrAmendmentNotApplicable, a.String(), ed)
+			name := a.String()
+			if name == "" {
+				name = "no amendment"
+			}
+			return nil, fielderr.Errorf(ErrAmendmentNotApplicable, "%s to ISO/IEC 27001:%s", name, ed)
 		}
 		s.amd = true
 	}
@@ -78,8 +103,8 @@ func New(ed Edition, amendments ...Amendment) (*Standard, error) {
 
 // MustNew is New that panics on error. It is intended for tests and for
 // hard-coded editions.
-func MustNew(ed Edition, amendments ...Amendment) *Standard {
-	s, err := New(ed, amendments...)
+func MustNew(ed Edition, amds ...Amendment) *Standard {
+	s, err := New(ed, amds...)
 	if err != nil {
 		panic(err)
 	}
@@ -89,73 +114,101 @@ func MustNew(ed Edition, amendments ...Amendment) *Standard {
 // Latest returns ISO/IEC 27001:2022 with Amd 1:2024, the text in force.
 func Latest() *Standard { return &Standard{t: &table2022, amd: true} }
 
-// Edition returns the edition.
-func (s *Standard) Edition() Edition { return s.t.edition }
+// Edition returns the edition, 0 for a nil or zero Standard.
+func (s *Standard) Edition() Edition { return s.tab().edition }
 
 // Amendments returns the amendments applied, oldest first.
 func (s *Standard) Amendments() []Amendment {
-	if s.amd {
+	if s.amended() {
 		return []Amendment{Amd1of2024}
 	}
 	return nil
 }
 
 // Has reports whether amendment a is applied.
-func (s *Standard) Has(a Amendment) bool { return s.amd && a == Amd1of2024 }
+func (s *Standard) Has(a Amendment) bool { return s.amended() && a == Amd1of2024 }
 
 // Name returns the designation, e.g. "ISO/IEC 27001:2022/Amd 1:2024" or
-// "ISO/IEC 27001:2013".
+// "ISO/IEC 27001:2013", and "" for a nil or zero Standard.
 func (s *Standard) Name() string {
-	if s.amd {
-		return Amd1of2024.Title()
+	if s.amended() {
+		return Amd1of2024.String()
 	}
-	return s.t.name
+	return s.tab().name
+}
+
+// MarshalText returns the designation (Name); the zero Standard gives "".
+// It has a value receiver, so that a Standard held by value encodes too;
+// encoding/json writes a nil *Standard as null.
+func (s Standard) MarshalText() ([]byte, error) { return []byte(s.Name()), nil }
+
+// UnmarshalText sets a zero Standard to the one with the designation
+// text: "ISO/IEC 27001:2022/Amd 1:2024", "ISO/IEC 27001:2022" or
+// "ISO/IEC 27001:2013"; "" gives the zero Standard. Anything else is an
+// error wrapping ismskit.ErrUnknownValue. A *Standard from New or Latest
+// is immutable: UnmarshalText exists so that a Standard field of a
+// decoded document can be filled once.
+func (s *Standard) UnmarshalText(text []byte) error {
+	if s == nil {
+		return fielderr.NilTarget("iso27001.Standard")
+	}
+	for _, std := range []*Standard{Latest(), MustNew(Edition2022), MustNew(Edition2013), {}} {
+		if string(text) == std.Name() {
+			*s = *std
+			return nil
+		}
+	}
+	return fielderr.Errorf(ismskit.ErrUnknownValue, "standard %s: want %q, %q or %q", fielderr.Quote(string(text)), Latest().Name(), name2022, name2013)
 }
 
 // Clause is a clause or subclause of clauses 4 to 10. Its items are
 // available from Standard.ClauseItems. The zero value is no clause.
 type Clause struct {
 	// ID is the clause number, e.g. 6.1.3.
-	ID ClauseID
+	ID ClauseID `json:"id"`
 	// Parent is the enclosing clause (6.1 for 6.1.3), zero for 4 to 10.
-	Parent ClauseID
+	Parent ClauseID `json:"parent,omitzero"`
 	// Title is the clause title as the standard words it.
-	Title string
+	Title string `json:"title"`
 	// Summary says what the clause is about, in ismskit's own words.
-	Summary string
+	Summary string `json:"summary,omitempty"`
 	// Counterpart is the clause with this content in the other edition
 	// (2022 10.2 and 2013 10.1), zero when there is none (2022 6.3).
-	Counterpart ClauseID
+	Counterpart ClauseID `json:"counterpart,omitzero"`
 	// Change says how the 2022 clause differs from 2013; ChangeNone in the
 	// 2013 edition.
-	Change Change
+	Change Change `json:"change,omitzero"`
 	// ChangeNote describes the difference between the editions, in our
 	// words; empty when there is none.
-	ChangeNote string
+	ChangeNote string `json:"changeNote,omitempty"`
 }
 
 // Item is one requirement item of a clause: a checklist line an auditor
 // checks, in ismskit's own words, never the standard's sentence. The zero
 // value is no item.
+//
+// In JSON an item is an object with the keys "id", "text", "documented",
+// "amendment", "note", "change", "counterpart" and "evidencedBy" (see
+// EvidencedBy), the ones that are zero left out.
 type Item struct {
 	// ID is the item ID, e.g. 6.1.3.d.
-	ID ItemID
+	ID ItemID `json:"id"`
 	// Text states what conformity looks like, as a checklist line.
-	Text string
+	Text string `json:"text"`
 	// Documented says whether the item asks for documented information
 	// (7.5) to be maintained or retained.
-	Documented DocKind
+	Documented DocKind `json:"documented,omitzero"`
 	// Amendment is the amendment that added the item, NoAmendment for the
 	// edition's own text.
-	Amendment Amendment
+	Amendment Amendment `json:"amendment,omitzero"`
 	// Note marks an informative note, which is not a requirement.
-	Note bool
+	Note bool `json:"note,omitempty"`
 	// Change says whether the 2022 item is new or changed since 2013.
-	Change Change
+	Change Change `json:"change,omitzero"`
 	// Counterpart is the item with this content in the other edition
 	// (2022 6.2.h and 2013 6.2.f), zero when there is none (2022 6.3.p1,
 	// 4.2.c). Several items can share one counterpart.
-	Counterpart ItemID
+	Counterpart ItemID `json:"counterpart,omitzero"`
 
 	records recordSet
 }
@@ -165,6 +218,50 @@ type Item struct {
 // item; an item with none needs a document in the register.
 func (it Item) EvidencedBy() []string { return it.records.keys() }
 
+// itemJSON is the wire form of an Item: its fields, and the record kinds
+// that evidence it.
+type itemJSON struct {
+	itemFields
+	EvidencedBy []string `json:"evidencedBy,omitempty"`
+}
+
+// itemFields is Item without its methods.
+type itemFields Item
+
+// MarshalJSON encodes the item with its EvidencedBy list.
+func (it Item) MarshalJSON() ([]byte, error) {
+	return json.Marshal(itemJSON{itemFields: itemFields(it), EvidencedBy: it.EvidencedBy()})
+}
+
+// UnmarshalJSON decodes what MarshalJSON writes, strictly: an unknown
+// key, or a record kind in evidencedBy that the gap analysis does not
+// know, is an error.
+func (it *Item) UnmarshalJSON(data []byte) error {
+	if it == nil {
+		return fielderr.NilTarget("iso27001.Item")
+	}
+	var j itemJSON
+	if err := strictjson.Unmarshal(data, &j); err != nil {
+		return err
+	}
+	var rec recordSet
+	var l fielderr.List
+	for i, k := range j.EvidencedBy {
+		bit := recordKind(k)
+		if bit == 0 {
+			l.Add(fielderr.Index("evidencedBy", i), fielderr.Errorf(ismskit.ErrUnknownValue, "record kind %s", fielderr.Quote(k)))
+		}
+		rec |= bit
+	}
+	if err := l.Err(); err != nil {
+		return err
+	}
+	out := Item(j.itemFields)
+	out.records = rec
+	*it = out
+	return nil
+}
+
 func (s *Standard) clause(r *clauseRec) Clause {
 	return Clause{ID: r.id, Parent: r.parent, Title: r.title, Summary: r.summary, Counterpart: r.counterpart, Change: r.change, ChangeNote: r.changeNote}
 }
@@ -173,10 +270,10 @@ func item(r *itemRec) Item {
 	return Item{ID: r.id, Text: r.text, Documented: r.doc, Amendment: r.amendment, Note: r.note, Change: r.change, Counterpart: r.counterpart, records: r.records}
 }
 
-func (s *Standard) included(r *itemRec) bool { return r.amendment == NoAmendment || s.amd }
+func (s *Standard) included(r *itemRec) bool { return r.amendment == NoAmendment || s.amended() }
 
 // Len returns the number of clauses and subclauses.
-func (s *Standard) Len() int { return len(s.t.clauses) }
+func (s *Standard) Len() int { return len(s.tab().clauses) }
 
 // Clauses yields every clause and subclause in the order of the standard
 // (4, 4.1, ..., 10.2).
@@ -184,8 +281,9 @@ func (s *Standard) Len() int { return len(s.t.clauses) }
 //	for c := range s.Clauses() { fmt.Println(c.ID, c.Title) }
 func (s *Standard) Clauses() iter.Seq[Clause] {
 	return func(yield func(Clause) bool) {
-		for i := range s.t.clauses {
-			if !yield(s.clause(&s.t.clauses[i])) {
+		t := s.tab()
+		for i := range t.clauses {
+			if !yield(s.clause(&t.clauses[i])) {
 				return
 			}
 		}
@@ -198,8 +296,9 @@ func (s *Standard) Clauses() iter.Seq[Clause] {
 //	for c := range s.Children(iso27001.MustParseClauseID("9")) { ... }
 func (s *Standard) Children(id ClauseID) iter.Seq[Clause] {
 	return func(yield func(Clause) bool) {
-		for i := range s.t.clauses {
-			if r := &s.t.clauses[i]; r.parent == id && !yield(s.clause(r)) {
+		t := s.tab()
+		for i := range t.clauses {
+			if r := &t.clauses[i]; r.parent == id && !yield(s.clause(r)) {
 				return
 			}
 		}
@@ -207,9 +306,10 @@ func (s *Standard) Children(id ClauseID) iter.Seq[Clause] {
 }
 
 func (s *Standard) find(id ClauseID) *clauseRec {
-	for i := range s.t.clauses {
-		if s.t.clauses[i].id == id {
-			return &s.t.clauses[i]
+	t := s.tab()
+	for i := range t.clauses {
+		if t.clauses[i].id == id {
+			return &t.clauses[i]
 		}
 	}
 	return nil
@@ -228,10 +328,10 @@ func (s *Standard) Clause(id ClauseID) (Clause, bool) {
 // error wrapping ErrUnknownClause (ErrInvalidID for the zero value).
 func (s *Standard) CheckClause(id ClauseID) error {
 	if !id.IsValid() {
-		return fmt.Errorf("%w: empty clause ID", ismskit.ErrInvalidID)
+		return fielderr.Errorf(ismskit.ErrInvalidID, "empty clause ID")
 	}
 	if s.find(id) == nil {
-		return fmt.Errorf("%w: %s is not a clause of %s", ErrUnknownClause, id, s.Name())
+		return fielderr.Errorf(ErrUnknownClause, "%s is not a clause of %s", id, s.name())
 	}
 	return nil
 }
@@ -242,8 +342,9 @@ func (s *Standard) CheckClause(id ClauseID) error {
 //	for it := range s.Items() { fmt.Println(it.ID, it.Text) }
 func (s *Standard) Items() iter.Seq[Item] {
 	return func(yield func(Item) bool) {
-		for i := range s.t.items {
-			if r := &s.t.items[i]; s.included(r) && !yield(item(r)) {
+		t := s.tab()
+		for i := range t.items {
+			if r := &t.items[i]; s.included(r) && !yield(item(r)) {
 				return
 			}
 		}
@@ -261,8 +362,9 @@ func (s *Standard) ClauseItems(id ClauseID) iter.Seq[Item] {
 		if r == nil {
 			return
 		}
+		t := s.tab()
 		for i := r.first; i < r.last; i++ {
-			if it := &s.t.items[i]; s.included(it) && !yield(item(it)) {
+			if it := &t.items[i]; s.included(it) && !yield(item(it)) {
 				return
 			}
 		}
@@ -274,8 +376,9 @@ func (s *Standard) findItem(id ItemID) *itemRec {
 	if r == nil {
 		return nil
 	}
+	t := s.tab()
 	for i := r.first; i < r.last; i++ {
-		if it := &s.t.items[i]; it.id == id && s.included(it) {
+		if it := &t.items[i]; it.id == id && s.included(it) {
 			return it
 		}
 	}
@@ -295,10 +398,10 @@ func (s *Standard) Item(id ItemID) (Item, bool) {
 // wrapping ErrUnknownItem (ErrInvalidID for the zero value).
 func (s *Standard) CheckItem(id ItemID) error {
 	if !id.IsValid() {
-		return fmt.Errorf("%w: empty item ID", ismskit.ErrInvalidID)
+		return fielderr.Errorf(ismskit.ErrInvalidID, "empty item ID")
 	}
 	if s.findItem(id) == nil {
-		return fmt.Errorf("%w: %s is not a requirement item of %s", ErrUnknownItem, id, s.Name())
+		return fielderr.Errorf(ErrUnknownItem, "%s is not a requirement item of %s", id, s.name())
 	}
 	return nil
 }
@@ -329,7 +432,7 @@ func (s *Standard) isReviewInput(id ItemID) bool {
 	if s.findItem(id) == nil || id.kind != 'l' {
 		return false
 	}
-	if s.t.edition == Edition2022 {
+	if s.tab().edition == Edition2022 {
 		return id.c == ClauseID{p: [3]uint8{9, 3, 2}}
 	}
 	return id.c == ClauseID{p: [3]uint8{9, 3, 0}}
@@ -371,9 +474,10 @@ type DocumentRequirement struct {
 	Kind DocKind `json:"kind"`
 }
 
-// Tree returns every clause as a TreeNode, in the order of the standard.
+// Tree returns every clause as a TreeNode, in the order of the standard;
+// an empty, non-nil list for a nil or zero Standard.
 func (s *Standard) Tree() []TreeNode {
-	out := make([]TreeNode, 0, len(s.t.clauses))
+	out := make([]TreeNode, 0, s.Len())
 	for c := range s.Clauses() {
 		n := TreeNode{ID: c.ID, Title: c.Title, Parent: c.Parent.String(), Summary: c.Summary, Requirements: []ItemID{},
 			Counterpart: c.Counterpart.String(), Change: c.Change, ChangeNote: c.ChangeNote}
@@ -390,4 +494,13 @@ func (s *Standard) Tree() []TreeNode {
 		out = append(out, n)
 	}
 	return out
+}
+
+// name is Name, or "the standard" for a nil or zero Standard, for
+// messages.
+func (s *Standard) name() string {
+	if n := s.Name(); n != "" {
+		return n
+	}
+	return "the standard"
 }

@@ -2,9 +2,9 @@ package iso27001
 
 import (
 	"encoding/json"
-	"fmt"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
 // To2022 converts records kept against ISO/IEC 27001:2013 into records
@@ -20,10 +20,11 @@ import (
 //
 // The input is validated first (Validate's error is returned as it is) and
 // is never modified; the result shares no memory with it. Records of
-// another edition than 2013 are an error wrapping ErrUnknownEdition.
+// another edition than 2013 are an *ismskit.Error at "edition" wrapping
+// ismskit.ErrUnknownValue.
 func To2022(r Records) (Records, []ItemID, error) {
 	if r.Edition != Edition2013 {
-		return Records{}, nil, fmt.Errorf("%w: To2022 converts 2013 records, got edition %s", ismskit.ErrUnknownValue, r.Edition)
+		return Records{}, nil, fielderr.At("edition", fielderr.Errorf(ismskit.ErrUnknownValue, "To2022 converts 2013 records, not records of edition %s", or(r.Edition.String(), "(none)")))
 	}
 	if err := r.Validate(); err != nil {
 		return Records{}, nil, err
@@ -97,4 +98,12 @@ func containsClause(list []ClauseID, id ClauseID) bool {
 		}
 	}
 	return false
+}
+
+// or returns s, or def when s is empty.
+func or(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
 }

@@ -1,8 +1,6 @@
 package iso27001
 
 import (
-	"fmt"
-
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
@@ -13,7 +11,7 @@ import (
 //   - edition missing (ismskit.ErrMissing) or an amendment that does not apply
 //     (ErrAmendmentNotApplicable);
 //   - required fields missing (ismskit.ErrMissing) and IDs given twice in a list
-//     (ErrDuplicateID);
+//     (ismskit.ErrDuplicateID);
 //   - an objective without metric or target (ErrNotMeasurable);
 //   - a document reviewed before it was approved (ismskit.ErrDateOrder);
 //   - item and clause IDs that the edition lacks (ErrUnknownItem,
@@ -21,14 +19,18 @@ import (
 //     (ErrNotReviewInput);
 //   - references to documents not in the register (ismskit.ErrUnknownReference).
 //
-// An empty organisation, Records{Edition: Edition2022}, is valid.
+// A problem in a list names the element it is about by its ID (the
+// objective, document or review; the role's holder, the competence
+// record's person) in *ismskit.Error.Item: "objectives[2].target (O-3):
+// the objective has no target". An empty organisation,
+// Records{Edition: Edition2022}, is valid.
 func (r Records) Validate() error {
 	var l fielderr.List
 	std, err := r.Standard()
 	if err != nil {
 		switch {
 		case r.Edition == 0:
-			l.Add("edition", ismskit.ErrMissing)
+			l.Add("edition", fielderr.Errorf(ismskit.ErrMissing, "the edition is missing"))
 		case !r.Edition.IsValid():
 			l.Add("edition", err)
 		default:
@@ -40,14 +42,16 @@ func (r Records) Validate() error {
 	for _, d := range r.Documents {
 		docs[d.ID] = true
 	}
-	checkDocRef := func(path, id string) {
+	// at adds err at path, naming item, the list element the user knows.
+	at := func(path, item string, err error) { l.AddItem(path, item, err) }
+	checkDocRef := func(path, item, id string) {
 		if id != "" && !docs[id] {
-			l.Add(path, fmt.Errorf("%w: %q is not in the register", ismskit.ErrUnknownReference, id))
+			at(path, item, fielderr.Errorf(ismskit.ErrUnknownReference, "%s is not in the register", fielderr.Quote(id)))
 		}
 	}
-	required := func(path, v string) {
+	required := func(path, item, v string) {
 		if v == "" {
-			l.Add(path, ismskit.ErrMissing)
+			at(path, item, fielderr.Errorf(ismskit.ErrMissing, "missing value"))
 		}
 	}
 	unique := func(list string) func(i int, id string) {
@@ -55,11 +59,11 @@ func (r Records) Validate() error {
 		return func(i int, id string) {
 			p := fielderr.Index(list, i) + ".id"
 			if id == "" {
-				l.Add(p, ismskit.ErrMissing)
+				at(p, "", fielderr.Errorf(ismskit.ErrMissing, "the ID is missing"))
 				return
 			}
 			if j, ok := seen[id]; ok {
-				l.Add(p, fmt.Errorf("%w: %q, also at %s", ismskit.ErrDuplicateID, id, fielderr.Index(list, j)))
+				at(p, id, fielderr.Errorf(ismskit.ErrDuplicateID, "%s is also %s", fielderr.Quote(id), fielderr.Index(list, j)))
 				return
 			}
 			seen[id] = i
@@ -67,16 +71,16 @@ func (r Records) Validate() error {
 	}
 
 	if !r.Scope.IsZero() {
-		required("scope.statement", r.Scope.Statement)
+		required("scope.statement", "", r.Scope.Statement)
 		for i, in := range r.Scope.Interfaces {
-			required(fielderr.Index("scope.interfaces", i)+".with", in.With)
+			required(fielderr.Index("scope.interfaces", i)+".with", "", in.With)
 		}
 		for i, ex := range r.Scope.Exclusions {
 			p := fielderr.Index("scope.exclusions", i)
-			required(p+".subject", ex.Subject)
-			required(p+".reason", ex.Reason)
+			required(p+".subject", "", ex.Subject)
+			required(p+".reason", ex.Subject, ex.Reason)
 		}
-		checkDocRef("scope.documentId", r.Scope.DocumentID)
+		checkDocRef("scope.documentId", "", r.Scope.DocumentID)
 	}
 
 	u := unique("issues")
@@ -84,61 +88,61 @@ func (r Records) Validate() error {
 		p := fielderr.Index("issues", i)
 		u(i, is.ID)
 		if is.Origin == 0 {
-			l.Add(p+".origin", ismskit.ErrMissing)
+			at(p+".origin", is.ID, fielderr.Errorf(ismskit.ErrMissing, "internal or external?"))
 		}
-		required(p+".description", is.Description)
+		required(p+".description", is.ID, is.Description)
 	}
 	if r.Climate != nil {
-		required("climate.rationale", r.Climate.Rationale)
+		required("climate.rationale", "", r.Climate.Rationale)
 	}
 
 	u = unique("interestedParties")
 	for i, ip := range r.InterestedParties {
 		p := fielderr.Index("interestedParties", i)
 		u(i, ip.ID)
-		required(p+".name", ip.Name)
+		required(p+".name", ip.ID, ip.Name)
 		for j, rq := range ip.Requirements {
-			required(fielderr.Index(p+".requirements", j)+".description", rq.Description)
+			required(fielderr.Index(p+".requirements", j)+".description", ip.ID, rq.Description)
 		}
 	}
 
 	for i, ro := range r.Roles {
-		required(fielderr.Index("roles", i)+".name", ro.Name)
+		required(fielderr.Index("roles", i)+".name", ro.Holder, ro.Name)
 	}
 
 	u = unique("objectives")
 	for i, o := range r.Objectives {
 		p := fielderr.Index("objectives", i)
 		u(i, o.ID)
-		required(p+".description", o.Description)
+		required(p+".description", o.ID, o.Description)
 		if o.Metric == "" {
-			l.Add(p+".metric", ErrNotMeasurable)
+			at(p+".metric", o.ID, fielderr.Errorf(ErrNotMeasurable, "the objective has no metric"))
 		}
 		if o.Target == "" {
-			l.Add(p+".target", ErrNotMeasurable)
+			at(p+".target", o.ID, fielderr.Errorf(ErrNotMeasurable, "the objective has no target"))
 		}
 	}
 
 	for i, c := range r.Competence {
 		p := fielderr.Index("competence", i)
-		required(p+".person", c.Person)
-		required(p+".competence", c.Competence)
-		checkDocRef(p+".documentId", c.DocumentID)
+		required(p+".person", "", c.Person)
+		required(p+".competence", c.Person, c.Competence)
+		checkDocRef(p+".documentId", c.Person, c.DocumentID)
 	}
 
 	u = unique("documents")
 	for i, d := range r.Documents {
 		p := fielderr.Index("documents", i)
 		u(i, d.ID)
-		required(p+".title", d.Title)
+		required(p+".title", d.ID, d.Title)
 		if !d.Approved.IsZero() && !d.ReviewDue.IsZero() && d.ReviewDue.Before(d.Approved) {
-			l.Add(p+".reviewDue", fmt.Errorf("%w: review %s, approval %s", ismskit.ErrDateOrder, d.ReviewDue, d.Approved))
+			at(p+".reviewDue", d.ID, fielderr.Errorf(ismskit.ErrDateOrder, "review %s before the approval %s", d.ReviewDue, d.Approved))
 		}
 		for j, it := range d.Evidences {
-			l.Add(fielderr.Index(p+".evidences", j), std.CheckItem(it))
+			at(fielderr.Index(p+".evidences", j), d.ID, std.CheckItem(it))
 		}
 		for j, c := range d.Clauses {
-			l.Add(fielderr.Index(p+".clauses", j), std.CheckClause(c))
+			at(fielderr.Index(p+".clauses", j), d.ID, std.CheckClause(c))
 		}
 	}
 
@@ -147,24 +151,24 @@ func (r Records) Validate() error {
 		p := fielderr.Index("managementReviews", i)
 		u(i, mr.ID)
 		if mr.Date.IsZero() {
-			l.Add(p+".date", ismskit.ErrMissing)
+			at(p+".date", mr.ID, fielderr.Errorf(ismskit.ErrMissing, "the date is missing"))
 		}
 		for j, in := range mr.Inputs {
 			ip := fielderr.Index(p+".inputs", j) + ".item"
 			if err := std.CheckItem(in.Item); err != nil {
-				l.Add(ip, err)
+				at(ip, mr.ID, err)
 			} else if !std.isReviewInput(in.Item) {
-				l.Add(ip, fmt.Errorf("%w: %s", ErrNotReviewInput, in.Item))
+				at(ip, mr.ID, fielderr.Errorf(ErrNotReviewInput, "%s is not a management review input of %s", in.Item, std.Name()))
 			}
 		}
 		for j, out := range mr.Outputs {
 			op := fielderr.Index(p+".outputs", j)
 			if out.Kind == 0 {
-				l.Add(op+".kind", ismskit.ErrMissing)
+				at(op+".kind", mr.ID, fielderr.Errorf(ismskit.ErrMissing, "improvement or change?"))
 			}
-			required(op+".decision", out.Decision)
+			required(op+".decision", mr.ID, out.Decision)
 		}
-		checkDocRef(p+".documentId", mr.DocumentID)
+		checkDocRef(p+".documentId", mr.ID, mr.DocumentID)
 	}
 	return l.Err()
 }

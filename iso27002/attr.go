@@ -2,12 +2,12 @@ package iso27002
 
 import (
 	"encoding/json"
-	"errors"
 	"iter"
 	"math/bits"
 	"strings"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/enum"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/internal/strictjson"
 )
@@ -28,9 +28,11 @@ const (
 var themeNames = [...]string{5: "organizational", 6: "people", 7: "physical", 8: "technological"}
 var themeTitles = [...]string{5: "Organizational controls", 6: "People controls", 7: "Physical controls", 8: "Technological controls"}
 
+var themes = enum.Table{Type: "Theme", What: "theme", Codes: themeNames[:], Labels: themeTitles[:]}
+
 // Themes returns the four themes in clause order.
 //
-//	for t := range iso27002.Themes() { fmt.Println(t.Title()) }
+//	for t := range iso27002.Themes() { fmt.Println(t) }
 func Themes() iter.Seq[Theme] {
 	return func(yield func(Theme) bool) {
 		for t := Organizational; t <= Technological; t++ {
@@ -44,50 +46,31 @@ func Themes() iter.Seq[Theme] {
 // IsValid reports whether t is one of the four themes.
 func (t Theme) IsValid() bool { return t >= Organizational && t <= Technological }
 
-// String returns the theme's name in lower case ("organizational"), or ""
-// for the zero Theme.
-func (t Theme) String() string {
-	if !t.IsValid() {
-		return ""
-	}
-	return themeNames[t]
-}
+// String returns the clause title of the theme ("Organizational
+// controls"), "" for the zero Theme and "Theme(n)" for any other value.
+func (t Theme) String() string { return themes.Label(int(t)) }
 
-// Title returns the clause title of the theme ("Organizational controls").
-func (t Theme) Title() string {
-	if !t.IsValid() {
-		return ""
-	}
-	return themeTitles[t]
-}
+// MarshalText encodes t as its lower-case name ("organizational"), and the
+// zero Theme as ""; any other value is an error wrapping
+// ismskit.ErrUnknownValue.
+func (t Theme) MarshalText() ([]byte, error) { return themes.Marshal(int(t)) }
 
-// MarshalText encodes t as its lower-case name; the zero Theme as "".
-func (t Theme) MarshalText() ([]byte, error) { return []byte(t.String()), nil }
-
-// UnmarshalText decodes a theme name (see ParseTheme); "" gives the zero
-// Theme.
-func (t *Theme) UnmarshalText(b []byte) error {
-	if len(b) == 0 {
-		*t = 0
-		return nil
-	}
-	v, err := ParseTheme(string(b))
-	if err != nil {
-		return err
-	}
-	*t = v
-	return nil
-}
+// UnmarshalText decodes a theme from its MarshalText form, exactly
+// ("organizational"); "" gives the zero Theme. Anything else is an error
+// wrapping ismskit.ErrUnknownValue.
+func (t *Theme) UnmarshalText(b []byte) error { return enum.SetText(&themes, t, b) }
 
 // ParseTheme parses a theme by name, in any case ("organizational",
-// "Technological"), or by clause number ("5" to "8").
+// "Technological"), by title ("Organizational controls", what String
+// returns) or by clause number ("5" to "8"). Anything else is an error
+// wrapping ismskit.ErrUnknownValue.
 func ParseTheme(s string) (Theme, error) {
 	for t := Organizational; t <= Technological; t++ {
-		if strings.EqualFold(s, themeNames[t]) || s == string('0'+byte(t)) {
+		if strings.EqualFold(s, themeNames[t]) || strings.EqualFold(s, themeTitles[t]) || s == string('0'+byte(t)) {
 			return t, nil
 		}
 	}
-	return 0, &ParseError{Kind: "theme", Input: s, Msg: "want organizational, people, physical or technological", Err: ismskit.ErrUnknownValue}
+	return 0, fielderr.Errorf(ismskit.ErrUnknownValue, "theme %s: want organizational, people, physical or technological", fielderr.Quote(s))
 }
 
 // AttributeType is one of the five attribute types that ISO/IEC
@@ -119,9 +102,11 @@ var attrTypeTitles = [...]string{
 	SecurityDomain:        "Security domains",
 }
 
+var attrTypes = enum.Table{Type: "AttributeType", What: "attribute type", Codes: attrTypeNames[:], Labels: attrTypeTitles[:]}
+
 // AttributeTypes returns the five attribute types in the standard's order.
 //
-//	for t := range iso27002.AttributeTypes() { fmt.Println(t.Title()) }
+//	for t := range iso27002.AttributeTypes() { fmt.Println(t) }
 func AttributeTypes() iter.Seq[AttributeType] {
 	return func(yield func(AttributeType) bool) {
 		for t := ControlType; t <= SecurityDomain; t++ {
@@ -132,21 +117,29 @@ func AttributeTypes() iter.Seq[AttributeType] {
 	}
 }
 
-// String returns the JSON key of the type ("controlType",
-// "securityProperties", ...).
-func (t AttributeType) String() string {
-	if t < ControlType || t > SecurityDomain {
-		return ""
-	}
-	return attrTypeNames[t]
-}
+// IsValid reports whether t is one of the five attribute types.
+func (t AttributeType) IsValid() bool { return attrTypes.Valid(int(t)) }
 
-// Title returns the type's name as the standard writes it ("Control type").
-func (t AttributeType) Title() string {
-	if t < ControlType || t > SecurityDomain {
-		return ""
-	}
-	return attrTypeTitles[t]
+// String returns the type's name as the standard writes it ("Control
+// type", "Information security properties"), "" for the zero
+// AttributeType and "AttributeType(n)" for any other value.
+func (t AttributeType) String() string { return attrTypes.Label(int(t)) }
+
+// MarshalText encodes t as its JSON key ("controlType",
+// "securityProperties", ...), and the zero AttributeType as ""; any other
+// value is an error wrapping ismskit.ErrUnknownValue.
+func (t AttributeType) MarshalText() ([]byte, error) { return attrTypes.Marshal(int(t)) }
+
+// UnmarshalText decodes an attribute type from its MarshalText form,
+// exactly ("controlType"); "" gives the zero AttributeType. Anything else
+// is an error wrapping ismskit.ErrUnknownValue.
+func (t *AttributeType) UnmarshalText(b []byte) error { return enum.SetText(&attrTypes, t, b) }
+
+// ParseAttributeType parses an attribute type by its JSON key
+// ("controlType") or by its name in any case ("Control type"). Anything
+// else is an error wrapping ismskit.ErrUnknownValue.
+func ParseAttributeType(s string) (AttributeType, error) {
+	return enum.ParseAs[AttributeType](&attrTypes, s)
 }
 
 // Values returns the values of the type, in the standard's order.
@@ -232,6 +225,16 @@ var attrNames = [...]string{
 	Resilience:                         "Resilience",
 }
 
+// attrs holds the attribute values' codes, as the standard spells them,
+// and their labels, with spaces for the underscores.
+var attrs = enum.Table{Type: "Attribute", What: "attribute", Codes: attrNames[:], Labels: func() []string {
+	labels := make([]string, len(attrNames))
+	for i, n := range attrNames {
+		labels[i] = strings.ReplaceAll(n, "_", " ")
+	}
+	return labels
+}()}
+
 // IsValid reports whether a is one of the 30 attribute values.
 func (a Attribute) IsValid() bool { return a >= Preventive && a <= Resilience }
 
@@ -252,36 +255,28 @@ func (a Attribute) Type() AttributeType {
 	return SecurityDomain
 }
 
-// String returns the value as the standard spells it, without the '#'
-// ("Asset_management"); "" for an invalid Attribute.
-func (a Attribute) String() string {
-	if !a.IsValid() {
-		return ""
-	}
-	return attrNames[a]
-}
+// String returns the value as a label, the standard's spelling with
+// spaces for its underscores ("Asset management", "Governance and
+// Ecosystem"), "" for the zero Attribute and "Attribute(n)" for any other
+// value.
+func (a Attribute) String() string { return attrs.Label(int(a)) }
 
-// MarshalText encodes a as the standard spells it.
-func (a Attribute) MarshalText() ([]byte, error) {
-	if !a.IsValid() {
-		return nil, &ParseError{Kind: "attribute", Input: "", Msg: "invalid Attribute", Err: ismskit.ErrUnknownValue}
-	}
-	return []byte(a.String()), nil
-}
+// MarshalText encodes a as the standard spells it, without the '#'
+// ("Asset_management"), and the zero Attribute as ""; any other value is
+// an error wrapping ismskit.ErrUnknownValue.
+func (a Attribute) MarshalText() ([]byte, error) { return attrs.Marshal(int(a)) }
 
-// UnmarshalText decodes an attribute value with ParseAttribute.
-func (a *Attribute) UnmarshalText(b []byte) error {
-	v, err := ParseAttribute(string(b))
-	if err != nil {
-		return err
-	}
-	*a = v
-	return nil
-}
+// UnmarshalText decodes an attribute value from its MarshalText form,
+// exactly as the standard spells it ("Asset_management"); "" gives the
+// zero Attribute. Anything else is an error wrapping
+// ismskit.ErrUnknownValue.
+func (a *Attribute) UnmarshalText(b []byte) error { return enum.SetText(&attrs, a, b) }
 
 // ParseAttribute parses an attribute value. It accepts the standard's
 // spelling with or without the leading '#' ("#Asset_management"), in any
-// case, with spaces or hyphens for the underscores ("asset management").
+// case, with spaces or hyphens for the underscores ("asset management",
+// what String returns). Anything else is an error wrapping
+// ismskit.ErrUnknownValue.
 func ParseAttribute(s string) (Attribute, error) {
 	in := s
 	s = strings.TrimPrefix(s, "#")
@@ -290,7 +285,7 @@ func ParseAttribute(s string) (Attribute, error) {
 			return a, nil
 		}
 	}
-	return 0, &ParseError{Kind: "attribute", Input: in, Msg: "not an ISO/IEC 27002:2022 attribute value", Err: ismskit.ErrUnknownValue}
+	return 0, fielderr.Errorf(ismskit.ErrUnknownValue, "attribute %s: not an ISO/IEC 27002:2022 attribute value", fielderr.Quote(in))
 }
 
 func equalAttr(s, name string) bool {
@@ -370,12 +365,12 @@ func (s AttributeSet) Of(t AttributeType) iter.Seq[Attribute] {
 	}
 }
 
-// Strings returns the values of type t as the standard spells them, never
-// nil.
+// Strings returns the values of type t as the standard spells them
+// ("Asset_management", the MarshalText form), never nil.
 func (s AttributeSet) Strings(t AttributeType) []string {
 	out := []string{}
 	for a := range s.Of(t) {
-		out = append(out, a.String())
+		out = append(out, attrNames[a])
 	}
 	return out
 }
@@ -414,26 +409,29 @@ func (s AttributeSet) MarshalJSON() ([]byte, error) {
 // listed under the wrong type ("Protect" under securityDomains) is an
 // error, as is an unknown key. Missing keys mean no values of that type.
 func (s *AttributeSet) UnmarshalJSON(b []byte) error {
+	if s == nil {
+		return fielderr.NilTarget("iso27002.AttributeSet")
+	}
 	var j attributesJSON
 	if err := strictjson.Unmarshal(b, &j); err != nil {
 		return err
 	}
 	var out AttributeSet
-	var problems []error
+	var errs fielderr.List
 	for t := range AttributeTypes() {
 		for i, a := range *j.byType(t) {
-			if a.Type() != t {
-				problems = append(problems, &ismskit.Error{
-					Path: fielderr.Index(t.String(), i),
-					Err:  &ParseError{Kind: "attribute", Input: a.String(), Msg: "is a value of " + a.Type().Title() + ", not of " + t.Title(), Err: ismskit.ErrUnknownValue},
-				})
-				continue
+			switch {
+			case !a.IsValid():
+				errs.Add(fielderr.Index(attrTypeNames[t], i), fielderr.Errorf(ismskit.ErrUnknownValue, "empty attribute value"))
+			case a.Type() != t:
+				errs.Add(fielderr.Index(attrTypeNames[t], i), fielderr.Errorf(ismskit.ErrUnknownValue, "%s is a value of %s, not of %s", attrNames[a], a.Type(), t))
+			default:
+				out = out.With(a)
 			}
-			out = out.With(a)
 		}
 	}
-	if len(problems) > 0 {
-		return errors.Join(problems...)
+	if err := errs.Err(); err != nil {
+		return err
 	}
 	*s = out
 	return nil

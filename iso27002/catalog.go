@@ -1,7 +1,6 @@
 package iso27002
 
 import (
-	"fmt"
 	"iter"
 	"slices"
 	"strings"
@@ -18,12 +17,16 @@ import (
 //
 // Controls are kept in natural order of their IDs (see ControlID.Compare),
 // which is the order Controls and Select yield them in.
+//
+// A nil *Catalog, like the zero Catalog, is an empty catalog of no
+// edition: every method works on it and finds no control.
 type Catalog struct {
 	name     string
-	edition  Edition // the one edition all controls belong to; 0 if mixed or custom
+	edition  Edition // the one edition of its ISO controls; 0 if none or both
 	controls []Control
 	dense    bool // controls are exactly a built-in edition's, in order: index arithmetically
 	index    map[ControlID]int
+	locals   map[string]int // local part of a custom ID -> position, -1 when several share it
 	groups   []Group
 }
 
@@ -77,7 +80,9 @@ func Catalog2022() *Catalog { return catalog2022 }
 // control objectives. It returns the same immutable value on every call.
 func Catalog2013() *Catalog { return catalog2013 }
 
-// BuiltIn returns the built-in catalog of an edition.
+// BuiltIn returns the built-in catalog of an edition, or an error
+// wrapping ismskit.ErrUnknownValue for the custom edition (zero) and any
+// other value.
 func BuiltIn(e Edition) (*Catalog, error) {
 	switch e {
 	case Edition2022:
@@ -85,7 +90,70 @@ func BuiltIn(e Edition) (*Catalog, error) {
 	case Edition2013:
 		return catalog2013, nil
 	}
-	return nil, &ParseError{Kind: "edition", Input: e.String(), Msg: "no built-in catalog", Err: ismskit.ErrUnknownValue}
+	return nil, fielderr.Errorf(ismskit.ErrUnknownValue, "no built-in catalog for edition %s", e)
+}
+
+// CatalogFor returns the catalog that a set of control IDs needs, such as
+// the controls a risk register or an SoA refers to:
+//
+//   - the first of candidates (an organisation's extended catalogs, in
+//     order of preference) that holds every ID;
+//   - otherwise, when every ID is an ISO ID of one edition, that
+//     edition's built-in catalog (Catalog2022 when ids is empty).
+//
+// Zero IDs are skipped. When no catalog fits, it returns an error listing
+// each ID that no candidate holds (custom IDs, wrapping
+// ismskit.ErrUnknownControl) or, for ISO IDs of both editions, an error
+// wrapping ismskit.ErrInconsistent. A nil ids is an empty set.
+//
+//	cat, err := iso27002.CatalogFor(slices.Values(ids), acme)
+func CatalogFor(ids iter.Seq[ControlID], candidates ...*Catalog) (*Catalog, error) {
+	var all []ControlID
+	if ids != nil {
+		for id := range ids {
+			if id.IsValid() {
+				all = append(all, id)
+			}
+		}
+	}
+next:
+	for _, c := range candidates {
+		if c == nil {
+			continue
+		}
+		for _, id := range all {
+			if !c.Has(id) {
+				continue next
+			}
+		}
+		return c, nil
+	}
+	var errs fielderr.List
+	var first [2]ControlID // the first 2013 and 2022 IDs met
+	for _, id := range all {
+		switch id.Edition() {
+		case Edition2013:
+			if !first[0].IsValid() {
+				first[0] = id
+			}
+		case Edition2022:
+			if !first[1].IsValid() {
+				first[1] = id
+			}
+		default:
+			errs.AddItem("", id.String(), fielderr.Errorf(ismskit.ErrUnknownControl, "%s is in none of the catalogs given", id))
+		}
+	}
+	if first[0].IsValid() && first[1].IsValid() {
+		errs.Add("", fielderr.Errorf(ismskit.ErrInconsistent, "controls of both editions (%s of 2013, %s of 2022) need one catalog that holds both", first[0], first[1]))
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	if first[0].IsValid() {
+		return catalog2013, nil
+	}
+	return catalog2022, nil
 }
 
 // NewCatalog builds a catalog from controls, in any order, and optional
@@ -97,8 +165,15 @@ func BuiltIn(e Edition) (*Catalog, error) {
 // matches its ID (it is filled in if left zero). A group needs a unique,
 // non-empty ID and a title, and its Parent must name another group,
 // without cycles.
-// NewCatalog reports every problem, each as a *ismskit.Error with a path such
-// as "controls[3].title", joined.
+//
+// The catalog's edition (Catalog.Edition) is the edition of its ISO
+// controls when they all belong to one; custom controls do not count, so
+// a built-in edition with an organisation's controls keeps its edition,
+// and a catalog of custom controls only is of the custom edition (zero).
+//
+// NewCatalog reports every problem, each as a *ismskit.Error with a path
+// such as "controls[3].title" that names the control ("5.1") or group it
+// is about, joined.
 func NewCatalog(name string, controls []Control, groups ...Group) (*Catalog, error) {
 	var errs fielderr.List
 	cs := slices.Clone(controls)
@@ -107,44 +182,65 @@ func NewCatalog(name string, controls []Control, groups ...Group) (*Catalog, err
 	for i := range cs {
 		c := &cs[i]
 		p := fielderr.Index("controls", i)
+		item := ""
+		if c.ID.IsValid() {
+			item = c.ID.String()
+		}
+		add := func(path string, err error) { errs.AddItem(path, item, err) }
 		switch {
 		case !c.ID.IsValid():
-			errs.Add(p+".id", fmt.Errorf("%w: missing", ErrInvalidControl))
+			add(p+".id", fielderr.Errorf(ismskit.ErrMissing, "a control needs an ID"))
 		default:
 			if j, dup := index[c.ID]; dup {
-				errs.Add(p+".id", fmt.Errorf("%w: %s is also controls[%d]", ismskit.ErrDuplicateID, c.ID, j))
+				add(p+".id", fielderr.Errorf(ismskit.ErrDuplicateID, "%s is also controls[%d]", c.ID, j))
 			} else {
 				index[c.ID] = i
 			}
-			editions[c.ID.Edition()] = true
+			if !c.ID.IsCustom() {
+				editions[c.ID.Edition()] = true
+			}
 		}
 		if strings.TrimSpace(c.Title) == "" {
-			errs.Add(p+".title", fmt.Errorf("%w: empty title", ErrInvalidControl))
+			add(p+".title", fielderr.Errorf(ErrInvalidControl, "empty title"))
+		}
+		if len(c.MovedTo) > 0 {
+			c.MovedTo = slices.Clone(c.MovedTo)
+			if !c.Withdrawn {
+				add(p+".movedTo", fielderr.Errorf(ErrInvalidControl, "only a withdrawn control moves"))
+			}
 		}
 		if c.Theme != 0 && !c.Theme.IsValid() {
-			errs.Add(p+".theme", fmt.Errorf("%w: theme %d", ismskit.ErrUnknownValue, uint8(c.Theme)))
+			add(p+".theme", fielderr.Errorf(ismskit.ErrUnknownValue, "theme %d", uint8(c.Theme)))
 		}
 		switch c.ID.Edition() {
 		case Edition2013:
 			if c.Theme != 0 || c.Attributes != 0 || c.New {
-				errs.Add(p, fmt.Errorf("%w: a 2013 control has no theme, attributes or new flag", ErrInvalidControl))
+				add(p, fielderr.Errorf(ErrInvalidControl, "a 2013 control has no theme, attributes or new flag"))
 			}
 		case Edition2022:
 			if c.Theme == 0 {
 				c.Theme = c.ID.Theme()
 			} else if c.Theme != c.ID.Theme() {
-				errs.Add(p+".theme", fmt.Errorf("%w: %s is in theme %s, not %s", ErrInvalidControl, c.ID, c.ID.Theme(), c.Theme))
+				add(p+".theme", fielderr.Errorf(ErrInvalidControl, "%s is in the theme %s, not %s", c.ID, c.ID.Theme(), c.Theme))
 			}
 		}
+	}
+	for i := range cs {
+		for j, m := range cs[i].MovedTo {
+			if _, ok := index[m]; !ok {
+				errs.AddItem(fielderr.Index(fielderr.Index("controls", i)+".movedTo", j), cs[i].ID.String(), fielderr.Errorf(ismskit.ErrUnknownControl, "%s is not in the catalog", m))
+			}
+		}
+		slices.SortFunc(cs[i].MovedTo, Compare)
 	}
 	gids := map[string]bool{}
 	for i, g := range groups {
 		p := fielderr.Index("groups", i)
 		if g.ID == "" || g.Title == "" {
-			errs.Add(p, fmt.Errorf("%w: a group needs an ID and a title", ErrInvalidControl))
+			errs.AddItem(p, g.ID, fielderr.Errorf(ErrInvalidControl, "a group needs an ID and a title"))
 		}
 		if gids[g.ID] {
-			errs.Add(p+".id", fmt.Errorf("%w: group %q given twice", ismskit.ErrDuplicateID, g.ID))
+			errs.AddItem(p+".id", g.ID, fielderr.Errorf(ismskit.ErrDuplicateID, "group %s given twice", fielderr.Quote(g.ID)))
 		}
 		gids[g.ID] = true
 	}
@@ -155,13 +251,13 @@ func NewCatalog(name string, controls []Control, groups ...Group) (*Catalog, err
 	for i, g := range groups {
 		p := fielderr.Index("groups", i) + ".parent"
 		if g.Parent != "" && !gids[g.Parent] {
-			errs.Add(p, fmt.Errorf("%w: no group %q", ErrInvalidControl, g.Parent))
+			errs.AddItem(p, g.ID, fielderr.Errorf(ErrInvalidControl, "no group %s", fielderr.Quote(g.Parent)))
 			continue
 		}
 		// Walk up the parents; coming back to g means a cycle.
 		for at, steps := g.Parent, 0; at != "" && steps <= len(groups); at, steps = parent[at], steps+1 {
 			if at == g.ID {
-				errs.Add(p, fmt.Errorf("%w: group %q is its own ancestor", ErrInvalidControl, g.ID))
+				errs.AddItem(p, g.ID, fielderr.Errorf(ErrInvalidControl, "group %s is its own ancestor", fielderr.Quote(g.ID)))
 				break
 			}
 		}
@@ -169,11 +265,27 @@ func NewCatalog(name string, controls []Control, groups ...Group) (*Catalog, err
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	if len(cs) == 0 {
+		// An empty catalog is the zero Catalog with a name, so that it
+		// compares equal to what decoding its JSON gives.
+		return &Catalog{name: name, groups: slices.Clone(groups)}, nil
+	}
 	slices.SortFunc(cs, func(a, b Control) int { return a.ID.Compare(b.ID) })
+	cat := &Catalog{name: name, controls: cs, index: index, groups: slices.Clone(groups)}
 	for i, c := range cs {
 		index[c.ID] = i
+		if c.ID.IsCustom() {
+			if cat.locals == nil {
+				cat.locals = map[string]int{}
+			}
+			local := c.ID.Local()
+			if _, dup := cat.locals[local]; dup {
+				cat.locals[local] = -1
+			} else {
+				cat.locals[local] = i
+			}
+		}
 	}
-	cat := &Catalog{name: name, controls: cs, index: index, groups: slices.Clone(groups)}
 	if len(editions) == 1 {
 		for e := range editions {
 			cat.edition = e
@@ -186,29 +298,58 @@ func NewCatalog(name string, controls []Control, groups ...Group) (*Catalog, err
 // given ones, such as an organisation's own controls on top of Annex A.
 // It checks them as NewCatalog does; in its error paths the new controls
 // are numbered after c's own ("controls[93]" is the first new one for
-// Catalog2022). c is not modified.
+// Catalog2022). c is not modified, and a nil c extends an empty catalog.
+//
+// The new catalog keeps c's edition when the controls added are custom
+// ones: Catalog2022().Extend(...) is of Edition2022, so that a Statement
+// of Applicability built from it says 2022, and the documents made from
+// it need the extended catalog only to know the custom controls.
 //
 //	acme, err := iso27002.Catalog2022().Extend("ACME controls", []iso27002.Control{{
-//		ID: iso27002.MustParse("acme:ORG-1"), Title: "Security champions", Theme: iso27002.People,
+//		ID: iso27002.MustParse("CLOUD-1"), Title: "Tenant isolation", Theme: iso27002.Technological,
 //	}})
 func (c *Catalog) Extend(name string, controls []Control, groups ...Group) (*Catalog, error) {
+	if c == nil {
+		return NewCatalog(name, controls, groups...)
+	}
 	all := append(slices.Clone(c.controls), controls...)
 	return NewCatalog(name, all, append(slices.Clone(c.groups), groups...)...)
 }
 
-// Name returns the catalog's name ("ISO/IEC 27002:2022" for a built-in).
-func (c *Catalog) Name() string { return c.name }
+// Name returns the catalog's name ("ISO/IEC 27002:2022" for a built-in),
+// and "" for a nil catalog.
+func (c *Catalog) Name() string {
+	if c == nil {
+		return ""
+	}
+	return c.name
+}
 
-// Edition returns the edition all the catalog's controls belong to, and 0
-// when they belong to none or to several.
-func (c *Catalog) Edition() Edition { return c.edition }
+// Edition returns the edition of the catalog's ISO controls (see
+// NewCatalog): Edition2022 for Catalog2022 and for a catalog that extends
+// it, and 0 (custom) when it holds custom controls only or controls of
+// both editions.
+func (c *Catalog) Edition() Edition {
+	if c == nil {
+		return 0
+	}
+	return c.edition
+}
 
 // Len returns the number of controls.
-func (c *Catalog) Len() int { return len(c.controls) }
+func (c *Catalog) Len() int {
+	if c == nil {
+		return 0
+	}
+	return len(c.controls)
+}
 
 // position returns the index of id in c.controls, or -1. A built-in
 // edition's controls sit at their IDs' ordinals.
 func (c *Catalog) position(id ControlID) int {
+	if c == nil {
+		return -1
+	}
 	if c.dense {
 		if id.ed != c.edition {
 			return -1
@@ -224,7 +365,7 @@ func (c *Catalog) position(id ControlID) int {
 // Lookup returns the control with the given ID, and whether the catalog
 // holds it.
 func (c *Catalog) Lookup(id ControlID) (Control, bool) {
-	if c.dense {
+	if c != nil && c.dense {
 		if id.ed != c.edition {
 			return Control{}, false
 		}
@@ -234,19 +375,69 @@ func (c *Catalog) Lookup(id ControlID) (Control, bool) {
 }
 
 func (c *Catalog) lookupMap(id ControlID) (Control, bool) {
+	if c == nil {
+		return Control{}, false
+	}
 	if i, ok := c.index[id]; ok {
-		return c.controls[i], true
+		return c.controls[i].clone(), true
 	}
 	return Control{}, false
 }
 
 // Control returns the control with the given ID, or an error wrapping
-// ErrUnknownControl.
+// ismskit.ErrUnknownControl.
 func (c *Catalog) Control(id ControlID) (Control, error) {
 	if ctl, ok := c.Lookup(id); ok {
 		return ctl, nil
 	}
-	return Control{}, fmt.Errorf("%w: %s is not in %s", ismskit.ErrUnknownControl, id, c.name)
+	return Control{}, c.unknown(id.String())
+}
+
+func (c *Catalog) unknown(id string) error {
+	if c.Name() == "" {
+		return fielderr.Errorf(ismskit.ErrUnknownControl, "%s is not in the catalog", id)
+	}
+	return fielderr.Errorf(ismskit.ErrUnknownControl, "%s is not in %s", id, c.Name())
+}
+
+// Parse parses s as the package's Parse does and returns the ID of the
+// control of c that it names, so that a product can read control IDs as
+// its own data spells them:
+//
+//   - an ID that c holds as it is parsed ("5.1", "A.5.1", "CLOUD-1",
+//     "cloud:CLOUD-1") is that control;
+//   - text without a namespace that is the local part of exactly one
+//     custom control of c ("CLOUD-1" when c holds "cloud:CLOUD-1") is
+//     that control; when several controls share it, the error wraps
+//     ErrAmbiguousID and names them.
+//
+// Text that Parse rejects is Parse's error; a well-formed ID that c does
+// not hold wraps ismskit.ErrUnknownControl.
+//
+//	id, err := cat.Parse("CLOUD-1") // cloud:CLOUD-1
+func (c *Catalog) Parse(s string) (ControlID, error) {
+	id, err := Parse(s)
+	if err == nil && c.Has(id) {
+		return id, nil
+	}
+	if c != nil && strings.IndexByte(s, ':') < 0 {
+		if i, ok := c.locals[s]; ok {
+			if i >= 0 {
+				return c.controls[i].ID, nil
+			}
+			var names []string
+			for _, ctl := range c.controls {
+				if ctl.ID.IsCustom() && ctl.ID.Local() == s {
+					names = append(names, ctl.ID.String())
+				}
+			}
+			return ControlID{}, fielderr.Errorf(ErrAmbiguousID, "%s may be any of %s: give its namespace", fielderr.Quote(s), strings.Join(names, ", "))
+		}
+	}
+	if err != nil {
+		return ControlID{}, err
+	}
+	return ControlID{}, c.unknown(id.String())
 }
 
 // Has reports whether the catalog holds a control with the given ID.
@@ -257,8 +448,11 @@ func (c *Catalog) Has(id ControlID) bool { return c.position(id) >= 0 }
 //	for ctl := range iso27002.Catalog2022().Controls() { fmt.Println(ctl.ID, ctl.Title) }
 func (c *Catalog) Controls() iter.Seq[Control] {
 	return func(yield func(Control) bool) {
+		if c == nil {
+			return
+		}
 		for i := range c.controls {
-			if !yield(c.controls[i]) {
+			if !yield(c.controls[i].clone()) {
 				return
 			}
 		}
@@ -270,6 +464,9 @@ func (c *Catalog) Controls() iter.Seq[Control] {
 //	for id := range cat.IDs() { ... }
 func (c *Catalog) IDs() iter.Seq[ControlID] {
 	return func(yield func(ControlID) bool) {
+		if c == nil {
+			return
+		}
 		for i := range c.controls {
 			if !yield(c.controls[i].ID) {
 				return
@@ -284,6 +481,9 @@ func (c *Catalog) IDs() iter.Seq[ControlID] {
 //	for g := range iso27002.Catalog2013().Groups() { fmt.Println(g.ID, g.Title) }
 func (c *Catalog) Groups() iter.Seq[Group] {
 	return func(yield func(Group) bool) {
+		if c == nil {
+			return
+		}
 		for _, g := range c.groups {
 			if !yield(g) {
 				return
@@ -294,6 +494,9 @@ func (c *Catalog) Groups() iter.Seq[Group] {
 
 // Group returns the group with the given ID ("A.9.4", "5").
 func (c *Catalog) Group(id string) (Group, bool) {
+	if c == nil {
+		return Group{}, false
+	}
 	for _, g := range c.groups {
 		if g.ID == id {
 			return g, true
@@ -303,29 +506,42 @@ func (c *Catalog) Group(id string) (Group, bool) {
 }
 
 // Select returns the controls that match every filter, in natural order.
-// With no filters it returns every control.
+// With no filters it returns every control in force: withdrawn controls
+// (Control.Withdrawn) are left out unless a filter is IncludeWithdrawn,
+// or built on it with AnyOf or Not.
 //
 //	for ctl := range cat.Select(iso27002.InTheme(iso27002.Technological), iso27002.HasAttribute(iso27002.Detective)) {
 //		fmt.Println(ctl.ID)
 //	}
 func (c *Catalog) Select(filters ...Filter) iter.Seq[Control] {
+	withdrawn := false
+	for _, f := range filters {
+		withdrawn = withdrawn || f.withdrawn
+	}
 	return func(yield func(Control) bool) {
+		if c == nil {
+			return
+		}
 	next:
 		for i := range c.controls {
 			ctl := &c.controls[i]
+			if ctl.Withdrawn && !withdrawn {
+				continue
+			}
 			for _, f := range filters {
 				if !f.matches(ctl) {
 					continue next
 				}
 			}
-			if !yield(*ctl) {
+			if !yield(ctl.clone()) {
 				return
 			}
 		}
 	}
 }
 
-// Count returns how many controls match every filter.
+// Count returns how many controls match every filter, withdrawn controls
+// left out as in Select.
 func (c *Catalog) Count(filters ...Filter) int {
 	n := 0
 	for range c.Select(filters...) {
@@ -336,7 +552,8 @@ func (c *Catalog) Count(filters ...Filter) int {
 
 // Search returns the controls whose ID, titles, summary or licensed text
 // hold every word of query, ignoring case, in natural order. An empty
-// query matches every control.
+// query matches every control. Withdrawn controls are left out; use
+// Select(Matching(query), IncludeWithdrawn()) to find them too.
 //
 //	for ctl := range cat.Search("backup") { fmt.Println(ctl.ID, ctl.Title) }
 func (c *Catalog) Search(query string) iter.Seq[Control] {
@@ -347,8 +564,16 @@ func (c *Catalog) Search(query string) iter.Seq[Control] {
 // keeps the controls that match all of them; AnyOf and Not build others.
 // The zero Filter matches every control.
 type Filter struct {
-	match func(*Control) bool
+	match     func(*Control) bool
+	withdrawn bool // lets Select yield withdrawn controls
 }
+
+// IncludeWithdrawn matches every control, and makes Select, Search and
+// Count yield withdrawn controls too (Control.Withdrawn), which they
+// leave out otherwise:
+//
+//	for ctl := range cat.Select(iso27002.IncludeWithdrawn(), iso27002.FilterFunc(func(c iso27002.Control) bool { return c.Withdrawn })) { ... }
+func IncludeWithdrawn() Filter { return Filter{withdrawn: true} }
 
 func (f Filter) matches(c *Control) bool { return f.match == nil || f.match(c) }
 
@@ -360,31 +585,31 @@ func InTheme(themes ...Theme) Filter {
 			mask |= 1 << t
 		}
 	}
-	return Filter{func(c *Control) bool { return c.Theme.IsValid() && mask&(1<<c.Theme) != 0 }}
+	return Filter{match: func(c *Control) bool { return c.Theme.IsValid() && mask&(1<<c.Theme) != 0 }}
 }
 
 // HasAttribute matches the controls that have every one of the given
 // attribute values.
 func HasAttribute(values ...Attribute) Filter {
 	want := Attributes(values...)
-	return Filter{func(c *Control) bool { return c.Attributes&want == want }}
+	return Filter{match: func(c *Control) bool { return c.Attributes&want == want }}
 }
 
 // HasAnyAttribute matches the controls that have at least one of the
 // given attribute values.
 func HasAnyAttribute(values ...Attribute) Filter {
 	want := Attributes(values...)
-	return Filter{func(c *Control) bool { return c.Attributes&want != 0 }}
+	return Filter{match: func(c *Control) bool { return c.Attributes&want != 0 }}
 }
 
 // IsNew matches the controls new in ISO/IEC 27002:2022.
-func IsNew() Filter { return Filter{func(c *Control) bool { return c.New }} }
+func IsNew() Filter { return Filter{match: func(c *Control) bool { return c.New }} }
 
 // InGroup matches the controls in the group with the given ID: a 2013
 // clause ("A.9") or objective ("A.9.4"), a 2022 theme number ("8"), or a
 // custom control's Group.
 func InGroup(id string) Filter {
-	return Filter{func(c *Control) bool {
+	return Filter{match: func(c *Control) bool {
 		switch c.ID.Edition() {
 		case Edition2013:
 			return c.ID.Clause() == id || c.ID.Objective() == id
@@ -399,7 +624,7 @@ func InGroup(id string) Filter {
 // hold every word of query, ignoring case.
 func Matching(query string) Filter {
 	words := strings.Fields(query)
-	return Filter{func(c *Control) bool {
+	return Filter{match: func(c *Control) bool {
 		for _, w := range words {
 			if !containsFold(c.Title, w) && !containsFold(c.AnnexATitle, w) && !containsFold(c.Summary, w) &&
 				!containsFold(c.Text.Control, w) && !containsFold(c.Text.Purpose, w) &&
@@ -418,24 +643,33 @@ func idHasPrefix(id ControlID, w string) bool {
 
 // FilterFunc matches the controls for which f returns true.
 func FilterFunc(f func(Control) bool) Filter {
-	return Filter{func(c *Control) bool { return f(*c) }}
+	if f == nil {
+		return Filter{}
+	}
+	return Filter{match: func(c *Control) bool { return f(*c) }}
 }
 
 // AnyOf matches the controls that match at least one of the filters.
 func AnyOf(filters ...Filter) Filter {
 	filters = slices.Clone(filters)
-	return Filter{func(c *Control) bool {
+	withdrawn := false
+	for _, f := range filters {
+		withdrawn = withdrawn || f.withdrawn
+	}
+	return Filter{match: func(c *Control) bool {
 		for _, f := range filters {
 			if f.matches(c) {
 				return true
 			}
 		}
 		return false
-	}}
+	}, withdrawn: withdrawn}
 }
 
 // Not matches the controls that f does not match.
-func Not(f Filter) Filter { return Filter{func(c *Control) bool { return !f.matches(c) }} }
+func Not(f Filter) Filter {
+	return Filter{match: func(c *Control) bool { return !f.matches(c) }, withdrawn: f.withdrawn}
+}
 
 // containsFold reports whether sub is in s, ignoring ASCII case, without
 // allocating.

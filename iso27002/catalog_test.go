@@ -125,7 +125,7 @@ func TestTitles(t *testing.T) {
 func TestAttributes2022(t *testing.T) {
 	for c := range Catalog2022().Controls() {
 		for at := range AttributeTypes() {
-			assert.NotEmpty(t, c.Attributes.Strings(at), "%s has no %s", c.ID, at.Title())
+			assert.NotEmpty(t, c.Attributes.Strings(at), "%s has no %s", c.ID, at)
 		}
 		assert.Equal(t, c.ID.Theme(), c.Theme)
 		assert.NotEmpty(t, c.Summary, c.ID.String())
@@ -275,7 +275,7 @@ func TestNewCatalog(t *testing.T) {
 	}, Group{ID: "B", Title: "Bees"})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"8.24", "acme:B-9", "acme:B-10"}, controlIDs(cat.Controls()))
-	assert.Equal(t, Edition(0), cat.Edition())
+	assert.Equal(t, Edition2022, cat.Edition(), "custom controls do not change the edition")
 	ctl, ok := cat.Lookup(MustParse("8.24"))
 	require.True(t, ok)
 	assert.Equal(t, Technological, ctl.Theme, "a 2022 control's theme is filled in")
@@ -284,6 +284,12 @@ func TestNewCatalog(t *testing.T) {
 	one, err := NewCatalog("one", []Control{{ID: MustParse("A.5.1.1"), Title: "x"}})
 	require.NoError(t, err)
 	assert.Equal(t, Edition2013, one.Edition())
+	mixed, err := NewCatalog("mixed", []Control{{ID: MustParse("A.5.1.1"), Title: "x"}, {ID: MustParse("5.1"), Title: "y"}})
+	require.NoError(t, err)
+	assert.Equal(t, Edition(0), mixed.Edition(), "two editions: custom")
+	own, err := NewCatalog("own", []Control{{ID: MustParse("CLOUD-1"), Title: "x"}})
+	require.NoError(t, err)
+	assert.Equal(t, Edition(0), own.Edition(), "custom controls only: custom")
 
 	_, err = NewCatalog("bad", []Control{
 		{ID: MustParse("acme:x"), Title: "x"},
@@ -297,25 +303,27 @@ func TestNewCatalog(t *testing.T) {
 	require.Error(t, err)
 	msg := err.Error()
 	for _, want := range []string{
-		"controls[1].id: duplicate ID: acme:x is also controls[0]",
-		"controls[1].title: invalid control: empty title",
-		"controls[2].id: invalid control: missing",
-		"controls[3]: invalid control: a 2013 control has no theme",
-		"controls[4].theme: invalid control: 5.1 is in theme organizational, not people",
-		"controls[5].theme: unknown value: theme 9",
-		"groups[0].parent: invalid control: no group \"nope\"",
-		"groups[1].id: duplicate ID: group \"g\" given twice",
-		"groups[2]: invalid control: a group needs an ID and a title",
-		"groups[3].parent: invalid control: group \"a\" is its own ancestor",
-		"groups[4].parent: invalid control: group \"b\" is its own ancestor",
-		"groups[5].parent: invalid control: group \"s\" is its own ancestor",
+		"controls[1].id (acme:x): acme:x is also controls[0]",
+		"controls[1].title (acme:x): empty title",
+		"controls[2].id: a control needs an ID",
+		"controls[3] (A.5.1.1): a 2013 control has no theme",
+		"controls[4].theme (5.1): 5.1 is in the theme Organizational controls, not People controls",
+		"controls[5].theme (acme:y): theme 9",
+		"groups[0].parent (g): no group \"nope\"",
+		"groups[1].id (g): group \"g\" given twice",
+		"groups[2]: a group needs an ID and a title",
+		"groups[3].parent (a): group \"a\" is its own ancestor",
+		"groups[4].parent (b): group \"b\" is its own ancestor",
+		"groups[5].parent (s): group \"s\" is its own ancestor",
 	} {
 		assert.Contains(t, msg, want)
 	}
 	assert.ErrorIs(t, err, ismskit.ErrDuplicateID)
 	assert.ErrorIs(t, err, ErrInvalidControl)
+	assert.ErrorIs(t, err, ismskit.ErrMissing)
 	var fe *ismskit.Error
 	assert.ErrorAs(t, err, &fe)
+	assert.Equal(t, "acme:x", fe.Item, "a problem names the control it is about")
 }
 
 func TestExtend(t *testing.T) {
@@ -326,8 +334,19 @@ func TestExtend(t *testing.T) {
 	assert.Equal(t, 93, base.Len(), "the base catalog is not modified")
 	assert.Equal(t, 9, ext.Count(InTheme(People)))
 	assert.Equal(t, "ACME", ext.Name())
+	assert.Equal(t, Edition2022, ext.Edition(), "an extended catalog keeps its base edition")
 	_, ok := ext.Lookup(MustParse("5.1"))
 	assert.True(t, ok)
+	old, err := Catalog2013().Extend("old", []Control{{ID: MustParse("CLOUD-1"), Title: "x"}})
+	require.NoError(t, err)
+	assert.Equal(t, Edition2013, old.Edition())
+	both, err := old.Extend("both", []Control{{ID: MustParse("5.1"), Title: "y"}})
+	require.NoError(t, err)
+	assert.Equal(t, Edition(0), both.Edition(), "controls of both editions: custom")
+	var none *Catalog
+	fromNil, err := none.Extend("nil", []Control{{ID: MustParse("CLOUD-1"), Title: "x"}})
+	require.NoError(t, err)
+	assert.Equal(t, 1, fromNil.Len())
 	_, err = base.Extend("dup", []Control{{ID: MustParse("5.1"), Title: "again"}})
 	assert.ErrorIs(t, err, ismskit.ErrDuplicateID)
 	assert.ErrorContains(t, err, "controls[93].id")
@@ -335,18 +354,18 @@ func TestExtend(t *testing.T) {
 
 func TestThemes(t *testing.T) {
 	for th := range Themes() {
-		got, err := ParseTheme(strings.ToUpper(th.String()))
+		text, err := th.MarshalText()
 		require.NoError(t, err)
-		assert.Equal(t, th, got)
-		got, err = ParseTheme(string('0' + byte(th)))
-		require.NoError(t, err)
-		assert.Equal(t, th, got)
-		assert.NotEmpty(t, th.Title())
+		for _, s := range []string{strings.ToUpper(string(text)), th.String(), string('0' + byte(th))} {
+			got, err := ParseTheme(s)
+			require.NoError(t, err, s)
+			assert.Equal(t, th, got)
+		}
+		assert.True(t, strings.HasSuffix(th.String(), " controls"))
 	}
 	_, err := ParseTheme("logical")
 	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	assert.Equal(t, "", Theme(0).String())
-	assert.Equal(t, "", Theme(0).Title())
 	var th Theme
 	require.NoError(t, th.UnmarshalText(nil))
 	assert.Error(t, th.UnmarshalText([]byte("x")))
@@ -356,7 +375,8 @@ func TestThemes(t *testing.T) {
 
 func TestAttributeParsing(t *testing.T) {
 	for a := Preventive; a <= Resilience; a++ {
-		for _, s := range []string{a.String(), "#" + a.String(), strings.ToLower(a.String()), strings.ReplaceAll(a.String(), "_", " ")} {
+		code := attrNames[a]
+		for _, s := range []string{code, "#" + code, strings.ToLower(code), a.String()} {
 			got, err := ParseAttribute(s)
 			require.NoError(t, err, s)
 			assert.Equal(t, a, got)
@@ -368,9 +388,11 @@ func TestAttributeParsing(t *testing.T) {
 		assert.ErrorIs(t, err, ismskit.ErrUnknownValue, bad)
 	}
 	assert.Equal(t, AttributeType(0), Attribute(0).Type())
-	assert.Equal(t, "", Attribute(99).String())
-	_, err := Attribute(0).MarshalText()
-	assert.Error(t, err)
+	assert.Equal(t, "Attribute(99)", Attribute(99).String())
+	assert.Equal(t, "Asset management", AssetManagement.String())
+	text, err := Attribute(0).MarshalText()
+	require.NoError(t, err)
+	assert.Empty(t, text)
 	var a Attribute
 	assert.Error(t, a.UnmarshalText([]byte("nope")))
 	n := 0
@@ -378,12 +400,13 @@ func TestAttributeParsing(t *testing.T) {
 		for range at.Values() {
 			n++
 		}
-		assert.NotEmpty(t, at.Title())
+		assert.NotEmpty(t, at.String())
 	}
 	assert.Equal(t, 30, n)
 	assert.Equal(t, 15, len(slices.Collect(OperationalCapability.Values())))
 	assert.Equal(t, "", AttributeType(0).String())
-	assert.Equal(t, "", AttributeType(9).Title())
+	assert.Equal(t, "AttributeType(9)", AttributeType(9).String())
+	assert.Equal(t, "Control type", ControlType.String())
 	s := Attributes(Protect, Preventive, Attribute(0))
 	assert.Equal(t, 2, s.Len())
 	assert.Equal(t, []Attribute{Preventive, Protect}, slices.Collect(s.All()))

@@ -1,5 +1,7 @@
 package iso27002
 
+import "slices"
+
 // Control is one control of a catalog. It is a plain value: the strings
 // are immutable and AttributeSet is a bit set, so a Control returned by a
 // Catalog can be kept, copied and compared freely without affecting the
@@ -36,6 +38,28 @@ type Control struct {
 	// Text is licensed text a user attached with an Overlay; empty in the
 	// built-in catalogs.
 	Text LicensedText
+	// Withdrawn marks a control its catalog has withdrawn, such as NIST SP
+	// 800-53's AC-2(10), incorporated into AC-2: it stays in the catalog
+	// so that a reference to it can be explained, but it is no longer a
+	// control to select. Catalog.Select, Search and Count leave withdrawn
+	// controls out unless a filter asks for them (IncludeWithdrawn);
+	// Controls, IDs, Len, Has and Lookup keep them. Programs that decide
+	// on controls (a Statement of Applicability) report a withdrawn one
+	// with ErrWithdrawn. No built-in control is withdrawn.
+	Withdrawn bool
+	// MovedTo lists the controls of the catalog a withdrawn control was
+	// moved to or incorporated into, in natural order; empty for a control
+	// in force, and possibly for a withdrawn one.
+	MovedTo []ControlID
+}
+
+// clone returns c with its own copy of MovedTo, so that a Control handed
+// out by a Catalog shares no memory with it.
+func (c Control) clone() Control {
+	if len(c.MovedTo) > 0 {
+		c.MovedTo = slices.Clone(c.MovedTo)
+	}
+	return c
 }
 
 // LicensedText is the standard's own text for a control, which ismskit

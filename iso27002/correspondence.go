@@ -4,10 +4,13 @@ import "iter"
 
 // Pair is one line of the correspondence between the editions
 // (ISO/IEC 27002:2022 Annex B): the 2013 control From contributed to the
-// 2022 control To.
+// 2022 control To. In JSON: {"from": "A.5.1.1", "to": "5.1"}. The zero
+// Pair is no pair.
 type Pair struct {
-	From ControlID // a 2013 control
-	To   ControlID // a 2022 control
+	// From is the 2013 control.
+	From ControlID `json:"from"`
+	// To is the 2022 control.
+	To ControlID `json:"to"`
 }
 
 // Correspondence returns every pair of the 2013-to-2022 correspondence,

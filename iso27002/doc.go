@@ -20,9 +20,10 @@
 //   - security domains: Governance_and_Ecosystem, Protection, Defence,
 //     Resilience.
 //
-// A control can have several values of one type. Attribute values print as
-// the standard spells them; AttributeSet holds any combination and
-// iterates in the standard's order.
+// A control can have several values of one type. Attribute values print
+// as labels ("Asset management") and encode as the standard spells them
+// ("Asset_management"); AttributeSet holds any combination and iterates
+// in the standard's order.
 //
 // # The 2013 edition
 //
@@ -39,18 +40,30 @@
 // # IDs
 //
 // ControlID is a small comparable value in the style of net/netip. Parse
-// accepts "5.1" and "A.5.1" (2022), "A.5.1.1" (2013) and "namespace:local"
-// for a user's own controls. An ID knows its edition, so 2013 and 2022 IDs
-// never compare equal; Compare sorts in natural order (5.2 before 5.10).
+// accepts "5.1" and "A.5.1" (2022), "A.5.1.1" (2013), and a user's own
+// control IDs: as the user's data spells them ("CLOUD-1", "AC-2": a letter
+// first, then letters, digits, '-', '_' and '.'; "A." is kept for Annex
+// A), or with a namespace ("cloud:CLOUD-1") that keeps several frameworks
+// apart. An ID knows its edition, so 2013 and 2022 IDs never compare
+// equal; Compare sorts in natural order (5.2 before 5.10).
 //
 // # Your own catalogs
 //
 // NewCatalog builds a catalog of any controls (a whole other framework),
 // and Catalog.Extend adds an organisation's controls to a built-in
-// edition. Every catalog offers the same API: Lookup, Controls, Select
-// with combinable filters (InTheme, HasAttribute, Matching, AnyOf, Not),
-// Search, JSON encoding (Catalog.MarshalJSON, DecodeCatalog) and a JSON
-// Schema (JSONSchema; OverlaySchema for overlays).
+// edition. A catalog's edition is that of its ISO controls, so an
+// extended Catalog2022 is still of Edition2022: the documents built from
+// it (a Statement of Applicability) say 2022, and the built-in catalog
+// of that edition serves wherever the custom controls play no part.
+// Catalog.Parse reads an ID as the product's data spells it and resolves
+// "CLOUD-1" to the catalog's "cloud:CLOUD-1"; CatalogFor picks the
+// catalog that a set of IDs (those of a risk register) needs.
+//
+// Every catalog offers the same API: Lookup, Controls, Select with
+// combinable filters (InTheme, HasAttribute, Matching, AnyOf, Not),
+// Search, JSON encoding (EncodeCatalog, DecodeCatalog) and a JSON Schema
+// (JSONSchema; OverlaySchema for overlays). A nil *Catalog is an empty
+// catalog.
 //
 // # Copyright
 //
@@ -76,8 +89,11 @@
 // generated Go code (see internal/catalogdata): nothing is parsed or can
 // fail at start-up.
 //
-// Errors wrap the sentinels ErrInvalidID, ErrUnknownControl, ... for use
-// with errors.Is; parse errors are *ParseError values carrying the input,
-// and decoding and catalog errors are *ismskit.Error values carrying the path
-// of the problem (`controls["5.99"]`), joined when there are several.
+// Every error wraps a kind for use with errors.Is: the shared kinds of
+// package ismskit (ismskit.ErrInvalidID, ismskit.ErrUnknownControl,
+// ismskit.ErrDuplicateID, ...) or this package's ErrInvalidControl and
+// ErrAmbiguousID. Parse errors quote the input, cut to 40 bytes; decoding
+// and catalog errors are *ismskit.Error values carrying the path of the
+// problem (`controls["5.99"]`) and the control it is about, joined when
+// there are several.
 package iso27002

@@ -8,11 +8,13 @@ import (
 	"unicode/utf8"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/internal/natural"
 )
 
 // Edition is an edition of ISO/IEC 27002, written as its year. The zero
-// value means no edition: the ID or catalog is a user's own.
+// value is the custom edition: an ID or a catalog of a user's own
+// controls only, or of controls of both editions.
 type Edition uint16
 
 // The editions whose catalogs are built in.
@@ -21,22 +23,36 @@ const (
 	Edition2022 Edition = 2022 // ISO/IEC 27002:2022, Annex A of ISO/IEC 27001:2022
 )
 
-// String returns the year ("2022"), or "custom" for the zero Edition.
+// String returns the year ("2022"), or "custom" for the zero Edition;
+// "Edition(n)" for any other value.
 func (e Edition) String() string {
-	if e == 0 {
+	switch {
+	case e == 0:
 		return "custom"
+	case e.IsValid():
+		return strconv.Itoa(int(e))
 	}
-	return strconv.Itoa(int(e))
+	return "Edition(" + strconv.Itoa(int(e)) + ")"
 }
 
-// IsValid reports whether e is one of the built-in editions.
+// IsValid reports whether e is one of the built-in editions. The zero
+// Edition, custom, is not.
 func (e Edition) IsValid() bool { return e == Edition2013 || e == Edition2022 }
 
 // MarshalText encodes e as its year, or "custom" for the zero Edition.
-func (e Edition) MarshalText() ([]byte, error) { return []byte(e.String()), nil }
+// Any other value is an error wrapping ismskit.ErrUnknownValue.
+func (e Edition) MarshalText() ([]byte, error) {
+	if e != 0 && !e.IsValid() {
+		return nil, fielderr.Errorf(ismskit.ErrUnknownValue, "%s is not an edition of ISO/IEC 27002", e)
+	}
+	return []byte(e.String()), nil
+}
 
-// UnmarshalText decodes "2013", "2022" or "custom".
+// UnmarshalText decodes "2013", "2022" or "custom" with ParseEdition.
 func (e *Edition) UnmarshalText(b []byte) error {
+	if e == nil {
+		return fielderr.NilTarget("iso27002.Edition")
+	}
 	v, err := ParseEdition(string(b))
 	if err != nil {
 		return err
@@ -46,6 +62,7 @@ func (e *Edition) UnmarshalText(b []byte) error {
 }
 
 // ParseEdition parses "2013", "2022" or "custom" (the zero Edition).
+// Anything else is an error wrapping ismskit.ErrUnknownValue.
 func ParseEdition(s string) (Edition, error) {
 	switch s {
 	case "2013":
@@ -55,7 +72,7 @@ func ParseEdition(s string) (Edition, error) {
 	case "custom":
 		return 0, nil
 	}
-	return 0, &ParseError{Kind: "edition", Input: s, Msg: `want "2013", "2022" or "custom"`, Err: ismskit.ErrUnknownValue}
+	return 0, fielderr.Errorf(ismskit.ErrUnknownValue, "edition %s: want 2013, 2022 or custom", fielderr.Quote(s))
 }
 
 // ControlID identifies a control. It is a small comparable value, like
@@ -64,8 +81,11 @@ func ParseEdition(s string) (Edition, error) {
 // An ID knows its edition. A 2022 ID is written "5.1" (theme 5, control 1)
 // and a 2013 ID "A.5.1.1" (clause A.5, objective A.5.1, control 1); the two
 // never compare equal, even where one control became the other. A user's
-// own control has a custom ID "namespace:local" ("acme:ORG-1",
-// "nist-800-53r5:ac-2"), which belongs to no edition.
+// own control has a custom ID, which belongs to no edition: either the ID
+// as the user's own data spells it ("CLOUD-1", "AC-2"), or one with a
+// namespace ("acme:ORG-1", "nist-800-53r5:ac-2") that keeps the controls
+// of several frameworks apart. Catalog.Parse resolves "CLOUD-1" to
+// "cloud:CLOUD-1" in a catalog that holds that control.
 //
 // The zero ControlID is invalid: IsValid reports false and String returns
 // "invalid ControlID". A ControlID made by Parse always names a control
@@ -76,26 +96,35 @@ type ControlID struct {
 	b      uint8  // 2022: control number; 2013: objective number
 	c      uint8  // 2013: control number within the objective
 	ord    uint8  // position in the edition's natural order; a function of the other fields
-	custom string // "namespace:local" for custom IDs
+	custom string // "local" or "namespace:local" for custom IDs
 }
 
-const maxCustomLen = 128
+// MaxCustomLen is the length limit of a custom ID, in bytes.
+const MaxCustomLen = 128
 
 // Parse parses a control ID:
 //
 //   - "5.1" to "8.34", or with the Annex A prefix "A.5.1", is a 2022 control;
 //   - "A.5.1.1" to "A.18.2.3" (the prefix may be left out) is a 2013 control;
-//   - "namespace:local" is a custom control: the namespace is ASCII letters,
-//     digits, '-', '_' and '.', starting with a letter or digit; the local
-//     part is any printable text without spaces. At most 128 bytes.
+//   - "namespace:local" is a custom control with a namespace: the namespace
+//     is ASCII letters, digits, '-', '_' and '.', starting with a letter or
+//     digit; the local part is any printable text without spaces;
+//   - any other text that starts with an ASCII letter and holds only
+//     letters, digits, '-', '_' and '.' ("CLOUD-1", "AC-2", "ORG.7") is a
+//     custom control without a namespace, except text starting with "A."
+//     (or "a."), which is kept for Annex A IDs.
 //
-// A well-formed ISO ID that names no control of its edition, such as "5.38"
-// or "A.5.1.3", is an error wrapping ErrUnknownControl; any other malformed
-// input wraps ErrInvalidID. Errors are *ParseError values carrying the
-// input.
+// A custom ID is at most MaxCustomLen bytes. Text starting with a digit or
+// with "A." is an ISO ID or nothing: a well-formed ISO ID that names no
+// control of its edition, such as "5.38" or "A.5.1.3", is an error wrapping
+// ismskit.ErrUnknownControl; any other malformed input wraps
+// ismskit.ErrInvalidID. Errors quote the input, cut to 40 bytes.
 func Parse(s string) (ControlID, error) {
 	if strings.IndexByte(s, ':') >= 0 {
 		return parseCustom(s)
+	}
+	if s != "" && isLetter(s[0]) && !hasAnnexPrefix(s) {
+		return parseLocal(s)
 	}
 	rest := s
 	prefixed := strings.HasPrefix(rest, "A.")
@@ -147,11 +176,19 @@ func Parse(s string) (ControlID, error) {
 	return ControlID{}, parseErr(s, "want 5.1 (2022) or A.5.1.1 (2013)", ismskit.ErrInvalidID)
 }
 
+func isLetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
+
+// hasAnnexPrefix reports whether s starts with "A." or "a.", the prefix
+// kept for Annex A IDs.
+func hasAnnexPrefix(s string) bool { return len(s) >= 2 && s[0]|0x20 == 'a' && s[1] == '.' }
+
 // leadingNumber reads a decimal number of 1 to 3 digits without a leading
 // zero, at most 255, from the start of s.
 func leadingNumber(s string) (v uint8, n int, ok bool) {
 	var x int
-	for n < len(s) && n < 4 && '0' <= s[n] && s[n] <= '9' {
+	for n < len(s) && n < 4 && isDigit(s[n]) {
 		x = x*10 + int(s[n]-'0')
 		n++
 	}
@@ -166,10 +203,24 @@ func firstRune(s string) rune {
 	return r
 }
 
+// parseLocal parses a custom ID without a namespace; s starts with a
+// letter and not with "A.".
+func parseLocal(s string) (ControlID, error) {
+	if len(s) > MaxCustomLen {
+		return ControlID{}, parseErr(s, "longer than 128 bytes", ismskit.ErrInvalidID)
+	}
+	for i := 1; i < len(s); i++ {
+		if c := s[i]; !isLetter(c) && !isDigit(c) && c != '-' && c != '_' && c != '.' {
+			return ControlID{}, parseErr(s, "a custom ID without a namespace holds only letters, digits, '-', '_' and '.'", ismskit.ErrInvalidID)
+		}
+	}
+	return ControlID{custom: s}, nil
+}
+
 func parseCustom(s string) (ControlID, error) {
 	ns, local, _ := strings.Cut(s, ":")
 	switch {
-	case len(s) > maxCustomLen:
+	case len(s) > MaxCustomLen:
 		return ControlID{}, parseErr(s, "longer than 128 bytes", ismskit.ErrInvalidID)
 	case ns == "":
 		return ControlID{}, parseErr(s, "empty namespace before ':'", ismskit.ErrInvalidID)
@@ -178,7 +229,7 @@ func parseCustom(s string) (ControlID, error) {
 	}
 	for i := 0; i < len(ns); i++ {
 		c := ns[i]
-		alnum := 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		alnum := isLetter(c) || isDigit(c)
 		if !alnum && (i == 0 || c != '-' && c != '_' && c != '.') {
 			return ControlID{}, parseErr(s, "namespace may hold only letters, digits, '-', '_' and '.', starting with a letter or digit", ismskit.ErrInvalidID)
 		}
@@ -212,14 +263,28 @@ func (id ControlID) IsValid() bool { return id.ed != 0 || id.custom != "" }
 // zero IDs.
 func (id ControlID) Edition() Edition { return id.ed }
 
-// IsCustom reports whether id is a user's own "namespace:local" ID.
+// IsCustom reports whether id is a user's own ID, with or without a
+// namespace.
 func (id ControlID) IsCustom() bool { return id.custom != "" }
 
 // Namespace returns the namespace of a custom ID ("acme" for
-// "acme:ORG-1"), and "" for ISO IDs.
+// "acme:ORG-1"), and "" for a custom ID without one ("CLOUD-1") and for
+// ISO IDs.
 func (id ControlID) Namespace() string {
-	ns, _, _ := strings.Cut(id.custom, ":")
+	ns, _, ok := strings.Cut(id.custom, ":")
+	if !ok {
+		return ""
+	}
 	return ns
+}
+
+// Local returns a custom ID without its namespace ("ORG-1" for
+// "acme:ORG-1", "CLOUD-1" for "CLOUD-1"), and "" for ISO IDs.
+func (id ControlID) Local() string {
+	if i := strings.IndexByte(id.custom, ':'); i >= 0 {
+		return id.custom[i+1:]
+	}
+	return id.custom
 }
 
 // Theme returns the theme of a 2022 control (Organizational for 5.x), and
@@ -249,8 +314,8 @@ func (id ControlID) Objective() string {
 	return "A." + strconv.Itoa(int(id.a)) + "." + strconv.Itoa(int(id.b))
 }
 
-// String returns the canonical form: "5.1", "A.5.1.1" or "ns:local", and
-// "invalid ControlID" for the zero value.
+// String returns the canonical form: "5.1", "A.5.1.1", "CLOUD-1" or
+// "ns:local", and "invalid ControlID" for the zero value.
 func (id ControlID) String() string {
 	if !id.IsValid() {
 		return "invalid ControlID"
@@ -290,6 +355,9 @@ func (id ControlID) MarshalText() ([]byte, error) { return id.AppendTo(nil), nil
 // UnmarshalText implements encoding.TextUnmarshaler with Parse; the empty
 // string decodes as the zero ControlID.
 func (id *ControlID) UnmarshalText(b []byte) error {
+	if id == nil {
+		return fielderr.NilTarget("iso27002.ControlID")
+	}
 	if len(b) == 0 {
 		*id = ControlID{}
 		return nil
@@ -362,24 +430,6 @@ func index2013(id ControlID) int {
 	return int(objectiveOffsets2013[cl][o]) + int(id.c) - 1
 }
 
-// ParseError is the error Parse and the other parsers of this package
-// return. It carries the input, and wraps ErrInvalidID, ErrUnknownControl
-// or ErrUnknownValue.
-type ParseError struct {
-	Kind  string // what was being parsed: "control ID", "theme", ...
-	Input string // the input, as given
-	Msg   string // what is wrong with it
-	Err   error  // the sentinel
-}
-
-// Error returns "iso27002: parse <kind> <input>: <what is wrong>".
-func (e *ParseError) Error() string {
-	return "iso27002: parse " + e.Kind + " " + strconv.Quote(e.Input) + ": " + e.Msg
-}
-
-// Unwrap returns the sentinel.
-func (e *ParseError) Unwrap() error { return e.Err }
-
-func parseErr(in, msg string, kind error) error {
-	return &ParseError{Kind: "control ID", Input: in, Msg: msg, Err: kind}
+func parseErr(in, msg string, kind *ismskit.Kind) error {
+	return fielderr.Errorf(kind, "control ID %s: %s", fielderr.Quote(in), msg)
 }

@@ -2,10 +2,14 @@ package iso27002
 
 import (
 	"errors"
+	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/fielderr"
+	"github.com/ismskit/ismskit/internal/schematest"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -30,6 +34,12 @@ func TestParse(t *testing.T) {
 		{in: "acme:ORG-1", want: "acme:ORG-1"},
 		{in: "nist-800-53r5:ac-2(3)", want: "nist-800-53r5:ac-2(3)"},
 		{in: "x:é", want: "x:é"},
+		{in: "CLOUD-1", want: "CLOUD-1"},
+		{in: "AC-2", want: "AC-2"},
+		{in: "A", want: "A"},
+		{in: "A5", want: "A5"},
+		{in: "ORG.7_b", want: "ORG.7_b"},
+		{in: "z" + strings.Repeat("9", 127), want: "z" + strings.Repeat("9", 127)},
 
 		{in: "5.38", wantErr: ismskit.ErrUnknownControl},
 		{in: "6.9", wantErr: ismskit.ErrUnknownControl},
@@ -65,6 +75,13 @@ func TestParse(t *testing.T) {
 		{in: "acme:a\x00", wantErr: ismskit.ErrInvalidID},
 		{in: "acme:\xff", wantErr: ismskit.ErrInvalidID},
 		{in: "acme:" + string(make([]byte, 200)), wantErr: ismskit.ErrInvalidID},
+		{in: "CLOUD 1", wantErr: ismskit.ErrInvalidID},
+		{in: "CLOUD/1", wantErr: ismskit.ErrInvalidID},
+		{in: "é", wantErr: ismskit.ErrInvalidID},
+		{in: "A.x", wantErr: ismskit.ErrInvalidID},
+		{in: "a.b", wantErr: ismskit.ErrInvalidID},
+		{in: "A.5.x", wantErr: ismskit.ErrInvalidID},
+		{in: "z" + strings.Repeat("9", 128), wantErr: ismskit.ErrInvalidID},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {
@@ -72,16 +89,15 @@ func TestParse(t *testing.T) {
 			if tt.wantErr != nil {
 				require.Error(t, err)
 				assert.ErrorIs(t, err, tt.wantErr)
-				var pe *ParseError
-				require.ErrorAs(t, err, &pe)
-				assert.Equal(t, tt.in, pe.Input)
-				assert.Contains(t, err.Error(), "iso27002: parse control ID")
+				assert.Contains(t, err.Error(), "control ID "+fielderr.Quote(tt.in)+": ")
+				assert.LessOrEqual(t, len(err.Error()), 200, "the input is clipped")
 				assert.Equal(t, ControlID{}, id)
 				return
 			}
 			require.NoError(t, err)
 			assert.True(t, id.IsValid())
 			assert.Equal(t, tt.want, id.String())
+			assert.Regexp(t, controlIDPattern, tt.in, "the JSON Schema's pattern")
 			assert.Equal(t, tt.edition, id.Edition())
 			assert.Equal(t, tt.edition == 0, id.IsCustom())
 			text, err := id.MarshalText()
@@ -105,8 +121,16 @@ func TestControlIDAccessors(t *testing.T) {
 	assert.Equal(t, "", id.Clause())
 	assert.Equal(t, "", id.Objective())
 
+	assert.Equal(t, "", id.Local())
+
+	id = MustParse("CLOUD-1")
+	assert.True(t, id.IsCustom())
+	assert.Equal(t, "", id.Namespace())
+	assert.Equal(t, "CLOUD-1", id.Local())
+
 	id = MustParse("acme:ORG-1")
 	assert.Equal(t, "acme", id.Namespace())
+	assert.Equal(t, "ORG-1", id.Local())
 	assert.Equal(t, Theme(0), id.Theme())
 	assert.Equal(t, Edition(0), id.Edition())
 
@@ -132,7 +156,7 @@ func TestEditionsNeverEqual(t *testing.T) {
 }
 
 func TestCompareNaturalOrder(t *testing.T) {
-	in := []string{"acme:X-10", "8.1", "5.10", "A.10.1.1", "acme:X-9", "5.2", "A.9.4.1", "6.1", "A.5.1.2", "5.1"}
+	in := []string{"acme:X-10", "8.1", "5.10", "A.10.1.1", "acme:X-9", "5.2", "CLOUD-1", "A.9.4.1", "6.1", "A.5.1.2", "5.1"}
 	ids := make([]ControlID, len(in))
 	for i, s := range in {
 		ids[i] = MustParse(s)
@@ -143,7 +167,7 @@ func TestCompareNaturalOrder(t *testing.T) {
 	for _, id := range ids {
 		got = append(got, id.String())
 	}
-	assert.Equal(t, []string{"invalid ControlID", "A.5.1.2", "A.9.4.1", "A.10.1.1", "5.1", "5.2", "5.10", "6.1", "8.1", "acme:X-9", "acme:X-10"}, got)
+	assert.Equal(t, []string{"invalid ControlID", "A.5.1.2", "A.9.4.1", "A.10.1.1", "5.1", "5.2", "5.10", "6.1", "8.1", "CLOUD-1", "acme:X-9", "acme:X-10"}, got)
 	assert.Equal(t, 0, MustParse("5.2").Compare(MustParse("A.5.2")))
 }
 
@@ -163,6 +187,9 @@ func TestEdition(t *testing.T) {
 	}
 	_, err := ParseEdition("2005")
 	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
+	_, err = Edition(2005).MarshalText()
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
+	assert.Equal(t, "Edition(2005)", Edition(2005).String())
 	var e Edition
 	assert.Error(t, e.UnmarshalText([]byte("x")))
 	assert.True(t, Edition2022.IsValid())
@@ -178,7 +205,7 @@ func TestParseAllocs(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	for _, s := range []string{"5.1", "A.5.1", "A.18.2.3", "8.34", "acme:ORG-1", "5.38", "", ":", "A.", "5.1.1.1"} {
+	for _, s := range []string{"5.1", "A.5.1", "A.18.2.3", "8.34", "acme:ORG-1", "CLOUD-1", "a.5.1", "5.38", "", ":", "A.", "5.1.1.1"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -192,6 +219,9 @@ func FuzzParse(f *testing.F) {
 		if !id.IsValid() {
 			t.Fatalf("Parse(%q) gave an invalid ID", s)
 		}
+		if !controlIDPattern.MatchString(s) || !controlIDPattern.MatchString(id.String()) {
+			t.Fatalf("Parse(%q) accepts what the JSON Schema's pattern rejects", s)
+		}
 		back, err := Parse(id.String())
 		if err != nil || back != id {
 			t.Fatalf("round trip of %q: %v %v", s, back, err)
@@ -204,6 +234,9 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// controlIDPattern is the pattern of a ControlID in the JSON Schemas.
+var controlIDPattern = regexp.MustCompile(schematest.ControlIDPattern)
 
 var sinkID ControlID
 

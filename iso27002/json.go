@@ -2,7 +2,6 @@ package iso27002
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"slices"
 
@@ -28,6 +27,8 @@ type controlJSON struct {
 	From2013    []ControlID   `json:"from2013,omitzero"`
 	To2022      []ControlID   `json:"to2022,omitzero"`
 	Text        *LicensedText `json:"text,omitempty"`
+	Withdrawn   bool          `json:"withdrawn,omitempty"`
+	MovedTo     []ControlID   `json:"movedTo,omitempty"`
 }
 
 // MarshalJSON encodes the control with lowerCamelCase keys. A 2022
@@ -35,9 +36,11 @@ type controlJSON struct {
 // object with the five attribute types, see AttributeSet.MarshalJSON) and
 // "from2013" (the 2013 IDs it came from; [] for a new control); a 2013
 // control always has "id", "title", "clause", "objective" and "to2022".
-// "annexATitle", "summary", "group" and "text" appear when set.
+// "annexATitle", "summary", "group", "text", "withdrawn" and "movedTo"
+// appear when set.
 func (c Control) MarshalJSON() ([]byte, error) {
-	j := controlJSON{ID: c.ID, Title: c.Title, AnnexATitle: c.AnnexATitle, Theme: c.Theme, Group: c.Group, Summary: c.Summary}
+	j := controlJSON{ID: c.ID, Title: c.Title, AnnexATitle: c.AnnexATitle, Theme: c.Theme, Group: c.Group, Summary: c.Summary,
+		Withdrawn: c.Withdrawn, MovedTo: c.MovedTo}
 	switch c.ID.Edition() {
 	case Edition2022:
 		j.New = &c.New
@@ -71,13 +74,19 @@ func nonNil(ids []ControlID) []ControlID {
 // follow from the ID ("clause", "objective", "from2013", "to2022", and
 // "theme" and "new" of a 2022 control) may be left out; where given they
 // must agree with the ID and the built-in correspondence, or the decoding
-// fails with ErrInvalidControl naming the key.
+// fails with ErrInvalidControl naming the key. It does not check that
+// required fields are set (the zero Control decodes back as it is
+// encoded): NewCatalog and DecodeCatalog do.
 func (c *Control) UnmarshalJSON(b []byte) error {
+	if c == nil {
+		return fielderr.NilTarget("iso27002.Control")
+	}
 	var j controlJSON
 	if err := strictjson.Unmarshal(b, &j); err != nil {
 		return err
 	}
-	out := Control{ID: j.ID, Title: j.Title, AnnexATitle: j.AnnexATitle, Theme: j.Theme, Group: j.Group, Summary: j.Summary}
+	out := Control{ID: j.ID, Title: j.Title, AnnexATitle: j.AnnexATitle, Theme: j.Theme, Group: j.Group, Summary: j.Summary,
+		Withdrawn: j.Withdrawn, MovedTo: j.MovedTo}
 	if j.New != nil {
 		out.New = *j.New
 	}
@@ -89,10 +98,7 @@ func (c *Control) UnmarshalJSON(b []byte) error {
 	}
 	var errs fielderr.List
 	mismatch := func(key string, got, want any) {
-		errs.Add(key, fmt.Errorf("%w: %v does not agree with %s (want %v)", ErrInvalidControl, got, j.ID, want))
-	}
-	if !j.ID.IsValid() {
-		errs.Add("id", fmt.Errorf("%w: missing", ErrInvalidControl))
+		errs.Add(key, fielderr.Errorf(ErrInvalidControl, "%v does not agree with %s (want %v)", got, j.ID, want))
 	}
 	switch j.ID.Edition() {
 	case Edition2022:
@@ -122,10 +128,10 @@ func (c *Control) UnmarshalJSON(b []byte) error {
 		}
 	}
 	if j.ID.Edition() != Edition2013 && (j.Clause != "" || j.Objective != "" || j.To2022 != nil) {
-		errs.Add("", fmt.Errorf("%w: clause, objective and to2022 belong to 2013 controls", ErrInvalidControl))
+		errs.Add("", fielderr.Errorf(ErrInvalidControl, "clause, objective and to2022 belong to 2013 controls"))
 	}
 	if j.ID.Edition() != Edition2022 && j.From2013 != nil {
-		errs.Add("from2013", fmt.Errorf("%w: only 2022 controls have 2013 predecessors", ErrInvalidControl))
+		errs.Add("from2013", fielderr.Errorf(ErrInvalidControl, "only 2022 controls have 2013 predecessors"))
 	}
 	if err := errs.Err(); err != nil {
 		return err
@@ -149,16 +155,20 @@ type catalogJSON struct {
 }
 
 // MarshalJSON encodes the catalog as an object with "name", "edition"
-// ("2022", "2013" or "custom"), "groups" and "controls" (in natural order,
-// each as Control.MarshalJSON writes it). The output is deterministic.
-func (c *Catalog) MarshalJSON() ([]byte, error) {
+// ("2022", "2013" or "custom", see Catalog.Edition), "groups" and
+// "controls" (in natural order, each as Control.MarshalJSON writes it).
+// The output is deterministic. It has a value receiver, so that a Catalog
+// held by value encodes too; encoding/json writes a nil *Catalog as null,
+// and EncodeCatalog writes it as an empty catalog.
+func (c Catalog) MarshalJSON() ([]byte, error) {
 	return json.Marshal(c.wire())
 }
 
 // DecodeCatalog decodes a catalog from the JSON that Catalog.MarshalJSON
 // writes, strictly, and builds it with NewCatalog. Every problem is
-// reported with its path. The "edition" key is checked against the
-// controls: "2022" requires every control to be a 2022 control, and so on.
+// reported with its path. An "edition" of "2022" or "2013" is checked
+// against the controls: every ISO control must be of that edition, and
+// custom controls may be added; "custom" is accepted for any controls.
 // opts set the decoder's limits.
 func DecodeCatalog(data []byte, opts ...ismskit.DecodeOption) (*Catalog, error) {
 	j, err := codec.Decode[catalogJSON](data, opts)
@@ -169,18 +179,19 @@ func DecodeCatalog(data []byte, opts ...ismskit.DecodeOption) (*Catalog, error) 
 	if err != nil {
 		return nil, err
 	}
+	if j.Edition == 0 || j.Edition == cat.Edition() {
+		return cat, nil
+	}
 	var errs fielderr.List
-	if j.Edition != 0 {
-		for i, ctl := range j.Controls {
-			if ctl.ID.Edition() != j.Edition {
-				errs.Add(fielderr.Index("controls", i)+".id", fmt.Errorf("%w: %s is not a %s control", ErrInvalidControl, ctl.ID, j.Edition))
-			}
+	for i, ctl := range j.Controls {
+		if !ctl.ID.IsCustom() && ctl.ID.Edition() != j.Edition {
+			errs.AddItem(fielderr.Index("controls", i)+".id", ctl.ID.String(), fielderr.Errorf(ErrInvalidControl, "%s is not a %s control", ctl.ID, j.Edition))
 		}
 	}
-	if err := errs.Err(); err != nil {
-		return nil, err
+	if errs.Len() == 0 {
+		errs.Add("edition", fielderr.Errorf(ErrInvalidControl, "the catalog holds no control of the edition %s", j.Edition))
 	}
-	return cat, nil
+	return nil, errs.Err()
 }
 
 // ReadCatalog reads a catalog from r, never past the byte limit, and
@@ -204,16 +215,27 @@ func WriteCatalog(w io.Writer, c *Catalog) error { return codec.Write(w, c.wire(
 
 // wire returns the wire form of c; a nil c gives an empty catalog.
 func (c *Catalog) wire() catalogJSON {
-	if c == nil {
-		return catalogJSON{Controls: []Control{}}
+	if c == nil || c.controls == nil {
+		return catalogJSON{Name: c.Name(), Groups: c.groupList(), Controls: []Control{}}
 	}
 	return catalogJSON{Name: c.name, Edition: c.edition, Groups: c.groups, Controls: c.controls}
 }
 
+func (c *Catalog) groupList() []Group {
+	if c == nil {
+		return nil
+	}
+	return c.groups
+}
+
 // UnmarshalJSON decodes a catalog as DecodeCatalog does, for use as a
 // field of a larger document. A *Catalog from DecodeCatalog is immutable;
-// UnmarshalJSON exists only so a zero Catalog can be filled once.
+// UnmarshalJSON exists only so a zero Catalog can be filled once. A nil
+// receiver is an error wrapping ismskit.ErrMissing.
 func (c *Catalog) UnmarshalJSON(data []byte) error {
+	if c == nil {
+		return fielderr.NilTarget("iso27002.Catalog")
+	}
 	cat, err := DecodeCatalog(data)
 	if err != nil {
 		return err

@@ -84,20 +84,19 @@ func TestControlJSONErrors(t *testing.T) {
 		wantMsg  string
 	}{
 		{"unknown key", `{"id":"5.1","title":"x","titel":"y"}`, ismskit.ErrUnknownField, "titel: unknown field"},
-		{"bad id", `{"id":"5.99","title":"x"}`, ismskit.ErrUnknownControl, `id: iso27002: parse control ID "5.99"`},
-		{"missing id", `{"title":"x"}`, ErrInvalidControl, "id: invalid control: missing"},
-		{"wrong theme", `{"id":"5.1","title":"x","theme":"people"}`, ErrInvalidControl, "theme: invalid control"},
-		{"wrong new", `{"id":"5.1","title":"x","new":true}`, ErrInvalidControl, "new: invalid control"},
-		{"wrong from2013", `{"id":"5.1","title":"x","from2013":["A.5.1.1"]}`, ErrInvalidControl, "from2013: invalid control"},
-		{"wrong clause", `{"id":"A.5.1.1","title":"x","clause":"A.6"}`, ErrInvalidControl, "clause: invalid control"},
-		{"wrong objective", `{"id":"A.5.1.1","title":"x","objective":"A.5.2"}`, ErrInvalidControl, "objective: invalid control"},
-		{"wrong to2022", `{"id":"A.5.1.1","title":"x","to2022":["5.2"]}`, ErrInvalidControl, "to2022: invalid control"},
+		{"bad id", `{"id":"5.99","title":"x"}`, ismskit.ErrUnknownControl, `id: control ID "5.99": no such control`},
+		{"wrong theme", `{"id":"5.1","title":"x","theme":"people"}`, ErrInvalidControl, "theme: People controls does not agree with 5.1 (want Organizational controls)"},
+		{"wrong new", `{"id":"5.1","title":"x","new":true}`, ErrInvalidControl, "new: true does not agree with 5.1"},
+		{"wrong from2013", `{"id":"5.1","title":"x","from2013":["A.5.1.1"]}`, ErrInvalidControl, "from2013: [A.5.1.1] does not agree with 5.1"},
+		{"wrong clause", `{"id":"A.5.1.1","title":"x","clause":"A.6"}`, ErrInvalidControl, "clause: A.6 does not agree with A.5.1.1"},
+		{"wrong objective", `{"id":"A.5.1.1","title":"x","objective":"A.5.2"}`, ErrInvalidControl, "objective: A.5.2 does not agree"},
+		{"wrong to2022", `{"id":"A.5.1.1","title":"x","to2022":["5.2"]}`, ErrInvalidControl, "to2022: [5.2] does not agree"},
 		{"2013 keys on 2022", `{"id":"5.1","title":"x","clause":"A.5"}`, ErrInvalidControl, "clause, objective and to2022 belong to 2013 controls"},
-		{"from2013 on custom", `{"id":"a:b","title":"x","from2013":[]}`, ErrInvalidControl, "from2013: invalid control"},
+		{"from2013 on custom", `{"id":"a:b","title":"x","from2013":[]}`, ErrInvalidControl, "from2013: only 2022 controls have 2013 predecessors"},
 		{"attribute in wrong type", `{"id":"5.1","title":"x","attributes":{"securityDomains":["Protect"]}}`, ismskit.ErrUnknownValue, "attributes.securityDomains[0]"},
 		{"unknown attribute", `{"id":"5.1","title":"x","attributes":{"controlType":["Proactive"]}}`, ismskit.ErrUnknownValue, "attributes.controlType[0]"},
 		{"unknown attribute type", `{"id":"5.1","title":"x","attributes":{"kind":[]}}`, ismskit.ErrUnknownField, "attributes.kind: unknown field"},
-		{"bad theme", `{"id":"a:b","title":"x","theme":"logical"}`, ismskit.ErrUnknownValue, "theme: iso27002: parse theme"},
+		{"bad theme", `{"id":"a:b","title":"x","theme":"logical"}`, ismskit.ErrUnknownValue, `theme: theme "logical": want organizational`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -124,7 +123,9 @@ func TestDecodeCatalogErrors(t *testing.T) {
 		{"wrong type", `{"name":1,"edition":"custom","controls":[]}`, ismskit.ErrType, "name: wrong type"},
 		{"control error path", `{"name":"x","edition":"custom","controls":[{"id":"a:1","title":"x"},{"id":"a:2","title":"x","bogus":1}]}`, ismskit.ErrUnknownField, "controls[1].bogus: unknown field"},
 		{"duplicate", `{"name":"x","edition":"custom","controls":[{"id":"a:1","title":"x"},{"id":"a:1","title":"y"}]}`, ismskit.ErrDuplicateID, "controls[1].id"},
-		{"edition mismatch", `{"name":"x","edition":"2022","controls":[{"id":"A.5.1.1","title":"x"}]}`, ErrInvalidControl, "controls[0].id: invalid control: A.5.1.1 is not a 2022 control"},
+		{"edition mismatch", `{"name":"x","edition":"2022","controls":[{"id":"A.5.1.1","title":"x"}]}`, ErrInvalidControl, "controls[0].id (A.5.1.1): A.5.1.1 is not a 2022 control"},
+		{"edition without its controls", `{"name":"x","edition":"2013","controls":[{"id":"a:1","title":"x"}]}`, ErrInvalidControl, "edition: the catalog holds no control of the edition 2013"},
+		{"missing id", `{"name":"x","edition":"custom","controls":[{"title":"x"}]}`, ismskit.ErrMissing, "controls[0].id: a control needs an ID"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -35,10 +35,16 @@ type Overlay struct {
 
 // DecodeOverlay decodes an overlay from JSON, strictly: an unknown key, a
 // malformed control ID or trailing data is an error naming its path
-// (`controls["5.x"]`).
+// (`controls["5.x"]`), and so is a control given twice under two
+// spellings of its ID ("5.1" and "A.5.1"), which wraps
+// ismskit.ErrDuplicateID and names both keys. opts set the decoder's
+// limits.
 func DecodeOverlay(data []byte, opts ...ismskit.DecodeOption) (Overlay, error) {
-	o, err := codec.Decode[overlayJSON](data, opts)
-	return Overlay(o), err
+	w, err := codec.Decode[overlayWire](data, opts)
+	if err != nil {
+		return Overlay{}, err
+	}
+	return w.overlay(ismskit.LimitsOf(opts...).MaxProblems)
 }
 
 // ReadOverlay reads an overlay from r, never past the byte limit; see
@@ -51,15 +57,53 @@ func ReadOverlay(r io.Reader, opts ...ismskit.DecodeOption) (Overlay, error) {
 	return DecodeOverlay(data, opts...)
 }
 
-// overlayJSON is Overlay without its methods, for decoding.
-type overlayJSON Overlay
+// overlayWire is an overlay as written, with the control IDs as the
+// document spells them, so that two spellings of one ID are seen.
+type overlayWire struct {
+	Source   string                  `json:"source,omitempty"`
+	Controls map[string]LicensedText `json:"controls"`
+}
+
+// overlay parses the keys of w, reporting every malformed or repeated
+// one.
+func (w overlayWire) overlay(maxProblems int) (Overlay, error) {
+	o := Overlay{Source: w.Source}
+	if w.Controls == nil {
+		return o, nil
+	}
+	o.Controls = make(map[ControlID]LicensedText, len(w.Controls))
+	keys := slices.Sorted(maps.Keys(w.Controls))
+	spelt := make(map[ControlID]string, len(keys))
+	errs := fielderr.List{Max: maxProblems}
+	for _, k := range keys {
+		p := fielderr.Key("controls", k)
+		id, err := Parse(k)
+		if err != nil {
+			errs.Add(p, err)
+			continue
+		}
+		if first, dup := spelt[id]; dup {
+			errs.Add(p, fielderr.Errorf(ismskit.ErrDuplicateID, "%s and %s name the same control %s", fielderr.Quote(first), fielderr.Quote(k), id))
+			continue
+		}
+		spelt[id] = k
+		o.Controls[id] = w.Controls[k]
+	}
+	if err := errs.Err(); err != nil {
+		return Overlay{}, err
+	}
+	return o, nil
+}
 
 // UnmarshalJSON decodes an overlay strictly, as DecodeOverlay does with
 // the default limits.
 func (o *Overlay) UnmarshalJSON(data []byte) error {
-	v, err := codec.Decode[overlayJSON](data, nil)
+	if o == nil {
+		return fielderr.NilTarget("iso27002.Overlay")
+	}
+	v, err := DecodeOverlay(data)
 	if err == nil {
-		*o = Overlay(v)
+		*o = v
 	}
 	return err
 }
@@ -68,7 +112,7 @@ func (o *Overlay) UnmarshalJSON(data []byte) error {
 // embed.FS, ...); see DecodeOverlay.
 func LoadOverlay(fsys fs.FS, name string, opts ...ismskit.DecodeOption) (Overlay, error) {
 	if fsys == nil {
-		return Overlay{}, &ismskit.Error{Err: fmt.Errorf("%w: no file system", ismskit.ErrMissing)}
+		return Overlay{}, &ismskit.Error{Err: fielderr.Errorf(ismskit.ErrMissing, "no file system")}
 	}
 	f, err := fsys.Open(name)
 	if err != nil {
@@ -89,17 +133,21 @@ func LoadOverlay(fsys fs.FS, name string, opts ...ismskit.DecodeOption) (Overlay
 // WithOverlay returns a copy of c whose controls carry the overlay's text
 // in Control.Text; c itself is not modified. Every ID of the overlay that
 // c does not hold is reported, each as a *ismskit.Error at
-// `controls["ID"]` wrapping ErrUnknownControl, and no catalog is returned.
+// `controls["ID"]` wrapping ismskit.ErrUnknownControl, and no catalog is
+// returned. A nil c holds no control.
 func (c *Catalog) WithOverlay(o Overlay) (*Catalog, error) {
 	var errs fielderr.List
 	ids := slices.SortedFunc(maps.Keys(o.Controls), Compare)
 	for _, id := range ids {
 		if !c.Has(id) {
-			errs.Add(fielderr.Key("controls", id.String()), fmt.Errorf("%w: %s is not in %s", ismskit.ErrUnknownControl, id, c.name))
+			errs.Add(fielderr.Key("controls", id.String()), c.unknown(id.String()))
 		}
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
+	}
+	if c == nil {
+		return &Catalog{}, nil
 	}
 	out := *c
 	out.controls = slices.Clone(c.controls)

@@ -48,8 +48,8 @@ func TestOverlayUnknownIDs(t *testing.T) {
 	_, err = Catalog2022().WithOverlay(o)
 	require.Error(t, err)
 	assert.ErrorIs(t, err, ismskit.ErrUnknownControl)
-	assert.Equal(t, `controls["A.5.1.1"]: unknown control: A.5.1.1 is not in ISO/IEC 27002:2022`+"\n"+
-		`controls["acme:1"]: unknown control: acme:1 is not in ISO/IEC 27002:2022`, err.Error())
+	assert.Equal(t, `controls["A.5.1.1"]: A.5.1.1 is not in ISO/IEC 27002:2022`+"\n"+
+		`controls["acme:1"]: acme:1 is not in ISO/IEC 27002:2022`, err.Error())
 	var fe *ismskit.Error
 	require.True(t, errors.As(err, &fe))
 	assert.Equal(t, `controls["A.5.1.1"]`, fe.Path)
@@ -61,7 +61,10 @@ func TestOverlayDecodeErrors(t *testing.T) {
 		wantIs  error
 		wantMsg string
 	}{
-		{`{"controls":{"5.99":{}}}`, ismskit.ErrUnknownControl, `controls["5.99"]: iso27002: parse control ID "5.99"`},
+		{`{"controls":{"5.99":{}}}`, ismskit.ErrUnknownControl, `controls["5.99"]: control ID "5.99": no such control`},
+		{`{"controls":{"5.1":{"control":"a"},"A.5.1":{"control":"b"}}}`, ismskit.ErrDuplicateID, `controls["A.5.1"]: "5.1" and "A.5.1" name the same control 5.1`},
+		{`{"controls":{"A.5.1.1":{},"5.1.1":{},"5.x":{}}}`, ismskit.ErrDuplicateID, `controls["A.5.1.1"]: "5.1.1" and "A.5.1.1" name the same control A.5.1.1`},
+		{`{"controls":{"5.1":{},"5.1":{}}}`, ismskit.ErrDuplicateField, `controls["5.1"]`},
 		{`{"controls":{"5.1":{"text":"x"}}}`, ismskit.ErrUnknownField, `controls["5.1"].text: unknown field`},
 		{`{"controls":{"5.1":{}}, "extra": 1}`, ismskit.ErrUnknownField, "extra: unknown field"},
 		{`{"controls":[]}`, ismskit.ErrType, "controls: wrong type"},

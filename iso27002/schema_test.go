@@ -68,6 +68,12 @@ type ControlDocument struct {
 	// Text is licensed text a user attached with an overlay; absent in
 	// the built-in catalogs.
 	Text *LicensedText `json:"text,omitempty"`
+	// Withdrawn marks a control its catalog has withdrawn; it is kept so
+	// that references to it can be explained.
+	Withdrawn bool `json:"withdrawn,omitempty"`
+	// MovedTo lists the controls of the catalog a withdrawn control was
+	// moved to or incorporated into.
+	MovedTo []ControlID `json:"movedTo,omitempty"`
 }
 
 // newReflector returns the reflector of the package's schemas.
@@ -100,7 +106,7 @@ func TestSchemasUpToDate(t *testing.T) {
 	// The keys of controls are control IDs.
 	controls, ok := s.Definitions["Overlay"].Properties.Get("controls")
 	require.True(t, ok)
-	controls.PropertyNames = ControlID{}.JSONSchema()
+	controls.PropertyNames = schematest.Mapper(reflect.TypeFor[ControlID]())
 	controls.PropertyNames.Description = ""
 	schematest.CheckGenerated(t, "schema/overlay.schema.json", s, OverlaySchema)
 }

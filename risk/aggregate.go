@@ -17,7 +17,8 @@ func ControlTheme(id iso27002.ControlID) string {
 	case id.IsCustom():
 		return id.Namespace() + ":"
 	case id.Edition() == iso27002.Edition2022:
-		return id.Theme().String()
+		code, _ := id.Theme().MarshalText()
+		return string(code)
 	case id.Edition() == iso27002.Edition2013:
 		return id.Clause()
 	}

@@ -2,8 +2,6 @@ package risk
 
 import (
 	"slices"
-
-	"github.com/ismskit/ismskit/risk/fair"
 )
 
 // Clone returns a deep copy of reg: no slice, map or pointer of the copy
@@ -55,7 +53,8 @@ func (r Risk) Clone() Risk {
 	r.Acceptances = slices.Clone(r.Acceptances)
 	r.Scoring = clonePtr(r.Scoring)
 	if q := r.Quantitative; q != nil {
-		r.Quantitative = cloneScenario(*q)
+		c := q.Clone()
+		r.Quantitative = &c
 	}
 	r.Extensions = slices.Clone(r.Extensions)
 	return r
@@ -100,33 +99,4 @@ func clonePtr[T any](p *T) *T {
 	}
 	v := *p
 	return &v
-}
-
-// cloneScenario copies a FAIR scenario: its estimates and its extensions,
-// as decoded from JSON (objects, arrays and scalars), in full.
-func cloneScenario(s fair.Scenario) *fair.Scenario {
-	n := &s.Nodes
-	for _, e := range []**fair.Estimate{&n.LEF, &n.TEF, &n.CF, &n.PoA, &n.Vuln, &n.TCap, &n.RS, &n.LM, &n.PL, &n.SR, &n.SLEF, &n.SLM} {
-		*e = clonePtr(*e)
-	}
-	if s.Extensions != nil {
-		s.Extensions = cloneJSONValue(s.Extensions).(map[string]any)
-	}
-	return &s
-}
-
-// cloneJSONValue copies the objects and arrays of a value decoded from
-// JSON; other values are immutable and kept.
-func cloneJSONValue(v any) any {
-	switch v := v.(type) {
-	case map[string]any:
-		out := make(map[string]any, len(v))
-		for k, x := range v {
-			out[k] = cloneJSONValue(x)
-		}
-		return out
-	case []any:
-		return cloneEach(v, cloneJSONValue)
-	}
-	return v
 }

@@ -33,7 +33,7 @@ func fullRegister() Register {
 	r.Scoring = &ScoreRecord{Method: "matrix", Version: "1", Vector: "L:4/I:5", Score: 20}
 	lef, lm := fair.Fixed(1), fair.Fixed(1000)
 	r.Quantitative = &fair.Scenario{Name: "s", Nodes: fair.Nodes{LEF: &lef, LM: &lm},
-		Extensions: map[string]any{"a": []any{map[string]any{"b": 1.0}}, "c": "d"}}
+		Extensions: fair.Extensions{"a": []any{map[string]any{"b": 1.0}}, "c": "d"}}
 	r.Extensions = ext
 	return reg
 }

@@ -70,9 +70,14 @@
 // # Scoring methods
 //
 // The classic matrix method (MatrixMethod) scores a vector such as
-// "L:3/I:4" through the criteria; the OWASP, DREAD and CVSS 3.1 methods
-// live in package risk/scoring, behind the same interface. A risk may
-// keep one result in Risk.Scoring with the method and its version.
+// "L:3/I:4" through the criteria; the OWASP, DREAD and CVSS (2.0, 3.0,
+// 3.1 and 4.0) methods live in package risk/scoring, behind the same
+// interface. A risk may keep one result in Risk.Scoring with the method
+// and its version; Validate checks that a CVSS record's version, score
+// and severity are its vector's. Assessor.EstimateFromScore maps a
+// matrix or CVSS result onto the criteria's likelihood and impact scales
+// by a documented, versioned rule (ScoreMappingVersion), and
+// Assessor.ScoredEstimate does so for a risk's own record.
 // Quantitative FAIR analysis lives in package risk/fair. A risk may carry
 // its Open FAIR loss scenario in Risk.Quantitative, which the register
 // decodes strictly and Validate checks; fair.Simulate runs it.

@@ -206,6 +206,9 @@ func validateRisk(l *fielderr.List, r *Risk, scaleOK bool, nl, ni int, levels, a
 	if s := r.Scoring; s != nil {
 		required(l, "scoring.method", s.Method)
 		required(l, "scoring.version", s.Version)
+		if s.Method == "cvss" {
+			l.Add("scoring", checkCVSS(s))
+		}
 	}
 	if q := r.Quantitative; q != nil {
 		l.Add("quantitative", q.Validate())

@@ -113,6 +113,18 @@ func TestValidate(t *testing.T) {
 			r.Risks[0].Acceptances = []Acceptance{{By: "cto", At: day("2026-02-01"), Expires: day("2026-01-01"), Criteria: r.Criteria.Ref(), Likelihood: 1, Impact: 1, Level: "low"}}
 		}, "risks[0].acceptances[0].expires", ismskit.ErrDateOrder, "R-1"},
 		{"scoring", func(r *Register) { r.Risks[0].Scoring = &ScoreRecord{Vector: "L:1/I:1"} }, "risks[0].scoring.method", ismskit.ErrMissing, "R-1"},
+		{"cvss vector", func(r *Register) {
+			r.Risks[0].Scoring = &ScoreRecord{Method: "cvss", Version: "4.0", Vector: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:Q", Score: 9.3}
+		}, "risks[0].scoring.vector.SA", ismskit.ErrUnknownValue, "R-1"},
+		{"cvss score", func(r *Register) {
+			r.Risks[0].Scoring = &ScoreRecord{Method: "cvss", Version: "4.0", Vector: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", Score: 9.8}
+		}, "risks[0].scoring.score", ismskit.ErrInconsistent, "R-1"},
+		{"cvss version", func(r *Register) {
+			r.Risks[0].Scoring = &ScoreRecord{Method: "cvss", Version: "3.1", Vector: "AV:N/AC:L/Au:N/C:P/I:P/A:P", Score: 7.5}
+		}, "risks[0].scoring.version", ismskit.ErrInconsistent, "R-1"},
+		{"cvss severity", func(r *Register) {
+			r.Risks[0].Scoring = &ScoreRecord{Method: "cvss", Version: "2.0", Vector: "AV:N/AC:L/Au:N/C:P/I:P/A:P", Score: 7.5, Severity: "critical"}
+		}, "risks[0].scoring.severity", ismskit.ErrInconsistent, "R-1"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

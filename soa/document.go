@@ -77,7 +77,7 @@ func (e Entry) IsOverdue(asOf ismskit.Date) bool {
 // and "Other controls" for none.
 func ThemeTitle(theme string) string {
 	if t, err := iso27002.ParseTheme(theme); err == nil && theme != "" && theme[0] > '9' {
-		return t.Title()
+		return t.String()
 	}
 	if strings.TrimSpace(theme) == "" {
 		return "Other controls"

@@ -501,7 +501,8 @@ func applyDecision(e *Entry, d *Decision) {
 // 2013 clause with its title, or a custom control's theme or group.
 func themeOf(cat *iso27002.Catalog, c iso27002.Control) string {
 	if c.Theme.IsValid() {
-		return c.Theme.String()
+		code, _ := c.Theme.MarshalText()
+		return string(code)
 	}
 	if cl := c.ID.Clause(); cl != "" {
 		if g, ok := cat.Group(cl); ok {

@@ -9,39 +9,52 @@ import (
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/audit"
 	"github.com/ismskit/ismskit/internal/fielderr"
+	"github.com/ismskit/ismskit/internal/oscalmodel"
+	"github.com/ismskit/ismskit/iso27001"
+	"github.com/ismskit/ismskit/iso27002"
 	catoscal "github.com/ismskit/ismskit/iso27002/oscal"
 )
 
 // Namespace is the ns of every property this package adds beyond OSCAL's
 // core names; it is iso27002/oscal's Namespace.
-const Namespace = catoscal.Namespace
+const Namespace = oscalmodel.Namespace
 
 // Options controls the references and metadata of the exports. The zero
 // value is ready to use: dates then come from the documents, and the
 // output is byte-identical from run to run.
 type Options struct {
-	// LastModified is the metadata last-modified time. Zero means AsOf,
-	// or else the latest date of what the records report (a finding, an
-	// evidence record, a step of a corrective action; not the planned
-	// audits), or iso27002/oscal's DefaultLastModified for records without
-	// dates.
-	LastModified time.Time
+	// LastModified is the metadata last-modified instant. Zero means
+	// AsOf, or else the latest date of what the records report (a finding,
+	// an evidence record, a step of a corrective action; not the planned
+	// audits). Records without any date and no LastModified or AsOf are an
+	// error (ismskit.ErrMissing): the package never invents a date.
+	LastModified time.Time `json:"lastModified,omitzero"`
 	// AsOf is the day a plan of action and milestones describes: a
 	// corrective action counts as open when it is not effective as of
 	// that day, in the state its history gives for it. Zero means the
 	// actions' current State. ExportResults ignores it.
-	AsOf ismskit.Date
+	AsOf ismskit.Date `json:"asOf,omitzero"`
 	// Version is the metadata version. Empty means "1.0".
-	Version string
-	// PlanHref is the import-ap of the assessment results. The audit
-	// programme (clause 9.2.2) is the plan of the audits; this package
-	// does not write it as an OSCAL assessment plan, so the reference
-	// names where the caller keeps one. Empty means
+	Version string `json:"version,omitempty"`
+	// PlanHref is the import-ap of the assessment results: where the
+	// assessment plan of ExportPlan (the audit programme and its
+	// checklists, clause 9.2.2) is saved. Empty means
 	// "assessment-plan.json".
-	PlanHref string
+	PlanHref string `json:"planHref,omitempty"`
+	// Edition is the edition of ISO/IEC 27001 whose clauses the audits
+	// name, for the control ids of the clauses catalog. Zero means
+	// iso27001.Latest().
+	Edition iso27001.Edition `json:"edition,omitzero"`
 	// SSPHref is the import-ssp of the plan of action and milestones, as
 	// soa/oscal's ExportSSP output is saved. Empty means "ssp.json".
-	SSPHref string
+	SSPHref string `json:"sspHref,omitempty"`
+}
+
+func (o Options) standard() *iso27001.Standard {
+	if s, err := iso27001.New(o.Edition); err == nil && o.Edition != iso27001.Edition2022 {
+		return s
+	}
+	return iso27001.Latest()
 }
 
 func or(s, def string) string {
@@ -63,8 +76,8 @@ func (p *props) add(name, path, v string) {
 	if v == "" {
 		return
 	}
-	if !catoscal.IsString(v) {
-		p.errs.Add(path, fmt.Errorf("%w: %q is over several lines or has surrounding spaces", catoscal.ErrNotRepresentable, v))
+	if !oscalmodel.IsString(v) {
+		p.errs.Add(path, fielderr.Errorf(ismskit.ErrNotEncodable, "%q is over several lines or has surrounding spaces", v))
 		return
 	}
 	p.list = append(p.list, nsProp(name, v))
@@ -74,7 +87,7 @@ func (p *props) date(name, path string, d ismskit.Date) {
 	if d.IsZero() {
 		return
 	}
-	s, err := catoscal.DateTime(d.Time())
+	s, err := oscalmodel.DateTime(d.Time())
 	p.errs.Add(path, err)
 	if err == nil {
 		p.list = append(p.list, nsProp(name, s))
@@ -84,21 +97,18 @@ func (p *props) date(name, path string, d ismskit.Date) {
 // dateTime returns d as an OSCAL date-time, recording a problem at path.
 func dateTime(errs *fielderr.List, path string, d ismskit.Date) string {
 	if d.IsZero() {
-		errs.Add(path, fmt.Errorf("%w: missing date", catoscal.ErrNotRepresentable))
-		return catoscal.DefaultLastModified
+		errs.Add(path, fielderr.Errorf(ismskit.ErrMissing, "missing date"))
+		return ""
 	}
-	s, err := catoscal.DateTime(d.Time())
-	if err != nil {
-		errs.Add(path, err)
-		return catoscal.DefaultLastModified
-	}
+	s, err := oscalmodel.Date(d)
+	errs.Add(path, err)
 	return s
 }
 
 // line returns s, reporting at path a value that is not a single line.
 func line(errs *fielderr.List, path, s string) string {
-	if !catoscal.IsLine(s) {
-		errs.Add(path, fmt.Errorf("%w: %q is empty or over several lines", catoscal.ErrNotRepresentable, s))
+	if !oscalmodel.IsLine(s) {
+		errs.Add(path, fielderr.Errorf(ismskit.ErrNotEncodable, "%q is empty or over several lines", s))
 	}
 	return s
 }
@@ -115,23 +125,25 @@ func text(s, def string) string {
 // newMetadata returns the metadata of a document titled title, dated by
 // opts or by latest.
 func newMetadata(errs *fielderr.List, title string, opts Options, latest ismskit.Date) metadata {
-	md := metadata{Title: title, LastModified: catoscal.DefaultLastModified, Version: or(opts.Version, "1.0"), OSCALVersion: catoscal.OSCALVersion}
+	md := metadata{Title: title, Version: or(opts.Version, "1.0"), OSCALVersion: oscalmodel.Version}
 	switch {
 	case !opts.LastModified.IsZero():
-		s, err := catoscal.DateTime(opts.LastModified)
+		s, err := oscalmodel.DateTime(opts.LastModified)
 		errs.Add("options.lastModified", err)
 		md.LastModified = or(s, md.LastModified)
 	case !opts.AsOf.IsZero():
-		s, err := catoscal.DateTime(opts.AsOf.Time())
+		s, err := oscalmodel.DateTime(opts.AsOf.Time())
 		errs.Add("options.asOf", err)
 		md.LastModified = or(s, md.LastModified)
 	case !latest.IsZero():
-		if s, err := catoscal.DateTime(latest.Time()); err == nil {
-			md.LastModified = s
-		}
+		s, err := oscalmodel.Date(latest)
+		errs.Add("records", err)
+		md.LastModified = s
+	default:
+		errs.Add("options.lastModified", fielderr.Errorf(ismskit.ErrMissing, "the records hold no date and neither LastModified nor AsOf is given"))
 	}
-	if !catoscal.IsString(md.Version) {
-		errs.Add("options.version", fmt.Errorf("%w: version %q is over several lines or has surrounding spaces", catoscal.ErrNotRepresentable, md.Version))
+	if !oscalmodel.IsString(md.Version) {
+		errs.Add("options.version", fielderr.Errorf(ismskit.ErrNotEncodable, "version %q is over several lines or has surrounding spaces", md.Version))
 	}
 	return md
 }
@@ -176,17 +188,74 @@ func (p *parties) party(kind, name string, extra ...prop) string {
 	if p.seen == nil {
 		p.seen = map[string]string{}
 	}
-	u := catoscal.UUID("party:" + p.org + ":" + key)
+	u := oscalmodel.UUID("party:" + p.org + ":" + key)
 	p.seen[key] = u
 	p.list = append(p.list, party{UUID: u, Type: kind, Name: name, Props: extra})
 	return u
+}
+
+// auditMetadata returns the metadata of a document made from the audit
+// records r, titled title and the organisation's name, dated by opts or
+// latest, with the "assessor" role, the programme's cycle as properties,
+// and the parties, the organisation first.
+func auditMetadata(errs *fielderr.List, title, source string, r audit.Records, opts Options, latest ismskit.Date) (metadata, *parties) {
+	if r.Organization != "" {
+		title += " of " + r.Organization
+	}
+	md := newMetadata(errs, line(errs, "records.organization", title), opts, latest)
+	md.Roles = []role{{ID: "assessor", Title: "Auditor"}}
+	md.Remarks = "Generated by ismskit from " + source + ". Clause and control IDs identify ISO/IEC 27001 and ISO/IEC 27002; all other text is the organisation's or ismskit's own."
+	ps := &parties{org: r.Organization}
+	if r.Organization != "" {
+		ps.party("organization", r.Organization)
+	}
+	pp := props{errs: errs}
+	pp.date("cycle-start", "records.programme.cycleStart", r.Programme.CycleStart)
+	pp.date("cycle-end", "records.programme.cycleEnd", r.Programme.CycleEnd)
+	md.Props = pp.list
+	return md, ps
+}
+
+// auditors returns the party UUIDs of an audit's auditors, each once,
+// adding them to the document's parties; p is the audit's path.
+func (p *parties) auditors(errs *fielderr.List, path string, as []audit.Auditor) []string {
+	var out []string
+	for j, au := range as {
+		if !oscalmodel.IsString(au.Name) {
+			errs.Add(fielderr.Index(path+".auditors", j)+".name", fielderr.Errorf(ismskit.ErrNotEncodable, "auditor name %q", au.Name))
+			continue
+		}
+		var extra []prop
+		if au.Lead {
+			extra = append(extra, nsProp("lead-auditor", "true"))
+		}
+		if au.External {
+			extra = append(extra, nsProp("external", "true"))
+		}
+		out = appendOnce(out, p.party("person", au.Name, extra...))
+	}
+	return out
+}
+
+// roles completes the metadata of an audit document with its parties: the
+// organisation as the "assessment-customer", the auditors as
+// "assessor"s.
+func (p *parties) roles(md *metadata, assessors []string) {
+	md.Parties = p.list
+	if p.org != "" && len(p.list) > 0 {
+		md.Roles = append(md.Roles, role{ID: "assessment-customer", Title: "Audited organisation"})
+		md.ResponsibleParties = append(md.ResponsibleParties, responsibleParty{RoleID: "assessment-customer", PartyUUIDs: []string{p.list[0].UUID}})
+	}
+	if len(assessors) > 0 {
+		md.ResponsibleParties = append(md.ResponsibleParties, responsibleParty{RoleID: "assessor", PartyUUIDs: assessors})
+	}
 }
 
 // findingOf returns the OSCAL finding of an audit finding.
 func findingOf(errs *fielderr.List, path, org string, f audit.Finding, auditor string, observations []string) finding {
 	subject := f.Subject()
 	out := finding{
-		UUID:        catoscal.UUID("finding:" + org + ":" + f.ID),
+		UUID:        oscalmodel.UUID("finding:" + org + ":" + f.ID),
 		Title:       line(errs, path+".id", f.Result.String()+" "+f.ID+": "+or(subject, "no subject")),
 		Description: text(f.Statement, defaultStatement(f.Result)),
 	}
@@ -206,11 +275,11 @@ func findingOf(errs *fielderr.List, path, org string, f audit.Finding, auditor s
 	}
 	switch {
 	case f.Control.IsValid():
-		out.Target = target{Type: "objective-id", TargetID: catoscal.ControlToken(f.Control)}
+		out.Target = target{Type: "objective-id", TargetID: objectiveID(f.Control, iso27001.ItemID{})}
 	case f.Item.IsValid():
 		out.Target = target{Type: "statement-id", TargetID: "c." + f.Item.String()}
 	default:
-		errs.Add(path, fmt.Errorf("%w: the finding names neither a requirement item nor a control", catoscal.ErrNotRepresentable))
+		errs.Add(path, fielderr.Errorf(ismskit.ErrNotEncodable, "the finding names neither a requirement item nor a control"))
 	}
 	switch f.Result {
 	case audit.Conforming:
@@ -224,7 +293,7 @@ func findingOf(errs *fielderr.List, path, org string, f audit.Finding, auditor s
 		out.Target.Status = objectiveStatus{State: "not-satisfied", Reason: "other"}
 		out.Target.Remarks = "In the audit's scope but not examined: conformity was not shown."
 	default:
-		errs.Add(path+".result", fmt.Errorf("%w: the finding has no valid result", catoscal.ErrNotRepresentable))
+		errs.Add(path+".result", fielderr.Errorf(ismskit.ErrNotEncodable, "the finding has no valid result"))
 	}
 	for _, o := range observations {
 		out.RelatedObservations = append(out.RelatedObservations, relatedObs{ObservationUUID: o})
@@ -246,7 +315,7 @@ func defaultStatement(r audit.Result) string {
 }
 
 func nonconformityUUID(org, findingID string) string {
-	return catoscal.UUID("nonconformity:" + org + ":" + findingID)
+	return oscalmodel.UUID("nonconformity:" + org + ":" + findingID)
 }
 
 // riskStatus maps the state of a corrective action to OSCAL's risk
@@ -331,19 +400,19 @@ func nonconformityRisk(errs *fielderr.List, fp, org string, f audit.Finding, act
 		}
 		if strings.TrimSpace(a.Correction) != "" {
 			r.MitigatingFactors = append(r.MitigatingFactors, mitigatingFactor{
-				UUID:        catoscal.UUID("correction:" + org + ":" + a.ID),
+				UUID:        oscalmodel.UUID("correction:" + org + ":" + a.ID),
 				Description: "Correction (10.2 a): " + a.Correction,
 			})
 		}
 		r.Remediations = append(r.Remediations, remediation(errs, p, org, a, st))
-		respUUID := catoscal.UUID("corrective-action:" + org + ":" + a.ID)
+		respUUID := oscalmodel.UUID("corrective-action:" + org + ":" + a.ID)
 		for j, t := range a.History {
 			if !asOf.IsZero() && asOf.Before(t.Date) {
 				break
 			}
 			tp := fielderr.Index(p+".history", j)
 			e := logEntry{
-				UUID:             catoscal.UUID(fmt.Sprintf("corrective-action-log:%s:%s:%d", org, a.ID, j)),
+				UUID:             oscalmodel.UUID(fmt.Sprintf("corrective-action-log:%s:%s:%d", org, a.ID, j)),
 				Title:            "Corrective action " + a.ID + " " + code(t.To),
 				Description:      t.Note,
 				Start:            dateTime(errs, tp+".date", t.Date),
@@ -374,7 +443,7 @@ func nonconformityRisk(errs *fielderr.List, fp, org string, f audit.Finding, act
 // st.
 func remediation(errs *fielderr.List, p, org string, a audit.CorrectiveAction, st audit.State) response {
 	resp := response{
-		UUID:        catoscal.UUID("corrective-action:" + org + ":" + a.ID),
+		UUID:        oscalmodel.UUID("corrective-action:" + org + ":" + a.ID),
 		Lifecycle:   lifecycle(st),
 		Title:       line(errs, p+".id", "Corrective action "+a.ID),
 		Description: text(a.Action, "No corrective action decided yet (10.2 c); the action is "+code(st)+"."),
@@ -389,10 +458,10 @@ func remediation(errs *fielderr.List, p, org string, a audit.CorrectiveAction, s
 	resp.Props = pr.list
 	if !a.Due.IsZero() {
 		resp.Tasks = []task{{
-			UUID:   catoscal.UUID("corrective-action-due:" + org + ":" + a.ID),
+			UUID:   oscalmodel.UUID("corrective-action-due:" + org + ":" + a.ID),
 			Type:   "milestone",
 			Title:  "Corrective action " + a.ID + " implemented",
-			Timing: &timing{OnDate: onDate{Date: dateTime(errs, p+".due", a.Due)}},
+			Timing: &timing{OnDate: &onDate{Date: dateTime(errs, p+".due", a.Due)}},
 		}}
 	}
 	return resp
@@ -406,4 +475,16 @@ func code(v encoding.TextMarshaler) string {
 		return ""
 	}
 	return string(b)
+}
+
+// objectiveID is the id of the assessment objective ExportPlan writes for
+// a checklist line about the control c or the requirement item it:
+// "a.8.8_obj", "c.9.1.p1_obj". A finding about a control targets it; a
+// finding about a requirement item targets the item's statement part in
+// the clauses catalog ("c.9.1.p1").
+func objectiveID(c iso27002.ControlID, it iso27001.ItemID) string {
+	if c.IsValid() {
+		return catoscal.ControlToken(c) + "_obj"
+	}
+	return "c." + it.String() + "_obj"
 }

@@ -158,14 +158,64 @@ type response struct {
 }
 
 type task struct {
-	UUID   string  `json:"uuid"`
-	Type   string  `json:"type"`
-	Title  string  `json:"title"`
-	Timing *timing `json:"timing,omitempty"`
+	UUID             string            `json:"uuid"`
+	Type             string            `json:"type"`
+	Title            string            `json:"title"`
+	Description      string            `json:"description,omitempty"`
+	Props            []prop            `json:"props,omitempty"`
+	Timing           *timing           `json:"timing,omitempty"`
+	ResponsibleRoles []responsibleRole `json:"responsible-roles,omitempty"`
+	Remarks          string            `json:"remarks,omitempty"`
 }
 
 type timing struct {
-	OnDate onDate `json:"on-date"`
+	OnDate          *onDate    `json:"on-date,omitempty"`
+	WithinDateRange *dateRange `json:"within-date-range,omitempty"`
+}
+
+type dateRange struct {
+	Start string `json:"start"`
+	End   string `json:"end"`
+}
+
+type responsibleRole struct {
+	RoleID     string   `json:"role-id"`
+	PartyUUIDs []string `json:"party-uuids,omitempty"`
+}
+
+type apDoc struct {
+	AP *assessmentPlan `json:"assessment-plan"`
+}
+
+type assessmentPlan struct {
+	UUID             string            `json:"uuid"`
+	Metadata         metadata          `json:"metadata"`
+	ImportSSP        href              `json:"import-ssp"`
+	LocalDefinitions *localDefinitions `json:"local-definitions,omitempty"`
+	ReviewedControls reviewedControls  `json:"reviewed-controls"`
+	Tasks            []task            `json:"tasks,omitempty"`
+}
+
+type localDefinitions struct {
+	ObjectivesAndMethods []localObjective `json:"objectives-and-methods,omitempty"`
+	Remarks              string           `json:"remarks,omitempty"`
+}
+
+type localObjective struct {
+	ControlID   string   `json:"control-id"`
+	Description string   `json:"description,omitempty"`
+	Props       []prop   `json:"props,omitempty"`
+	Parts       []apPart `json:"parts"`
+}
+
+type apPart struct {
+	ID    string   `json:"id,omitempty"`
+	Name  string   `json:"name"`
+	NS    string   `json:"ns,omitempty"`
+	Class string   `json:"class,omitempty"`
+	Props []prop   `json:"props,omitempty"`
+	Prose string   `json:"prose,omitempty"`
+	Parts []apPart `json:"parts,omitempty"`
 }
 
 type onDate struct {

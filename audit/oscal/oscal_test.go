@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	catoscal "github.com/ismskit/ismskit/iso27002/oscal"
-
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 
@@ -176,12 +174,12 @@ func TestExportResults(t *testing.T) {
 		got = append(got, st{f.Target.Type, f.Target.TargetID, f.Target.Status.State, f.Target.Status.Reason})
 	}
 	assert.Equal(t, []st{
-		{"objective-id", "a.5.18", "not-satisfied", "fail"},
-		{"objective-id", "a.8.8", "not-satisfied", "fail"},
+		{"objective-id", "a.5.18_obj", "not-satisfied", "fail"},
+		{"objective-id", "a.8.8_obj", "not-satisfied", "fail"},
 		{"statement-id", "c.9.1.p1", "not-satisfied", "fail"},
-		{"objective-id", "a.5.18", "satisfied", "other"},
+		{"objective-id", "a.5.18_obj", "satisfied", "other"},
 		{"statement-id", "c.9.1.p1", "satisfied", "pass"},
-		{"objective-id", "a.8.8", "not-satisfied", "other"},
+		{"objective-id", "a.8.8_obj", "not-satisfied", "other"},
 	}, got)
 	assert.Len(t, ia.Findings[1].RelatedObservations, 2)
 
@@ -231,17 +229,19 @@ func TestExportPOAM(t *testing.T) {
 	assert.Contains(t, poamItems(t, early), "Corrective action CA-1 for minor nonconformity F-1")
 	assert.Contains(t, string(early), `"last-modified": "2026-06-01T00:00:00Z"`)
 	before, err := oscal.ExportPOAM(oscal.POAMInput{Records: &recs}, oscal.Options{AsOf: ismskit.NewDate(2026, 3, 1)})
-	assert.ErrorIs(t, err, catoscal.ErrNotRepresentable, "nothing open yet")
+	assert.ErrorIs(t, err, ismskit.ErrNotEncodable, "nothing open yet")
 	assert.Nil(t, before)
 
-	only, err := oscal.ExportPOAM(oscal.POAMInput{Register: testRegister()}, oscal.Options{SSPHref: "nimbus-ssp.json"})
+	_, err = oscal.ExportPOAM(oscal.POAMInput{Register: testRegister()}, oscal.Options{SSPHref: "nimbus-ssp.json"})
+	assert.ErrorIs(t, err, ismskit.ErrMissing, "a register alone gives no date, and none is invented")
+	only, err := oscal.ExportPOAM(oscal.POAMInput{Register: testRegister()}, oscal.Options{SSPHref: "nimbus-ssp.json", AsOf: ismskit.NewDate(2026, 6, 1)})
 	require.NoError(t, err)
 	validate(t, "poam", only)
 	assert.Len(t, poamItems(t, only), 2)
 	assert.Contains(t, string(only), `"href": "nimbus-ssp.json"`)
 
 	_, err = oscal.ExportPOAM(oscal.POAMInput{}, oscal.Options{})
-	assert.ErrorIs(t, err, catoscal.ErrNotRepresentable)
+	assert.ErrorIs(t, err, ismskit.ErrNotEncodable)
 }
 
 func poamItems(t *testing.T, out []byte) []string {
@@ -261,7 +261,7 @@ func poamItems(t *testing.T, out []byte) []string {
 
 func TestExportErrors(t *testing.T) {
 	_, err := oscal.ExportResults(audit.Records{}, oscal.Options{})
-	assert.Equal(t, []string{"records.findings"}, paths(err))
+	assert.Equal(t, []string{"options.lastModified", "records.findings"}, paths(err))
 	future := testRecords()
 	future.Findings = nil
 	_, err = oscal.ExportResults(future, oscal.Options{})
@@ -277,7 +277,7 @@ func TestExportErrors(t *testing.T) {
 	r.Actions[1].Due = ismskit.NewDate(3100, 1, 1)
 	_, err = oscal.ExportResults(r, oscal.Options{Version: " 1"})
 	require.Error(t, err)
-	assert.ErrorIs(t, err, catoscal.ErrNotRepresentable)
+	assert.ErrorIs(t, err, ismskit.ErrNotEncodable)
 	assert.Equal(t, []string{
 		"options.version",
 		"records.programme.audits[0].title",

@@ -1,13 +1,17 @@
 // Command catalog prints an ISO/IEC 27002 control catalog.
 //
-//	go run ./examples/catalog [-edition 2022|2013] [-format json|csv|markdown] [-theme T] [-attr VALUE] [-search WORDS]
+//	go run ./examples/catalog [-edition 2022|2013] [-extend FILE] [-format json|csv|markdown] [-theme T] [-attr VALUE] [-search WORDS] [-id ID]
 //
 // -theme keeps the controls of one 2022 theme (organizational, people,
 // physical, technological); -attr keeps the controls with an attribute
 // value (Preventive, Asset_management, ...; repeat it to require several);
 // -search keeps the controls whose title or summary hold every word.
-// With -format json it prints one JSON array of controls. Bad flags print
-// a message and exit with status 2.
+// -extend adds an organisation's own controls, read from a catalog JSON
+// file (see testdata/cloud.json), to the edition: the result keeps the
+// edition. -id prints the one control with that ID as the organisation's
+// data spells it ("CLOUD-1" for "cloud:CLOUD-1", "A.5.1" for 5.1).
+// With -format json it prints one JSON array of controls. Bad flags and
+// unknown IDs print a message and exit with status 2.
 package main
 
 import (
@@ -18,6 +22,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/ismskit/ismskit/internal/table"
@@ -49,10 +54,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	format := fs.String("format", "markdown", "output format: json, csv or markdown")
 	theme := fs.String("theme", "", "keep one 2022 theme: organizational, people, physical or technological")
 	search := fs.String("search", "", "keep controls whose title or summary hold every word")
+	extend := fs.String("extend", "", "add the organisation's own controls from this catalog JSON `FILE`")
+	id := fs.String("id", "", "print the one control with this `ID`, as the organisation's data spells it")
 	var attrs attrFlags
 	fs.Var(&attrs, "attr", "keep controls with this attribute value (repeatable), e.g. Preventive or Asset_management")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: catalog [-edition 2022|2013] [-format json|csv|markdown] [-theme T] [-attr VALUE] [-search WORDS]")
+		fmt.Fprintln(stderr, "usage: catalog [-edition 2022|2013] [-extend FILE] [-format json|csv|markdown] [-theme T] [-attr VALUE] [-search WORDS] [-id ID]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -74,7 +81,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return usage("-edition: want 2022 or 2013, got %q", *edition)
 	}
 	cat, _ := iso27002.BuiltIn(ed)
+	if *extend != "" {
+		if cat, err = extendWith(cat, *extend); err != nil {
+			fmt.Fprintf(stderr, "catalog: -extend: %v\n", err)
+			return 2
+		}
+	}
 	var filters []iso27002.Filter
+	if *id != "" {
+		want, err := cat.Parse(*id)
+		if err != nil {
+			return usage("-id: %v", err)
+		}
+		filters = append(filters, iso27002.FilterFunc(func(c iso27002.Control) bool { return c.ID == want }))
+	}
 	if *theme != "" {
 		if ed != iso27002.Edition2022 {
 			return usage("-theme applies to the 2022 edition only")
@@ -120,6 +140,21 @@ func run(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// extendWith adds the controls and groups of the catalog file name to
+// base.
+func extendWith(base *iso27002.Catalog, name string) (*iso27002.Catalog, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	own, err := iso27002.ReadCatalog(f)
+	if err != nil {
+		return nil, err
+	}
+	return base.Extend(base.Name()+" and "+own.Name(), slices.Collect(own.Controls()), slices.Collect(own.Groups())...)
+}
+
 func writeJSON(w io.Writer, controls []iso27002.Control) error {
 	if controls == nil {
 		controls = []iso27002.Control{}
@@ -151,11 +186,13 @@ func toTable(ed iso27002.Edition, controls []iso27002.Control) *table.Table {
 	}
 	t.Header = []string{"id", "title", "theme", "new"}
 	for at := range iso27002.AttributeTypes() {
-		t.Header = append(t.Header, at.String())
+		code, _ := at.MarshalText()
+		t.Header = append(t.Header, string(code))
 	}
 	t.Header = append(t.Header, "from2013", "summary")
 	for _, c := range controls {
-		row := []string{c.ID.String(), c.Title, c.Theme.String(), fmt.Sprint(c.New)}
+		theme, _ := c.Theme.MarshalText()
+		row := []string{c.ID.String(), c.Title, string(theme), fmt.Sprint(c.New)}
 		for at := range iso27002.AttributeTypes() {
 			row = append(row, strings.Join(c.Attributes.Strings(at), " "))
 		}

@@ -36,6 +36,7 @@ func TestGolden(t *testing.T) {
 		"2013.csv":            {"-edition", "2013", "-format", "csv"},
 		"2013.json":           {"-edition", "2013", "-format", "json"},
 		"people-detective.md": {"-theme", "people", "-attr", "Detective"},
+		"extended-people.md":  {"-extend", "testdata/cloud.json", "-theme", "people"},
 	} {
 		t.Run(name, func(t *testing.T) { golden(t, name, runOK(t, args...)) })
 	}
@@ -83,6 +84,27 @@ func TestFilters(t *testing.T) {
 	assert.Len(t, rows, 9)
 }
 
+func TestExtendAndID(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"-extend", "testdata/cloud.json", "-id", "CLOUD-1"}, "cloud:CLOUD-1"},
+		{[]string{"-extend", "testdata/cloud.json", "-id", "ONB-1"}, "ONB-1"},
+		{[]string{"-extend", "testdata/cloud.json", "-id", "A.5.1"}, "5.1"},
+		{[]string{"-edition", "2013", "-extend", "testdata/cloud.json", "-id", "CLOUD-2"}, "cloud:CLOUD-2"},
+		{[]string{"-edition", "2013", "-id", "5.1.1"}, "A.5.1.1"},
+	} {
+		rows, err := csv.NewReader(bytes.NewReader(runOK(t, append(tt.args, "-format", "csv")...))).ReadAll()
+		require.NoError(t, err)
+		require.Len(t, rows, 2, tt.args)
+		assert.Equal(t, tt.want, rows[1][0], tt.args)
+	}
+	rows, err := csv.NewReader(bytes.NewReader(runOK(t, "-extend", "testdata/cloud.json", "-format", "csv"))).ReadAll()
+	require.NoError(t, err)
+	assert.Len(t, rows, 1+93+3)
+}
+
 func TestBadFlags(t *testing.T) {
 	for _, args := range [][]string{
 		{"-edition", "2005"},
@@ -94,10 +116,19 @@ func TestBadFlags(t *testing.T) {
 		{"-edition", "2013", "-attr", "Preventive"},
 		{"-nope"},
 		{"extra"},
+		{"-id", "CLOUD-1"},
+		{"-id", "5.99"},
+		{"-extend", "testdata/cloud.json", "-id", "CLOUD-9"},
 	} {
 		var out, errOut bytes.Buffer
 		assert.Equal(t, 2, run(args, &out, &errOut), args)
 		assert.Contains(t, errOut.String(), "usage: catalog", args)
+		assert.Empty(t, out.String())
+	}
+	for _, file := range []string{"testdata/missing.json", "testdata/2022.csv"} {
+		var out, errOut bytes.Buffer
+		assert.Equal(t, 2, run([]string{"-extend", file}, &out, &errOut), file)
+		assert.Contains(t, errOut.String(), "catalog: -extend: ", file)
 		assert.Empty(t, out.String())
 	}
 	var out, errOut bytes.Buffer

@@ -85,7 +85,7 @@ func TestBadInput(t *testing.T) {
 		want string // in stderr
 	}{
 		{"unknown flag", []string{"-nope"}, "flag provided but not defined: -nope"},
-		{"bad edition", []string{"-clauses", "-edition", "2099"}, `isms: -edition: unknown value: "2099"`},
+		{"bad edition", []string{"-clauses", "-edition", "2099"}, `isms: -edition: edition "2099": want 2013 or 2022`},
 		{"edition without clauses", []string{"-edition", "2013"}, "-edition and -amd go with -clauses"},
 		{"records with clauses", []string{"-clauses", "-records", "x.json"}, "do not go with -clauses"},
 		{"extra argument", []string{"sample.json"}, `unexpected argument "sample.json"`},
@@ -93,7 +93,7 @@ func TestBadInput(t *testing.T) {
 		{"missing file", []string{"-records", "testdata/does-not-exist.json"}, "does-not-exist.json"},
 		{"not JSON", []string{"-records", "testdata/bad_syntax.json"}, "is not a valid records file"},
 		{"unknown field", []string{"-records", "testdata/bad_field.json"}, "documents[0].reviewdue: unknown field"},
-		{"invalid records", []string{"-records", "testdata/bad_records.json"}, "objectives[0].target: objective has no measurable target"},
+		{"invalid records", []string{"-records", "testdata/bad_records.json"}, "objectives[0].target (OBJ-1): the objective has no target"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -105,8 +105,8 @@ func TestBadInput(t *testing.T) {
 	}
 	code, _, errOut := runArgs("-records", "testdata/bad_records.json")
 	assert.Equal(t, 2, code)
-	assert.Contains(t, errOut, "documents[0].reviewDue: dates out of order")
-	assert.Contains(t, errOut, "documents[0].evidences[0]: unknown requirement item: 6.3.p1")
+	assert.Contains(t, errOut, "documents[0].reviewDue (D1): review 2025-01-01 before the approval 2025-03-01")
+	assert.Contains(t, errOut, "documents[0].evidences[0] (D1): 6.3.p1 is not a requirement item of ISO/IEC 27001:2013")
 }
 
 func TestHelp(t *testing.T) {

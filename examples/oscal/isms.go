@@ -22,6 +22,8 @@ type isms struct {
 	register risk.Register
 	soa      soa.SoA
 	records  *audit.Records
+	// checklists are the checklists of the programme's audits.
+	checklists []audit.Checklist
 }
 
 // loadISMS builds the documents as the quickstart does: the SoA generated
@@ -66,10 +68,14 @@ func loadISMS() (*isms, error) {
 	}
 	m.records = &audit.Records{Organization: org.Name, Programme: prog}
 	first := prog.Audits[0]
-	cl, err := audit.NewChecklist(first, basis)
-	if err != nil {
-		return nil, err
+	for _, a := range prog.Audits {
+		cl, err := audit.NewChecklist(a, basis)
+		if err != nil {
+			return nil, err
+		}
+		m.checklists = append(m.checklists, *cl)
 	}
+	cl := &m.checklists[0]
 	m.records.Evidence = []audit.Evidence{
 		audit.NewEvidence("E-SCOPE", "ISMS scope statement v2", "dms://isms/ISMS-01-scope-v2.pdf", first.Start, []byte("ISMS-01 scope statement, version 2")),
 		audit.NewEvidence("E-ACC", "Access review export, Q4 2025", "grc://access-reviews/2025-Q4.csv", first.Start, []byte("user,system,reviewer,result\n")),

@@ -4,6 +4,7 @@
 //	go run ./examples/oscal                      # writes ./ismskit-out/oscal
 //	go run ./examples/oscal -out /tmp/oscal
 //	go run ./examples/oscal -import NIST_SP-800-53_rev5_catalog.json -namespace nist-800-53r5
+//	go run ./examples/oscal -import NIST_SP-800-53_rev5_catalog.json -export nist.json
 //
 // It writes to the -out directory (created if needed):
 //
@@ -18,14 +19,25 @@
 //     Applicability, a profile of nimbus-catalog.json (soa/oscal);
 //   - nimbus-ssp.json: the Statement of Applicability as a system security
 //     plan that imports the profile (soa/oscal);
-//   - nimbus-assessment-results.json: its internal audit programme, the
-//     findings of the first audit and their corrective actions, as
-//     assessment results (audit/oscal);
+//   - nimbus-assessment-plan.json: its internal audit programme and the
+//     checklist of the first audit, as an assessment plan (audit/oscal);
+//   - nimbus-assessment-results.json: the findings of the first audit
+//     and their corrective actions, as assessment results that import the
+//     plan (audit/oscal);
 //   - nimbus-poam.json: its open corrective actions and risk treatment
 //     actions as a plan of action and milestones (audit/oscal).
 //
-// It then prints the CSF 2.0 coverage of the sample's implemented
-// controls, and, with -import, the controls of the given OSCAL catalog.
+// Every document is dated by the sample's own documents (the SoA's date,
+// the audit's dates), never by the clock. It then prints the CSF 2.0
+// coverage of the sample's implemented controls.
+//
+// With -import FILE it imports an OSCAL catalog (any OSCAL 1.x JSON
+// catalog: NIST's, your own) and lists its controls; with -export PATH
+// too, it writes the imported catalog back to PATH as OSCAL 1.2.1 JSON,
+// as iso27002/oscal's EncodeCatalog writes it: same control ids, labels,
+// parameters, parts, links, metadata and back matter. A file that is not
+// a valid OSCAL catalog gets a message naming each problem's place and
+// exit status 1.
 package main
 
 import (
@@ -53,18 +65,28 @@ func run(args []string, stdout, stderr io.Writer) int {
 	out := fs.String("out", filepath.Join(".", "ismskit-out", "oscal"), "directory to write the OSCAL files to")
 	imp := fs.String("import", "", "an OSCAL catalog (JSON) to import and list")
 	ns := fs.String("namespace", oscal.DefaultNamespace, "namespace of the imported controls' IDs")
+	exp := fs.String("export", "", "with -import: write the imported catalog back to this file as OSCAL "+oscal.OSCALVersion)
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "oscal: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	if *exp != "" && *imp == "" {
+		fmt.Fprintln(stderr, "oscal: -export needs -import")
+		return 2
+	}
+	if *imp != "" {
+		if err := importCatalog(*imp, *ns, *exp, stdout); err != nil {
+			fmt.Fprintln(stderr, "oscal:", err)
+			return 1
+		}
+		return 0
 	}
 	if err := export(*out, stdout); err != nil {
 		fmt.Fprintln(stderr, "oscal:", err)
 		return 1
-	}
-	if *imp != "" {
-		if err := list(*imp, *ns, stdout); err != nil {
-			fmt.Fprintln(stderr, "oscal:", err)
-			return 1
-		}
 	}
 	return 0
 }
@@ -81,22 +103,28 @@ func export(dir string, w io.Writer) error {
 	if err != nil {
 		return err
 	}
+	// Every document is dated by the sample's SoA, from which it is made;
+	// the audit documents by the audit's own dates.
+	dated := oscal.Options{LastModified: m.soa.Header.Date.Time()}
 	opts := soaoscal.Options{CatalogHref: "nimbus-catalog.json", ProfileHref: "nimbus-profile.json"}
+	audits := auditoscal.Options{PlanHref: "nimbus-assessment-plan.json", SSPHref: "nimbus-ssp.json"}
 	files := []struct {
 		name string
 		gen  func() ([]byte, error)
 	}{
-		{"iso27002-2022.json", func() ([]byte, error) { return oscal.ExportCatalog(iso27002.Catalog2022(), oscal.Options{}) }},
-		{"iso27002-2013.json", func() ([]byte, error) { return oscal.ExportCatalog(iso27002.Catalog2013(), oscal.Options{}) }},
-		{"iso27001-2022-clauses.json", func() ([]byte, error) { return oscal.ExportClauses(iso27001.Latest(), oscal.Options{}) }},
-		{"iso27002-2013-to-2022.json", func() ([]byte, error) { return oscal.ExportCorrespondence(oscal.MappingOptions{}) }},
-		{"nimbus-catalog.json", func() ([]byte, error) { return oscal.ExportCatalog(m.catalog, oscal.Options{}) }},
+		{"iso27002-2022.json", func() ([]byte, error) { return oscal.ExportCatalog(iso27002.Catalog2022(), dated) }},
+		{"iso27002-2013.json", func() ([]byte, error) { return oscal.ExportCatalog(iso27002.Catalog2013(), dated) }},
+		{"iso27001-2022-clauses.json", func() ([]byte, error) { return oscal.ExportClauses(iso27001.Latest(), dated) }},
+		{"iso27002-2013-to-2022.json", func() ([]byte, error) { return oscal.ExportCorrespondence(oscal.MappingOptions{Options: dated}) }},
+		{"nimbus-catalog.json", func() ([]byte, error) { return oscal.ExportCatalog(m.catalog, dated) }},
 		{"nimbus-profile.json", func() ([]byte, error) { return soaoscal.ExportProfile(m.soa, opts) }},
 		{"nimbus-ssp.json", func() ([]byte, error) { return soaoscal.ExportSSP(m.soa, opts) }},
-		{"nimbus-assessment-results.json", func() ([]byte, error) { return auditoscal.ExportResults(*m.records, auditoscal.Options{}) }},
+		{"nimbus-assessment-plan.json", func() ([]byte, error) { return auditoscal.ExportPlan(*m.records, m.checklists, audits) }},
+		{"nimbus-assessment-results.json", func() ([]byte, error) { return auditoscal.ExportResults(*m.records, audits) }},
 		{"nimbus-poam.json", func() ([]byte, error) {
-			return auditoscal.ExportPOAM(auditoscal.POAMInput{Records: m.records, Register: &m.register},
-				auditoscal.Options{AsOf: m.soa.Header.Date, SSPHref: "nimbus-ssp.json"})
+			o := audits
+			o.AsOf = m.soa.Header.Date
+			return auditoscal.ExportPOAM(auditoscal.POAMInput{Records: m.records, Register: &m.register}, o)
 		}},
 	}
 	for _, f := range files {
@@ -147,22 +175,50 @@ func sampleControls() (implemented []iso27002.ControlID, err error) {
 	return implemented, nil
 }
 
-func list(path, ns string, w io.Writer) error {
-	data, err := os.ReadFile(path)
+// importCatalog imports the OSCAL catalog at path, lists its controls
+// and, if to is set, writes it back there.
+func importCatalog(path, ns, to string, w io.Writer) error {
+	f, err := os.Open(path)
 	if err != nil {
 		return err
 	}
-	cat, err := oscal.ImportCatalog(data, oscal.ImportOptions{Namespace: ns})
+	defer f.Close()
+	cat, err := oscal.ReadCatalog(f, oscal.ImportOptions{Namespace: ns})
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
+		return fmt.Errorf("%s is not a catalog ismskit can import:\n%w", path, err)
 	}
-	fmt.Fprintf(w, "\n%s: %d controls\n", cat.Name(), cat.Len())
-	for ctl := range cat.Controls() {
-		if ctl.Group != "" {
-			fmt.Fprintf(w, "%-24s %-8s %s\n", ctl.ID, ctl.Group, ctl.Title)
-		} else {
-			fmt.Fprintf(w, "%-24s %s\n", ctl.ID, ctl.Title)
+	iso := cat.ISO27002()
+	withdrawn := iso.Len() - iso.Count()
+	fmt.Fprintf(w, "%s (version %s, OSCAL %s): %d controls, %d of them withdrawn\n", cat.Title(), cat.Version(), cat.OSCALVersion(), iso.Len(), withdrawn)
+	for ctl := range iso.Controls() {
+		info, _ := cat.Info(ctl.ID)
+		label := info.Label
+		if label == "" {
+			label = info.OSCALID
 		}
+		state := ""
+		if ctl.Withdrawn {
+			state = " (withdrawn"
+			for i, m := range ctl.MovedTo {
+				if i == 0 {
+					state += ": moved to"
+				}
+				state += " " + m.String()
+			}
+			state += ")"
+		}
+		fmt.Fprintf(w, "%-24s %-10s %s%s\n", ctl.ID, label, ctl.Title, state)
 	}
+	if to == "" {
+		return nil
+	}
+	data, err := oscal.EncodeCatalog(cat)
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(to, data, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(w, "wrote %s\n", to)
 	return nil
 }

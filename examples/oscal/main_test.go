@@ -2,12 +2,16 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
-	"github.com/ismskit/ismskit/internal/oscalschema"
+	"github.com/ismskit/ismskit/internal/oscalcheck"
 
 	"github.com/ismskit/ismskit/internal/goldenfile"
 
@@ -28,46 +32,35 @@ func TestExportAndImport(t *testing.T) {
 	var out, errOut bytes.Buffer
 	require.Equal(t, 0, run([]string{"-out", dir}, &out, &errOut), errOut.String())
 	golden(t, "export.txt", out.Bytes())
-	// Every file is valid under NIST's schema of its model; the sample's
-	// own documents are golden files.
-	var nist oscalschema.Validator
-	for _, f := range []struct{ name, model string }{
-		{"iso27002-2022.json", "catalog"},
-		{"iso27002-2013.json", "catalog"},
-		{"iso27001-2022-clauses.json", "catalog"},
-		{"iso27002-2013-to-2022.json", "mapping"},
-		{"nimbus-catalog.json", "catalog"},
-		{"nimbus-profile.json", "profile"},
-		{"nimbus-ssp.json", "ssp"},
-		{"nimbus-assessment-results.json", "assessment-results"},
-		{"nimbus-poam.json", "poam"},
-	} {
-		data, err := os.ReadFile(filepath.Join(dir, f.name))
+	// Every file is valid under NIST's schema of its model, and the set is
+	// consistent: every reference resolves within it, UUIDs are unique,
+	// dates agree. The sample's own documents are golden files.
+	files := map[string][]byte{}
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
 		require.NoError(t, err)
-		require.NoError(t, nist.Validate(f.model, data), f.name)
-		if strings.HasPrefix(f.name, "nimbus-") && f.name != "nimbus-catalog.json" {
-			golden(t, f.name, data)
+		files[e.Name()] = data
+		if strings.HasPrefix(e.Name(), "nimbus-") && e.Name() != "nimbus-catalog.json" {
+			golden(t, e.Name(), data)
 		}
 	}
+	assert.Len(t, files, 10)
+	assert.Empty(t, oscalcheck.Check(files))
 
 	// The exported 2022 catalog imports back as itself.
-	data, err := os.ReadFile(filepath.Join(dir, "iso27002-2022.json"))
+	cat, err := oscal.ImportCatalog(files["iso27002-2022.json"], oscal.ImportOptions{})
 	require.NoError(t, err)
-	cat, err := oscal.ImportCatalog(data, oscal.ImportOptions{})
-	require.NoError(t, err)
-	assert.Equal(t, iso27002.Catalog2022().Len(), cat.Len())
+	assert.Equal(t, iso27002.Catalog2022().Len(), cat.ISO27002().Len())
 
 	// The profile resolves against the sample's catalog to the applicable
 	// controls of its SoA.
-	data, err = os.ReadFile(filepath.Join(dir, "nimbus-catalog.json"))
+	nimbus, err := oscal.ImportCatalog(files["nimbus-catalog.json"], oscal.ImportOptions{})
 	require.NoError(t, err)
-	nimbus, err := oscal.ImportCatalog(data, oscal.ImportOptions{})
+	sel, err := oscal.ImportProfile(files["nimbus-profile.json"], oscal.ImportOptions{})
 	require.NoError(t, err)
-	prof, err := os.ReadFile(filepath.Join(dir, "nimbus-profile.json"))
-	require.NoError(t, err)
-	sel, err := oscal.ImportProfile(prof, oscal.ImportOptions{})
-	require.NoError(t, err)
-	ids, err := sel.Resolve(nimbus, oscal.ImportOptions{})
+	ids, err := sel.Resolve(nimbus.ISO27002(), oscal.ImportOptions{})
 	require.NoError(t, err)
 	m, err := loadISMS()
 	require.NoError(t, err)
@@ -76,24 +69,142 @@ func TestExportAndImport(t *testing.T) {
 		applicable = append(applicable, e.Control)
 	}
 	assert.Equal(t, applicable, ids)
+}
 
-	out.Reset()
+func TestImportExport(t *testing.T) {
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
 	fixture := filepath.Join("..", "..", "iso27002", "oscal", "testdata", "nist-800-53r5-excerpt.json")
-	require.Equal(t, 0, run([]string{"-out", dir, "-import", fixture, "-namespace", "nist-800-53r5"}, &out, &errOut), errOut.String())
+	require.Equal(t, 0, run([]string{"-import", fixture, "-namespace", "nist-800-53r5"}, &out, &errOut), errOut.String())
 	golden(t, "import.txt", out.Bytes())
+
+	// NIST's own catalog passes through unchanged: written back, it is
+	// valid OSCAL 1.2.1 and reads back with the same controls.
+	nist := filepath.Join("..", "..", "iso27002", "oscal", "testdata", "nist", "NIST_SP-800-53_rev5_catalog.json")
+	to := filepath.Join(dir, "nist.json")
+	out.Reset()
+	require.Equal(t, 0, run([]string{"-import", nist, "-export", to}, &out, &errOut), errOut.String())
+	assert.Contains(t, out.String(), "1189 controls, 182 of them withdrawn")
+	want := fmt.Sprintf("%-24s %-10s %s\n", "oscal:ac-2.10", "AC-2(10)", "Shared and Group Account Credential Change (withdrawn: moved to oscal:ac-2)")
+	assert.True(t, strings.Contains(out.String(), want), "lists ac-2.10 as withdrawn, moved to ac-2")
+	data, err := os.ReadFile(to)
+	require.NoError(t, err)
+	assert.Empty(t, oscalcheck.Check(map[string][]byte{"nist.json": data}))
+	orig, err := os.ReadFile(nist)
+	require.NoError(t, err)
+	a, err := oscal.ImportCatalog(orig, oscal.ImportOptions{})
+	require.NoError(t, err)
+	b, err := oscal.ImportCatalog(data, oscal.ImportOptions{})
+	require.NoError(t, err)
+	assert.Equal(t, slices.Collect(a.ISO27002().Controls()), slices.Collect(b.ISO27002().Controls()))
+	assert.Equal(t, "5.0.1", b.Version())
 }
 
 func TestErrors(t *testing.T) {
 	dir := t.TempDir()
 	var out, errOut bytes.Buffer
 	assert.Equal(t, 2, run([]string{"-nope"}, &out, &errOut))
-	bad := filepath.Join(dir, "bad.json")
-	require.NoError(t, os.WriteFile(bad, []byte(`{"catalog":{"uuid":"x"}}`), 0o644))
-	errOut.Reset()
-	assert.Equal(t, 1, run([]string{"-out", dir, "-import", bad}, &out, &errOut))
-	assert.Contains(t, errOut.String(), "catalog.uuid")
-	assert.Equal(t, 1, run([]string{"-out", dir, "-import", filepath.Join(dir, "missing.json")}, &out, &errOut))
+	assert.Equal(t, 2, run([]string{"-export", "x.json"}, &out, &errOut), "-export needs -import")
+	assert.Equal(t, 2, run([]string{"stray"}, &out, &errOut))
+	for name, content := range map[string]string{
+		"bad.json":      `{"catalog":{"uuid":"x"}}`,
+		"notjson.json":  `{"catalog":`,
+		"profile.json":  `{"profile":{}}`,
+		"deep.json":     strings.Repeat("[", 100000),
+		"unknown.json":  `{"catalog":{"uuid":"9e2a5b7c-3f1d-4e8a-9b6c-2d4f6a8e0c13","titel":"x"}}`,
+		"empty.json":    ``,
+		"nullcat.json":  `{"catalog":null}`,
+		"numbers.json":  `{"catalog":{"uuid":1}}`,
+		"trailing.json": `{} {}`,
+	} {
+		bad := filepath.Join(dir, name)
+		require.NoError(t, os.WriteFile(bad, []byte(content), 0o644))
+		errOut.Reset()
+		assert.Equal(t, 1, run([]string{"-import", bad, "-export", filepath.Join(dir, "out-"+name)}, &out, &errOut), name)
+		assert.Contains(t, errOut.String(), "is not a catalog ismskit can import", name)
+		assert.NoFileExists(t, filepath.Join(dir, "out-"+name))
+	}
+	assert.Contains(t, func() string {
+		errOut.Reset()
+		run([]string{"-import", filepath.Join(dir, "bad.json")}, &out, &errOut)
+		return errOut.String()
+	}(), "catalog.uuid")
+	assert.Equal(t, 1, run([]string{"-import", filepath.Join(dir, "missing.json")}, &out, &errOut))
 	blocker := filepath.Join(dir, "file")
 	require.NoError(t, os.WriteFile(blocker, nil, 0o644))
 	assert.Equal(t, 1, run([]string{"-out", filepath.Join(blocker, "sub")}, &out, &errOut))
+	good := filepath.Join("..", "..", "iso27002", "oscal", "testdata", "nist-800-53r5-excerpt.json")
+	assert.Equal(t, 1, run([]string{"-import", good, "-export", filepath.Join(blocker, "sub", "x.json")}, &out, &errOut))
+}
+
+// TestCheckFindsDefects shows that the checks of the written set can
+// fail: each mutation of a consistent set is reported.
+func TestCheckFindsDefects(t *testing.T) {
+	dir := t.TempDir()
+	var out, errOut bytes.Buffer
+	require.Equal(t, 0, run([]string{"-out", dir}, &out, &errOut), errOut.String())
+	good := map[string][]byte{}
+	entries, err := os.ReadDir(dir)
+	require.NoError(t, err)
+	for _, e := range entries {
+		good[e.Name()], err = os.ReadFile(filepath.Join(dir, e.Name()))
+		require.NoError(t, err)
+	}
+	require.Empty(t, oscalcheck.Check(good))
+	for _, tc := range []struct {
+		name, file, old, new, want string
+	}{
+		{"missing file", "nimbus-assessment-results.json", `"href": "nimbus-assessment-plan.json"`, `"href": "plan.json"`, `"plan.json" is not a file of the set`},
+		{"unknown control", "nimbus-ssp.json", `"control-id": "a.5.1"`, `"control-id": "a.5.99"`, `control "a.5.99" is in no catalog`},
+		{"with-ids", "nimbus-profile.json", `"a.5.1"`, `"a.5.99"`, `control "a.5.99" is not in nimbus-catalog.json`},
+		{"objective", "nimbus-assessment-results.json", `"target-id": "a.5.15_obj"`, `"target-id": "a.5.15"`, `objective "a.5.15" is defined nowhere`},
+		{"statement", "nimbus-assessment-results.json", `"target-id": "c.4.1.p1"`, `"target-id": "c.4.1.p9"`, `statement "c.4.1.p9" is in no catalog`},
+		{"role", "nimbus-assessment-results.json", `"role-id": "assessment-customer"`, `"role-id": "auditee"`, `role "auditee" is defined nowhere`},
+		{"uuid reference", "nimbus-poam.json", `"risk-uuid": "`, `"risk-uuid": "0`, `names nothing in the set`},
+		{"dates", "nimbus-assessment-results.json", `"collected": "2026-01-12T00:00:00Z"`, `"collected": "2026-12-12T00:00:00Z"`, "is after the document's last-modified"},
+		{"not a date", "nimbus-ssp.json", `"last-modified": "2026-11-28T00:00:00Z"`, `"last-modified": "2026-11-28"`, "not a valid OSCAL ssp"},
+		{"mapping", "iso27002-2013-to-2022.json", `"id-ref": "a.5.1.1"`, `"id-ref": "a.5.1.9"`, `control "a.5.1.9" is not in iso27002-2013.json`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			set := maps.Clone(good)
+			doc := string(set[tc.file])
+			require.Contains(t, doc, tc.old)
+			set[tc.file] = []byte(strings.Replace(doc, tc.old, tc.new, 1))
+			errs := oscalcheck.Check(set)
+			require.NotEmpty(t, errs)
+			var msgs []string
+			for _, e := range errs {
+				msgs = append(msgs, e.Error())
+			}
+			assert.Contains(t, strings.Join(msgs, "\n"), tc.want)
+		})
+	}
+	// UUIDs: a duplicate within a document, and two documents with one
+	// UUID.
+	set := maps.Clone(good)
+	var ssp map[string]map[string]any
+	require.NoError(t, json.Unmarshal(set["nimbus-ssp.json"], &ssp))
+	docUUID := ssp["system-security-plan"]["uuid"].(string)
+	set["nimbus-poam.json"] = []byte(strings.Replace(string(set["nimbus-poam.json"]), `"uuid": "`, `"uuid": "`+docUUID+`", "x-uuid": "`, 1))
+	errs := oscalcheck.Check(set)
+	assert.NotEmpty(t, errs)
+	set = maps.Clone(good)
+	poam := string(set["nimbus-poam.json"])
+	i := strings.Index(poam, `"poam-items"`)
+	j := strings.Index(poam[i:], `"uuid": "`) + i + len(`"uuid": "`)
+	dup := poam[j : j+36]
+	set["nimbus-poam.json"] = []byte(strings.Replace(poam, dup, docUUIDOf(t, poam), 1))
+	errs = oscalcheck.Check(set)
+	require.NotEmpty(t, errs)
+	assert.Contains(t, fmt.Sprint(errs), "is also")
+}
+
+func docUUIDOf(t *testing.T, doc string) string {
+	t.Helper()
+	var v map[string]map[string]any
+	require.NoError(t, json.Unmarshal([]byte(doc), &v))
+	for _, root := range v {
+		return root["uuid"].(string)
+	}
+	return ""
 }

@@ -284,7 +284,8 @@ func (q *quickstart) readiness() error {
 		case e.Kind == certification.Expiry:
 			until = e.Due
 		case !e.Due.IsZero() && e.Kind != certification.Decision:
-			due = append(due, fmt.Sprintf("%s %s", e.Kind, e.Due))
+			kind, _ := e.Kind.MarshalText()
+			due = append(due, fmt.Sprintf("%s %s", kind, e.Due))
 		}
 	}
 	q.printf("\n  Certified on %s (planned), the latest dates are %s; valid until %s\n", plannedDecision, strings.Join(due, ", "), until)

@@ -28,7 +28,7 @@ func (q *quickstart) gapAnalysis() error {
 	q.tab(rows...)
 	q.printf("  Mandatory documented information missing, expired or unapproved: %d\n", len(gap.MissingDocuments))
 	for _, m := range gap.MissingDocuments {
-		q.printf("    %s (%s): %s %s\n", m.Item, m.Kind, m.Status, strings.Join(m.Documents, ", "))
+		q.printf("    %s (%s): %s %s\n", m.Item, strings.ToLower(m.Kind.String()), strings.ToLower(m.Status.String()), strings.Join(m.Documents, ", "))
 	}
 	if len(gap.OverdueReviews) > 0 {
 		q.printf("  Documents past their review date: %s\n", strings.Join(gap.OverdueReviews, ", "))

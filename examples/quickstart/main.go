@@ -6,8 +6,9 @@
 //
 // The sample is Nimbus Ledger B.V., a fictional 200-person invoicing SaaS
 // company (package examples/internal/sample): its ISMS records, 40 assets,
-// 30 risks with owners and treatment plans, its obligations (GDPR, tax
-// law, customer contracts) and its own controls. The program runs, as of
+// 30 risks with owners and treatment plans, its obligations (the GDPR
+// and NIS2 from package soa/regulation, tax law, customer contracts) and
+// its own controls. The program runs, as of
 // the sample's date:
 //
 //  1. the gap analysis against clauses 4 to 10 (iso27001.Analyze);
@@ -17,20 +18,23 @@
 //     ranked highest after treatment, with one treatment each (risk/fair);
 //  4. the treatment: options, Annex A controls, plan and approvals;
 //  5. the Statement of Applicability, generated, validated and exported
-//     (soa, soa/xlsx);
+//     (soa, soa/xlsx), and how far it covers the GDPR and NIS2
+//     (soa/regulation);
 //  6. the internal audit programme, checklists, findings and corrective
 //     actions (audit);
 //  7. the certification-readiness verdict (audit.Assess) and the dates of
 //     the certification cycle (iso27001/certification);
 //  8. OSCAL exports of the catalog, the clauses, the correspondence and
 //     the applicable controls (iso27002/oscal), the SoA as a system
-//     security plan (soa/oscal), the audit results and the open actions
-//     as assessment results and a POA&M (audit/oscal), and the coverage of the
+//     security plan (soa/oscal), the audit programme, the audit results
+//     and the open actions as an assessment plan, assessment results and
+//     a POA&M (audit/oscal), and the coverage of the
 //     NIST Cybersecurity Framework 2.0 by the implemented controls
 //     (iso27002/nist).
 //
 // Each step is a method of quickstart in the file of its package: isms.go
-// (step 1), risk.go (2 to 4), soa.go (5), audit.go (6 and 7) and
+// (step 1), risk.go (2 to 4), soa.go and regulation.go (5), audit.go (6
+// and 7) and
 // oscal.go (8); read them for the calls a program of your own makes.
 //
 // It needs no network and no flags, and its output is the same on every
@@ -130,7 +134,8 @@ type quickstart struct {
 
 func (q *quickstart) run() error {
 	for _, step := range []func() error{
-		q.load, q.legend, q.gapAnalysis, q.assessRisks, q.quantify, q.treat, q.statement, q.internalAudit, q.readiness, q.documents, q.exportOSCAL,
+		q.load, q.legend, q.gapAnalysis, q.assessRisks, q.quantify, q.treat, q.statement, q.regulations, q.internalAudit, q.readiness, q.documents,
+		q.exportOSCAL,
 	} {
 		if err := step(); err != nil {
 			return err
@@ -203,8 +208,11 @@ func (q *quickstart) load() error {
 	if q.records, err = iso27001.DecodeRecords(sample.RecordsJSON()); err != nil {
 		return fmt.Errorf("sample ISMS records: %w", err)
 	}
-	if q.sources, err = soa.DecodeSources(sample.SourcesJSON()); err != nil {
-		return fmt.Errorf("sample SoA sources: %w", err)
+	// The contracts, business requirements and decisions of the sample,
+	// with the GDPR and NIS2 obligations from package soa/regulation
+	// (regulation.go).
+	if q.sources, err = sample.Sources(); err != nil {
+		return err
 	}
 	q.titles = make(map[string]string, len(q.register.Risks))
 	for _, r := range q.register.Risks {

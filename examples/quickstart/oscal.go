@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/ismskit/ismskit/audit"
 	auditoscal "github.com/ismskit/ismskit/audit/oscal"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
@@ -17,22 +18,32 @@ import (
 )
 
 // exportOSCAL is step 8: OSCAL documents for GRC tools (the catalog, the
-// clauses, the correspondence, the profile of the applicable controls,
-// the SoA as a system security plan, the audit results and the plan of
+// 2013 catalog, the clauses, the correspondence, the profile of the
+// applicable controls, the SoA as a system security plan, the audit
+// programme as an assessment plan, the audit results and the plan of
 // action and milestones), and the NIST CSF 2.0 coverage of the
-// implemented controls.
+// implemented controls. The files refer only to each other.
 func (q *quickstart) exportOSCAL() error {
 	q.step(8, "OSCAL exports (NIST OSCAL "+oscal.OSCALVersion+") and NIST CSF 2.0 coverage")
-	opts := oscal.Options{}
+	// Every document carries the date of what it is made from: the
+	// catalogs, the profile and the SSP the SoA's date; the audit
+	// documents the programme's and the audits' own dates.
+	opts := oscal.Options{LastModified: q.soa.Header.Date.Time()}
 	cat, err := oscal.ExportCatalog(q.catalog, opts)
 	if err != nil {
 		return fmt.Errorf("OSCAL catalog: %w", err)
+	}
+	cat2013, err := oscal.ExportCatalog(iso27002.Catalog2013(), opts)
+	if err != nil {
+		return fmt.Errorf("OSCAL 2013 catalog: %w", err)
 	}
 	clauses, err := oscal.ExportClauses(iso27001.Latest(), opts)
 	if err != nil {
 		return fmt.Errorf("OSCAL clauses: %w", err)
 	}
-	mapping, err := oscal.ExportCorrespondence(oscal.MappingOptions{})
+	// The correspondence maps the 2013 catalog to the 2022 controls of
+	// catalog.json, the files written here.
+	mapping, err := oscal.ExportCorrespondence(oscal.MappingOptions{Options: opts, SourceHref: "iso27002-2013.json", TargetHref: "catalog.json"})
 	if err != nil {
 		return fmt.Errorf("OSCAL mapping: %w", err)
 	}
@@ -43,6 +54,18 @@ func (q *quickstart) exportOSCAL() error {
 	ssp, err := soaoscal.ExportSSP(q.soa, soaoscal.Options{CatalogHref: "catalog.json", ProfileHref: "profile-applicable.json"})
 	if err != nil {
 		return fmt.Errorf("OSCAL system security plan: %w", err)
+	}
+	checklists := make([]audit.Checklist, 0, len(q.audits.Programme.Audits))
+	for _, a := range q.audits.Programme.Audits {
+		cl, err := audit.NewChecklist(a, q.basis)
+		if err != nil {
+			return fmt.Errorf("checklist %s: %w", a.ID, err)
+		}
+		checklists = append(checklists, *cl)
+	}
+	plan, err := auditoscal.ExportPlan(*q.audits, checklists, auditoscal.Options{})
+	if err != nil {
+		return fmt.Errorf("OSCAL assessment plan: %w", err)
 	}
 	results, err := auditoscal.ExportResults(*q.audits, auditoscal.Options{})
 	if err != nil {
@@ -58,10 +81,12 @@ func (q *quickstart) exportOSCAL() error {
 		data       []byte
 	}{
 		{"oscal/catalog.json", fmt.Sprintf("catalog: %d controls (Annex A and the company's own)", q.catalog.Len()), cat},
+		{"oscal/iso27002-2013.json", "catalog of ISO/IEC 27002:2013, the source of the mapping", cat2013},
 		{"oscal/iso27001-clauses.json", "catalog of the requirements of clauses 4 to 10", clauses},
 		{"oscal/correspondence-2013-2022.json", "mapping collection: ISO/IEC 27002 2013 to 2022", mapping},
 		{"oscal/profile-applicable.json", fmt.Sprintf("profile: the %d applicable controls", len(q.basis.Applicable)), profile},
 		{"oscal/ssp.json", fmt.Sprintf("system security plan: the SoA's %d decided controls", len(q.soa.Entries)), ssp},
+		{"oscal/assessment-plan.json", fmt.Sprintf("assessment plan: the programme's %d audits and their checklists", len(q.audits.Programme.Audits)), plan},
 		{"oscal/assessment-results.json", fmt.Sprintf("assessment results: %d findings of the internal audits", len(q.audits.Findings)), results},
 		{"oscal/poam.json", "plan of action and milestones: open corrective and treatment actions", poam},
 	}

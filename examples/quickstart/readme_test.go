@@ -26,6 +26,7 @@ import (
 	"github.com/ismskit/ismskit/iso27002/oscal"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/risk/fair"
+	"github.com/ismskit/ismskit/risk/scoring"
 	"github.com/ismskit/ismskit/soa"
 	"github.com/ismskit/ismskit/soa/xlsx"
 )
@@ -69,6 +70,24 @@ func Example_readmeRisk() {
 	// 1 R-09 high -> high
 	// 1 R-13 high -> high
 	// true 8 risks need their owner's acceptance
+}
+
+func Example_readmeCVSS() {
+	reg, err := risk.DecodeRegister(sample.RegisterJSON())
+	if err != nil {
+		panic(err)
+	}
+	res, err := scoring.CVSS{}.Score("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N")
+	if err != nil {
+		panic(err) // every problem of the vector, each with its metric
+	}
+	fmt.Println(res.Score, res.Severity, res.Nomenclature, res.MacroVector) // 9.3 critical CVSS-B 000200
+	a, _ := risk.NewAssessor(reg.Criteria)
+	est, _ := a.EstimateFromScore(res) // likelihood and impact, by a documented, versioned mapping
+	fmt.Println(est)
+	// Output:
+	// 9.3 critical CVSS-B 000200
+	// {5 5}
 }
 
 func Example_readmeFAIR() {

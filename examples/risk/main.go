@@ -2,7 +2,8 @@
 // top risks in priority order, the risks whose residual level is above
 // the acceptance criteria without a valid acceptance by their owner
 // (ISO/IEC 27001:2022 clause 6.1.3 f), and the consistency findings, and
-// can draw the heat map as SVG. It can also score a CVSS 3.1 vector.
+// can draw the heat map as SVG. It can also score a CVSS vector of any
+// version: 2.0, 3.0, 3.1 or 4.0.
 //
 // Usage:
 //
@@ -10,13 +11,21 @@
 //	go run ./examples/risk -register reg.json -svg heatmap.svg
 //	go run ./examples/risk -register risks.csv       # a CSV risk table, see below
 //	go run ./examples/risk -cvss CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H
+//	go run ./examples/risk -cvss CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N
+//	go run ./examples/risk -cvss '(AV:N/AC:L/Au:N/C:P/I:P/A:P)'
 //
 // A JSON register is complete. A CSV file holds only the risk table
 // (risk.CSVColumns()); its risks are assessed with the criteria, assets,
 // threats and vulnerabilities of the sample register.
 //
-// Bad flags or a bad register print a message on stderr and exit with
-// status 2.
+// -cvss prints the vector's scores as JSON: its version, its overall
+// score (the environmental score of a 2.0 or 3.x vector that has
+// environmental metrics, the score of every metric given for 4.0) and
+// severity; for 2.0 and 3.x the base, temporal and environmental scores,
+// for 4.0 the nomenclature and the MacroVector.
+//
+// Bad flags, a bad register or a bad vector (an empty one included)
+// print a message on stderr and exit with status 2.
 package main
 
 import (
@@ -48,7 +57,7 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 	fs.SetOutput(stderr)
 	registerPath := fs.String("register", "", "register `file`: JSON, or CSV (risk table only); default: the embedded sample")
 	svgPath := fs.String("svg", "", "write the inherent and residual heat map as SVG to `path`")
-	cvss := fs.String("cvss", "", "print the CVSS 3.1 scores of `vector` as JSON and exit")
+	cvss := fs.String("cvss", "", "print the scores of CVSS `vector` (2.0, 3.0, 3.1 or 4.0) as JSON and exit")
 	top := fs.Int("top", 10, "number of top risks to print")
 	asOfFlag := fs.String("asof", "", "date of the acceptance check, `YYYY-MM-DD` (default: today, UTC)")
 	fs.Usage = func() {
@@ -70,7 +79,9 @@ func run(args []string, stdout, stderr io.Writer, now time.Time) int {
 		fmt.Fprintln(stderr, "risk: -top must not be negative")
 		return 2
 	}
-	if *cvss != "" {
+	cvssSet := false
+	fs.Visit(func(f *flag.Flag) { cvssSet = cvssSet || f.Name == "cvss" })
+	if cvssSet {
 		return printCVSS(*cvss, stdout, stderr)
 	}
 	asOf := ismskit.DateOf(now)
@@ -204,28 +215,47 @@ func report(w io.Writer, reg risk.Register, as []risk.Assessment, gaps []risk.Un
 	}
 }
 
-// printCVSS prints the base, temporal and environmental scores and the
-// severity of a CVSS 3.1 vector.
+// cvssOutput is what -cvss prints. The group scores are pointers so
+// that a 4.0 vector leaves them out and a 2.0 or 3.x one shows a 0.0.
+type cvssOutput struct {
+	Version       string   `json:"version"`
+	Score         float64  `json:"score"`
+	Severity      string   `json:"severity"`
+	Base          *float64 `json:"base,omitempty"`
+	Temporal      *float64 `json:"temporal,omitempty"`
+	Environmental *float64 `json:"environmental,omitempty"`
+	Nomenclature  string   `json:"nomenclature,omitempty"`
+	MacroVector   string   `json:"macroVector,omitempty"`
+}
+
+// printCVSS prints the scores of a CVSS vector of any version as JSON.
 func printCVSS(vector string, stdout, stderr io.Writer) int {
-	res, err := scoring.CVSS{}.Score(vector)
-	if err != nil {
-		fmt.Fprintf(stderr, "risk: -cvss %q:\n%s\n", vector, indent(err))
+	if strings.TrimSpace(vector) == "" {
+		fmt.Fprintln(stderr, "risk: -cvss needs a vector, such as CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N")
 		return 2
 	}
-	part := func(name string) float64 {
-		p, _ := res.Part(name)
-		return p.Score
+	res, err := scoring.CVSS{}.Score(vector)
+	if err != nil {
+		fmt.Fprintf(stderr, "risk: -cvss %q is not a valid CVSS vector:\n%s\n", vector, indent(err))
+		return 2
 	}
-	out, err := json.Marshal(struct {
-		Base          float64 `json:"base"`
-		Temporal      float64 `json:"temporal"`
-		Environmental float64 `json:"environmental"`
-		Severity      string  `json:"severity"`
-	}{part("base"), part("temporal"), part("environmental"), res.Severity})
+	out := cvssOutput{Version: res.Version, Score: res.Score, Severity: res.Severity, Nomenclature: res.Nomenclature, MacroVector: res.MacroVector}
+	for _, p := range res.Parts {
+		score := p.Score
+		switch p.Name {
+		case "base":
+			out.Base = &score
+		case "temporal":
+			out.Temporal = &score
+		case "environmental":
+			out.Environmental = &score
+		}
+	}
+	b, err := json.Marshal(out)
 	if err != nil {
 		fmt.Fprintf(stderr, "risk: %v\n", err)
 		return 2
 	}
-	fmt.Fprintf(stdout, "%s\n", out)
+	fmt.Fprintf(stdout, "%s\n", b)
 	return 0
 }

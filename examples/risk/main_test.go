@@ -46,14 +46,41 @@ func TestSVGAndTop(t *testing.T) {
 
 func TestCVSS(t *testing.T) {
 	tests := []struct{ vector, want string }{
-		{"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", `{"base":9.8,"temporal":9.8,"environmental":9.8,"severity":"critical"}`},
-		{"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:U/RL:O/RC:R", `{"base":9.8,"temporal":8.2,"environmental":8.2,"severity":"high"}`},
+		{"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", `{"version":"3.1","score":9.8,"severity":"critical","base":9.8,"temporal":9.8,"environmental":9.8}`},
+		{"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:U/RL:O/RC:R", `{"version":"3.1","score":8.2,"severity":"high","base":9.8,"temporal":8.2,"environmental":8.2}`},
+		{"CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:L/I:L/A:L/E:P/CR:L/IR:L/AR:L/MAV:P", `{"version":"3.1","score":2.8,"severity":"low","base":7.3,"temporal":6.9,"environmental":2.8}`},
+		{"CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:N/I:N/A:N", `{"version":"3.0","score":0,"severity":"none","base":0,"temporal":0,"environmental":0}`},
+		{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", `{"version":"4.0","score":9.3,"severity":"critical","nomenclature":"CVSS-B","macroVector":"000200"}`},
+		{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:P/CR:L/IR:L/MAV:A", `{"version":"4.0","score":7.2,"severity":"high","nomenclature":"CVSS-BTE","macroVector":"100210"}`},
+		{"(AV:N/AC:L/Au:N/C:P/I:P/A:P)", `{"version":"2.0","score":7.5,"severity":"high","base":7.5,"temporal":7.5,"environmental":7.5}`},
+		{"AV:N/AC:L/Au:N/C:N/I:N/A:C/E:F/RL:OF/RC:C/CDP:H/TD:H/CR:M/IR:M/AR:H", `{"version":"2.0","score":9.2,"severity":"high","base":7.8,"temporal":6.4,"environmental":9.2}`},
 	}
 	for _, tt := range tests {
 		code, out, errOut := runArgs("-cvss", tt.vector)
 		require.Equal(t, 0, code, errOut)
-		assert.JSONEq(t, tt.want, out)
+		assert.JSONEq(t, tt.want, out, tt.vector)
+		assert.Empty(t, errOut)
 	}
+}
+
+func TestCVSSBad(t *testing.T) {
+	for _, tt := range []struct{ vector, msg string }{
+		{"", "-cvss needs a vector"},
+		{"  ", "-cvss needs a vector"},
+		{"CVSS:3.1/AV:N", "PR: missing mandatory metric"},
+		{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:X", `SA: unknown value "X"`},
+		{"CVSS:5.0/AV:N", "vector does not start with"},
+		{"AV:N/AC:L", "Au: missing mandatory metric"},
+	} {
+		code, out, errOut := runArgs("-cvss", tt.vector)
+		assert.Equal(t, 2, code, tt.vector)
+		assert.Empty(t, out, tt.vector)
+		assert.Contains(t, errOut, tt.msg, tt.vector)
+	}
+	code, out, errOut := runArgs("-cvss=")
+	assert.Equal(t, 2, code)
+	assert.Empty(t, out, "an empty -cvss does not print the register report")
+	assert.Contains(t, errOut, "-cvss needs a vector")
 }
 
 func TestCSVRegister(t *testing.T) {

@@ -111,7 +111,19 @@ func JSON(t testing.TB, dir string, values ...any) {
 // to a value equal to it (reflect.DeepEqual); and for each exported type
 // of the package that no value has. Extension values must be given in
 // compact form, as encoding/json writes them.
-func CheckJSON(dir string, values ...any) []string {
+func CheckJSON(dir string, values ...any) []string { return checkJSON(dir, nil, values) }
+
+// JSONSkipping is JSON for documents with user-chosen keys: object keys
+// directly under a key named in skip (a map keyed by State names, say)
+// are not held to the lowerCamelCase rule.
+func JSONSkipping(t testing.TB, dir string, skip []string, values ...any) {
+	t.Helper()
+	for _, p := range checkJSON(dir, skip, values) {
+		t.Error(p)
+	}
+}
+
+func checkJSON(dir string, skip []string, values []any) []string {
 	types, _, _, err := Exported(dir)
 	if err != nil {
 		return []string{err.Error()}
@@ -125,28 +137,7 @@ func CheckJSON(dir string, values ...any) []string {
 			continue
 		}
 		seen[rt.Name()] = true
-		name := fmt.Sprintf("%s (value %d)", rt, i)
-		b, err := json.Marshal(v)
-		if err != nil {
-			out = append(out, fmt.Sprintf("%s: json.Marshal: %v", name, err))
-			continue
-		}
-		var doc any
-		if err := json.Unmarshal(b, &doc); err != nil {
-			out = append(out, fmt.Sprintf("%s: the JSON does not parse: %v", name, err))
-			continue
-		}
-		for _, k := range badKeys(doc, "") {
-			out = append(out, fmt.Sprintf("%s: key %s is not lowerCamelCase", name, k))
-		}
-		back := reflect.New(rt)
-		if err := json.Unmarshal(b, back.Interface()); err != nil {
-			out = append(out, fmt.Sprintf("%s: json.Unmarshal of its own JSON: %v\n%s", name, err, clip(b)))
-			continue
-		}
-		if !reflect.DeepEqual(v, back.Elem().Interface()) {
-			out = append(out, fmt.Sprintf("%s: decodes back different:\n%#v\n%#v", name, v, back.Elem().Interface()))
-		}
+		out = append(out, checkValue(fmt.Sprintf("%s (value %d)", rt, i), v, true, skip)...)
 	}
 	for _, ty := range types {
 		if !seen[ty] {
@@ -156,24 +147,59 @@ func CheckJSON(dir string, values ...any) []string {
 	return out
 }
 
+// checkValue marshals v, checks its keys and decodes it back into a new
+// value of its type (of the type it points to, for a pointer, which is
+// marshalled as the pointer so that pointer methods take part).
+func checkValue(name string, v any, keys bool, skip []string) []string {
+	var out []string
+	rt := reflect.TypeOf(v)
+	want := v
+	if rt.Kind() == reflect.Pointer {
+		rt = rt.Elem()
+		want = reflect.ValueOf(v).Elem().Interface()
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return []string{fmt.Sprintf("%s: json.Marshal: %v", name, err)}
+	}
+	var doc any
+	if err := json.Unmarshal(b, &doc); err != nil {
+		return []string{fmt.Sprintf("%s: the JSON does not parse: %v", name, err)}
+	}
+	for _, k := range badKeys(doc, "", skip) {
+		if keys {
+			out = append(out, fmt.Sprintf("%s: key %s is not lowerCamelCase", name, k))
+		}
+	}
+	back := reflect.New(rt)
+	if err := json.Unmarshal(b, back.Interface()); err != nil {
+		return append(out, fmt.Sprintf("%s: json.Unmarshal of its own JSON: %v\n%s", name, err, clip(b)))
+	}
+	if !reflect.DeepEqual(want, back.Elem().Interface()) {
+		out = append(out, fmt.Sprintf("%s: decodes back different:\n%#v\n%#v", name, want, back.Elem().Interface()))
+	}
+	return out
+}
+
 var camel = regexp.MustCompile(`^[a-z][A-Za-z0-9]*$`)
 
 // badKeys returns the paths of the object keys in doc that are not
 // lowerCamelCase.
-func badKeys(doc any, path string) []string {
+func badKeys(doc any, path string, skip []string) []string {
 	var out []string
+	parent := path[strings.LastIndexByte(path, '.')+1:]
 	switch d := doc.(type) {
 	case map[string]any:
 		for k, v := range d {
 			p := path + "." + k
-			if !camel.MatchString(k) {
+			if !camel.MatchString(k) && !slices.Contains(skip, parent) {
 				out = append(out, p)
 			}
-			out = append(out, badKeys(v, p)...)
+			out = append(out, badKeys(v, p, skip)...)
 		}
 	case []any:
 		for i, v := range d {
-			out = append(out, badKeys(v, fmt.Sprintf("%s[%d]", path, i))...)
+			out = append(out, badKeys(v, fmt.Sprintf("%s[%d]", path, i), skip)...)
 		}
 	}
 	slices.Sort(out)
@@ -322,4 +348,81 @@ func rangeOver(v reflect.Value) {
 		return []reflect.Value{reflect.ValueOf(true)}
 	})
 	v.Call([]reflect.Value{yield})
+}
+
+// API is the exported surface of a package, as Of lists it.
+type API struct {
+	// Types are the exported type names.
+	Types []string
+	// Funcs are the exported package-level functions.
+	Funcs []string
+	// Methods are the exported methods of exported types, as
+	// "Type.Method".
+	Methods []string
+}
+
+// Of lists the exported API of the package in dir (see Exported), failing
+// t if the source cannot be read.
+func Of(t testing.TB, dir string) API {
+	t.Helper()
+	types, funcs, methods, err := Exported(dir)
+	if err != nil {
+		t.Fatalf("apitest: %v", err)
+	}
+	return API{Types: types, Funcs: funcs, Methods: methods}
+}
+
+// Missing returns the names of want that covered lacks, in want's order.
+func Missing(want []string, covered map[string]bool) []string {
+	var out []string
+	for _, n := range want {
+		if !covered[n] {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// RoundTrip checks values given as pointers as CheckJSON checks values,
+// without asking for every type of the package and without the key rule,
+// for types whose JSON is a standard's document (OSCAL's hyphenated
+// keys): each marshals and decodes back equal.
+func RoundTrip(t testing.TB, vs ...any) {
+	t.Helper()
+	for _, v := range vs {
+		rv := reflect.ValueOf(v)
+		if rv.Kind() != reflect.Pointer || rv.IsNil() {
+			t.Errorf("apitest.RoundTrip: give a non-nil pointer, not %T", v)
+			continue
+		}
+		for _, p := range checkValue(rv.Elem().Type().String(), v, false, nil) {
+			t.Error(p)
+		}
+	}
+}
+
+// Calls runs each call under recover, by the name of the exported
+// function or method ("Func", "Type.Method") it calls with zero
+// arguments or a nil receiver, and fails t for each that panics and for
+// each exported function and method of the package in dir that calls
+// does not cover. It is for packages whose functions need arguments
+// CheckZeroCalls cannot make.
+func Calls(t *testing.T, dir string, calls map[string]func()) {
+	t.Helper()
+	covered := map[string]bool{}
+	for name, call := range calls {
+		covered[name] = true
+		t.Run(name, func(t *testing.T) {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("%s panics: %v", name, r)
+				}
+			}()
+			call()
+		})
+	}
+	api := Of(t, dir)
+	if missing := Missing(append(api.Funcs, api.Methods...), covered); len(missing) > 0 {
+		t.Errorf("exported functions and methods not called with zero arguments: %v", missing)
+	}
 }

@@ -2,6 +2,7 @@ package fielderr
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -74,4 +75,17 @@ func TestFlattenAndPaths(t *testing.T) {
 	assert.Len(t, Flatten(err), 3)
 	assert.Equal(t, []string{"a", "b[1]", ""}, Paths(err))
 	assert.Equal(t, []string{"x"}, Paths(At("x", errBad)))
+}
+
+func TestQuote(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"", `""`},
+		{"5.x", `"5.x"`},
+		{"a\x00", `"a\x00"`},
+		{string(make([]byte, 40)), `"` + strings.Repeat(`\x00`, 40) + `"`},
+		{strings.Repeat("a", 41), `"` + strings.Repeat("a", 40) + `"...`},
+		{strings.Repeat("a", 39) + "é", `"` + strings.Repeat("a", 39) + `"...`},
+	} {
+		assert.Equal(t, tt.want, Quote(tt.in), "%q", tt.in)
+	}
 }

@@ -17,7 +17,7 @@ import (
 var files embed.FS
 
 // Models lists the OSCAL models whose schemas are embedded.
-var Models = []string{"catalog", "mapping", "profile", "ssp", "assessment-results", "poam"}
+var Models = []string{"catalog", "mapping", "profile", "ssp", "assessment-plan", "assessment-results", "poam"}
 
 // Validator compiles a model's schema the first time it is needed and
 // keeps it. The zero value is ready to use and safe for concurrent use.

@@ -213,30 +213,48 @@ func (s *Stream) Beta(a, b float64) float64 {
 
 // Beta is a beta distribution with its sampling constants precomputed.
 // When both shapes are at least 1 the density is bounded and unimodal, and
-// Beta samples it exactly by rejection from a 512-step hat with a squeeze
-// (a table method): almost every draw costs two 64-bit outputs and no
-// transcendental function. Other shapes use X/(X+Y) with X ~ Gamma(a) and
-// Y ~ Gamma(b). The zero value is not usable; use [NewBeta].
+// Beta samples it exactly by rejection from a 512-step hat (a table
+// method). Each step is split into a rectangle under the density, which
+// is accepted at once, and the wedge above it, which is tested against the
+// density; the rectangles hold almost all the mass, so almost every draw
+// costs one 64-bit output and no transcendental function. Other shapes
+// use X/(X+Y) with X ~ Gamma(a) and Y ~ Gamma(b). The zero value is not
+// usable; use [NewBeta]. A Beta is immutable once built and may be shared
+// by goroutines, each with its own Stream.
 type Beta struct {
 	x, y  Gamma
 	mean  float64
 	table *betaTable
 }
 
-const betaBins = 512
+const (
+	betaBins    = 512
+	betaRegions = 2 * betaBins // a rectangle and a wedge per bin
+	// Bits of one 64-bit output: the region, the alias threshold and the
+	// position inside the bin.
+	betaRegionBits = 10
+	betaThreshBits = 27
+	betaFracBits   = 64 - betaRegionBits - betaThreshBits
+)
+
+// BetaTableBytes is the memory one table of a [Beta] with both shapes at
+// least 1 takes, so that callers can bound the memory of many of them.
+const BetaTableBytes = int(unsafeSizeofBetaTable)
 
 // betaTable is the hat (upper bound) and squeeze (lower bound) of the
 // beta density on each of betaBins equal bins, with an alias table that
-// picks a bin in proportion to its hat.
+// picks a rectangle (under the squeeze) or a wedge (between the squeeze
+// and the hat) in proportion to its area.
 type betaTable struct {
-	am1, bm1 float64           // a-1, b-1
-	logMode  float64           // log density at the mode (unnormalised)
-	start    [betaBins]float64 // i/betaBins
-	hat      [betaBins]float64
-	squeeze  [betaBins]float64
-	thresh   [betaBins]uint64 // alias threshold, scaled to 2^55
-	alias    [betaBins]uint16
+	am1, bm1 float64 // a-1, b-1
+	logMode  float64 // log density at the mode (unnormalised)
+	hat      [betaBins]float32
+	squeeze  [betaBins]float32
+	thresh   [betaRegions]uint32 // alias threshold, scaled to 2^betaThreshBits
+	alias    [betaRegions]uint16
 }
+
+const unsafeSizeofBetaTable = 3*8 + betaBins*4*2 + betaRegions*4 + betaRegions*2
 
 // NewBeta returns the beta distribution with shapes a and b (both
 // positive and finite).
@@ -276,12 +294,11 @@ func newBetaTable(a, b float64) *betaTable {
 		mode = (a - 1) / (a + b - 2)
 	}
 	t.logMode = t.logf(mode) // logMode is still 0 here
-	var weights [betaBins]float64
+	var weights [betaRegions]float64
 	var total float64
 	for i := range betaBins {
 		x0 := float64(i) / betaBins
 		x1 := float64(i+1) / betaBins
-		t.start[i] = x0
 		f0, f1 := t.f(x0), t.f(x1)
 		if math.IsNaN(f0) {
 			f0 = 0
@@ -293,17 +310,41 @@ func newBetaTable(a, b float64) *betaTable {
 		if mode > x0 && mode < x1 {
 			hi = 1
 		}
-		// Margins absorb rounding in Log and Exp.
-		t.hat[i] = hi*(1+1e-9) + 1e-300
-		t.squeeze[i] = min(f0, f1) * (1 - 1e-9)
-		weights[i] = t.hat[i]
-		total += t.hat[i]
+		// Margins absorb rounding in Log, Exp and the float32 tables: the
+		// hat stays above the density and the squeeze below it.
+		hat := float32(hi*(1+1e-6) + 1e-30)
+		if float64(hat) < hi {
+			hat = math.Nextafter32(hat, 2)
+		}
+		sq := float32(min(f0, f1) * (1 - 1e-6))
+		if float64(sq) > min(f0, f1) {
+			sq = math.Nextafter32(sq, 0)
+		}
+		t.hat[i], t.squeeze[i] = hat, sq
+		weights[2*i] = float64(sq)
+		weights[2*i+1] = float64(hat) - float64(sq)
+		total += float64(hat)
 	}
-	// Vose's alias method.
+	vose(weights[:], func(i int, p float64, alias int) {
+		t.thresh[i] = uint32(p * (1 << betaThreshBits))
+		t.alias[i] = uint16(alias)
+	})
+	return t
+}
+
+// vose builds Vose's alias table for weights (not negative, not all
+// zero): set(i, p, a) says that slot i keeps its own index with
+// probability p and gives alias a otherwise.
+func vose(weights []float64, set func(i int, p float64, alias int)) {
+	n := len(weights)
+	var total float64
+	for _, w := range weights {
+		total += w
+	}
+	prob := make([]float64, n)
 	var small, large []int
-	var prob [betaBins]float64
-	for i := range betaBins {
-		prob[i] = weights[i] * betaBins / total
+	for i, w := range weights {
+		prob[i] = w * float64(n) / total
 		if prob[i] < 1 {
 			small = append(small, i)
 		} else {
@@ -314,8 +355,7 @@ func newBetaTable(a, b float64) *betaTable {
 		s := small[len(small)-1]
 		small = small[:len(small)-1]
 		l := large[len(large)-1]
-		t.thresh[s] = uint64(prob[s] * (1 << 55))
-		t.alias[s] = uint16(l)
+		set(s, prob[s], l)
 		prob[l] -= 1 - prob[s]
 		if prob[l] < 1 {
 			large = large[:len(large)-1]
@@ -323,10 +363,38 @@ func newBetaTable(a, b float64) *betaTable {
 		}
 	}
 	for _, i := range append(small, large...) {
-		t.thresh[i] = 1 << 55
-		t.alias[i] = uint16(i)
+		set(i, 1, i)
 	}
-	return t
+}
+
+// Alias picks an index in proportion to its weight from one 64-bit
+// output (Vose's alias method). The zero value is not usable; use
+// [NewAlias]. An Alias is immutable and may be shared by goroutines.
+type Alias struct {
+	thresh []uint64 // scaled to 2^32
+	alias  []uint32
+}
+
+// NewAlias returns the alias table of weights: at least one, none
+// negative, not all zero.
+func NewAlias(weights []float64) *Alias {
+	a := &Alias{thresh: make([]uint64, len(weights)), alias: make([]uint32, len(weights))}
+	vose(weights, func(i int, p float64, alias int) {
+		a.thresh[i] = uint64(p * (1 << 32))
+		a.alias[i] = uint32(alias)
+	})
+	return a
+}
+
+// Pick returns an index from s: the high 32 bits of one output choose a
+// slot, the low 32 bits its own index or its alias.
+func (a *Alias) Pick(s *Stream) int {
+	u := s.pcg.Uint64()
+	i := (u >> 32) * uint64(len(a.thresh)) >> 32
+	if u&(1<<32-1) >= a.thresh[i] {
+		return int(a.alias[i])
+	}
+	return int(i)
 }
 
 // Sample draws one variate from s.
@@ -338,7 +406,8 @@ func (d *Beta) Sample(s *Stream) float64 {
 }
 
 // Fill writes lo + scale*X for len(dst) variates X, drawing exactly what
-// as many calls of Sample would. It saves a call per variate.
+// as many calls of Sample would. Its loop holds the common case of the
+// table method, so that it costs no call per variate.
 func (d *Beta) Fill(dst []float64, lo, scale float64, s *Stream) {
 	t := d.table
 	if t == nil {
@@ -348,28 +417,52 @@ func (d *Beta) Fill(dst []float64, lo, scale float64, s *Stream) {
 		return
 	}
 	for i := range dst {
-		dst[i] = lo + scale*t.sample(s)
+		u := s.pcg.Uint64()
+		r := u >> (64 - betaRegionBits)
+		a := uint64(t.alias[r])
+		if uint32(u>>betaFracBits)&betaThreshMask >= t.thresh[r] {
+			r = a
+		}
+		x := float64(r>>1)*betaBinWidth + float64(u&betaFracMask)*betaFracScale
+		if r&1 != 0 {
+			x = t.wedge(s, x, r>>1)
+		}
+		dst[i] = lo + scale*x
 	}
 }
 
+const (
+	betaBinWidth   = 1.0 / betaBins
+	betaFracScale  = betaBinWidth / (1 << betaFracBits)
+	betaThreshMask = 1<<betaThreshBits - 1
+	betaFracMask   = 1<<betaFracBits - 1
+)
+
+// sample draws one variate by the table method.
 func (t *betaTable) sample(s *Stream) float64 {
-	for {
-		u := s.pcg.Uint64()
-		i := u >> 55
-		if u&(1<<55-1) >= t.thresh[i] {
-			i = uint64(t.alias[i])
-		}
-		// Two 32-bit uniforms in [0, 1) from one output, built from their
-		// bits rather than by integer conversion: 1.f - 1.
-		v := s.pcg.Uint64()
-		fx := math.Float64frombits(0x3ff<<52|(v>>32)<<20) - 1
-		fy := math.Float64frombits(0x3ff<<52|(v&0xffffffff)<<20) - 1
-		x := t.start[i] + fx*(1.0/betaBins)
-		y := fy * t.hat[i]
-		if y < t.squeeze[i] || y < t.f(x) {
-			return x
-		}
+	u := s.pcg.Uint64()
+	r := u >> (64 - betaRegionBits)
+	a := uint64(t.alias[r])
+	if uint32(u>>betaFracBits)&betaThreshMask >= t.thresh[r] {
+		r = a // a conditional move, not a branch
 	}
+	x := float64(r>>1)*betaBinWidth + float64(u&betaFracMask)*betaFracScale
+	if r&1 == 0 {
+		return x // under the squeeze
+	}
+	return t.wedge(s, x, r>>1)
+}
+
+// wedge finishes a draw that fell in the wedge of a bin at x: it accepts
+// x when a uniform height between the squeeze and the hat lies under the
+// density, and otherwise starts a new draw.
+func (t *betaTable) wedge(s *Stream, x float64, bin uint64) float64 {
+	sq := float64(t.squeeze[bin])
+	y := sq + s.Float64()*(float64(t.hat[bin])-sq)
+	if y < t.f(x) {
+		return x
+	}
+	return t.sample(s)
 }
 
 func (d *Beta) ratio(s *Stream) float64 {
@@ -383,29 +476,76 @@ func (d *Beta) ratio(s *Stream) float64 {
 }
 
 // Poisson returns a Poisson variate with mean lambda (lambda >= 0 and
-// finite). Small means use sequential inversion; means of 10 and more use
-// Hörmann's transformed rejection (PTRS, 1993).
+// finite). Small means use sequential inversion, most draws of a mean
+// below 1 decided by bounds on e^-lambda without computing it; means of 10
+// and more use Hörmann's transformed rejection (PTRS, 1993).
 func (s *Stream) Poisson(lambda float64) int64 {
 	switch {
 	case !(lambda > 0):
 		return 0
 	case lambda < 10:
-		u := s.Float64()
-		p := math.Exp(-lambda)
-		c := p
-		var k int64
-		for u > c {
-			k++
-			p *= lambda / float64(k)
-			c += p
-			if p == 0 || k > 1000 {
-				break
-			}
-		}
-		return k
+		return s.invert(lambda, s.Float64())
 	default:
 		return s.ptrs(lambda)
 	}
+}
+
+// PoissonFill replaces each mean in x (>= 0 and finite) by a Poisson
+// variate with that mean, drawing exactly what as many calls of Poisson
+// would, and returns their sum. Its loop decides most draws of small
+// means without a call.
+func (s *Stream) PoissonFill(x []float64) int64 {
+	var total int64
+	for i, lambda := range x {
+		var k int64
+		switch {
+		case !(lambda > 0):
+		case lambda < 1:
+			u := s.Float64()
+			l2 := lambda * lambda
+			if u > 1-lambda+l2/2-l2*lambda/6-poissonMargin {
+				k = s.invert(lambda, u)
+			}
+		default:
+			k = s.Poisson(lambda)
+		}
+		x[i] = float64(k)
+		total += k
+	}
+	return total
+}
+
+// poissonMargin keeps the bounds on e^-lambda far above rounding, so that
+// they never decide a draw differently from the inversion.
+const poissonMargin = 1e-14
+
+// invert returns the Poisson(lambda) variate of the uniform u by
+// sequential inversion, lambda in (0, 10).
+func (s *Stream) invert(lambda, u float64) int64 {
+	if lambda < 1 {
+		// 1 - l + l^2/2 - l^3/6 <= e^-l <= 1 - l + l^2/2.
+		l2 := lambda * lambda
+		hi := 1 - lambda + l2/2
+		lo := hi - l2*lambda/6
+		if u <= lo-poissonMargin {
+			return 0
+		}
+		if u > hi+poissonMargin && u <= lo*(1+lambda)-poissonMargin {
+			return 1
+		}
+	}
+	p := math.Exp(-lambda)
+	c := p
+	var k int64
+	for u > c {
+		k++
+		p *= lambda / float64(k)
+		c += p
+		if p == 0 || k > 1000 {
+			break
+		}
+	}
+	return k
 }
 
 func (s *Stream) ptrs(lam float64) int64 {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -164,4 +165,64 @@ func ExampleNew() {
 	b := New(2026, 0, 7)
 	fmt.Println(a.Uint64() == b.Uint64())
 	// Output: true
+}
+
+func TestBetaTableSize(t *testing.T) {
+	assert.Equal(t, int(unsafe.Sizeof(betaTable{})), BetaTableBytes)
+}
+
+// TestPoissonMatchesInversion: the bounds that decide most draws of small
+// means give exactly what plain sequential inversion gives, draw for draw,
+// and PoissonFill draws what Poisson does.
+func TestPoissonMatchesInversion(t *testing.T) {
+	s1, s2, s3 := New(1, 2, 3), New(1, 2, 3), New(1, 2, 3)
+	var means, got []float64
+	for i := range 500_000 {
+		lam := float64(i%1000) / 1000 * 1.5
+		k := s1.Poisson(lam)
+		var want int64
+		if lam > 0 {
+			u := s2.Float64()
+			p := math.Exp(-lam)
+			c := p
+			for u > c {
+				want++
+				p *= lam / float64(want)
+				c += p
+				if p == 0 || want > 1000 {
+					break
+				}
+			}
+		}
+		require.Equal(t, want, k, "draw %d, mean %g", i, lam)
+		means = append(means, lam)
+		got = append(got, float64(k))
+		if len(means) == 1000 {
+			total := s3.PoissonFill(means)
+			require.Equal(t, got, means)
+			var sum float64
+			for _, v := range got {
+				sum += v
+			}
+			require.Equal(t, int64(sum), total)
+			means, got = means[:0], got[:0]
+		}
+	}
+	assert.Equal(t, s1.Uint64(), s3.Uint64(), "the same draws were consumed")
+}
+
+func TestAlias(t *testing.T) {
+	w := []float64{1, 0, 3, 6}
+	a := NewAlias(w)
+	s := New(7, 0, 0)
+	const n = 200_000
+	var counts [4]int
+	for range n {
+		counts[a.Pick(s)]++
+	}
+	assert.Zero(t, counts[1], "a zero weight is never picked")
+	for i, c := range counts {
+		p := w[i] / 10
+		assert.InDelta(t, p, float64(c)/n, 4*math.Sqrt(p*(1-p)/n)+1e-9, "index %d", i)
+	}
 }

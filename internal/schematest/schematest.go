@@ -401,5 +401,5 @@ func Mapper(t reflect.Type) *invopop.Schema {
 	case ModulePath + ".Date":
 		return &invopop.Schema{Type: "string", Format: "date"}
 	}
-	return nil
+	return isoSchema(t)
 }

@@ -135,7 +135,7 @@ func TestMaxProblems(t *testing.T) {
 	problems := ismskit.Problems(err)
 	require.Len(t, problems, 11)
 	for i, p := range problems[:10] {
-		assert.ErrorIs(t, p, ErrType)
+		assert.ErrorIs(t, p, ismskit.ErrType)
 		assert.Equal(t, "["+itoa(i)+"]", p.Path)
 	}
 	assert.ErrorIs(t, problems[10], ismskit.ErrMoreProblems)
@@ -242,7 +242,7 @@ func TestRead(t *testing.T) {
 	assert.Equal(t, []int{3}, v)
 
 	err := Read(strings.NewReader(`[1, "x"]`), &v)
-	assert.ErrorIs(t, err, ErrType)
+	assert.ErrorIs(t, err, ismskit.ErrType)
 	assert.Equal(t, []int{3}, v)
 
 	err = Read(io.MultiReader(strings.NewReader(`[1`), iotest{}), &v)

@@ -95,31 +95,31 @@ func TestUnmarshalErrors(t *testing.T) {
 		wantIs  []error
 		wantMsg string
 	}{
-		{"unknown field", `{"risks":[{"id":"a"},{"likelyhood":3}]}`, []error{ErrUnknownField}, "risks[1].likelyhood: unknown field"},
-		{"case mismatch", `{"risks":[{"Likelihood":3}]}`, []error{ErrUnknownField}, "risks[0].Likelihood: unknown field"},
-		{"duplicate", `{"risks":[{"id":"a","id":"b"}]}`, []error{ErrDuplicateField}, "risks[0].id: duplicate field"},
-		{"wrong type", `{"risks":[{"likelihood":"3"}]}`, []error{ErrType}, "risks[0].likelihood: wrong type: want integer, got string"},
-		{"fraction for int", `{"risks":[{"likelihood":3.5}]}`, []error{ErrType}, "risks[0].likelihood: wrong type: 3.5 is not an integer that fits int"},
-		{"overflow", `{"risks":[{"small":256}]}`, []error{ErrType}, "risks[0].small: wrong type: 256 is not an integer that fits uint8"},
+		{"unknown field", `{"risks":[{"id":"a"},{"likelyhood":3}]}`, []error{ismskit.ErrUnknownField}, "risks[1].likelyhood: unknown field"},
+		{"case mismatch", `{"risks":[{"Likelihood":3}]}`, []error{ismskit.ErrUnknownField}, "risks[0].Likelihood: unknown field"},
+		{"duplicate", `{"risks":[{"id":"a","id":"b"}]}`, []error{ismskit.ErrDuplicateField}, "risks[0].id: duplicate field"},
+		{"wrong type", `{"risks":[{"likelihood":"3"}]}`, []error{ismskit.ErrType}, "risks[0].likelihood: wrong type: want integer, got string"},
+		{"fraction for int", `{"risks":[{"likelihood":3.5}]}`, []error{ismskit.ErrType}, "risks[0].likelihood: wrong type: 3.5 is not an integer that fits int"},
+		{"overflow", `{"risks":[{"small":256}]}`, []error{ismskit.ErrType}, "risks[0].small: wrong type: 256 is not an integer that fits uint8"},
 		{"enum", `{"risks":[{"level":"medium"}]}`, []error{errUnknownLevel}, `risks[0].level: unknown level "medium"`},
-		{"enum type", `{"risks":[{"level":3}]}`, []error{ErrType}, "risks[0].level: wrong type: want string, got number"},
+		{"enum type", `{"risks":[{"level":3}]}`, []error{ismskit.ErrType}, "risks[0].level: wrong type: want string, got number"},
 		{"map key", `{"risks":[{"byLevel":{"mid":1}}]}`, []error{errUnknownLevel}, `risks[0].byLevel.mid: unknown level "mid"`},
-		{"map key int", `{"risks":[{"byNum":{"x":"a"}}]}`, []error{ErrType}, `risks[0].byNum.x: wrong type: key "x" is not an integer that fits int`},
+		{"map key int", `{"risks":[{"byNum":{"x":"a"}}]}`, []error{ismskit.ErrType}, `risks[0].byNum.x: wrong type: key "x" is not an integer that fits int`},
 		{"time", `{"risks":[{"when":"yesterday"}]}`, nil, "risks[0].when: "},
-		{"array too long", `{"risks":[{"fixed":[1,2,3]}]}`, []error{ErrType}, "risks[0].fixed: wrong type: 3 elements for an array of 2"},
-		{"not array", `{"risks":{}}`, []error{ErrType}, "risks: wrong type: want array, got object"},
-		{"not object", `[1]`, []error{ErrType}, "wrong type: want object, got array"},
-		{"bytes", `{"risks":[{"bytes":[1]}]}`, []error{ErrType}, "risks[0].bytes: wrong type: want base64 string, got array"},
-		{"quoted", `{"risks":[{"quoted":7}]}`, []error{ErrType}, "risks[0].quoted: wrong type: want string, got number"},
-		{"bool", `{"risks":[{"tags":[true]}]}`, []error{ErrType}, "risks[0].tags[0]: wrong type: want string, got boolean"},
-		{"float", `{"risks":[{"score":"x"}]}`, []error{ErrType}, "risks[0].score: wrong type: want number, got string"},
+		{"array too long", `{"risks":[{"fixed":[1,2,3]}]}`, []error{ismskit.ErrType}, "risks[0].fixed: wrong type: 3 elements for an array of 2"},
+		{"not array", `{"risks":{}}`, []error{ismskit.ErrType}, "risks: wrong type: want array, got object"},
+		{"not object", `[1]`, []error{ismskit.ErrType}, "wrong type: want object, got array"},
+		{"bytes", `{"risks":[{"bytes":[1]}]}`, []error{ismskit.ErrType}, "risks[0].bytes: wrong type: want base64 string, got array"},
+		{"quoted", `{"risks":[{"quoted":7}]}`, []error{ismskit.ErrType}, "risks[0].quoted: wrong type: want string, got number"},
+		{"bool", `{"risks":[{"tags":[true]}]}`, []error{ismskit.ErrType}, "risks[0].tags[0]: wrong type: want string, got boolean"},
+		{"float", `{"risks":[{"score":"x"}]}`, []error{ismskit.ErrType}, "risks[0].score: wrong type: want number, got string"},
 		{"uint8 enum slice", `{"risks":[{"levels":["two"]}]}`, []error{errUnknownLevel}, "risks[0].levels[0]: unknown level"},
-		{"trailing", `{"risks":[]} {}`, []error{ErrTrailingData}, "trailing data after the JSON value"},
-		{"syntax", `{"risks":[}`, []error{ErrSyntax}, "malformed JSON"},
-		{"empty", ``, []error{ErrSyntax}, "malformed JSON"},
-		{"truncated", `{"risks":[`, []error{ErrSyntax}, "malformed JSON"},
-		{"skip is unknown", `{"Skip":1}`, []error{ErrUnknownField}, "Skip: unknown field"},
-		{"unexported is unknown", `{"ignored":1}`, []error{ErrUnknownField}, "ignored: unknown field"},
+		{"trailing", `{"risks":[]} {}`, []error{ismskit.ErrTrailingData}, "trailing data after the JSON value"},
+		{"syntax", `{"risks":[}`, []error{ismskit.ErrSyntax}, "malformed JSON"},
+		{"empty", ``, []error{ismskit.ErrSyntax}, "malformed JSON"},
+		{"truncated", `{"risks":[`, []error{ismskit.ErrSyntax}, "malformed JSON"},
+		{"skip is unknown", `{"Skip":1}`, []error{ismskit.ErrUnknownField}, "Skip: unknown field"},
+		{"unexported is unknown", `{"ignored":1}`, []error{ismskit.ErrUnknownField}, "ignored: unknown field"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -154,11 +154,11 @@ func TestBadTarget(t *testing.T) {
 	assert.Error(t, Unmarshal([]byte(`{}`), r))
 	assert.Error(t, Unmarshal([]byte(`{}`), (*register)(nil)))
 	var c chan int
-	assert.ErrorIs(t, Unmarshal([]byte(`1`), &c), ErrType)
+	assert.ErrorIs(t, Unmarshal([]byte(`1`), &c), ismskit.ErrType)
 	var s fmt.Stringer
-	assert.ErrorIs(t, Unmarshal([]byte(`1`), &s), ErrType)
+	assert.ErrorIs(t, Unmarshal([]byte(`1`), &s), ismskit.ErrType)
 	var m map[float64]int
-	assert.ErrorIs(t, Unmarshal([]byte(`{"1":1}`), &m), ErrType)
+	assert.ErrorIs(t, Unmarshal([]byte(`{"1":1}`), &m), ismskit.ErrType)
 }
 
 // nested decodes itself strictly, as the library's own types with an
@@ -225,23 +225,23 @@ func TestPathsAndNestedErrors(t *testing.T) {
 		paths []string
 		kinds []error
 	}{
-		{"nested strict document", `{"items":[{"x":1},{"y":2}]}`, []string{"items[1].y"}, []error{ErrUnknownField}},
-		{"quoted key", `{"controls":{"5.1":{"x":"a"}}}`, []string{`controls["5.1"].x`}, []error{ErrType}},
-		{"escaped key", `{"controls":{"a\"b":{"y":1}}}`, []string{`controls["a\"b"].y`}, []error{ErrUnknownField}},
-		{"duplicate map key", `{"byName":{"a":{},"b":{},"a":{}}}`, []string{"byName.a"}, []error{ErrDuplicateField}},
-		{"duplicate unknown key", `{"u":1,"u":2}`, []string{"u", "u"}, []error{ErrUnknownField, ErrDuplicateField}},
-		{"duplicate any key", `{"any":{"a":[{"b":1,"b":2}]}}`, []string{"any.a[0].b"}, []error{ErrDuplicateField}},
-		{"duplicate raw key", `{"raw":{"a":[1,{"b":1,"c":[],"b":2}]}}`, []string{"raw.a[1].b"}, []error{ErrDuplicateField}},
-		{"duplicate escaped raw key", `{"raw":{"b":1,"\u0062":2}}`, []string{"raw.b"}, []error{ErrDuplicateField}},
-		{"any number overflow", `{"any":[1,1e999]}`, []string{"any[1]"}, []error{ErrType}},
-		{"float32 overflow", `{"floats":[1e39]}`, []string{"floats[0]"}, []error{ErrType}},
-		{"int8 range", `{"ints":{"1":[-129]}}`, []string{`ints["1"][0]`}, []error{ErrType}},
-		{"uint16 key range", `{"ints":{"65536":[]}}`, []string{`ints["65536"]`}, []error{ErrType}},
-		{"negative uint key", `{"ints":{"-1":[]}}`, []string{"ints[\"-1\"]"}, []error{ErrType}},
-		{"json.Number from bad string", `{"num":"1x"}`, []string{"num"}, []error{ErrType}},
-		{"bool", `{"deep":[[{"a":1}]]}`, []string{"deep[0][0].a"}, []error{ErrType}},
+		{"nested strict document", `{"items":[{"x":1},{"y":2}]}`, []string{"items[1].y"}, []error{ismskit.ErrUnknownField}},
+		{"quoted key", `{"controls":{"5.1":{"x":"a"}}}`, []string{`controls["5.1"].x`}, []error{ismskit.ErrType}},
+		{"escaped key", `{"controls":{"a\"b":{"y":1}}}`, []string{`controls["a\"b"].y`}, []error{ismskit.ErrUnknownField}},
+		{"duplicate map key", `{"byName":{"a":{},"b":{},"a":{}}}`, []string{"byName.a"}, []error{ismskit.ErrDuplicateField}},
+		{"duplicate unknown key", `{"u":1,"u":2}`, []string{"u", "u"}, []error{ismskit.ErrUnknownField, ismskit.ErrDuplicateField}},
+		{"duplicate any key", `{"any":{"a":[{"b":1,"b":2}]}}`, []string{"any.a[0].b"}, []error{ismskit.ErrDuplicateField}},
+		{"duplicate raw key", `{"raw":{"a":[1,{"b":1,"c":[],"b":2}]}}`, []string{"raw.a[1].b"}, []error{ismskit.ErrDuplicateField}},
+		{"duplicate escaped raw key", `{"raw":{"b":1,"\u0062":2}}`, []string{"raw.b"}, []error{ismskit.ErrDuplicateField}},
+		{"any number overflow", `{"any":[1,1e999]}`, []string{"any[1]"}, []error{ismskit.ErrType}},
+		{"float32 overflow", `{"floats":[1e39]}`, []string{"floats[0]"}, []error{ismskit.ErrType}},
+		{"int8 range", `{"ints":{"1":[-129]}}`, []string{`ints["1"][0]`}, []error{ismskit.ErrType}},
+		{"uint16 key range", `{"ints":{"65536":[]}}`, []string{`ints["65536"]`}, []error{ismskit.ErrType}},
+		{"negative uint key", `{"ints":{"-1":[]}}`, []string{"ints[\"-1\"]"}, []error{ismskit.ErrType}},
+		{"json.Number from bad string", `{"num":"1x"}`, []string{"num"}, []error{ismskit.ErrType}},
+		{"bool", `{"deep":[[{"a":1}]]}`, []string{"deep[0][0].a"}, []error{ismskit.ErrType}},
 		{"keeps going", `{"items":[{"x":"1"},{"x":2,"z":3}],"level":"x","floats":"y"}`,
-			[]string{"items[0].x", "items[1].z", "level", "floats"}, []error{ErrType, ErrUnknownField, errUnknownLevel, ErrType}},
+			[]string{"items[0].x", "items[1].z", "level", "floats"}, []error{ismskit.ErrType, ismskit.ErrUnknownField, errUnknownLevel, ismskit.ErrType}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -294,9 +294,9 @@ func TestSyntaxErrors(t *testing.T) {
 		require.Len(t, problems, 1, "%q", tt.in)
 		p := problems[0]
 		if tt.in == `01` {
-			assert.ErrorIs(t, p, ErrTrailingData)
+			assert.ErrorIs(t, p, ismskit.ErrTrailingData)
 		} else {
-			assert.ErrorIs(t, p, ErrSyntax, "%q", tt.in)
+			assert.ErrorIs(t, p, ismskit.ErrSyntax, "%q", tt.in)
 			assert.Contains(t, p.Error(), "malformed JSON")
 		}
 		assert.Equal(t, tt.offset, p.Offset, "%q: %v", tt.in, p)
@@ -312,9 +312,9 @@ func TestSyntaxErrorKeepsEarlierProblems(t *testing.T) {
 	err := Unmarshal([]byte(`{"risks":[{"a":1},{"likelihood":"x"},{`), &r)
 	problems := ismskit.Problems(err)
 	require.Len(t, problems, 3)
-	assert.ErrorIs(t, problems[0], ErrUnknownField)
-	assert.ErrorIs(t, problems[1], ErrType)
-	assert.ErrorIs(t, problems[2], ErrSyntax)
+	assert.ErrorIs(t, problems[0], ismskit.ErrUnknownField)
+	assert.ErrorIs(t, problems[1], ismskit.ErrType)
+	assert.ErrorIs(t, problems[2], ismskit.ErrSyntax)
 }
 
 func TestStrings(t *testing.T) {
@@ -383,7 +383,7 @@ func TestQuotedOption(t *testing.T) {
 	for _, in := range bad {
 		var got q
 		err := Unmarshal([]byte(in), &got)
-		require.ErrorIs(t, err, ErrType, in)
+		require.ErrorIs(t, err, ismskit.ErrType, in)
 		assert.Equal(t, []string{strings.Split(strings.Trim(in, "{"), `"`)[1]}, fielderr.Paths(err), in)
 	}
 }
@@ -419,7 +419,7 @@ func TestEmbeddedLikeEncodingJSON(t *testing.T) {
 
 	// "same" is ambiguous at one depth: encoding/json drops it, so it is
 	// unknown.
-	assert.ErrorIs(t, Unmarshal([]byte(`{"same":1}`), &got), ErrUnknownField)
+	assert.ErrorIs(t, Unmarshal([]byte(`{"same":1}`), &got), ismskit.ErrUnknownField)
 
 	// A tagged embedded struct of an unexported type is a member whose
 	// exported fields are set; an untagged embedded pointer to one cannot
@@ -434,7 +434,7 @@ func TestEmbeddedLikeEncodingJSON(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`{"h":{"X":1}}`), &wantH))
 	assert.Equal(t, wantH, h)
 	err := Unmarshal([]byte(`{"Y":1}`), &h)
-	assert.ErrorIs(t, err, ErrType)
+	assert.ErrorIs(t, err, ismskit.ErrType)
 	assert.Equal(t, []string{"Y"}, fielderr.Paths(err))
 	assert.Error(t, json.Unmarshal([]byte(`{"Y":1}`), &wantH))
 }
@@ -456,7 +456,7 @@ func TestRecursiveTypes(t *testing.T) {
 
 	type P *P
 	var p P
-	assert.ErrorIs(t, Unmarshal([]byte(`{}`), &p), ErrType)
+	assert.ErrorIs(t, Unmarshal([]byte(`{}`), &p), ismskit.ErrType)
 	assert.NoError(t, Unmarshal([]byte(`null`), &p))
 }
 
@@ -464,7 +464,7 @@ func TestBytesAndArrays(t *testing.T) {
 	var b []byte
 	require.NoError(t, Unmarshal([]byte(`""`), &b))
 	assert.NotNil(t, b, `"" is an empty slice, as in encoding/json`)
-	assert.ErrorIs(t, Unmarshal([]byte(`"!!"`), &b), ErrType)
+	assert.ErrorIs(t, Unmarshal([]byte(`"!!"`), &b), ismskit.ErrType)
 	var s []string
 	require.NoError(t, Unmarshal([]byte(`[]`), &s))
 	assert.NotNil(t, s)

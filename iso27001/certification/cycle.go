@@ -1,22 +1,21 @@
 package certification
 
 import (
-	"errors"
-	"fmt"
 	"slices"
 	"time"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/enum"
+	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27001"
 )
 
-// TransitionDeadline is the last day on which an ISO/IEC 27001:2013
-// certificate was valid: the end of the three-year transition to the 2022
-// edition set by IAF MD 26.
-var TransitionDeadline = ismskit.NewDate(2025, time.October, 31)
+// TransitionDeadline returns the last day on which an ISO/IEC 27001:2013
+// certificate was valid, 2025-10-31: the end of the three-year transition
+// to the 2022 edition set by IAF MD 26.
+func TransitionDeadline() ismskit.Date { return transitionDeadline }
 
-// The errors Schedule and Next report.
-var ()
+var transitionDeadline = ismskit.NewDate(2025, time.October, 31)
 
 // Certificate holds the dates of one three-year certification cycle. Only
 // Decision is required; zero dates are events not (yet) held.
@@ -46,7 +45,8 @@ type Certificate struct {
 	Transitioned ismskit.Date `json:"transitioned,omitzero"`
 }
 
-// Kind is the kind of a cycle event.
+// Kind is the kind of a cycle event. The zero value is unset; in JSON a
+// Kind is its lower-case code ("surveillance1").
 type Kind uint8
 
 const (
@@ -60,23 +60,31 @@ const (
 	Expiry                          // end of validity
 )
 
-var kindNames = [...]string{"", "stage1", "stage2", "decision", "surveillance1", "surveillance2", "transition", "recertification", "expiry"}
+var kinds = enum.Table{Type: "Kind", What: "event kind",
+	Codes: []string{"", "stage1", "stage2", "decision", "surveillance1", "surveillance2", "transition", "recertification", "expiry"},
+	Labels: []string{"", "Stage 1 audit", "Stage 2 audit", "Certification decision", "First surveillance audit",
+		"Second surveillance audit", "Transition to ISO/IEC 27001:2022", "Recertification", "End of validity"}}
 
-// String returns the lower-case name ("surveillance1").
-func (k Kind) String() string {
-	if int(k) < len(kindNames) && k != 0 {
-		return kindNames[k]
-	}
-	return fmt.Sprintf("Kind(%d)", uint8(k))
-}
+// IsValid reports whether k is one of the eight kinds.
+func (k Kind) IsValid() bool { return kinds.Valid(int(k)) }
 
-// MarshalText returns the String form.
-func (k Kind) MarshalText() ([]byte, error) {
-	if k == 0 || int(k) >= len(kindNames) {
-		return nil, fmt.Errorf("certification: unknown event kind %d", uint8(k))
-	}
-	return []byte(k.String()), nil
-}
+// String returns the kind's label ("First surveillance audit"), "" for
+// the zero Kind and "Kind(n)" for an unknown value.
+func (k Kind) String() string { return kinds.Label(int(k)) }
+
+// MarshalText returns the kind's code ("surveillance1"), and "" for the
+// zero Kind; an unknown value is an error wrapping
+// ismskit.ErrUnknownValue.
+func (k Kind) MarshalText() ([]byte, error) { return kinds.Marshal(int(k)) }
+
+// UnmarshalText reads a code exactly ("surveillance1"); "" gives the zero
+// Kind.
+func (k *Kind) UnmarshalText(text []byte) error { return enum.SetText(&kinds, k, text) }
+
+// ParseKind parses a kind by its code ("surveillance1") or its label in
+// any case ("First surveillance audit"). Anything else is an error
+// wrapping ismskit.ErrUnknownValue.
+func ParseKind(s string) (Kind, error) { return enum.ParseAs[Kind](&kinds, s) }
 
 // Event is one step of the cycle.
 type Event struct {
@@ -98,16 +106,20 @@ func (e Event) Overdue(day ismskit.Date) bool {
 // ValidUntil returns the last day the certificate is valid: its expiry
 // (one day before the third anniversary of the decision unless Expiry is
 // given), and for an untransitioned 2013 certificate no later than
-// TransitionDeadline.
+// TransitionDeadline. Its errors are those of Schedule.
 func ValidUntil(c Certificate) (ismskit.Date, error) {
 	if err := check(c); err != nil {
 		return ismskit.Date{}, err
 	}
+	return validUntil(c), nil
+}
+
+func validUntil(c Certificate) ismskit.Date {
 	end := expiry(c)
-	if c.Edition == iso27001.Edition2013 && c.Transitioned.IsZero() && end.After(TransitionDeadline) {
-		end = TransitionDeadline
+	if c.Edition == iso27001.Edition2013 && c.Transitioned.IsZero() && end.After(transitionDeadline) {
+		end = transitionDeadline
 	}
-	return end, nil
+	return end
 }
 
 func expiry(c Certificate) ismskit.Date {
@@ -117,36 +129,60 @@ func expiry(c Certificate) ismskit.Date {
 	return c.Decision.AddDate(3, 0, -1)
 }
 
+// check reports every problem of c, each as an *ismskit.Error at the
+// certificate's JSON key, joined.
 func check(c Certificate) error {
-	var errs []error
+	var l fielderr.List
 	if c.Decision.IsZero() {
-		return ismskit.ErrMissing
+		l.Add("decision", fielderr.Errorf(ismskit.ErrMissing, "the certification decision date is missing"))
+		return l.Err()
 	}
 	if !c.Stage1.IsZero() && !c.Stage2.IsZero() && c.Stage2.Before(c.Stage1) {
-		errs = append(errs, fmt.Errorf("%w: stage 2 (%s) before stage 1 (%s)", ismskit.ErrDateOrder, c.Stage2, c.Stage1))
+		l.Add("stage2", fielderr.Errorf(ismskit.ErrDateOrder, "stage 2 (%s) before stage 1 (%s)", c.Stage2, c.Stage1))
 	}
 	if !c.Stage2.IsZero() && c.Decision.Before(c.Stage2) {
-		errs = append(errs, fmt.Errorf("%w: decision (%s) before stage 2 (%s)", ismskit.ErrDateOrder, c.Decision, c.Stage2))
+		l.Add("decision", fielderr.Errorf(ismskit.ErrDateOrder, "decision (%s) before stage 2 (%s)", c.Decision, c.Stage2))
 	}
 	if !c.Expiry.IsZero() && !c.Expiry.After(c.Decision) {
-		errs = append(errs, fmt.Errorf("%w: expiry (%s) not after decision (%s)", ismskit.ErrDateOrder, c.Expiry, c.Decision))
+		l.Add("expiry", fielderr.Errorf(ismskit.ErrDateOrder, "expiry (%s) not after decision (%s)", c.Expiry, c.Decision))
+	}
+	if c.Edition == iso27001.Edition2013 {
+		if c.Decision.After(transitionDeadline) {
+			l.Add("decision", fielderr.Errorf(ismskit.ErrDateOrder, "a 2013 certificate decided on %s, after the end of the transition on %s", c.Decision, transitionDeadline))
+		}
+		if !c.Transitioned.IsZero() && c.Transitioned.Before(c.Decision) {
+			l.Add("transitioned", fielderr.Errorf(ismskit.ErrDateOrder, "transitioned (%s) before decision (%s)", c.Transitioned, c.Decision))
+		}
 	}
 	if c.Edition != 0 && !c.Edition.IsValid() {
-		errs = append(errs, fmt.Errorf("certification: %w: %d", ismskit.ErrUnknownValue, uint16(c.Edition)))
+		l.Add("edition", fielderr.Errorf(ismskit.ErrUnknownValue, "%s is not an edition of ISO/IEC 27001", c.Edition))
 	}
-	return errors.Join(errs...)
+	// Every date of the cycle must be one a Date holds (years to 9999).
+	if c.Decision.AddDate(2, 0, 0).IsZero() || expiry(c).IsZero() {
+		l.Add("decision", fielderr.Errorf(ismskit.ErrOutOfRange, "the cycle of a decision on %s reaches past %04d-12-31, the last day a date can hold", c.Decision, ismskit.MaxYear))
+	}
+	return l.Err()
 }
 
 // Schedule returns every event of the certificate's cycle, in order of
 // date (events without a date, stage 1 and 2 not held, come first):
 // stage 1, stage 2 and the decision; the two surveillance audits; for an
 // untransitioned 2013 certificate the transition; the recertification
-// (due the day before the certificate expires); and the expiry.
+// (due the day before the certificate expires); and the expiry. Months
+// end as ismskit.Date.AddDate says: a decision on 29 February has its
+// anniversaries on 28 February.
+//
+// Every problem of c is reported, each as an *ismskit.Error at its JSON
+// key, joined: a missing decision (ismskit.ErrMissing), dates in the
+// wrong order (ismskit.ErrDateOrder; a 2013 certificate decided after
+// the transition deadline is one), an unknown edition
+// (ismskit.ErrUnknownValue), and a decision so late that the cycle would
+// run past the year 9999 (ismskit.ErrOutOfRange).
 func Schedule(c Certificate) ([]Event, error) {
 	if err := check(c); err != nil {
 		return nil, err
 	}
-	until, _ := ValidUntil(c)
+	until := validUntil(c)
 	ev := []Event{
 		{Kind: Stage1, Done: c.Stage1},
 		{Kind: Stage2, Done: c.Stage2},
@@ -155,7 +191,7 @@ func Schedule(c Certificate) ([]Event, error) {
 		{Kind: Surveillance2, Due: c.Decision.AddDate(2, 0, 0), Done: c.Surveillance2},
 	}
 	if c.Edition == iso27001.Edition2013 {
-		ev = append(ev, Event{Kind: Transition, Due: TransitionDeadline, Done: c.Transitioned})
+		ev = append(ev, Event{Kind: Transition, Due: transitionDeadline, Done: c.Transitioned})
 	}
 	ev = append(ev,
 		Event{Kind: Recertification, Due: until.AddDate(0, 0, -1), Done: c.Recertification},
@@ -215,7 +251,10 @@ func Valid(c Certificate, asOf ismskit.Date) (bool, error) {
 	if day.Before(c.Decision) || day.After(until) {
 		return false, nil
 	}
-	all, _ := Schedule(c)
+	all, err := Schedule(c)
+	if err != nil {
+		return false, err
+	}
 	for _, e := range all {
 		if (e.Kind == Surveillance1 || e.Kind == Surveillance2) && e.Overdue(day) {
 			return false, nil

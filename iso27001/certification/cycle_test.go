@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/apitest"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -69,19 +70,57 @@ func TestSchedule(t *testing.T) {
 }
 
 func TestScheduleErrors(t *testing.T) {
-	_, err := Schedule(Certificate{})
-	assert.ErrorIs(t, err, ismskit.ErrMissing)
-	_, err = Schedule(Certificate{Stage1: d("2025-03-01"), Stage2: d("2025-02-01"), Decision: d("2025-01-01"), Expiry: d("2024-01-01")})
-	assert.ErrorIs(t, err, ismskit.ErrDateOrder)
-	assert.Contains(t, err.Error(), "stage 2 (2025-02-01) before stage 1 (2025-03-01)")
-	assert.Contains(t, err.Error(), "decision (2025-01-01) before stage 2")
-	assert.Contains(t, err.Error(), "expiry (2024-01-01) not after decision")
-	_, err = Schedule(Certificate{Edition: 2017, Decision: d("2025-01-01")})
-	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
-	_, err = Next(Certificate{}, day("2025-01-01"))
-	assert.ErrorIs(t, err, ismskit.ErrMissing)
-	_, err = Valid(Certificate{}, day("2025-01-01"))
-	assert.ErrorIs(t, err, ismskit.ErrMissing)
+	tests := []struct {
+		name  string
+		c     Certificate
+		kinds map[string]error // path: kind
+		msg   string
+	}{
+		{"no decision", Certificate{}, map[string]error{"decision": ismskit.ErrMissing}, "decision: the certification decision date is missing"},
+		{"dates out of order", Certificate{Stage1: d("2025-03-01"), Stage2: d("2025-02-01"), Decision: d("2025-01-01"), Expiry: d("2024-01-01")},
+			map[string]error{"stage2": ismskit.ErrDateOrder, "decision": ismskit.ErrDateOrder, "expiry": ismskit.ErrDateOrder},
+			"stage2: stage 2 (2025-02-01) before stage 1 (2025-03-01)\ndecision: decision (2025-01-01) before stage 2 (2025-02-01)\nexpiry: expiry (2024-01-01) not after decision (2025-01-01)"},
+		{"2013 decided after the transition", Certificate{Edition: iso27001.Edition2013, Decision: d("2027-10-01"), Transitioned: d("2027-01-01")},
+			map[string]error{"decision": ismskit.ErrDateOrder, "transitioned": ismskit.ErrDateOrder},
+			"decision: a 2013 certificate decided on 2027-10-01, after the end of the transition on 2025-10-31\ntransitioned: transitioned (2027-01-01) before decision (2027-10-01)"},
+		{"unknown edition", Certificate{Edition: 2017, Decision: d("2025-01-01")}, map[string]error{"edition": ismskit.ErrUnknownValue}, "edition: Edition(2017) is not an edition"},
+		{"cycle past 9999", Certificate{Decision: d("9998-01-01")}, map[string]error{"decision": ismskit.ErrOutOfRange},
+			"decision: the cycle of a decision on 9998-01-01 reaches past 9999-12-31"},
+		{"surveillance past 9999", Certificate{Decision: d("9999-01-01"), Expiry: d("9999-12-31")}, map[string]error{"decision": ismskit.ErrOutOfRange}, "reaches past 9999-12-31"},
+		{"decided on the last day", Certificate{Decision: d("9999-12-31")}, map[string]error{"decision": ismskit.ErrOutOfRange}, "9999-12-31 reaches past"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, call := range []func() error{
+				func() error { _, err := Schedule(tt.c); return err },
+				func() error { _, err := Next(tt.c, day("2025-01-01")); return err },
+				func() error { _, err := Valid(tt.c, day("2025-01-01")); return err },
+				func() error { _, err := ValidUntil(tt.c); return err },
+			} {
+				err := call()
+				require.Error(t, err)
+				assert.ErrorContains(t, err, tt.msg)
+				problems := ismskit.Problems(err)
+				require.Len(t, problems, len(tt.kinds), "%v", err)
+				for _, p := range problems {
+					assert.ErrorIs(t, p, tt.kinds[p.Path], p.Path)
+				}
+			}
+		})
+	}
+	// The last decision whose cycle fits: every date of it reads back.
+	_, err := Schedule(Certificate{Decision: d("9997-01-01")})
+	assert.ErrorIs(t, err, ismskit.ErrOutOfRange, "the third anniversary is in 10000")
+	ev, err := Schedule(Certificate{Decision: d("9996-12-31")})
+	require.NoError(t, err)
+	for _, e := range ev {
+		b, err := e.Due.MarshalText()
+		require.NoError(t, err)
+		var back ismskit.Date
+		require.NoError(t, back.UnmarshalText(b))
+		assert.Equal(t, e.Due, back)
+	}
+	assert.Equal(t, "9999-12-30", ev[len(ev)-1].Due.String())
 }
 
 func TestNext(t *testing.T) {
@@ -142,13 +181,22 @@ func TestValid(t *testing.T) {
 }
 
 func TestKind(t *testing.T) {
-	assert.Equal(t, "surveillance1", Surveillance1.String())
+	var kinds []Kind
+	for k := Stage1; k <= Expiry; k++ {
+		kinds = append(kinds, k)
+	}
+	apitest.Enum(t, kinds, ParseKind, "")
+	assert.Equal(t, "First surveillance audit", Surveillance1.String())
 	b, err := Recertification.MarshalText()
 	require.NoError(t, err)
 	assert.Equal(t, "recertification", string(b))
-	_, err = Kind(0).MarshalText()
-	assert.Error(t, err)
+	_, err = Kind(42).MarshalText()
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	assert.Equal(t, "Kind(42)", Kind(42).String())
+}
+
+func TestTransitionDeadline(t *testing.T) {
+	assert.Equal(t, "2025-10-31", TransitionDeadline().String())
 }
 
 var sinkEvents []Event

@@ -20,7 +20,15 @@
 //
 // Schedule lists the events of a certificate's cycle with their due dates;
 // Next returns those still open as of a date. Certification bodies may
-// plan earlier; these are the latest dates the rules allow.
+// plan earlier; these are the latest dates the rules allow. Anniversaries
+// follow the month-end rule of ismskit.Date.AddDate (a decision on 29
+// February has its anniversaries on 28 February), and a decision so late
+// that its cycle would run past the year 9999 is an error
+// (ismskit.ErrOutOfRange), never a date that cannot be read back. Every
+// problem of a certificate is an *ismskit.Error at its JSON key.
+//
+// An Event's Kind prints as a label ("First surveillance audit") and
+// encodes as a code ("surveillance1").
 //
 // Everything here is a pure function of its arguments (no clock: pass the
 // date) and safe for concurrent use.

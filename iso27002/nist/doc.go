@@ -19,7 +19,12 @@
 // the share of each CSF function's subcategories that a set of
 // implemented Annex A controls covers. SP80053Pairs and CSFPairs give the
 // raw pairs. SP80053ID and CSFID are the NIST identifiers, as small
-// comparable values in the style of net/netip; Ref is the ISO element.
+// comparable values in the style of net/netip; Ref is the ISO element
+// ("A.8.8", "6.1.2", "4.2(a)"), read by ParseRef. Every type encodes with
+// encoding/json: IDs and Ref as their text, Baseline and CSFLevel as
+// lower-case codes (String gives their labels), pairs and coverage as
+// objects with lowerCamelCase keys. Parse errors wrap
+// ismskit.ErrInvalidID and quote the input, cut to 40 bytes.
 //
 // The tables are generated Go code (zmappings.go), written by go generate
 // from the TSV extracts in internal/nistdata, whose README gives the

@@ -7,6 +7,20 @@ import (
 	"github.com/ismskit/ismskit/iso27002/nist"
 )
 
+// The package in a few lines: from an Annex A control to NIST SP 800-53
+// and the CSF 2.0, and back.
+func Example() {
+	id := iso27002.MustParse("8.8")
+	fmt.Println("800-53:", nist.SP80053ForControl(id))
+	fmt.Println("CSF 2.0:", nist.CSFForControl(id))
+	sub := nist.MustParseCSF("ID.RA-01")
+	fmt.Println(sub, sub.Level(), "is covered by", nist.ISOForCSF(sub))
+	// Output:
+	// 800-53: [RA-3 RA-5 SI-2 SI-5]
+	// CSF 2.0: [ID.RA-01 PR.DS-01 PR.PS]
+	// ID.RA-01 Subcategory is covered by [A.8.8]
+}
+
 func ExampleSP80053ForControl() {
 	fmt.Println(nist.SP80053ForControl(iso27002.MustParse("8.8")))
 	fmt.Println(nist.ISOForSP80053(nist.MustParseSP80053("RA-5")))
@@ -56,5 +70,5 @@ func ExampleParseCSF() {
 	}
 	fmt.Println(id, id.Level(), id.Category(), id.Function())
 	// Output:
-	// PR.AA-01 subcategory PR.AA PR
+	// PR.AA-01 Subcategory PR.AA PR
 }

@@ -50,3 +50,25 @@ func FuzzParseCSF(f *testing.F) {
 		assert.True(t, id.Function().Contains(id))
 	})
 }
+
+// FuzzParseRef checks that parsing never panics, fails with a typed error,
+// and that what parses round-trips through String and MarshalText.
+func FuzzParseRef(f *testing.F) {
+	for _, s := range []string{"A.8.8", "6.1.2", "4.2(a)", "4.2(z)", "A.5.1.1", "A.5.99", "10.2", "9.2.3", "4.2(A)", "A.8.8(a)", "", "(a)", "4(a)"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, err := nist.ParseRef(s)
+		if err != nil {
+			require.True(t, r.IsZero())
+			require.NotNil(t, ismskit.Problems(err)[0].Kind(), "untyped error %v", err)
+			return
+		}
+		require.False(t, r.IsZero())
+		text, err := r.MarshalText()
+		require.NoError(t, err)
+		back, err := nist.ParseRef(string(text))
+		require.NoError(t, err)
+		assert.Equal(t, r, back)
+	})
+}

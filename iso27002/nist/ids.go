@@ -7,10 +7,9 @@ import (
 	"strings"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/enum"
+	"github.com/ismskit/ismskit/internal/fielderr"
 )
-
-// Sentinel errors.
-var ()
 
 // SP80053ID identifies a control ("AC-2") or control enhancement
 // ("AC-2(1)") of NIST SP 800-53 Rev. 5. It is a small comparable value in
@@ -27,7 +26,7 @@ type SP80053ID struct {
 // It does not check that the control exists.
 func ParseSP80053(s string) (SP80053ID, error) {
 	bad := func(msg string) (SP80053ID, error) {
-		return SP80053ID{}, fmt.Errorf("%w: SP 800-53 control %q: %s", ismskit.ErrInvalidID, s, msg)
+		return SP80053ID{}, fielderr.Errorf(ismskit.ErrInvalidID, "SP 800-53 control %s: %s", fielderr.Quote(s), msg)
 	}
 	if len(s) < 4 || s[2] != '-' || !isLetter(s[0]) || !isLetter(s[1]) {
 		return bad("want a family of two letters, a dash and a number, as in AC-2")
@@ -144,6 +143,9 @@ func (id SP80053ID) MarshalText() ([]byte, error) { return []byte(id.String()), 
 // UnmarshalText decodes any spelling ParseSP80053 accepts; empty text
 // gives the zero value.
 func (id *SP80053ID) UnmarshalText(b []byte) error {
+	if id == nil {
+		return fielderr.NilTarget("nist.SP80053ID")
+	}
 	if len(b) == 0 {
 		*id = SP80053ID{}
 		return nil
@@ -179,35 +181,29 @@ const (
 	Subcategory                     // "GV.OC-01"
 )
 
-var levelNames = [...]string{"", "function", "category", "subcategory"}
+var levels = enum.Table{Type: "CSFLevel", What: "CSF level",
+	Codes:  []string{"", "function", "category", "subcategory"},
+	Labels: []string{"", "Function", "Category", "Subcategory"}}
 
-// String returns "function", "category" or "subcategory", and "" for an
-// invalid level.
-func (l CSFLevel) String() string {
-	if l < Function || l > Subcategory {
-		return ""
-	}
-	return levelNames[l]
-}
+// IsValid reports whether l is one of the three levels.
+func (l CSFLevel) IsValid() bool { return levels.Valid(int(l)) }
 
-// MarshalText encodes l as String does; an invalid level is an error.
-func (l CSFLevel) MarshalText() ([]byte, error) {
-	if l.String() == "" {
-		return nil, fmt.Errorf("%w: CSF level %d", ismskit.ErrUnknownValue, uint8(l))
-	}
-	return []byte(l.String()), nil
-}
+// String returns "Function", "Category" or "Subcategory", "" for the zero
+// value and "CSFLevel(n)" for any other value.
+func (l CSFLevel) String() string { return levels.Label(int(l)) }
 
-// UnmarshalText decodes "function", "category" or "subcategory".
-func (l *CSFLevel) UnmarshalText(b []byte) error {
-	for v := Function; v <= Subcategory; v++ {
-		if string(b) == levelNames[v] {
-			*l = v
-			return nil
-		}
-	}
-	return fmt.Errorf("%w: CSF level %q, want function, category or subcategory", ismskit.ErrUnknownValue, b)
-}
+// MarshalText returns "function", "category" or "subcategory", and "" for
+// the zero value; any other value is an error wrapping
+// ismskit.ErrUnknownValue.
+func (l CSFLevel) MarshalText() ([]byte, error) { return levels.Marshal(int(l)) }
+
+// UnmarshalText reads what MarshalText returns, exactly; "" gives the
+// zero value.
+func (l *CSFLevel) UnmarshalText(b []byte) error { return enum.SetText(&levels, l, b) }
+
+// ParseCSFLevel parses a level by its code ("subcategory") or label in
+// any case. Anything else is an error wrapping ismskit.ErrUnknownValue.
+func ParseCSFLevel(s string) (CSFLevel, error) { return enum.ParseAs[CSFLevel](&levels, s) }
 
 // The six functions of CSF 2.0 in the Core's order.
 var functions = [...]string{"GV", "ID", "PR", "DE", "RS", "RC"}
@@ -242,7 +238,7 @@ type CSFID struct {
 // any case. It does not check that the element exists.
 func ParseCSF(s string) (CSFID, error) {
 	bad := func(msg string) (CSFID, error) {
-		return CSFID{}, fmt.Errorf("%w: CSF element %q: %s", ismskit.ErrInvalidID, s, msg)
+		return CSFID{}, fielderr.Errorf(ismskit.ErrInvalidID, "CSF element %s: %s", fielderr.Quote(s), msg)
 	}
 	if len(s) < 2 {
 		return bad("want a function (PR), category (PR.AA) or subcategory (PR.AA-01)")
@@ -354,6 +350,9 @@ func (id CSFID) MarshalText() ([]byte, error) { return []byte(id.String()), nil 
 // UnmarshalText decodes what ParseCSF accepts; empty text gives the zero
 // value.
 func (id *CSFID) UnmarshalText(b []byte) error {
+	if id == nil {
+		return fielderr.NilTarget("nist.CSFID")
+	}
 	if len(b) == 0 {
 		*id = CSFID{}
 		return nil

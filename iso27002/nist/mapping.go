@@ -1,13 +1,14 @@
 package nist
 
 import (
-	"fmt"
 	"iter"
 	"slices"
 	"strings"
 	"sync"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/enum"
+	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
 )
@@ -25,39 +26,36 @@ const (
 	BaselineNotSelected                     // in no baseline ("Not Selected")
 )
 
-var baselineNames = [...]string{"", "low", "moderate", "high", "not-selected"}
+var baselines = enum.Table{Type: "Baseline", What: "baseline",
+	Codes:  []string{"", "low", "moderate", "high", "not-selected"},
+	Labels: []string{"", "Low", "Moderate", "High", "Not selected"}}
 
-// String returns "low", "moderate", "high" or "not-selected", and "" for
-// an invalid value.
-func (b Baseline) String() string {
-	if b < BaselineLow || b > BaselineNotSelected {
-		return ""
-	}
-	return baselineNames[b]
-}
+// IsValid reports whether b is one of the four baselines.
+func (b Baseline) IsValid() bool { return baselines.Valid(int(b)) }
 
-// MarshalText encodes b as String does; an invalid value is an error.
-func (b Baseline) MarshalText() ([]byte, error) {
-	if b.String() == "" {
-		return nil, fmt.Errorf("%w: baseline %d", ismskit.ErrUnknownValue, uint8(b))
-	}
-	return []byte(b.String()), nil
-}
+// String returns "Low", "Moderate", "High" or "Not selected", "" for the
+// zero value and "Baseline(n)" for any other value.
+func (b Baseline) String() string { return baselines.Label(int(b)) }
 
-// UnmarshalText decodes what String returns.
-func (b *Baseline) UnmarshalText(t []byte) error {
-	for v := BaselineLow; v <= BaselineNotSelected; v++ {
-		if string(t) == baselineNames[v] {
-			*b = v
-			return nil
-		}
-	}
-	return fmt.Errorf("%w: baseline %q, want low, moderate, high or not-selected", ismskit.ErrUnknownValue, t)
-}
+// MarshalText returns "low", "moderate", "high" or "not-selected", and ""
+// for the zero value; any other value is an error wrapping
+// ismskit.ErrUnknownValue.
+func (b Baseline) MarshalText() ([]byte, error) { return baselines.Marshal(int(b)) }
+
+// UnmarshalText reads what MarshalText returns, exactly; "" gives the
+// zero value.
+func (b *Baseline) UnmarshalText(t []byte) error { return enum.SetText(&baselines, b, t) }
+
+// ParseBaseline parses a baseline by its code ("not-selected") or label in
+// any case ("Not selected"). Anything else is an error wrapping
+// ismskit.ErrUnknownValue.
+func ParseBaseline(s string) (Baseline, error) { return enum.ParseAs[Baseline](&baselines, s) }
 
 // Ref is the ISO/IEC 27001:2022 element a NIST mapping points at: an
 // Annex A control (Control, a 2022 iso27002.ControlID) or a requirement
-// clause of 4 to 10 (Clause), never both. The zero Ref names nothing.
+// clause of 4 to 10 (Clause), never both. The zero Ref names nothing. In
+// JSON and text a Ref is its String form ("A.8.8", "6.1.2", "4.2(a)"),
+// which ParseRef reads back.
 type Ref struct {
 	// Control is the Annex A control; zero for a clause.
 	Control iso27002.ControlID
@@ -85,6 +83,49 @@ func (r Ref) String() string {
 	return ""
 }
 
+// MarshalText returns the String form, "" for the zero Ref. A Ref that
+// ParseRef could not read back (a control that is not a 2022 control, a
+// control and a clause together, an item that is not a letter a to z) is
+// an error wrapping ismskit.ErrNotEncodable.
+func (r Ref) MarshalText() ([]byte, error) {
+	ok := r.IsZero() ||
+		r.Control.Edition() == iso27002.Edition2022 && !r.Clause.IsValid() && r.Item == 0 ||
+		!r.Control.IsValid() && r.Clause.IsValid() && (r.Item == 0 || 'a' <= r.Item && r.Item <= 'z')
+	if !ok {
+		return nil, fielderr.Errorf(ismskit.ErrNotEncodable, "%#v is not an ISO/IEC 27001:2022 control or clause", r)
+	}
+	return []byte(r.String()), nil
+}
+
+// UnmarshalText reads a Ref with ParseRef; "" gives the zero Ref.
+func (r *Ref) UnmarshalText(text []byte) error {
+	if r == nil {
+		return fielderr.NilTarget("nist.Ref")
+	}
+	if len(text) == 0 {
+		*r = Ref{}
+		return nil
+	}
+	v, err := ParseRef(string(text))
+	if err != nil {
+		return err
+	}
+	*r = v
+	return nil
+}
+
+// ParseRef parses what Ref.String returns: "A.8.8" (an Annex A control of
+// ISO/IEC 27001:2022), "6.1.2" (a clause of 4 to 10) or "4.2(a)" (a list
+// item of a clause). A control or clause that ISO/IEC 27001:2022 lacks is
+// an error wrapping ismskit.ErrInvalidID or ismskit.ErrUnknownControl.
+func ParseRef(s string) (Ref, error) {
+	var item byte
+	if n := len(s); n > 3 && s[n-3] == '(' && s[n-1] == ')' && 'a' <= s[n-2] && s[n-2] <= 'z' && !strings.HasPrefix(s, "A.") {
+		item, s = s[n-2], s[:n-3]
+	}
+	return parseRef(s, item)
+}
+
 // compareRef orders Annex A controls before clauses, each in natural
 // order, items after their clause.
 func compareRef(a, b Ref) int {
@@ -106,9 +147,12 @@ func compareRef(a, b Ref) int {
 // ISO/IEC 27001:2022 (OLIR, updated 2023-10-12). The source gives no
 // relationship type. The zero value is no pair.
 type SP80053Pair struct {
-	Control  SP80053ID // the SP 800-53 control or enhancement
-	ISO      Ref       // the ISO/IEC 27001:2022 clause or Annex A control
-	Baseline Baseline  // the control's baseline in the crosswalk
+	// Control is the SP 800-53 control or enhancement.
+	Control SP80053ID `json:"control"`
+	// ISO is the ISO/IEC 27001:2022 clause or Annex A control.
+	ISO Ref `json:"iso"`
+	// Baseline is the control's baseline in the crosswalk.
+	Baseline Baseline `json:"baseline"`
 }
 
 // CSFPair is one informative reference from the CSF 2.0 Core to
@@ -118,14 +162,14 @@ type CSFPair struct {
 	// Element is the function, category or subcategory that gives the
 	// reference. References are not copied down: a reference given by the
 	// category GV.OC is not one of GV.OC-01.
-	Element CSFID
+	Element CSFID `json:"element"`
 	// ISO is the element referred to; the zero Ref where the source names
 	// none ("All applicable controls" for PR, see Note).
-	ISO Ref
+	ISO Ref `json:"iso"`
 	// Note flags an oddity of the source and how it was read: "6.11" read
 	// as 6.1.1, "6.13" as 6.1.3, "All applicable controls". Empty for
 	// ordinary lines.
-	Note string
+	Note string `json:"note,omitempty"`
 }
 
 // sp80053Row and csfRow are the generated tables' rows (zmappings.go).
@@ -180,15 +224,21 @@ func parseRef(s string, item byte) (Ref, error) {
 	if strings.HasPrefix(s, "A.") {
 		id, err := iso27002.Parse(s)
 		if err == nil && id.Edition() != iso27002.Edition2022 {
-			err = fmt.Errorf("%w: %s is not a 2022 control", ismskit.ErrInvalidID, s)
+			err = fielderr.Errorf(ismskit.ErrInvalidID, "%s is not an Annex A control of ISO/IEC 27001:2022", fielderr.Quote(s))
 		}
-		return Ref{Control: id}, err
+		if err != nil {
+			return Ref{}, err
+		}
+		return Ref{Control: id}, nil
 	}
 	id, err := iso27001.ParseClauseID(s)
 	if err == nil {
 		err = iso27001.MustNew(iso27001.Edition2022).CheckClause(id)
 	}
-	return Ref{Clause: id, Item: item}, err
+	if err != nil {
+		return Ref{}, err
+	}
+	return Ref{Clause: id, Item: item}, nil
 }
 
 // SP80053Pairs returns the 643 pairs of the SP 800-53 crosswalk, in the
@@ -345,20 +395,20 @@ func sortedUnique[T comparable](s []T, cmp func(a, b T) int) []T {
 // value is no function.
 type FunctionCoverage struct {
 	// Function is the CSF function ("PR").
-	Function CSFID
+	Function CSFID `json:"function"`
 	// Mapped is the number of the function's subcategories whose
 	// informative references name at least one Annex A control; the
 	// others (none, or clauses only) cannot be covered by controls and
 	// are not counted.
-	Mapped int
+	Mapped int `json:"mapped"`
 	// Covered is the number of those subcategories that name at least one
 	// implemented control.
-	Covered int
+	Covered int `json:"covered"`
 	// Percent is 100 * Covered / Mapped, and 0 when Mapped is 0.
-	Percent float64
+	Percent float64 `json:"percent"`
 	// Uncovered lists the mapped subcategories not covered, in the Core's
 	// order.
-	Uncovered []CSFID
+	Uncovered []CSFID `json:"uncovered,omitempty"`
 }
 
 // CSFCoverage returns, for each of the six CSF 2.0 functions in the

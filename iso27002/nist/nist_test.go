@@ -1,11 +1,14 @@
 package nist_test
 
 import (
+	"encoding/json"
+	"iter"
 	"os"
 	"slices"
 	"testing"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/apitest"
 	"github.com/ismskit/ismskit/internal/nistdata"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
@@ -143,24 +146,89 @@ func TestParseCSF(t *testing.T) {
 		require.NoError(t, back.UnmarshalText(b))
 		assert.Equal(t, l, back)
 	}
-	_, err := nist.CSFLevel(0).MarshalText()
-	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
+	text, err := nist.CSFLevel(0).MarshalText()
+	require.NoError(t, err)
+	assert.Empty(t, text)
 	var l nist.CSFLevel
 	assert.ErrorIs(t, l.UnmarshalText([]byte("tier")), ismskit.ErrUnknownValue)
 }
 
 func TestBaseline(t *testing.T) {
-	for b := nist.BaselineLow; b <= nist.BaselineNotSelected; b++ {
-		text, err := b.MarshalText()
-		require.NoError(t, err)
-		var back nist.Baseline
-		require.NoError(t, back.UnmarshalText(text))
-		assert.Equal(t, b, back)
-	}
-	_, err := nist.Baseline(0).MarshalText()
+	apitest.Enum(t, []nist.Baseline{nist.BaselineLow, nist.BaselineModerate, nist.BaselineHigh, nist.BaselineNotSelected}, nist.ParseBaseline, "")
+	_, err := nist.Baseline(9).MarshalText()
 	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	var b nist.Baseline
 	assert.ErrorIs(t, b.UnmarshalText([]byte("Low")), ismskit.ErrUnknownValue)
+	assert.Equal(t, "Not selected", nist.BaselineNotSelected.String())
+}
+
+func TestCSFLevel(t *testing.T) {
+	apitest.Enum(t, []nist.CSFLevel{nist.Function, nist.Category, nist.Subcategory}, nist.ParseCSFLevel, "")
+	_, err := nist.CSFLevel(4).MarshalText()
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
+}
+
+func TestRef(t *testing.T) {
+	tests := []struct {
+		in      string
+		want    nist.Ref
+		wantErr error
+	}{
+		{in: "A.8.8", want: nist.Ref{Control: iso27002.MustParse("8.8")}},
+		{in: "6.1.2", want: nist.Ref{Clause: iso27001.MustParseClauseID("6.1.2")}},
+		{in: "4.2(a)", want: nist.Ref{Clause: iso27001.MustParseClauseID("4.2"), Item: 'a'}},
+		{in: "A.5.1.1", wantErr: ismskit.ErrInvalidID},
+		{in: "A.5.99", wantErr: ismskit.ErrUnknownControl},
+		{in: "11", wantErr: ismskit.ErrInvalidID},
+		{in: "9.2.3", wantErr: iso27001.ErrUnknownClause},
+		{in: "4.2(A)", wantErr: ismskit.ErrInvalidID},
+		{in: "A.8.8(a)", wantErr: ismskit.ErrInvalidID},
+		{in: "", wantErr: ismskit.ErrInvalidID},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			got, err := nist.ParseRef(tt.in)
+			if tt.wantErr != nil {
+				assert.ErrorIs(t, err, tt.wantErr)
+				assert.True(t, got.IsZero())
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, got)
+			assert.Equal(t, tt.in, got.String())
+			text, err := got.MarshalText()
+			require.NoError(t, err)
+			var back nist.Ref
+			require.NoError(t, back.UnmarshalText(text))
+			assert.Equal(t, got, back)
+		})
+	}
+	for _, bad := range []nist.Ref{
+		{Control: iso27002.MustParse("A.5.1.1")},
+		{Control: iso27002.MustParse("acme:x")},
+		{Control: iso27002.MustParse("8.8"), Clause: iso27001.MustParseClauseID("4")},
+		{Clause: iso27001.MustParseClauseID("4"), Item: '1'},
+		{Item: 'a'},
+	} {
+		_, err := bad.MarshalText()
+		assert.ErrorIs(t, err, ismskit.ErrNotEncodable, "%#v", bad)
+	}
+	// Every pair of the tables encodes and reads back.
+	roundTripAll(t, nist.SP80053Pairs())
+	roundTripAll(t, nist.CSFPairs())
+}
+
+// roundTripAll encodes every value of seq with encoding/json and requires
+// it to decode back equal.
+func roundTripAll[T any](t *testing.T, seq iter.Seq[T]) {
+	t.Helper()
+	for v := range seq {
+		b, err := json.Marshal(v)
+		require.NoError(t, err)
+		var back T
+		require.NoError(t, json.Unmarshal(b, &back))
+		require.Equal(t, v, back)
+	}
 }
 
 func TestSP80053Data(t *testing.T) {

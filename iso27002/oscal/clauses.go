@@ -1,8 +1,7 @@
 package oscal
 
 import (
-	"fmt"
-
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27001"
 )
@@ -31,11 +30,11 @@ func ClauseToken(id iso27001.ClauseID) string { return "c." + id.String() }
 // give byte-identical output.
 func ExportClauses(s *iso27001.Standard, opts Options) ([]byte, error) {
 	if s == nil {
-		return nil, fmt.Errorf("%w: nil standard", ErrNotRepresentable)
+		return nil, fielderr.Errorf(ismskit.ErrNotEncodable, "nil standard")
 	}
-	md, err := opts.meta(s.Name() + " clauses 4 to 10")
+	md, err := opts.withDate(clausesDate(s)).meta(s.Name() + " clauses 4 to 10")
 	if err != nil {
-		return nil, fielderr.At("metadata", err)
+		return nil, err
 	}
 	md.Props = []prop{nsProp("catalog-name", s.Name()), nsProp("edition", s.Edition().String())}
 	md.Remarks = copyrightRemark
@@ -55,7 +54,7 @@ func ExportClauses(s *iso27001.Standard, opts Options) ([]byte, error) {
 			g.Controls = append(g.Controls, c)
 		}
 		if !isMarkupLine(top.Title) {
-			errs.Add(p+".title", fmt.Errorf("%w: title %q is empty or not a single line", ErrNotRepresentable, top.Title))
+			errs.Add(p+".title", fielderr.Errorf(ismskit.ErrNotEncodable, "title %q is empty or not a single line", top.Title))
 		}
 		cat.Groups = append(cat.Groups, g)
 	}
@@ -68,7 +67,7 @@ func ExportClauses(s *iso27001.Standard, opts Options) ([]byte, error) {
 func clauseMeta(c iso27001.Clause) ([]prop, []part) {
 	props := []prop{{Name: "label", Value: c.ID.String()}, nsProp("clause-id", c.ID.String())}
 	if c.Change != iso27001.ChangeNone {
-		props = append(props, nsProp("change", c.Change.String()))
+		props = append(props, nsProp("change", text(c.Change)))
 	}
 	var parts []part
 	if c.Summary != "" {
@@ -84,7 +83,7 @@ func clauseControl(s *iso27001.Standard, c iso27001.Clause, depth int) (control,
 	var errs fielderr.List
 	oc := control{ID: ClauseToken(c.ID), Class: "clause", Title: c.Title}
 	if !isMarkupLine(c.Title) {
-		errs.Add("title", fmt.Errorf("%w: title %q is empty or not a single line", ErrNotRepresentable, c.Title))
+		errs.Add("title", fielderr.Errorf(ismskit.ErrNotEncodable, "title %q is empty or not a single line", c.Title))
 	}
 	oc.Props, oc.Parts = clauseMeta(c)
 	items, err := itemParts(s, c.ID)
@@ -111,16 +110,16 @@ func itemParts(s *iso27001.Standard, id iso27001.ClauseID) ([]part, error) {
 			pt.Class = "note"
 		}
 		if it.Documented != iso27001.NotDocumented {
-			pt.Props = append(pt.Props, nsProp("documented", it.Documented.String()))
+			pt.Props = append(pt.Props, nsProp("documented", text(it.Documented)))
 		}
 		if it.Amendment != iso27001.NoAmendment {
-			pt.Props = append(pt.Props, nsProp("amendment", it.Amendment.String()))
+			pt.Props = append(pt.Props, nsProp("amendment", text(it.Amendment)))
 		}
 		if it.Change != iso27001.ChangeNone {
-			pt.Props = append(pt.Props, nsProp("change", it.Change.String()))
+			pt.Props = append(pt.Props, nsProp("change", text(it.Change)))
 		}
 		if !isToken(pt.ID) {
-			errs.Add(fielderr.Key("items", it.ID.String()), fmt.Errorf("%w: %q is not a token", ErrNotRepresentable, pt.ID))
+			errs.Add(fielderr.Key("items", it.ID.String()), fielderr.Errorf(ismskit.ErrNotEncodable, "%q is not a token", pt.ID))
 		}
 		parts = append(parts, pt)
 	}

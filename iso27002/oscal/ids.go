@@ -4,8 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
+	"github.com/ismskit/ismskit/internal/oscalmodel"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
@@ -94,35 +94,9 @@ func sanitizeToken(s string) string {
 	return b.String()
 }
 
-// isToken reports whether s is a valid OSCAL token (TokenDatatype:
-// ^(\p{L}|_)(\p{L}|\p{N}|[.\-_])*$).
-func isToken(s string) bool {
-	if s == "" || !utf8.ValidString(s) {
-		return false
-	}
-	for i, r := range s {
-		if unicode.IsLetter(r) || r == '_' {
-			continue
-		}
-		if i > 0 && (unicode.IsNumber(r) || r == '.' || r == '-') {
-			continue
-		}
-		return false
-	}
-	return true
-}
-
-// isStringValue reports whether s is valid for OSCAL's StringDatatype: not
-// empty, and no leading or trailing whitespace.
-func isStringValue(s string) bool {
-	return s != "" && strings.TrimSpace(s) == s
-}
-
-// isMarkupLine reports whether s is valid for OSCAL's MarkupLineDatatype:
-// not empty and a single line.
-func isMarkupLine(s string) bool {
-	return s != "" && !strings.ContainsAny(s, "\n")
-}
+func isToken(s string) bool       { return oscalmodel.IsToken(s) }
+func isMarkupLine(s string) bool  { return oscalmodel.IsLine(s) }
+func isStringValue(s string) bool { return s != "" && strings.TrimSpace(s) == s }
 
 // tokenSet hands out unique tokens in a document.
 type tokenSet map[string]bool

@@ -7,6 +7,7 @@ import (
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/iso27002/oscal"
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestControlToken(t *testing.T) {
@@ -41,17 +42,6 @@ func TestControlToken(t *testing.T) {
 	id, ok := oscal.ParseControlToken("A.5.1")
 	assert.True(t, ok)
 	assert.Equal(t, iso27002.MustParse("5.1"), id)
-}
-
-func TestUUID(t *testing.T) {
-	// The UUID namespace is the version 5 UUID of Namespace in RFC 9562's
-	// URL name space (checked with Python's uuid.uuid5), and UUIDs are
-	// version 5, RFC variant, stable.
-	u := oscal.UUID("map:A.5.1.1>5.1")
-	assert.Regexp(t, `^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$`, u)
-	assert.Equal(t, u, oscal.UUID("map:A.5.1.1>5.1"))
-	assert.NotEqual(t, u, oscal.UUID("map:A.5.1.2>5.1"))
-	assert.Equal(t, "b0f2e828-24cb-5f58-bf08-de9cbc94f51f", oscal.UUIDNamespace)
 }
 
 func TestRelationship(t *testing.T) {
@@ -95,9 +85,22 @@ func TestRelationship(t *testing.T) {
 		assert.NoError(t, back.UnmarshalText(b))
 		assert.Equal(t, r, back)
 	}
-	_, err := oscal.Relationship(0).MarshalText()
+	zero, err := oscal.Relationship(0).MarshalText()
+	assert.NoError(t, err, "the zero value marshals, as empty text")
+	assert.Empty(t, zero)
+	_, err = oscal.Relationship(9).MarshalText()
 	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
-	var r oscal.Relationship
+	var r oscal.Relationship = oscal.EqualTo
+	assert.NoError(t, r.UnmarshalText(nil))
+	assert.Equal(t, oscal.Relationship(0), r)
 	assert.ErrorIs(t, r.UnmarshalText([]byte("equal")), ismskit.ErrUnknownValue)
 	assert.Equal(t, "", oscal.Relationship(9).String())
+	for _, s := range []string{"equal-to", "subset-of", "superset-of", "intersects-with"} {
+		v, err := oscal.ParseRelationship(s)
+		require.NoError(t, err)
+		assert.True(t, v.IsValid())
+		assert.Equal(t, s, v.String())
+	}
+	_, err = oscal.ParseRelationship("Equal-To")
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 }

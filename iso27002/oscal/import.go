@@ -1,49 +1,33 @@
 package oscal
 
 import (
-	"errors"
-	"fmt"
-	"regexp"
+	"context"
+	"io"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/codec"
 	"github.com/ismskit/ismskit/internal/fielderr"
-	"github.com/ismskit/ismskit/internal/strictjson"
+	"github.com/ismskit/ismskit/internal/oscalmodel"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
-// Default limits of an import.
-const (
-	// DefaultMaxBytes is the largest document ImportCatalog and
-	// ImportProfile read unless ImportOptions says otherwise: 64 MiB, about
-	// six times NIST's SP 800-53 rev 5 catalog.
-	DefaultMaxBytes = 64 << 20
-	// DefaultMaxDepth is the deepest nesting of JSON objects and arrays
-	// accepted unless ImportOptions says otherwise. OSCAL catalogs nest
-	// about 20 deep.
-	DefaultMaxDepth = 128
-	// MaxDepthLimit caps ImportOptions.MaxDepth, as encoding/json does, so
-	// that no input can exhaust the stack.
-	MaxDepthLimit = 10000
-	// DefaultNamespace is the namespace of the custom control IDs of an
-	// imported catalog whose ImportOptions leave Namespace empty.
-	DefaultNamespace = "oscal"
-)
+// DefaultNamespace is the namespace of the custom control IDs of an
+// imported catalog whose ImportOptions leave Namespace empty.
+const DefaultNamespace = "oscal"
 
 // ImportOptions controls ImportCatalog and ImportProfile. The zero value
-// is ready to use.
+// is ready to use. The limits of the decoding (size, depth, number of
+// problems reported) are ismskit.DecodeOption values, given after the
+// options, as for every decoder of ismskit.
 type ImportOptions struct {
 	// Namespace is the namespace of the custom control IDs the imported
 	// controls get: "nist-800-53r5" makes the OSCAL control "ac-2" the
 	// control "nist-800-53r5:ac-2". Empty means DefaultNamespace. It is not
 	// used for controls that carry ismskit's own "control-id" property.
-	Namespace string
-	// MaxBytes is the largest document accepted; 0 means DefaultMaxBytes.
-	MaxBytes int
-	// MaxDepth is the deepest nesting of JSON values accepted; 0 means
-	// DefaultMaxDepth, and values above MaxDepthLimit mean MaxDepthLimit.
-	MaxDepth int
+	Namespace string `json:"namespace,omitempty"`
 }
 
 func (o ImportOptions) namespace() string {
@@ -52,48 +36,6 @@ func (o ImportOptions) namespace() string {
 	}
 	return o.Namespace
 }
-
-// precheck enforces the size and depth limits before any parsing, so that
-// a huge or deeply nested document costs one linear scan.
-func (o ImportOptions) precheck(data []byte) error {
-	maxBytes, maxDepth := o.MaxBytes, o.MaxDepth
-	if maxBytes <= 0 {
-		maxBytes = DefaultMaxBytes
-	}
-	if maxDepth <= 0 {
-		maxDepth = DefaultMaxDepth
-	}
-	maxDepth = min(maxDepth, MaxDepthLimit)
-	if len(data) > maxBytes {
-		return &ismskit.Error{Err: fmt.Errorf("%w: %d bytes, the limit is %d", ismskit.ErrTooLarge, len(data), maxBytes)}
-	}
-	depth, inString, escaped := 0, false, false
-	for i, c := range data {
-		switch {
-		case inString:
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
-			}
-		case c == '"':
-			inString = true
-		case c == '{' || c == '[':
-			depth++
-			if depth > maxDepth {
-				return &ismskit.Error{Err: fmt.Errorf("%w: nested deeper than %d at offset %d", ismskit.ErrTooLarge, maxDepth, i)}
-			}
-		case c == '}' || c == ']':
-			depth--
-		}
-	}
-	return nil
-}
-
-var uuidRE = regexp.MustCompile(`^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[45][0-9A-Fa-f]{3}-[89ABab][0-9A-Fa-f]{3}-[0-9A-Fa-f]{12}$`)
 
 // importer carries the state of one ImportCatalog call.
 type importer struct {
@@ -104,86 +46,147 @@ type importer struct {
 	controls []iso27002.Control
 	groups   []iso27002.Group
 	ids      map[string]string // OSCAL control and group ids seen, to their paths
+	cat      *Catalog
+	owner    map[string]string // part id -> OSCAL id of its control
+	moved    map[int][]string  // control position -> hrefs it moved to
 }
 
 // ImportCatalog reads an OSCAL catalog in JSON (any OSCAL 1.x catalog:
 // NIST SP 800-53 rev 5, a company's own, or one that ExportCatalog wrote)
-// and returns it as an iso27002.Catalog, which risk and soa use through
-// the same API as the built-in catalogs.
+// and keeps all of it: ISO27002 gives its controls to risk and soa through
+// the same API as the built-in catalogs, EncodeCatalog writes it back, and
+// the other methods of Catalog read what the iso27002 model has no field
+// for.
 //
 //   - Every control, at any depth (control enhancements such as "ac-2.1"
 //     included), becomes a control with the custom ID
 //     "<namespace>:<OSCAL id>" ("nist-800-53r5:ac-2"), its title, and its
-//     Group set to the id of the group it sits in. The prose of its
-//     "statement" part, with the labels of nested parts, becomes
-//     Text.Control and that of its "guidance" part Text.Guidance, so
-//     Catalog.Search finds them; an "overview" part becomes its Summary.
+//     Group set to the id of the group it sits in; Info gives its parent
+//     control, class, label and sort id. The text of its "statement" part,
+//     with the labels of nested items and every parameter resolved as
+//     Catalog.Statement resolves it without values, becomes Text.Control,
+//     and that of its "guidance" part Text.Guidance, so Catalog.Search
+//     finds them; an "overview" part becomes its Summary.
+//   - A control with the "status" property "withdrawn" (in any case: SP
+//     800-53 rev 4 writes "Withdrawn") is Withdrawn, with
+//     MovedTo naming the controls its "moved-to" and "incorporated-into"
+//     links lead to (a link to a statement item leads to the item's
+//     control): Search and Select leave it out, and an SoA reports it.
 //   - Every group becomes a Group, with the enclosing group as its Parent.
 //     A group without an id gets one made from its position ("#2/0"), which
-//     can never clash with a token. JSON nesting cannot express a cycle,
-//     so there is none to find.
+//     can never clash with a token.
 //   - A catalog that ExportCatalog wrote (its controls carry the
 //     "control-id" property in Namespace) comes back as it went out: ISO
 //     IDs, themes, attributes, summaries, titles, groups and licensed text.
 //
-// Decoding is strict about structure: a key that the OSCAL schema does not
-// define, a value of the wrong type, trailing data or malformed JSON is an
-// error (ErrUnknownField, ErrType, ErrTrailingData, ErrSyntax). The rules
-// of the schema that matter for the catalog are checked too (ErrInvalid: a
-// missing uuid, metadata or title, an id that is not a token;
-// ErrDuplicateID), as are the limits of opts (ErrTooLarge). Parameters,
-// links, back matter and properties of other namespaces are accepted as
-// the schema allows and not kept. Every problem is a *ismskit.Error with its
-// JSON path ("catalog.groups[1].controls[4].id"), and all of them are
-// reported, joined. ImportCatalog never panics, whatever its input.
-func ImportCatalog(data []byte, opts ImportOptions) (*iso27002.Catalog, error) {
-	if err := opts.precheck(data); err != nil {
+// Decoding is strict about structure and single-pass: a key that the
+// OSCAL schema does not define, a value of the wrong type, trailing data
+// or malformed JSON is an error (ismskit.ErrUnknownField, ErrType,
+// ErrTrailingData, ErrSyntax). The rules of the schema that matter for the
+// catalog are checked too: a missing uuid, metadata or title
+// (ismskit.ErrMissing), an id or name that is not a token
+// (ismskit.ErrInvalidID), a title over several lines (ErrInvalid), an id
+// given twice (ismskit.ErrDuplicateID). limits bound the input's size and
+// nesting (ismskit.ErrTooLarge, ErrTooDeep) and the number of problems
+// reported. Every problem is a *ismskit.Error with its JSON path
+// ("catalog.groups[1].controls[4].id"), all of them joined. ImportCatalog
+// never panics, whatever its input.
+func ImportCatalog(data []byte, opts ImportOptions, limits ...ismskit.DecodeOption) (*Catalog, error) {
+	return ImportCatalogContext(context.Background(), data, opts, limits...)
+}
+
+// ReadCatalog reads an OSCAL catalog from r, never past the byte limit of
+// limits, and imports it as ImportCatalog does.
+func ReadCatalog(r io.Reader, opts ImportOptions, limits ...ismskit.DecodeOption) (*Catalog, error) {
+	data, err := codec.ReadAll(r, limits)
+	if err != nil {
 		return nil, err
 	}
+	return ImportCatalog(data, opts, limits...)
+}
+
+// ImportCatalogContext is ImportCatalog that stops when ctx is done, with
+// an error wrapping ctx.Err(), so that a server can drop an import its
+// request no longer needs.
+func ImportCatalogContext(ctx context.Context, data []byte, opts ImportOptions, limits ...ismskit.DecodeOption) (*Catalog, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	var doc catalogDoc
-	if err := strictjson.Unmarshal(data, &doc); err != nil {
+	if err := oscalmodel.Decode(ctx, data, &doc, limits...); err != nil {
 		return nil, err
 	}
 	if doc.Catalog == nil {
-		return nil, &ismskit.Error{Path: "catalog", Err: fmt.Errorf("%w: missing", ErrInvalid)}
+		return nil, &ismskit.Error{Path: "catalog", Err: fielderr.Errorf(ismskit.ErrMissing, "no catalog")}
 	}
 	c := doc.Catalog
-	im := &importer{ns: opts.namespace(), ids: map[string]string{}}
+	im := &importer{ns: opts.namespace(), ids: map[string]string{}, owner: map[string]string{}, moved: map[int][]string{}}
+	im.errs.Max = ismskit.LimitsOf(limits...).MaxProblems
 	if _, err := iso27002.Parse(im.ns + ":x"); err != nil {
-		return nil, fmt.Errorf("%w: namespace %q: %w", ErrInvalid, im.ns, err)
+		return nil, &ismskit.Error{Path: "options.namespace", Err: fielderr.Errorf(ismskit.ErrInvalidID, "namespace %q: %v", im.ns, err)}
 	}
-	if !uuidRE.MatchString(c.UUID) {
-		im.errs.Add("catalog.uuid", fmt.Errorf("%w: %q is not a UUID", ErrInvalid, c.UUID))
+	im.cat = &Catalog{doc: c, ns: im.ns, controls: map[iso27002.ControlID]*control{}, info: map[iso27002.ControlID]ControlInfo{},
+		byOSCAL: map[string]iso27002.ControlID{}, params: map[string]*param{}}
+	if !oscalmodel.IsUUID(c.UUID) {
+		im.errs.Add("catalog.uuid", fielderr.Errorf(ErrInvalid, "%q is not a UUID", clip(c.UUID)))
 	}
 	name := im.metadata("catalog.metadata", c.Metadata)
+	// First pass: parameters and part ids, which control text refers to.
+	im.collect("catalog.params", c.Params, nil, nil)
+	for i := range c.Groups {
+		im.collectGroup(fielderr.Index("catalog.groups", i), &c.Groups[i])
+	}
+	for i := range c.Controls {
+		im.collectControl(fielderr.Index("catalog.controls", i), &c.Controls[i])
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, &ismskit.Error{Err: err}
+	}
 	for i := range c.Groups {
 		im.group(fielderr.Index("catalog.groups", i), &c.Groups[i], "", "#"+strconv.Itoa(i))
 	}
 	for i := range c.Controls {
-		im.control(fielderr.Index("catalog.controls", i), &c.Controls[i], "")
+		im.control(fielderr.Index("catalog.controls", i), &c.Controls[i], "", iso27002.ControlID{})
 	}
+	im.resolveMoves()
 	if err := im.errs.Err(); err != nil {
 		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, &ismskit.Error{Err: err}
 	}
 	cat, err := iso27002.NewCatalog(name, im.controls, im.groups...)
 	if err != nil {
 		return nil, im.remap(err)
 	}
-	return cat, nil
+	im.cat.iso = cat
+	return im.cat, nil
+}
+
+func clip(s string) string {
+	if len(s) > 64 {
+		return s[:61] + "..."
+	}
+	return s
 }
 
 // metadata checks the metadata and returns the catalog's name.
 func (im *importer) metadata(p string, md *metadata) string {
 	if md == nil {
-		im.errs.Add(p, fmt.Errorf("%w: missing", ErrInvalid))
+		im.errs.Add(p, fielderr.Errorf(ismskit.ErrMissing, "no metadata"))
 		return ""
 	}
 	if !isMarkupLine(md.Title) {
-		im.errs.Add(p+".title", fmt.Errorf("%w: empty or over several lines", ErrInvalid))
+		im.errs.Add(p+".title", fielderr.Errorf(ErrInvalid, "empty or over several lines"))
 	}
 	for _, f := range []struct{ key, val string }{{"last-modified", md.LastModified}, {"version", md.Version}, {"oscal-version", md.OSCALVersion}} {
 		if !isStringValue(f.val) {
-			im.errs.Add(p+"."+f.key, fmt.Errorf("%w: missing or empty", ErrInvalid))
+			im.errs.Add(fielderr.Key(p, f.key), fielderr.Errorf(ismskit.ErrMissing, "missing or empty"))
+		}
+	}
+	if md.LastModified != "" {
+		if _, err := oscalmodel.ParseDateTime(md.LastModified); err != nil {
+			im.errs.Add(fielderr.Key(p, "last-modified"), err)
 		}
 	}
 	im.props(p+".props", md.Props)
@@ -198,13 +201,16 @@ func (im *importer) metadata(p string, md *metadata) string {
 
 // props checks the properties that the schema constrains.
 func (im *importer) props(p string, props []prop) {
+	if propsOK(props) {
+		return
+	}
 	for i, pr := range props {
 		pp := fielderr.Index(p, i)
 		if !isToken(pr.Name) {
-			im.errs.Add(pp+".name", fmt.Errorf("%w: %q is not a token", ErrInvalid, pr.Name))
+			im.errs.Add(pp+".name", fielderr.Errorf(ismskit.ErrInvalidID, "%q is not a token", clip(pr.Name)))
 		}
 		if !isStringValue(pr.Value) {
-			im.errs.Add(pp+".value", fmt.Errorf("%w: empty or with surrounding spaces", ErrInvalid))
+			im.errs.Add(pp+".value", fielderr.Errorf(ErrInvalid, "empty or with surrounding spaces"))
 		}
 	}
 }
@@ -214,11 +220,61 @@ func (im *importer) props(p string, props []prop) {
 func (im *importer) checkID(p, id string) {
 	switch prev, dup := im.ids[id]; {
 	case !isToken(id):
-		im.errs.Add(p, fmt.Errorf("%w: %q is not a token", ErrInvalid, id))
+		im.errs.Add(p, fielderr.Errorf(ismskit.ErrInvalidID, "%q is not a token", clip(id)))
 	case dup:
-		im.errs.Add(p, fmt.Errorf("%w: %q is also %s", ismskit.ErrDuplicateID, id, prev))
+		im.errs.Add(p, fielderr.Errorf(ismskit.ErrDuplicateID, "%q is also %s", clip(id), prev))
 	default:
 		im.ids[id] = p
+	}
+}
+
+// collect records parameters and the owners of part ids.
+func (im *importer) collect(p string, params []param, parts []part, owner *string) {
+	for i := range params {
+		pm := &params[i]
+		switch _, dup := im.cat.params[pm.ID]; {
+		case !isToken(pm.ID):
+			im.errs.Add(fielderr.Index(p, i)+".id", fielderr.Errorf(ismskit.ErrInvalidID, "%q is not a token", clip(pm.ID)))
+		case dup:
+			im.errs.Add(fielderr.Index(p, i)+".id", fielderr.Errorf(ismskit.ErrDuplicateID, "parameter %q is declared twice", clip(pm.ID)))
+		default:
+			im.cat.params[pm.ID] = pm
+		}
+		if !propsOK(pm.Props) {
+			im.props(fielderr.Index(p, i)+".props", pm.Props)
+		}
+		if pm.Select != nil && pm.Select.HowMany != "" && pm.Select.HowMany != "one" && pm.Select.HowMany != "one-or-more" {
+			im.errs.Add(fielderr.Key(fielderr.Index(p, i)+".select", "how-many"), fielderr.Errorf(ismskit.ErrUnknownValue, "%q, want one or one-or-more", clip(pm.Select.HowMany)))
+		}
+	}
+	if owner != nil {
+		var walk func(parts []part)
+		walk = func(parts []part) {
+			for i := range parts {
+				if parts[i].ID != "" {
+					im.owner[parts[i].ID] = *owner
+				}
+				walk(parts[i].Parts)
+			}
+		}
+		walk(parts)
+	}
+}
+
+func (im *importer) collectGroup(p string, g *group) {
+	im.collect(p+".params", g.Params, nil, nil)
+	for i := range g.Groups {
+		im.collectGroup(fielderr.Index(p+".groups", i), &g.Groups[i])
+	}
+	for i := range g.Controls {
+		im.collectControl(fielderr.Index(p+".controls", i), &g.Controls[i])
+	}
+}
+
+func (im *importer) collectControl(p string, c *control) {
+	im.collect(p+".params", c.Params, c.Parts, &c.ID)
+	for i := range c.Controls {
+		im.collectControl(fielderr.Index(p+".controls", i), &c.Controls[i])
 	}
 }
 
@@ -230,7 +286,7 @@ func (im *importer) group(p string, g *group, parent, auto string) {
 		im.checkID(p+".id", g.ID)
 	}
 	if !isMarkupLine(g.Title) {
-		im.errs.Add(p+".title", fmt.Errorf("%w: empty or over several lines", ErrInvalid))
+		im.errs.Add(p+".title", fielderr.Errorf(ErrInvalid, "empty or over several lines"))
 	}
 	im.props(p+".props", g.Props)
 	for _, pr := range g.Props {
@@ -245,7 +301,7 @@ func (im *importer) group(p string, g *group, parent, auto string) {
 		im.group(fielderr.Index(p+".groups", i), &g.Groups[i], id, auto+"/"+strconv.Itoa(i))
 	}
 	for i := range g.Controls {
-		im.control(fielderr.Index(p+".controls", i), &g.Controls[i], id)
+		im.control(fielderr.Index(p+".controls", i), &g.Controls[i], id, iso27002.ControlID{})
 	}
 }
 
@@ -254,8 +310,9 @@ func (im *importer) group(p string, g *group, parent, auto string) {
 func (im *importer) parts(p string, parts []part) (summary string, text iso27002.LicensedText) {
 	for i := range parts {
 		pt := &parts[i]
-		pp := fielderr.Index(p, i)
-		im.checkPart(pp, pt)
+		if !partOK(pt, 0) {
+			im.checkPart(fielderr.Index(p, i), pt, 0)
+		}
 		ours := pt.NS == Namespace
 		switch {
 		case ours && pt.Name == "summary", pt.NS == "" && pt.Name == "overview" && summary == "":
@@ -265,66 +322,60 @@ func (im *importer) parts(p string, parts []part) (summary string, text iso27002
 		case ours && pt.Name == "other":
 			text.Other = pt.Prose
 		case pt.NS == "" && pt.Name == "statement":
-			text.Control = joinText(text.Control, flatten(pt))
+			text.Control = joinText(text.Control, flattenPart(pt, im.cat.params, nil))
 		case pt.NS == "" && pt.Name == "guidance":
-			text.Guidance = joinText(text.Guidance, flatten(pt))
+			text.Guidance = joinText(text.Guidance, flattenPart(pt, im.cat.params, nil))
 		}
 	}
 	return summary, text
 }
 
-func (im *importer) checkPart(p string, pt *part) {
+// propsOK reports whether every property is valid, without building
+// paths.
+func propsOK(props []prop) bool {
+	for _, pr := range props {
+		if !isToken(pr.Name) || !isStringValue(pr.Value) {
+			return false
+		}
+	}
+	return true
+}
+
+// partOK reports whether a part and its sub-parts are valid, without
+// building paths.
+func partOK(pt *part, depth int) bool {
+	if !isToken(pt.Name) || pt.ID != "" && !isToken(pt.ID) || pt.Title != "" && !isMarkupLine(pt.Title) || !propsOK(pt.Props) {
+		return false
+	}
+	if depth < maxPartDepth {
+		for i := range pt.Parts {
+			if !partOK(&pt.Parts[i], depth+1) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func (im *importer) checkPart(p string, pt *part, depth int) {
+	if partOK(pt, depth) {
+		return
+	}
 	if !isToken(pt.Name) {
-		im.errs.Add(p+".name", fmt.Errorf("%w: %q is not a token", ErrInvalid, pt.Name))
+		im.errs.Add(p+".name", fielderr.Errorf(ismskit.ErrInvalidID, "%q is not a token", clip(pt.Name)))
 	}
 	if pt.ID != "" && !isToken(pt.ID) {
-		im.errs.Add(p+".id", fmt.Errorf("%w: %q is not a token", ErrInvalid, pt.ID))
+		im.errs.Add(p+".id", fielderr.Errorf(ismskit.ErrInvalidID, "%q is not a token", clip(pt.ID)))
 	}
 	if pt.Title != "" && !isMarkupLine(pt.Title) {
-		im.errs.Add(p+".title", fmt.Errorf("%w: over several lines", ErrInvalid))
+		im.errs.Add(p+".title", fielderr.Errorf(ErrInvalid, "over several lines"))
 	}
 	im.props(p+".props", pt.Props)
-	for i := range pt.Parts {
-		im.checkPart(fielderr.Index(p+".parts", i), &pt.Parts[i])
-	}
-}
-
-// flatten returns the prose of a part and its sub-parts, each sub-part on
-// its own line after its label ("a. ..."), depth first.
-func flatten(pt *part) string {
-	if len(pt.Parts) == 0 && !hasLabel(pt) {
-		return pt.Prose // kept exactly, as ExportCatalog wrote it
-	}
-	var b strings.Builder
-	var walk func(pt *part)
-	walk = func(pt *part) {
-		line := strings.TrimSpace(pt.Prose)
-		for _, pr := range pt.Props {
-			if pr.Name == "label" && pr.NS == "" {
-				line = strings.TrimSpace(pr.Value + " " + line)
-			}
-		}
-		if line != "" {
-			if b.Len() > 0 {
-				b.WriteByte('\n')
-			}
-			b.WriteString(line)
-		}
+	if depth < maxPartDepth {
 		for i := range pt.Parts {
-			walk(&pt.Parts[i])
+			im.checkPart(fielderr.Index(p+".parts", i), &pt.Parts[i], depth+1)
 		}
 	}
-	walk(pt)
-	return b.String()
-}
-
-func hasLabel(pt *part) bool {
-	for _, pr := range pt.Props {
-		if pr.Name == "label" && pr.NS == "" {
-			return true
-		}
-	}
-	return false
 }
 
 func joinText(a, b string) string {
@@ -334,16 +385,18 @@ func joinText(a, b string) string {
 	return a + "\n" + b
 }
 
-func (im *importer) control(p string, c *control, groupID string) {
+func (im *importer) control(p string, c *control, groupID string, parent iso27002.ControlID) {
 	im.checkID(p+".id", c.ID)
 	if !isMarkupLine(c.Title) {
-		im.errs.Add(p+".title", fmt.Errorf("%w: empty or over several lines", ErrInvalid))
+		im.errs.Add(p+".title", fielderr.Errorf(ErrInvalid, "empty or over several lines"))
 	}
 	im.props(p+".props", c.Props)
 	ctl := iso27002.Control{Title: c.Title}
 	ours := false
-	var errs fielderr.List
 	for i, pr := range c.Props {
+		if pr.NS == "" && pr.Name == "status" && strings.EqualFold(pr.Value, "withdrawn") {
+			ctl.Withdrawn = true
+		}
 		if pr.NS != Namespace {
 			continue
 		}
@@ -351,18 +404,18 @@ func (im *importer) control(p string, c *control, groupID string) {
 		switch pr.Name {
 		case "control-id":
 			id, err := iso27002.Parse(pr.Value)
-			errs.Add(pp, err)
+			im.errs.Add(pp, err)
 			ctl.ID, ours = id, err == nil
 		case "theme":
 			t, err := iso27002.ParseTheme(pr.Value)
-			errs.Add(pp, err)
+			im.errs.Add(pp, err)
 			ctl.Theme = t
 		case "group":
 			ctl.Group = pr.Value
 		case "new":
 			ctl.New = pr.Value == "true"
 			if pr.Value != "true" && pr.Value != "false" {
-				errs.Add(pp, fmt.Errorf("%w: %q, want true or false", ismskit.ErrUnknownValue, pr.Value))
+				im.errs.Add(pp, fielderr.Errorf(ismskit.ErrUnknownValue, "%q, want true or false", clip(pr.Value)))
 			}
 		case "annex-a-title":
 			ctl.AnnexATitle = pr.Value
@@ -373,14 +426,13 @@ func (im *importer) control(p string, c *control, groupID string) {
 				}
 				a, err := iso27002.ParseAttribute(pr.Value)
 				if err == nil && a.Type() != t {
-					err = fmt.Errorf("%w: %s is not a value of %s", ismskit.ErrUnknownValue, a, t.Title())
+					err = fielderr.Errorf(ismskit.ErrUnknownValue, "%s is not a value of %s", a, t)
 				}
-				errs.Add(pp, err)
+				im.errs.Add(pp, err)
 				ctl.Attributes = ctl.Attributes.With(a)
 			}
 		}
 	}
-	im.errs.Add("", errs.Err())
 	ctl.Summary, ctl.Text = im.parts(p+".parts", c.Parts)
 	if !ours {
 		id, err := iso27002.Parse(im.ns + ":" + c.ID)
@@ -392,10 +444,48 @@ func (im *importer) control(p string, c *control, groupID string) {
 			ctl.Group = groupID
 		}
 	}
+	if ctl.Withdrawn {
+		for _, l := range c.Links {
+			if l.Rel == "moved-to" || l.Rel == "incorporated-into" {
+				im.moved[len(im.controls)] = append(im.moved[len(im.controls)], l.Href)
+			}
+		}
+	}
+	if ctl.ID.IsValid() && isToken(c.ID) {
+		if _, dup := im.cat.controls[ctl.ID]; !dup {
+			im.cat.controls[ctl.ID] = c
+			im.cat.byOSCAL[c.ID] = ctl.ID
+			im.cat.info[ctl.ID] = ControlInfo{ID: ctl.ID, OSCALID: c.ID, Class: c.Class, Label: labelOf(c.Props),
+				SortID: propOf(c.Props, "sort-id"), Parent: parent, Group: ctl.Group}
+		}
+	}
 	im.controls = append(im.controls, ctl)
 	im.ctlPaths = append(im.ctlPaths, p)
 	for i := range c.Controls {
-		im.control(fielderr.Index(p+".controls", i), &c.Controls[i], groupID)
+		im.control(fielderr.Index(p+".controls", i), &c.Controls[i], groupID, ctl.ID)
+	}
+}
+
+// resolveMoves sets MovedTo of the withdrawn controls from the targets of
+// their links: "#ac-2" is control ac-2, "#ac-2_smt.k" the control whose
+// statement holds that item. A link elsewhere (another document) is kept
+// in the OSCAL document only.
+func (im *importer) resolveMoves() {
+	for i, hrefs := range im.moved {
+		var to []iso27002.ControlID
+		for _, h := range hrefs {
+			frag, ok := strings.CutPrefix(h, "#")
+			if !ok {
+				continue
+			}
+			if o, ok := im.owner[frag]; ok {
+				frag = o
+			}
+			if id, ok := im.cat.byOSCAL[frag]; ok && !slices.Contains(to, id) {
+				to = append(to, id)
+			}
+		}
+		im.controls[i].MovedTo = to
 	}
 }
 
@@ -403,35 +493,26 @@ func (im *importer) control(p string, c *control, groupID string) {
 // ("controls[3].theme", "groups[1].parent") into JSON paths of the
 // document.
 func (im *importer) remap(err error) error {
-	var out []error
-	var walk func(err error)
-	walk = func(err error) {
-		if j, ok := err.(interface{ Unwrap() []error }); ok {
-			for _, e := range j.Unwrap() {
-				walk(e)
-			}
-			return
-		}
-		var fe *ismskit.Error
-		if errors.As(err, &fe) {
-			for _, t := range []struct {
-				prefix string
-				paths  []string
-			}{{"controls[", im.ctlPaths}, {"groups[", im.grpPaths}} {
-				if rest, ok := strings.CutPrefix(fe.Path, t.prefix); ok {
-					if n, tail, ok := strings.Cut(rest, "]"); ok {
-						if i, e := strconv.Atoi(n); e == nil && i >= 0 && i < len(t.paths) {
-							out = append(out, &ismskit.Error{Path: t.paths[i] + tail, Err: fe.Err})
-							return
-						}
+	var out fielderr.List
+	for _, fe := range ismskit.Problems(err) {
+		done := false
+		for _, t := range []struct {
+			prefix string
+			paths  []string
+		}{{"controls[", im.ctlPaths}, {"groups[", im.grpPaths}} {
+			if rest, ok := strings.CutPrefix(fe.Path, t.prefix); ok {
+				if n, tail, ok := strings.Cut(rest, "]"); ok {
+					if i, e := strconv.Atoi(n); e == nil && i >= 0 && i < len(t.paths) {
+						out.Add("", &ismskit.Error{Path: t.paths[i] + tail, Err: fe.Err})
+						done = true
+						break
 					}
 				}
 			}
-			out = append(out, &ismskit.Error{Path: "catalog." + fe.Path, Err: fe.Err})
-			return
 		}
-		out = append(out, &ismskit.Error{Path: "catalog", Err: err})
+		if !done {
+			out.Add("", &ismskit.Error{Path: fielderr.JoinPath("catalog", fe.Path), Err: fe.Err})
+		}
 	}
-	walk(err)
-	return errors.Join(out...)
+	return out.Err()
 }

@@ -1,12 +1,24 @@
 package oscal
 
-import "encoding/json"
+import (
+	"encoding/json"
+
+	"github.com/ismskit/ismskit/internal/oscalmodel"
+)
 
 // The OSCAL 1.2.1 JSON models this package reads and writes. Every object
 // lists every key NIST's schema allows for it, so strict decoding rejects
-// exactly the keys the schema rejects; the parts of a document that the
-// package does not interpret (parameters, back matter, parties, ...) are
-// kept as raw JSON and only checked for well-formedness.
+// exactly the keys the schema rejects, and every optional key is left out
+// when empty, so an imported document is written back with the keys it
+// had. Field order follows the schema.
+
+// The shared OSCAL parts; see internal/oscalmodel.
+type (
+	metadata   = oscalmodel.Metadata
+	prop       = oscalmodel.Prop
+	link       = oscalmodel.Link
+	backMatter = oscalmodel.BackMatter
+)
 
 // catalogDoc is the root of an OSCAL catalog document.
 type catalogDoc struct {
@@ -15,53 +27,35 @@ type catalogDoc struct {
 }
 
 type catalog struct {
-	UUID       string          `json:"uuid"`
-	Metadata   *metadata       `json:"metadata"`
-	Params     json.RawMessage `json:"params,omitempty"`
-	Controls   []control       `json:"controls,omitempty"`
-	Groups     []group         `json:"groups,omitempty"`
-	BackMatter json.RawMessage `json:"back-matter,omitempty"`
-}
-
-type metadata struct {
-	Title              string          `json:"title"`
-	Published          string          `json:"published,omitempty"`
-	LastModified       string          `json:"last-modified"`
-	Version            string          `json:"version"`
-	OSCALVersion       string          `json:"oscal-version"`
-	Revisions          json.RawMessage `json:"revisions,omitempty"`
-	DocumentIDs        json.RawMessage `json:"document-ids,omitempty"`
-	Props              []prop          `json:"props,omitempty"`
-	Links              []link          `json:"links,omitempty"`
-	Roles              json.RawMessage `json:"roles,omitempty"`
-	Locations          json.RawMessage `json:"locations,omitempty"`
-	Parties            json.RawMessage `json:"parties,omitempty"`
-	ResponsibleParties json.RawMessage `json:"responsible-parties,omitempty"`
-	Actions            json.RawMessage `json:"actions,omitempty"`
-	Remarks            string          `json:"remarks,omitempty"`
+	UUID       string      `json:"uuid"`
+	Metadata   *metadata   `json:"metadata"`
+	Params     []param     `json:"params,omitempty"`
+	Controls   []control   `json:"controls,omitempty"`
+	Groups     []group     `json:"groups,omitempty"`
+	BackMatter *backMatter `json:"back-matter,omitempty"`
 }
 
 type group struct {
-	ID       string          `json:"id,omitempty"`
-	Class    string          `json:"class,omitempty"`
-	Title    string          `json:"title"`
-	Params   json.RawMessage `json:"params,omitempty"`
-	Props    []prop          `json:"props,omitempty"`
-	Links    []link          `json:"links,omitempty"`
-	Parts    []part          `json:"parts,omitempty"`
-	Groups   []group         `json:"groups,omitempty"`
-	Controls []control       `json:"controls,omitempty"`
+	ID       string    `json:"id,omitempty"`
+	Class    string    `json:"class,omitempty"`
+	Title    string    `json:"title"`
+	Params   []param   `json:"params,omitempty"`
+	Props    []prop    `json:"props,omitempty"`
+	Links    []link    `json:"links,omitempty"`
+	Parts    []part    `json:"parts,omitempty"`
+	Groups   []group   `json:"groups,omitempty"`
+	Controls []control `json:"controls,omitempty"`
 }
 
 type control struct {
-	ID       string          `json:"id"`
-	Class    string          `json:"class,omitempty"`
-	Title    string          `json:"title"`
-	Params   json.RawMessage `json:"params,omitempty"`
-	Props    []prop          `json:"props,omitempty"`
-	Links    []link          `json:"links,omitempty"`
-	Parts    []part          `json:"parts,omitempty"`
-	Controls []control       `json:"controls,omitempty"`
+	ID       string    `json:"id"`
+	Class    string    `json:"class,omitempty"`
+	Title    string    `json:"title"`
+	Params   []param   `json:"params,omitempty"`
+	Props    []prop    `json:"props,omitempty"`
+	Links    []link    `json:"links,omitempty"`
+	Parts    []part    `json:"parts,omitempty"`
+	Controls []control `json:"controls,omitempty"`
 }
 
 type part struct {
@@ -76,22 +70,38 @@ type part struct {
 	Links []link `json:"links,omitempty"`
 }
 
-type prop struct {
-	Name    string `json:"name"`
-	UUID    string `json:"uuid,omitempty"`
-	NS      string `json:"ns,omitempty"`
-	Value   string `json:"value"`
-	Class   string `json:"class,omitempty"`
-	Group   string `json:"group,omitempty"`
-	Remarks string `json:"remarks,omitempty"`
+type param struct {
+	ID          string       `json:"id"`
+	Class       string       `json:"class,omitempty"`
+	DependsOn   string       `json:"depends-on,omitempty"`
+	Props       []prop       `json:"props,omitempty"`
+	Links       []link       `json:"links,omitempty"`
+	Label       string       `json:"label,omitempty"`
+	Usage       string       `json:"usage,omitempty"`
+	Constraints []constraint `json:"constraints,omitempty"`
+	Guidelines  []guideline  `json:"guidelines,omitempty"`
+	Values      []string     `json:"values,omitempty"`
+	Select      *selection   `json:"select,omitempty"`
+	Remarks     string       `json:"remarks,omitempty"`
 }
 
-type link struct {
-	Href             string `json:"href"`
-	Rel              string `json:"rel,omitempty"`
-	MediaType        string `json:"media-type,omitempty"`
-	ResourceFragment string `json:"resource-fragment,omitempty"`
-	Text             string `json:"text,omitempty"`
+type constraint struct {
+	Description string           `json:"description,omitempty"`
+	Tests       []constraintTest `json:"tests,omitempty"`
+}
+
+type constraintTest struct {
+	Expression string `json:"expression"`
+	Remarks    string `json:"remarks,omitempty"`
+}
+
+type guideline struct {
+	Prose string `json:"prose"`
+}
+
+type selection struct {
+	HowMany string   `json:"how-many,omitempty"`
+	Choice  []string `json:"choice,omitempty"`
 }
 
 // profileDoc is the root of an OSCAL profile document.
@@ -104,9 +114,9 @@ type profile struct {
 	UUID       string          `json:"uuid"`
 	Metadata   *metadata       `json:"metadata"`
 	Imports    []profileImport `json:"imports"`
-	Merge      json.RawMessage `json:"merge,omitempty"`
-	Modify     json.RawMessage `json:"modify,omitempty"`
-	BackMatter json.RawMessage `json:"back-matter,omitempty"`
+	Merge      *merge          `json:"merge,omitempty"`
+	Modify     *modify         `json:"modify,omitempty"`
+	BackMatter *backMatter     `json:"back-matter,omitempty"`
 }
 
 type profileImport struct {
@@ -125,6 +135,62 @@ type selectControl struct {
 type matching struct {
 	Pattern string `json:"pattern,omitempty"`
 	Remarks string `json:"remarks,omitempty"`
+}
+
+type merge struct {
+	Combine *struct {
+		Method string `json:"method,omitempty"`
+	} `json:"combine,omitempty"`
+	Flat   *struct{} `json:"flat,omitempty"`
+	AsIs   *bool     `json:"as-is,omitempty"`
+	Custom *struct {
+		Groups         []customGroup    `json:"groups,omitempty"`
+		InsertControls []insertControls `json:"insert-controls,omitempty"`
+	} `json:"custom,omitempty"`
+}
+
+type customGroup struct {
+	ID             string           `json:"id,omitempty"`
+	Class          string           `json:"class,omitempty"`
+	Title          string           `json:"title"`
+	Params         []param          `json:"params,omitempty"`
+	Props          []prop           `json:"props,omitempty"`
+	Links          []link           `json:"links,omitempty"`
+	Parts          []part           `json:"parts,omitempty"`
+	Groups         []customGroup    `json:"groups,omitempty"`
+	InsertControls []insertControls `json:"insert-controls,omitempty"`
+}
+
+type insertControls struct {
+	Order           string          `json:"order,omitempty"`
+	IncludeAll      *struct{}       `json:"include-all,omitempty"`
+	IncludeControls []selectControl `json:"include-controls,omitempty"`
+	ExcludeControls []selectControl `json:"exclude-controls,omitempty"`
+}
+
+type modify struct {
+	SetParameters []setParameter `json:"set-parameters,omitempty"`
+	Alters        []alter        `json:"alters,omitempty"`
+}
+
+type setParameter struct {
+	ParamID     string       `json:"param-id"`
+	Class       string       `json:"class,omitempty"`
+	DependsOn   string       `json:"depends-on,omitempty"`
+	Props       []prop       `json:"props,omitempty"`
+	Links       []link       `json:"links,omitempty"`
+	Label       string       `json:"label,omitempty"`
+	Usage       string       `json:"usage,omitempty"`
+	Constraints []constraint `json:"constraints,omitempty"`
+	Guidelines  []guideline  `json:"guidelines,omitempty"`
+	Values      []string     `json:"values,omitempty"`
+	Select      *selection   `json:"select,omitempty"`
+}
+
+type alter struct {
+	ControlID string            `json:"control-id"`
+	Removes   []json.RawMessage `json:"removes,omitempty"`
+	Adds      []json.RawMessage `json:"adds,omitempty"`
 }
 
 // mappingDoc is the root of an OSCAL mapping collection (new in OSCAL

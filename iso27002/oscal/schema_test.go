@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"github.com/ismskit/ismskit/internal/oscalschema"
 
@@ -45,3 +46,6 @@ func TestSchemaRejectsBadDocuments(t *testing.T) {
 	require.NoError(t, err)
 	assert.Error(t, oscalSchema(t, "catalog").Validate(v))
 }
+
+// when dates the exports of the tests.
+var when = time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC)

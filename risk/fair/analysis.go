@@ -1,6 +1,8 @@
 package fair
 
 import (
+	"context"
+	"errors"
 	"io"
 
 	"github.com/ismskit/ismskit"
@@ -35,8 +37,18 @@ type Analysis struct {
 	Scenarios []Scenario `json:"scenarios"`
 	// Treatments are compared with the scenarios as given.
 	Treatments []Treatment `json:"treatments,omitempty"`
+	// Correlations are rank correlations between scenarios, by name.
+	Correlations []Correlation `json:"correlations,omitempty"`
+	// Shocks are common shocks that hit several scenarios at once.
+	Shocks []Shock `json:"shocks,omitempty"`
+	// Tolerance is the risk tolerance curve the portfolio and each
+	// scenario are checked against, when given.
+	Tolerance *Tolerance `json:"tolerance,omitempty"`
+	// Sensitivity, when given, asks the report for each scenario's
+	// sensitivity analysis ([Sensitivity]).
+	Sensitivity *SensitivityOptions `json:"sensitivity,omitempty"`
 	// Extensions holds user data, kept untouched.
-	Extensions map[string]any `json:"extensions,omitempty"`
+	Extensions Extensions `json:"extensions,omitempty"`
 }
 
 // Treatment is a control applied to one scenario of an analysis, with its
@@ -58,7 +70,7 @@ type Treatment struct {
 	// Changes are the nodes the control changes. At least one.
 	Changes Nodes `json:"changes"`
 	// Extensions holds user data, kept untouched.
-	Extensions map[string]any `json:"extensions,omitempty"`
+	Extensions Extensions `json:"extensions,omitempty"`
 }
 
 // DecodeAnalysis decodes a JSON analysis strictly (an unknown field, an
@@ -101,6 +113,9 @@ type analysisJSON Analysis
 // UnmarshalJSON decodes an analysis strictly with the default limits. It
 // does not validate it; DecodeAnalysis does both.
 func (a *Analysis) UnmarshalJSON(data []byte) error {
+	if a == nil {
+		return fielderr.At("", errorf(ismskit.ErrMissing, "no Analysis to decode into"))
+	}
 	v, err := codec.Decode[analysisJSON](data, nil)
 	if err == nil {
 		*a = Analysis(v)
@@ -145,6 +160,9 @@ type scenarioJSON Scenario
 // UnmarshalJSON decodes a scenario strictly with the default limits. It
 // does not validate it; DecodeScenario does both.
 func (s *Scenario) UnmarshalJSON(data []byte) error {
+	if s == nil {
+		return fielderr.At("", errorf(ismskit.ErrMissing, "no Scenario to decode into"))
+	}
 	v, err := codec.Decode[scenarioJSON](data, nil)
 	if err == nil {
 		*s = Scenario(v)
@@ -152,14 +170,25 @@ func (s *Scenario) UnmarshalJSON(data []byte) error {
 	return err
 }
 
-// Options returns the simulation options of the analysis (Workers zero).
+// Options returns the simulation options of the analysis (Workers,
+// MaxWork and KeepNodes zero).
 func (a *Analysis) Options() Options {
-	return Options{Iterations: a.Iterations, Seed: a.Seed, Mode: a.Mode, Vulnerability: a.Vulnerability}
+	if a == nil {
+		return Options{}
+	}
+	return Options{Iterations: a.Iterations, Seed: a.Seed, Mode: a.Mode, Vulnerability: a.Vulnerability,
+		Correlations: a.Correlations, Shocks: a.Shocks, Percentiles: a.Percentiles, Exceedance: a.Exceedance,
+		Tolerance: a.Tolerance}
 }
 
 // Validate reports every problem of the analysis, joined, each with its
-// path ("scenarios[1].tef.mode", "treatments[0].scenario").
+// path ("scenarios[1].tef.mode", "treatments[0].scenario") and the name
+// of the scenario or treatment as its item. A nil analysis is an
+// ErrMissing.
 func (a *Analysis) Validate() error {
+	if a == nil {
+		return fielderr.At("", errorf(ismskit.ErrMissing, "no analysis"))
+	}
 	var l fielderr.List
 	a.check(&l)
 	return l.Err()
@@ -168,7 +197,6 @@ func (a *Analysis) Validate() error {
 func (a *Analysis) check(l *fielderr.List) {
 	opt := a.Options()
 	opt.check(l)
-	checkLevels(l, a.Percentiles, a.Exceedance)
 	if len(a.Scenarios) == 0 {
 		l.Add("scenarios", errorf(ismskit.ErrMissing, "at least one scenario is required"))
 	}
@@ -176,35 +204,29 @@ func (a *Analysis) check(l *fielderr.List) {
 	for i := range a.Scenarios {
 		s := &a.Scenarios[i]
 		path := fielderr.Index("scenarios", i)
-		switch prev, dup := names[s.Name]; {
-		case s.Name == "":
-			l.Add(fielderr.JoinPath(path, "name"), errorf(ismskit.ErrMissing, "name is required"))
-		case dup:
-			l.Add(fielderr.JoinPath(path, "name"), errorf(ErrConflict, "name %q is already used by scenarios[%d]", s.Name, prev))
-		default:
-			names[s.Name] = i
-		}
+		checkName(l, path, "scenarios", names, s.Name, i, "name is required")
 		var sl fielderr.List
-		s.Nodes.check(&sl, path)
-		if sl.Len() == 0 && a.Mode == Event {
-			s.Nodes.checkEventRate(&sl, path)
+		s.Nodes.check(&sl, "")
+		if sl.Len() == 0 && a.Mode.IsValid() {
+			s.Nodes.checkRate(&sl, "", a.Mode)
 		}
-		l.Add("", sl.Err())
+		l.AddItem(path, s.Name, sl.Err())
+	}
+	checkDependence(l, &opt, names)
+	if a.Sensitivity != nil {
+		a.Sensitivity.check(l, "sensitivity")
 	}
 	seen := map[string]int{}
 	for i := range a.Treatments {
 		t := &a.Treatments[i]
 		path := fielderr.Index("treatments", i)
-		switch prev, dup := seen[t.Name]; {
-		case t.Name == "":
-			l.Add(fielderr.JoinPath(path, "name"), errorf(ismskit.ErrMissing, "name is required"))
-		case dup:
-			l.Add(fielderr.JoinPath(path, "name"), errorf(ErrConflict, "name %q is already used by treatments[%d]", t.Name, prev))
-		default:
-			seen[t.Name] = i
-		}
-		checkCost(l, fielderr.JoinPath(path, "annualCost"), t.AnnualCost)
-		a.treated(l, i)
+		checkName(l, path, "treatments", seen, t.Name, i, "name is required")
+		var tl fielderr.List
+		checkCost(&tl, "annualCost", t.AnnualCost)
+		l.AddItem(path, t.Name, tl.Err())
+		var cl fielderr.List
+		a.treated(&cl, i)
+		l.AddItem("", t.Name, cl.Err())
 	}
 }
 
@@ -227,15 +249,24 @@ func (a *Analysis) treated(l *fielderr.List, i int) (int, Scenario) {
 			}
 		}
 		if target < 0 {
-			l.Add(fielderr.JoinPath(path, "scenario"), errorf(ismskit.ErrMissing, "no scenario is named %q", t.Scenario))
+			l.Add(fielderr.JoinPath(path, "scenario"), errorf(ismskit.ErrUnknownReference, "no scenario is named %q", t.Scenario))
 		}
 	}
 	cpath := fielderr.JoinPath(path, "changes")
-	given := false
+	given := t.Changes.Secondary != nil
 	for k := range numNodes {
 		if e := t.Changes.get(k); e != nil {
 			given = true
 			e.check(l, fielderr.JoinPath(cpath, nodeInfo[k].key), nodeInfo[k].role)
+		}
+	}
+	if t.Changes.Secondary != nil {
+		var sl fielderr.List
+		t.Changes.checkSecondary(&sl, "")
+		for _, p := range ismskit.Problems(sl.Err()) {
+			if !errors.Is(p, ErrConflict) {
+				l.Add(cpath, p)
+			}
 		}
 	}
 	if !given {
@@ -261,8 +292,8 @@ func (a *Analysis) treated(l *fielderr.List, i int) (int, Scenario) {
 		l.Add(cpath, errorf(ismskit.ErrMissing, "the changed scenario %q is incomplete: %v", s.Name, sl.Err()))
 		return -1, Scenario{}
 	}
-	if a.Mode == Event {
-		if s.Nodes.checkEventRate(&sl, ""); sl.Len() > 0 {
+	if a.Mode.IsValid() {
+		if s.Nodes.checkRate(&sl, "", a.Mode); sl.Len() > 0 {
 			l.Add(cpath, sl.Err())
 			return -1, Scenario{}
 		}
@@ -271,10 +302,12 @@ func (a *Analysis) treated(l *fielderr.List, i int) (int, Scenario) {
 }
 
 // Report is the JSON result of an analysis: the portfolio's summary at the
-// top level (iterations, mean, stddev, min, max, percentiles, exceedance),
-// each scenario's contribution and each treatment's effect. Its JSON
-// Schema is schema/report.schema.json. The zero value is an empty report;
-// get one from [Run].
+// top level (iterations, mean, its standard error, stddev, min, max,
+// percentiles with their standard errors, expected shortfall,
+// exceedance), each scenario's own distribution and contribution, the
+// verdicts against the tolerance curve, each scenario's sensitivity and
+// each treatment's effect. Its JSON Schema is schema/report.schema.json.
+// The zero value is an empty report; get one from [Run].
 type Report struct {
 	// Name is the analysis's name.
 	Name string `json:"name,omitempty"`
@@ -285,13 +318,20 @@ type Report struct {
 	// Vulnerability is the vulnerability mode used.
 	Vulnerability VulnerabilityMode `json:"vulnerability"`
 	Summary
-	// Scenarios are the contributions to the mean, in input order.
+	// Tolerance is the portfolio's verdict against the analysis's
+	// tolerance curve, when it has one.
+	Tolerance *Verdict `json:"tolerance,omitempty"`
+	// Scenarios are the scenarios' own distributions and contributions to
+	// the mean, in input order.
 	Scenarios []Contribution `json:"scenarios"`
+	// Sensitivity is each scenario's sensitivity analysis, in input order,
+	// when the analysis asks for it.
+	Sensitivity []*SensitivityResult `json:"sensitivity,omitempty"`
 	// Treatments are the treatments' effects, in input order.
 	Treatments []TreatmentResult `json:"treatments,omitempty"`
 
 	// Result is the total loss distribution, for further queries and the
-	// SVG. Not encoded.
+	// SVG. Not encoded: a report decoded from JSON has none.
 	Result *Result `json:"-"`
 }
 
@@ -316,6 +356,9 @@ type TreatmentResult struct {
 	ROSI *float64 `json:"rosi,omitempty"`
 	// After is the portfolio's summary with the treatment.
 	After Summary `json:"after"`
+	// Tolerance is the treated portfolio's verdict against the tolerance
+	// curve, when the analysis has one.
+	Tolerance *Verdict `json:"tolerance,omitempty"`
 
 	// Result is the treated loss distribution. Not encoded.
 	Result *Result `json:"-"`
@@ -323,9 +366,17 @@ type TreatmentResult struct {
 
 // Run validates and runs an analysis: the portfolio of its scenarios, then
 // the portfolio again for each treatment, with the treated scenario's
-// nodes changed and the same random streams. It is safe for concurrent
-// use.
-func Run(a Analysis) (*Report, error) {
+// nodes changed and the same random streams (a scenario's streams follow
+// its name). PERT estimates use the classic form unless their form says
+// moment. It is safe for concurrent use.
+func Run(a Analysis) (*Report, error) { return RunContext(context.Background(), a) }
+
+// RunContext is Run that stops when ctx is done, returning ctx.Err() and
+// no report.
+func RunContext(ctx context.Context, a Analysis) (*Report, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	if err := a.Validate(); err != nil {
 		return nil, err
 	}
@@ -334,7 +385,7 @@ func Run(a Analysis) (*Report, error) {
 	for i := range a.Scenarios {
 		ss[i] = &a.Scenarios[i]
 	}
-	base, err := simulatePortfolio(ss, opt)
+	base, err := simulatePortfolio(ctx, ss, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -348,6 +399,19 @@ func Run(a Analysis) (*Report, error) {
 	}
 	rep := &Report{Name: a.Name, Seed: a.Seed, Mode: a.Mode, Vulnerability: a.Vulnerability,
 		Summary: sum, Scenarios: base.Contributions, Result: base.Total}
+	if a.Tolerance != nil {
+		v := a.Tolerance.Check(base.Total)
+		rep.Tolerance = &v
+	}
+	if a.Sensitivity != nil {
+		for _, s := range a.Scenarios {
+			sr, err := SensitivityContext(ctx, s, opt, *a.Sensitivity)
+			if err != nil {
+				return nil, err
+			}
+			rep.Sensitivity = append(rep.Sensitivity, sr)
+		}
+	}
 	for i := range a.Treatments {
 		t := &a.Treatments[i]
 		var l fielderr.List
@@ -358,7 +422,7 @@ func Run(a Analysis) (*Report, error) {
 		alt := make([]*Scenario, len(ss))
 		copy(alt, ss)
 		alt[idx] = &treated
-		after, err := simulatePortfolio(alt, opt)
+		after, err := simulatePortfolio(ctx, alt, opt)
 		if err != nil {
 			return nil, err
 		}
@@ -372,6 +436,10 @@ func Run(a Analysis) (*Report, error) {
 		if t.AnnualCost > 0 {
 			r := (tr.Reduction - t.AnnualCost) / t.AnnualCost
 			tr.ROSI = &r
+		}
+		if a.Tolerance != nil {
+			v := a.Tolerance.Check(after.Total)
+			tr.Tolerance = &v
 		}
 		rep.Treatments = append(rep.Treatments, tr)
 	}

@@ -49,8 +49,8 @@ func TestRunGolden(t *testing.T) {
 		assert.InDelta(t, tr.MeanAfter, tr.Result.Mean(), 1e-9*tr.MeanAfter)
 	}
 	// Extensions are kept untouched.
-	assert.Equal(t, map[string]any{"owner": "CISO"}, a.Extensions)
-	assert.Equal(t, map[string]any{"riskId": "R-12"}, a.Scenarios[0].Extensions)
+	assert.Equal(t, Extensions{"owner": "CISO"}, a.Extensions)
+	assert.Equal(t, Extensions{"riskId": "R-12"}, a.Scenarios[0].Extensions)
 
 	// Same input, same bytes.
 	rep2, err := Run(readAnalysis(t))
@@ -104,29 +104,29 @@ func TestDecodeErrors(t *testing.T) {
 		{"wrong type", `{"iterations":"many","mode":"rate","scenarios":[]}`, ismskit.ErrType, "iterations: wrong type"},
 		{"trailing data", `{"iterations":1,"mode":"rate","scenarios":[]} {}`, ismskit.ErrTrailingData, "trailing data"},
 		{"syntax", `{"iterations":`, ismskit.ErrSyntax, "malformed JSON"},
-		{"low above high", sprintf(base, `{"dist":"pert","low":5,"mode":3,"high":2}`, ""), ErrParameter, "scenarios[0].lef.high: low 5 > high 2"},
+		{"low above high", sprintf(base, `{"dist":"pert","low":5,"mode":3,"high":2}`, ""), ErrParameter, "scenarios[0].lef.high (s): low 5 > high 2"},
 		{"zero iterations", `{"iterations":0,"mode":"rate","scenarios":[{"name":"s","lef":{"dist":"constant","value":1},"lm":{"dist":"constant","value":1}}]}`,
 			ismskit.ErrOutOfRange, "iterations: iterations 0 is outside"},
 		{"no scenario", `{"iterations":10,"mode":"rate","scenarios":[]}`, ismskit.ErrMissing, "scenarios: at least one scenario is required"},
 		{"no mode", `{"iterations":10,"scenarios":[{"name":"s","lef":{"dist":"constant","value":1},"lm":{"dist":"constant","value":1}}]}`, ismskit.ErrMissing, "mode: mode is required"},
 		{"unnamed scenario", `{"iterations":10,"mode":"rate","scenarios":[{"lef":{"dist":"constant","value":1},"lm":{"dist":"constant","value":1}}]}`, ismskit.ErrMissing, "scenarios[0].name: name is required"},
 		{"duplicate scenario", `{"iterations":10,"mode":"rate","scenarios":[{"name":"a","lef":{"dist":"constant","value":1},"lm":{"dist":"constant","value":1}},{"name":"a","lef":{"dist":"constant","value":1},"lm":{"dist":"constant","value":1}}]}`,
-			ErrConflict, `scenarios[1].name: name "a" is already used by scenarios[0]`},
+			ismskit.ErrDuplicateID, `scenarios[1].name (a): name "a" is already used by scenarios[0]`},
 		{"bad percentile", sprintf(base, `{"dist":"constant","value":1}`, `,"percentiles":[50,120]`), ErrParameter, "percentiles[1]: percentile 120 is outside [0, 100]"},
 		{"treatment of unknown scenario", sprintf(base, `{"dist":"constant","value":1}`, `,"treatments":[{"name":"t","scenario":"zz","annualCost":1,"changes":{"lm":{"dist":"constant","value":1}}}]`),
-			ismskit.ErrMissing, `treatments[0].scenario: no scenario is named "zz"`},
+			ismskit.ErrUnknownReference, `treatments[0].scenario (t): no scenario is named "zz"`},
 		{"treatment without changes", sprintf(base, `{"dist":"constant","value":1}`, `,"treatments":[{"name":"t","annualCost":1,"changes":{}}]`),
-			ismskit.ErrMissing, "treatments[0].changes: changes must give at least one node"},
+			ismskit.ErrMissing, "treatments[0].changes (t): changes must give at least one node"},
 		{"treatment below a direct node", sprintf(base, `{"dist":"constant","value":1}`, `,"treatments":[{"name":"t","annualCost":1,"changes":{"tef":{"dist":"constant","value":1}}}]`),
-			ErrConflict, "treatments[0].changes.tef: the scenario gives lef directly, so changing tef has no effect"},
+			ErrConflict, "treatments[0].changes.tef (t): the scenario gives lef directly, so changing tef has no effect"},
 		{"treatment with bad estimate", sprintf(base, `{"dist":"constant","value":1}`, `,"treatments":[{"name":"t","annualCost":-5,"changes":{"lm":{"dist":"uniform","low":3,"high":1}}}]`),
-			ErrParameter, "treatments[0].changes.lm.high: low 3 > high 1"},
+			ErrParameter, "treatments[0].changes.lm.high (t): low 3 > high 1"},
 		{"negative cost", sprintf(base, `{"dist":"constant","value":1}`, `,"treatments":[{"name":"t","annualCost":-5,"changes":{"lm":{"dist":"constant","value":1}}}]`),
-			ErrParameter, "treatments[0].annualCost: annual cost -5 is outside"},
+			ErrParameter, "treatments[0].annualCost (t): annual cost -5 is outside"},
 		{"treatment event rate", `{"iterations":10,"mode":"event","scenarios":[{"name":"s","lef":{"dist":"constant","value":1},"lm":{"dist":"constant","value":1}}],"treatments":[{"name":"t","annualCost":1,"changes":{"lef":{"dist":"constant","value":1e6}}}]}`,
-			ErrParameter, "treatments[0].changes.lef: event mode draws a magnitude per event"},
+			ErrParameter, "treatments[0].changes.lef (t): event mode draws a magnitude per event"},
 		{"event rate", `{"iterations":10,"mode":"event","scenarios":[{"name":"s","lef":{"dist":"uniform","low":0,"high":1e9},"lm":{"dist":"constant","value":1}}]}`,
-			ErrParameter, "scenarios[0].lef: event mode draws a magnitude per event"},
+			ErrParameter, "scenarios[0].lef (s): event mode draws a magnitude per event"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

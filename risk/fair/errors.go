@@ -1,8 +1,7 @@
 package fair
 
 import (
-	"errors"
-
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
@@ -11,10 +10,10 @@ var (
 	// ErrParameter: a distribution parameter is wrong: low above high, mode
 	// outside the range, a negative frequency or amount, a probability
 	// outside [0, 1], a non-finite or too large value.
-	ErrParameter = errors.New("invalid parameter")
+	ErrParameter = ismskit.NewKind("invalid-parameter", "invalid parameter")
 	// ErrConflict: a node is given together with the children it is
-	// computed from, or two things that must be unique are not.
-	ErrConflict = errors.New("conflict")
+	// computed from, or a change that has no effect.
+	ErrConflict = ismskit.NewKind("conflicting-nodes", "conflicting nodes")
 )
 
 // errorf returns an error of a kind (a sentinel above) whose text is the

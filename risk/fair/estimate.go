@@ -2,6 +2,9 @@ package fair
 
 import (
 	"math"
+	"math/bits"
+	"slices"
+	"sync"
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
@@ -36,10 +39,42 @@ type Estimate struct {
 	// Gamma is the weight of the mode in a PERT estimate; zero means the
 	// usual 4. PERT only; positive when set.
 	Gamma float64 `json:"gamma,omitzero"`
-	// Form is the PERT parameterisation; the zero value is Classic. PERT
-	// only.
+	// Form is the PERT parameterisation; the zero value is Classic, the
+	// form of Vose, riskquant and tensorflow-probability (pyfair uses
+	// Moment). PERT only.
 	Form PERTForm `json:"form,omitzero"`
+	// Values is the sample an Empirical estimate draws from, each value
+	// equally likely (a bootstrap of data the user has, such as past
+	// incident costs). Empirical only; 1 to MaxValues values.
+	Values []float64 `json:"values,omitempty"`
+	// Bins are the bins of a Histogram estimate, in increasing order and
+	// not overlapping: a bin is picked in proportion to its weight, then a
+	// value uniformly inside it. Histogram only; 1 to MaxValues bins.
+	Bins []Bin `json:"bins,omitempty"`
 }
+
+// Bin is one bin of a Histogram estimate. The zero value is an empty bin
+// at 0, which does not validate.
+type Bin struct {
+	// Low is the bin's lower edge.
+	Low float64 `json:"low"`
+	// High is the bin's upper edge; above Low.
+	High float64 `json:"high"`
+	// Weight is the bin's relative frequency (a count or a share); not
+	// negative. The weights of an estimate need not add up to 1.
+	Weight float64 `json:"weight"`
+}
+
+// MaxValues bounds the values of an Empirical estimate and the bins of a
+// Histogram estimate.
+const MaxValues = 1 << 20
+
+// Sample returns the Empirical estimate that draws one of values, each
+// equally likely.
+func Sample(values ...float64) Estimate { return Estimate{Dist: Empirical, Values: values} }
+
+// HistogramOf returns the Histogram estimate with the given bins.
+func HistogramOf(bins ...Bin) Estimate { return Estimate{Dist: Histogram, Bins: bins} }
 
 // DefaultGamma is the PERT mode weight used when Estimate.Gamma is zero.
 const DefaultGamma = 4
@@ -65,7 +100,8 @@ func Triangle(low, mode, high float64) Estimate {
 	return Estimate{Dist: Triangular, Low: low, Mode: mode, High: high}
 }
 
-// ClassicPERT returns the classic PERT estimate with gamma 4.
+// ClassicPERT returns the classic PERT estimate with gamma 4 (the
+// default form; see [PERTForm]).
 func ClassicPERT(low, mode, high float64) Estimate {
 	return Estimate{Dist: PERT, Low: low, Mode: mode, High: high}
 }
@@ -148,7 +184,13 @@ func (e *Estimate) check(l *fielderr.List, path string, r role) {
 	unused := func(used ...string) {
 		vals := map[string]float64{"value": e.Value, "low": e.Low, "mode": e.Mode, "high": e.High,
 			"mean": e.Mean, "stddev": e.StdDev, "gamma": e.Gamma, "form": float64(e.Form)}
-		for _, k := range [...]string{"value", "low", "mode", "high", "mean", "stddev", "gamma", "form"} {
+		if len(e.Values) > 0 {
+			vals["values"] = 1
+		}
+		if len(e.Bins) > 0 {
+			vals["bins"] = 1
+		}
+		for _, k := range [...]string{"value", "low", "mode", "high", "mean", "stddev", "gamma", "form", "values", "bins"} {
 			if vals[k] == 0 {
 				continue
 			}
@@ -226,6 +268,58 @@ func (e *Estimate) check(l *fielderr.List, path string, r role) {
 				at("mean", errorf(ErrParameter, "normal(%g, %g) has almost no mass in the domain of %s", e.Mean, e.StdDev, r.noun()))
 			}
 		}
+	case Empirical:
+		unused("values")
+		switch {
+		case len(e.Values) == 0:
+			at("values", errorf(ismskit.ErrMissing, "an empirical estimate needs at least one value"))
+		case len(e.Values) > MaxValues:
+			at("values", errorf(ismskit.ErrTooLarge, "%d values are more than the limit %d", len(e.Values), MaxValues))
+		default:
+			bad := 0
+			for i, v := range e.Values {
+				if bad < 10 && !inDomain(fielderr.Index("values", i), v) {
+					bad++
+				}
+			}
+		}
+	case Histogram:
+		unused("bins")
+		switch {
+		case len(e.Bins) == 0:
+			at("bins", errorf(ismskit.ErrMissing, "a histogram estimate needs at least one bin"))
+		case len(e.Bins) > MaxValues:
+			at("bins", errorf(ismskit.ErrTooLarge, "%d bins are more than the limit %d", len(e.Bins), MaxValues))
+		default:
+			var total float64
+			bad := 0
+			for i, b := range e.Bins {
+				if bad >= 10 {
+					break
+				}
+				p := fielderr.Index("bins", i)
+				lo, hi := inDomain(fielderr.JoinPath(p, "low"), b.Low), inDomain(fielderr.JoinPath(p, "high"), b.High)
+				switch {
+				case !lo || !hi:
+					bad++
+				case b.Low >= b.High:
+					at(fielderr.JoinPath(p, "high"), errorf(ErrParameter, "low %g >= high %g", b.Low, b.High))
+					bad++
+				case i > 0 && b.Low < e.Bins[i-1].High:
+					at(fielderr.JoinPath(p, "low"), errorf(ErrParameter, "low %g is below the previous bin's high %g: bins must be in order and not overlap", b.Low, e.Bins[i-1].High))
+					bad++
+				}
+				if !(b.Weight >= 0 && b.Weight <= MaxValue) {
+					at(fielderr.JoinPath(p, "weight"), errorf(ErrParameter, "weight %g is outside [0, %g]", b.Weight, MaxValue))
+					bad++
+				} else {
+					total += b.Weight
+				}
+			}
+			if bad == 0 && !(total > 0) {
+				at("bins", errorf(ErrParameter, "the weights add up to 0"))
+			}
+		}
 	case 0:
 		at("dist", errorf(ismskit.ErrMissing, "dist is required"))
 	default:
@@ -246,6 +340,10 @@ func (e *Estimate) upper(r role) float64 {
 		return math.Exp(mu + 6*sigma)
 	case Normal:
 		return min(max(e.Mean, 0)+6*e.StdDev, r.upper())
+	case Empirical:
+		return slices.Max(e.Values)
+	case Histogram:
+		return e.Bins[len(e.Bins)-1].High
 	}
 	return e.High
 }
@@ -258,9 +356,47 @@ type sampler struct {
 	beta      randstream.Beta
 	mu, sigma float64 // lognormal
 	norm      normalSampler
+	values    []float64 // empirical: the sample; histogram: bin lows
+	widths    []float64 // histogram: bin widths
+	alias     *randstream.Alias
 }
 
-func (e *Estimate) sampler(r role) sampler {
+// compiler builds samplers for one simulation. It shares the beta tables
+// of identical PERT shapes between estimates (a table is about
+// randstream.BetaTableBytes), up to maxSharedBetas shapes, so that a
+// portfolio of many scenarios with the same estimates holds one table per
+// shape. It is safe for concurrent use.
+type compiler struct {
+	mu    sync.Mutex
+	betas map[[2]float64]randstream.Beta
+}
+
+// maxSharedBetas bounds the beta tables a compiler keeps (about 10 MB);
+// shapes beyond it get a table of their own that lives as long as its
+// scenario's block.
+const maxSharedBetas = 1024
+
+func (c *compiler) beta(a, b float64) randstream.Beta {
+	if c == nil {
+		return randstream.NewBeta(a, b)
+	}
+	k := [2]float64{a, b}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if d, ok := c.betas[k]; ok {
+		return d
+	}
+	d := randstream.NewBeta(a, b)
+	if len(c.betas) < maxSharedBetas {
+		if c.betas == nil {
+			c.betas = make(map[[2]float64]randstream.Beta)
+		}
+		c.betas[k] = d
+	}
+	return d
+}
+
+func (e *Estimate) sampler(r role, c *compiler) sampler {
 	s := sampler{dist: e.Dist, lo: e.Low, width: e.High - e.Low}
 	switch e.Dist {
 	case Constant:
@@ -285,10 +421,9 @@ func (e *Estimate) sampler(r role) sampler {
 			s.dist = Uniform
 			break
 		}
-		s.beta = randstream.NewBeta(a, b)
+		s.beta = c.beta(a, b)
 	case LogNormal:
-		s.mu = (math.Log(e.Low) + math.Log(e.High)) / 2
-		s.sigma = (math.Log(e.High) - math.Log(e.Low)) / (2 * z95)
+		s.mu, s.sigma = e.lognormalParams()
 		if s.sigma == 0 {
 			s.dist, s.lo = Constant, e.Low
 		}
@@ -298,6 +433,21 @@ func (e *Estimate) sampler(r role) sampler {
 			break
 		}
 		s.norm = newNormalSampler(e.Mean, e.StdDev, r.upper())
+	case Empirical:
+		s.values = e.Values
+		if len(e.Values) == 1 {
+			s.dist, s.lo = Constant, e.Values[0]
+		}
+	case Histogram:
+		w := make([]float64, len(e.Bins))
+		s.values = make([]float64, len(e.Bins))
+		s.widths = make([]float64, len(e.Bins))
+		for i, b := range e.Bins {
+			w[i] = b.Weight
+			s.values[i] = b.Low
+			s.widths[i] = b.High - b.Low
+		}
+		s.alias = randstream.NewAlias(w)
 	}
 	return s
 }
@@ -355,6 +505,17 @@ func (s *sampler) fill(dst []float64, st *randstream.Stream) {
 	case Normal:
 		for i := range dst {
 			dst[i] = s.norm.sample(st)
+		}
+	case Empirical:
+		v, m := s.values, uint64(len(s.values))
+		for i := range dst {
+			hi, _ := bits.Mul64(st.Uint64(), m)
+			dst[i] = v[hi]
+		}
+	case Histogram:
+		for i := range dst {
+			k := s.alias.Pick(st)
+			dst[i] = s.values[k] + s.widths[k]*st.Float64()
 		}
 	}
 }

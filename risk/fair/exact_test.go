@@ -8,63 +8,6 @@ import (
 // Exact reference values, computed from closed forms and by numerical
 // integration, never from a random stream.
 
-// lbeta is log B(a, b).
-func lbeta(a, b float64) float64 {
-	la, _ := math.Lgamma(a)
-	lb, _ := math.Lgamma(b)
-	lab, _ := math.Lgamma(a + b)
-	return la + lb - lab
-}
-
-// betaInc is the regularised incomplete beta function I_x(a, b), by its
-// continued fraction (modified Lentz).
-func betaInc(a, b, x float64) float64 {
-	switch {
-	case x <= 0:
-		return 0
-	case x >= 1:
-		return 1
-	}
-	front := math.Exp(a*math.Log(x) + b*math.Log1p(-x) - lbeta(a, b))
-	if x < (a+1)/(a+b+2) {
-		return front * betaCF(a, b, x) / a
-	}
-	return 1 - front*betaCF(b, a, 1-x)/b
-}
-
-func betaCF(a, b, x float64) float64 {
-	const tiny = 1e-300
-	fix := func(v float64) float64 {
-		if math.Abs(v) < tiny {
-			return tiny
-		}
-		return v
-	}
-	qab, qap, qam := a+b, a+1, a-1
-	c := 1.0
-	d := 1 / fix(1-qab*x/qap)
-	h := d
-	for m := 1; m <= 1000; m++ {
-		fm := float64(m)
-		m2 := 2 * fm
-		aa := fm * (b - fm) * x / ((qam + m2) * (a + m2))
-		d = 1 / fix(1+aa*d)
-		c = fix(1 + aa/c)
-		h *= d * c
-		aa = -(a + fm) * (qab + fm) * x / ((a + m2) * (qap + m2))
-		d = 1 / fix(1+aa*d)
-		c = fix(1 + aa/c)
-		del := d * c
-		h *= del
-		if math.Abs(del-1) < 1e-15 {
-			break
-		}
-	}
-	return h
-}
-
-func stdPDF(z float64) float64 { return math.Exp(-z*z/2) / math.Sqrt(2*math.Pi) }
-
 // exactCDF is P(X <= x) for estimate e as node role r.
 func exactCDF(e Estimate, r role, x float64) float64 {
 	switch e.Dist {

@@ -72,8 +72,14 @@ func TestDistributionsExact(t *testing.T) {
 				assert.Zero(t, res.StdDev())
 				return
 			}
-			// The standard deviation is within a few per cent.
-			assert.InEpsilon(t, math.Sqrt(variance), res.StdDev(), 0.03)
+			// The standard deviation is within a few per cent (much more
+			// for the heavy-tailed lognormal, whose sample standard
+			// deviation has a relative standard error of about 6.5% here).
+			eps := 0.03
+			if tc.e.Dist == LogNormal {
+				eps = 0.3
+			}
+			assert.InEpsilon(t, math.Sqrt(variance), res.StdDev(), eps)
 			for _, p := range []float64{5, 25, 50, 75, 95} {
 				q := res.Percentile(p)
 				within(t, "F(percentile)", exactCDF(tc.e, tc.r, q), p/100, math.Sqrt(p/100*(1-p/100)/n), 1e-6)
@@ -365,8 +371,11 @@ func TestSummary(t *testing.T) {
 	require.NoError(t, err)
 	js, err := json.Marshal(s)
 	require.NoError(t, err)
-	assert.JSONEq(t, `{"iterations":5,"mean":20,"stddev":15.811388300841896,"min":0,"max":40,
-		"percentiles":{"50":20,"99.9":39.96000000000001},"exceedance":{"15":0.6,"100000":0}}`, string(js))
+	assert.JSONEq(t, `{"iterations":5,"mean":20,"standardError":7.071067811865475,"stddev":15.811388300841896,"min":0,"max":40,
+		"percentiles":{"50":20,"99.9":39.96000000000001},
+		"percentileStandardErrors":{"50":11.180339887498949,"99.9":0.7067531393633459},
+		"expectedShortfall":{"50":32,"99.9":40},
+		"exceedance":{"15":0.6,"100000":0}}`, string(js))
 	_, err = res.Summary([]float64{101}, []float64{math.Inf(1)})
 	require.ErrorIs(t, err, ErrParameter)
 	assert.ErrorContains(t, err, "percentiles[0]: percentile 101 is outside [0, 100]")
@@ -399,7 +408,7 @@ func TestPortfolio(t *testing.T) {
 	bad.LEF = ptr(ClassicPERT(5, 1, 2))
 	_, err = SimulatePortfolio([]Scenario{a, bad}, opt)
 	require.ErrorIs(t, err, ErrParameter)
-	assert.ErrorContains(t, err, "scenarios[1].lef.high: low 5 > high 2")
+	assert.ErrorContains(t, err, "scenarios[1].lef.high (a): low 5 > high 2")
 }
 
 func TestCompare(t *testing.T) {
@@ -468,7 +477,7 @@ func TestValidationErrors(t *testing.T) {
 		{"missing slm", Scenario{Nodes: Nodes{LEF: ptr(Fixed(1)), PL: ptr(Fixed(1)), SLEF: ptr(Fixed(0.1))}}, opt, ismskit.ErrMissing, "slm: slm is required"},
 		{"node and children", Scenario{Nodes: Nodes{LEF: ptr(Fixed(1)), TEF: ptr(Fixed(2)), LM: ptr(Fixed(1))}}, opt, ErrConflict, "tef: lef is given directly, so tef would be ignored"},
 		{"zero iterations", Scenario{Nodes: Nodes{LEF: ptr(Fixed(1)), LM: ptr(Fixed(1))}}, Options{Mode: Rate}, ismskit.ErrOutOfRange, "iterations: iterations 0 is outside [1, 268435456]"},
-		{"no mode", Scenario{Nodes: Nodes{LEF: ptr(Fixed(1)), LM: ptr(Fixed(1))}}, Options{Iterations: 1}, ismskit.ErrMissing, "mode: mode is required (rate or event)"},
+		{"no mode", Scenario{Nodes: Nodes{LEF: ptr(Fixed(1)), LM: ptr(Fixed(1))}}, Options{Iterations: 1}, ismskit.ErrMissing, "mode: mode is required (rate, event or bernoulli)"},
 		{"event rate too high", Scenario{Nodes: Nodes{LEF: ptr(UniformRange(1, 1e6)), LM: ptr(Fixed(1))}}, Options{Iterations: 1, Mode: Event}, ErrParameter, "lef: event mode draws a magnitude per event"},
 	}
 	for _, tc := range tests {
@@ -514,9 +523,23 @@ func TestEnums(t *testing.T) {
 	}
 	var d Dist
 	assert.ErrorIs(t, d.UnmarshalText([]byte("Pert")), ismskit.ErrUnknownValue)
-	_, err := Dist(0).MarshalText()
+	b, err := Dist(0).MarshalText()
+	require.NoError(t, err, "the zero value (no family chosen) is written as an empty string")
+	assert.Empty(t, b)
+	_, err = Dist(9).MarshalText()
 	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	assert.Equal(t, "Dist(9)", Dist(9).String())
+	for _, name := range distNames[1:] {
+		v, err := ParseDist(name)
+		require.NoError(t, err)
+		assert.True(t, v.IsValid())
+	}
+	_, err = ParseDist("")
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
+	_, err = ParsePERTForm("vose")
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
+	_, err = ParseVulnerabilityMode("x")
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 
 	for _, f := range []PERTForm{Classic, Moment} {
 		b, _ := f.MarshalText()
@@ -549,14 +572,21 @@ func TestResultMemory(t *testing.T) {
 	// 8 bytes per iteration for the result, plus a constant.
 	s := twoNode(Classic)
 	const n = 1 << 18
-	allocs := testing.AllocsPerRun(3, func() {
-		res, err := Simulate(s, Options{Iterations: n, Seed: 1, Mode: Rate, Workers: 2})
-		if err != nil {
-			t.Fatal(err)
-		}
-		sink = res
-	})
-	assert.Less(t, allocs, 120.0)
+	allocsOf := func(n int) float64 {
+		return testing.AllocsPerRun(3, func() {
+			res, err := Simulate(s, Options{Iterations: n, Seed: 1, Mode: Rate, Workers: 2})
+			if err != nil {
+				t.Fatal(err)
+			}
+			sink = res
+		})
+	}
+	// A few allocations per parallel partition of the percentile
+	// selection, whose steps grow with the logarithm of the iterations;
+	// nothing per iteration or per chunk.
+	small, large := allocsOf(n), allocsOf(4*n)
+	assert.Less(t, small, 200.0)
+	assert.Less(t, large, 2*small)
 	var before, after runtimeMem
 	before.read()
 	res, err := Simulate(s, Options{Iterations: n, Seed: 1, Mode: Rate, Workers: 2})

@@ -21,6 +21,7 @@ func FuzzDecodeAnalysis(f *testing.F) {
 	f.Add(seed)
 	f.Add([]byte(`{"iterations":10,"mode":"rate","scenarios":[{"name":"s","lef":{"dist":"pert","low":5,"mode":3,"high":2},"lm":{"dist":"constant","value":1}}]}`))
 	f.Add([]byte(`{"iterations":10,"mode":"event","vulnerability":"periteration","scenarios":[{"name":"s","cf":{"dist":"uniform","low":0,"high":3},"poa":{"dist":"normal","mean":0.5,"stddev":0.3},"tcap":{"dist":"triangular","low":0,"mode":5,"high":9},"rs":{"dist":"constant","value":4},"pl":{"dist":"lognormal","low":1,"high":1000},"sr":{"dist":"pert","low":0,"mode":0,"high":10,"form":"moment","gamma":1}}]}`))
+	f.Add([]byte(`{"iterations":50,"mode":"bernoulli","scenarios":[{"name":"a","lef":{"dist":"empirical","values":[0.1,0.5]},"pl":{"dist":"histogram","bins":[{"low":0,"high":10,"weight":1}]},"secondary":[{"form":"fines","slef":{"dist":"constant","value":0.5},"slm":{"dist":"constant","value":3}}]},{"name":"b","lef":{"dist":"constant","value":0.2},"lm":{"dist":"constant","value":1}}],"correlations":[{"a":"a","b":"b","rank":0.7}],"shocks":[{"name":"s","frequency":{"dist":"constant","value":0.1},"scenarios":["a","b"]}],"tolerance":{"points":[{"amount":1,"probability":0.5},{"amount":10,"probability":0.1}]},"sensitivity":{"low":5,"high":95},"extensions":{"x":[1,{"y":null}]}}`))
 	f.Add([]byte(`{"iterations":1e400}`))
 	f.Add([]byte(`[1,2,3]`))
 	f.Add([]byte(`{"scenarios":[{"lef":{"dist":"normal","mean":-1e300,"stddev":1e-300}}]}`))

@@ -1,6 +1,8 @@
 package fair
 
 import (
+	"slices"
+
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
@@ -48,7 +50,30 @@ type Nodes struct {
 	SLEF *Estimate `json:"slef,omitempty"`
 	// SLM is the secondary loss magnitude, in money.
 	SLM *Estimate `json:"slm,omitempty"`
+	// Secondary gives secondary risk as several forms of secondary loss
+	// (fines and judgements, reputation, notification...), each with its
+	// own frequency and magnitude: SR is the sum of their SLEF x SLM. It
+	// replaces SR, SLEF and SLM, which must then be absent; at most
+	// MaxSecondary forms.
+	Secondary []SecondaryLoss `json:"secondary,omitempty"`
 }
+
+// SecondaryLoss is one form of secondary loss of a scenario (O-RT's
+// forms of loss as secondary stakeholders cause them). The zero value has
+// no estimates and does not validate.
+type SecondaryLoss struct {
+	// Form names the form of loss ("fines", "reputation"); free text.
+	Form string `json:"form,omitempty"`
+	// SLEF is the share of primary loss events that also cause this form
+	// of secondary loss, in [0, 1]. Required.
+	SLEF *Estimate `json:"slef,omitempty"`
+	// SLM is the magnitude of this form of secondary loss, in money.
+	// Required.
+	SLM *Estimate `json:"slm,omitempty"`
+}
+
+// MaxSecondary bounds the forms of secondary loss of one scenario.
+const MaxSecondary = 64
 
 // Scenario is one loss scenario: a threat acting against an asset, with
 // the estimates of its FAIR taxonomy. It is a value; the package never
@@ -61,7 +86,7 @@ type Scenario struct {
 	Description string `json:"description,omitempty"`
 	Nodes
 	// Extensions holds user data, kept untouched.
-	Extensions map[string]any `json:"extensions,omitempty"`
+	Extensions Extensions `json:"extensions,omitempty"`
 }
 
 // node identifies one node of the taxonomy.
@@ -164,6 +189,9 @@ func (n *Nodes) anyGiven(k node) bool {
 	if n.get(k) != nil {
 		return true
 	}
+	if k == nSR && len(n.Secondary) > 0 {
+		return true
+	}
 	for _, c := range nodeInfo[k].children {
 		if n.anyGiven(c) {
 			return true
@@ -176,7 +204,11 @@ func (n *Nodes) anyGiven(k node) bool {
 // estimate's parameters (ErrParameter, with the node and parameter in the
 // path, such as "lef.high: low 5 > high 2"), nodes missing from the tree
 // (ErrMissing) and nodes given together with their children (ErrConflict).
+// A nil scenario is an ErrMissing.
 func (s *Scenario) Validate() error {
+	if s == nil {
+		return fielderr.At("", errorf(ismskit.ErrMissing, "no scenario"))
+	}
 	var l fielderr.List
 	s.Nodes.check(&l, "")
 	return l.Err()
@@ -188,8 +220,41 @@ func (n *Nodes) check(l *fielderr.List, path string) {
 			e.check(l, fielderr.JoinPath(path, nodeInfo[k].key), nodeInfo[k].role)
 		}
 	}
+	n.checkSecondary(l, path)
 	n.checkTree(l, path, nLEF, true)
 	n.checkTree(l, path, nLM, true)
+}
+
+// checkSecondary checks the forms of secondary loss and their conflicts
+// with SR, SLEF and SLM.
+func (n *Nodes) checkSecondary(l *fielderr.List, path string) {
+	if len(n.Secondary) == 0 {
+		return
+	}
+	sp := fielderr.JoinPath(path, "secondary")
+	if len(n.Secondary) > MaxSecondary {
+		l.Add(sp, errorf(ismskit.ErrTooLarge, "%d forms of secondary loss are more than the limit %d", len(n.Secondary), MaxSecondary))
+		return
+	}
+	for _, k := range []node{nSR, nSLEF, nSLM} {
+		if n.get(k) != nil {
+			l.Add(fielderr.JoinPath(path, nodeInfo[k].key), errorf(ErrConflict,
+				"secondary gives the forms of secondary loss, so %s would be ignored; give one or the other", nodeInfo[k].key))
+		}
+	}
+	for i, f := range n.Secondary {
+		fp := fielderr.Index(sp, i)
+		if f.SLEF == nil {
+			l.Add(fielderr.JoinPath(fp, "slef"), errorf(ismskit.ErrMissing, "slef is required"))
+		} else {
+			f.SLEF.check(l, fielderr.JoinPath(fp, "slef"), roleProbability)
+		}
+		if f.SLM == nil {
+			l.Add(fielderr.JoinPath(fp, "slm"), errorf(ismskit.ErrMissing, "slm is required"))
+		} else {
+			f.SLM.check(l, fielderr.JoinPath(fp, "slm"), roleAmount)
+		}
+	}
 }
 
 // checkTree checks that k can be computed: given directly with no
@@ -217,6 +282,9 @@ func (n *Nodes) checkTree(l *fielderr.List, path string, k node, required bool) 
 		return
 	}
 	for i, c := range info.children {
+		if c == nSR && len(n.Secondary) > 0 {
+			continue // checked by checkSecondary
+		}
 		n.checkTree(l, path, c, !(k == nLM && i == 1))
 	}
 }
@@ -227,6 +295,7 @@ type expr struct {
 	leaf sampler
 	p    float64 // opConst
 	x, y *expr
+	rec  int // index of the node's kept draws in the plan, or -1
 }
 
 type exprOp uint8
@@ -239,24 +308,96 @@ const (
 	opGreater // 1 where x > y, else 0
 )
 
+// keeper assigns the indexes of kept node draws; a nil keeper keeps none.
+type keeper struct {
+	keys []string
+	mag  []bool // the node is on the magnitude side (one draw per event)
+}
+
+func (kp *keeper) keep(key string, mag bool) int {
+	if kp == nil {
+		return -1
+	}
+	kp.keys = append(kp.keys, key)
+	kp.mag = append(kp.mag, mag)
+	return len(kp.keys) - 1
+}
+
 // compile builds the expression of node k of a validated scenario. In
 // Pooled mode the vulnerability from TCap and RS is left as opGreater, and
 // the simulation replaces it with the pooled share.
-func (n *Nodes) compile(k node) *expr {
+func (n *Nodes) compile(k node, c *compiler, kp *keeper) *expr {
+	mag := k >= nLM
+	key := nodeInfo[k].key
 	if e := n.get(k); e != nil {
-		return &expr{op: opLeaf, leaf: e.sampler(nodeInfo[k].role)}
+		return &expr{op: opLeaf, leaf: e.sampler(nodeInfo[k].role, c), rec: kp.keep(key, mag)}
 	}
 	ch := nodeInfo[k].children
 	switch k {
 	case nVuln:
-		return &expr{op: opGreater, x: n.compile(ch[0]), y: n.compile(ch[1])}
+		x, y := n.compile(ch[0], c, kp), n.compile(ch[1], c, kp)
+		return &expr{op: opGreater, x: x, y: y, rec: kp.keep(key, mag)}
 	case nLM:
 		if !n.anyGiven(nSR) {
-			return n.compile(nPL)
+			return n.compile(nPL, c, kp)
 		}
-		return &expr{op: opAdd, x: n.compile(ch[0]), y: n.compile(ch[1])}
+		x, y := n.compile(ch[0], c, kp), n.compile(ch[1], c, kp)
+		return &expr{op: opAdd, x: x, y: y, rec: kp.keep(key, mag)}
+	case nSR:
+		if len(n.Secondary) > 0 {
+			var sum *expr
+			for i, f := range n.Secondary {
+				fk := fielderr.Index("secondary", i)
+				x := &expr{op: opLeaf, leaf: f.SLEF.sampler(roleProbability, c), rec: kp.keep(fk+".slef", true)}
+				y := &expr{op: opLeaf, leaf: f.SLM.sampler(roleAmount, c), rec: kp.keep(fk+".slm", true)}
+				term := &expr{op: opMul, x: x, y: y, rec: kp.keep(fk, true)}
+				if sum == nil {
+					sum = term
+				} else {
+					sum = &expr{op: opAdd, x: sum, y: term, rec: -1}
+				}
+			}
+			if len(n.Secondary) > 1 {
+				sum.rec = kp.keep(key, mag)
+			}
+			return sum
+		}
 	}
-	return &expr{op: opMul, x: n.compile(ch[0]), y: n.compile(ch[1])}
+	x, y := n.compile(ch[0], c, kp), n.compile(ch[1], c, kp)
+	return &expr{op: opMul, x: x, y: y, rec: kp.keep(key, mag)}
+}
+
+// leaf is one estimate given in a scenario, for the sensitivity analysis.
+type leaf struct {
+	key  string
+	role role
+	est  *Estimate
+	set  func(n *Nodes, e *Estimate) // puts a replacement in a copy of the nodes
+}
+
+// leaves returns the estimates a validated scenario gives, in node order
+// with the forms of secondary loss last.
+func (n *Nodes) leaves() []leaf {
+	var out []leaf
+	for k := range numNodes {
+		if e := n.get(k); e != nil {
+			out = append(out, leaf{key: nodeInfo[k].key, role: nodeInfo[k].role, est: e,
+				set: func(m *Nodes, e *Estimate) { m.set(k, e) }})
+		}
+	}
+	for i, f := range n.Secondary {
+		fk := fielderr.Index("secondary", i)
+		out = append(out,
+			leaf{key: fk + ".slef", role: roleProbability, est: f.SLEF, set: func(m *Nodes, e *Estimate) {
+				m.Secondary = slices.Clone(m.Secondary)
+				m.Secondary[i].SLEF = e
+			}},
+			leaf{key: fk + ".slm", role: roleAmount, est: f.SLM, set: func(m *Nodes, e *Estimate) {
+				m.Secondary = slices.Clone(m.Secondary)
+				m.Secondary[i].SLM = e
+			}})
+	}
+	return out
 }
 
 // apply returns a copy of n with the nodes given in changes replacing
@@ -278,11 +419,26 @@ func (n Nodes) apply(changes *Nodes, l *fielderr.List, path string) Nodes {
 		c := *e
 		n.set(k, &c)
 	}
+	if changes.Secondary != nil {
+		if a, ok := n.givenAncestor(nSR); ok || n.get(nSR) != nil {
+			if !ok {
+				a = nSR
+			}
+			l.Add(fielderr.JoinPath(path, "secondary"), errorf(ErrConflict,
+				"the scenario gives %s directly, so changing secondary has no effect", nodeInfo[a].key))
+		} else {
+			n.clear(nSR)
+			n.Secondary = slices.Clone(changes.Secondary)
+		}
+	}
 	return n
 }
 
 func (n *Nodes) clear(k node) {
 	n.set(k, nil)
+	if k == nSR || k == nLM {
+		n.Secondary = nil
+	}
 	for _, c := range nodeInfo[k].children {
 		n.clear(c)
 	}
@@ -318,15 +474,44 @@ func (n *Nodes) upper(k node) float64 {
 		if !n.anyGiven(nSR) {
 			return 0
 		}
+		if len(n.Secondary) > 0 {
+			var u float64
+			for _, f := range n.Secondary {
+				u += f.SLEF.upper(roleProbability) * f.SLM.upper(roleAmount)
+			}
+			return u
+		}
 	}
 	return n.upper(ch[0]) * n.upper(ch[1])
 }
 
-// checkEventRate reports a validated scenario whose LEF can exceed
-// MaxEventRate, which Event mode cannot simulate in reasonable time.
-func (n *Nodes) checkEventRate(l *fielderr.List, path string) {
-	if ub := n.upper(nLEF); ub > MaxEventRate {
+// meanBound returns a bound on the mean of the frequency node k of a
+// validated scenario: the product of its children's means, with 1 for a
+// vulnerability computed from TCap and RS.
+func (n *Nodes) meanBound(k node) float64 {
+	if e := n.get(k); e != nil {
+		m, _ := e.moments(nodeInfo[k].role)
+		return m
+	}
+	if k == nVuln {
+		return 1
+	}
+	ch := nodeInfo[k].children
+	return n.meanBound(ch[0]) * n.meanBound(ch[1])
+}
+
+// checkRate reports a validated scenario whose LEF the mode cannot take:
+// above MaxEventRate in Event mode, which could not be simulated in
+// reasonable time, or above 1 in Bernoulli mode, where it is a
+// probability.
+func (n *Nodes) checkRate(l *fielderr.List, path string, mode FrequencyMode) {
+	ub := n.upper(nLEF)
+	switch {
+	case mode == Event && ub > MaxEventRate:
 		l.Add(fielderr.JoinPath(path, "lef"), errorf(ErrParameter,
 			"event mode draws a magnitude per event, and LEF may reach %g events a year, above the limit %g", ub, float64(MaxEventRate)))
+	case mode == Bernoulli && ub > 1:
+		l.Add(fielderr.JoinPath(path, "lef"), errorf(ErrParameter,
+			"bernoulli mode reads LEF as the probability of a loss event in a year, and LEF may reach %g, above 1", ub))
 	}
 }

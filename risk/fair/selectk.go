@@ -41,9 +41,10 @@ func partitionLE(a []float64, t float64) int {
 // selectK reorders a (which holds no NaN) so that a[k] is the value of
 // rank k, every element before it is <= a[k] and every element after it
 // is >= a[k]. The pivot comes from Floyd and Rivest's sampling step (1975)
-// and the partitions are branch-free, with a second pass that gathers the
-// elements equal to the pivot so that ties (the zero-loss years of Event
-// mode) end the search at once.
+// and the partitions are branch-free; a second pass that gathers the
+// elements equal to the pivot runs only when a partition made no progress,
+// which only ties cause, so that continuous data costs one pass a step and
+// a range of equal values ends the search at once.
 func selectK(a []float64, k int) {
 	for len(a) > 1 {
 		n := len(a)
@@ -81,9 +82,16 @@ func selectK(a []float64, k int) {
 			a = a[:j]
 			continue
 		}
-		j2 := j + partitionLE(a[j:], t)
+		if j > 0 {
+			// a[j:] holds the elements >= t: go on there without a pass
+			// for the ties, which only a range of equal elements needs.
+			a = a[j:]
+			k -= j
+			continue
+		}
+		j2 := partitionLE(a, t) // t is the smallest: gather its ties
 		if k < j2 {
-			return // a[j:j2] all equal t
+			return // a[:j2] all equal t
 		}
 		a = a[j2:]
 		k -= j2

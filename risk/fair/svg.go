@@ -5,25 +5,62 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
 // Curve is one labelled loss exceedance curve for [LossExceedanceSVG].
 // The zero value is an unlabelled curve with no points, drawn as nothing.
 type Curve struct {
 	// Label names the curve in the legend.
-	Label string
+	Label string `json:"label"`
 	// Points are the curve's points, in increasing amount.
-	Points []Point
+	Points []Point `json:"points"`
 }
 
-// CurveAmounts returns k amounts (k >= 2), evenly spaced on a log scale,
-// that span r's losses from its 1st percentile (or a ten-thousandth of
-// the maximum, whichever is larger) to its maximum: the x values of a loss
-// exceedance curve. It returns nil when every loss is zero or k < 2.
+// MaxCurvePoints bounds the points of a loss exceedance curve that
+// CurveAmounts and LossExceedance make.
+const MaxCurvePoints = 100_000
+
+// CurveAmounts returns k amounts (2 <= k <= MaxCurvePoints), evenly spaced
+// on a log scale, that span r's losses from its 1st percentile (or a
+// ten-thousandth of the maximum, whichever is larger) to its maximum: the
+// x values of a loss exceedance curve. It returns nil when every loss is
+// zero or k is outside [2, MaxCurvePoints], allocating nothing then;
+// [Result.LossExceedance] says which with a typed error.
 func (r *Result) CurveAmounts(k int) []float64 {
-	hi := r.max
-	if !(hi > 0) || k < 2 {
+	if k < 2 || k > MaxCurvePoints {
 		return nil
+	}
+	xs, _ := r.curveAmounts(k)
+	return xs
+}
+
+// LossExceedance returns the loss exceedance curve of r at k amounts
+// chosen as CurveAmounts chooses them. k below 2 is an
+// ismskit.ErrOutOfRange and k above MaxCurvePoints an ismskit.ErrTooLarge,
+// both before any allocation; a result whose losses are all zero has no
+// curve (nil, no error).
+func (r *Result) LossExceedance(k int) ([]Point, error) {
+	xs, err := r.curveAmounts(k)
+	if err != nil || xs == nil {
+		return nil, err
+	}
+	return r.ExceedanceCurve(xs), nil
+}
+
+func (r *Result) curveAmounts(k int) ([]float64, error) {
+	switch {
+	case k < 2:
+		return nil, fielderr.At("k", errorf(ismskit.ErrOutOfRange, "%d points are fewer than 2", k))
+	case k > MaxCurvePoints:
+		return nil, fielderr.At("k", errorf(ismskit.ErrTooLarge, "%d points are more than the limit %d", k, MaxCurvePoints))
+	}
+	hi := r.Max()
+	if !(hi > 0) {
+		return nil, nil
 	}
 	lo := max(r.Percentile(1), hi*1e-4)
 	if lo >= hi {
@@ -35,7 +72,7 @@ func (r *Result) CurveAmounts(k int) []float64 {
 		out[i] = math.Exp(ll + (lh-ll)*float64(i)/float64(k-1))
 	}
 	out[0], out[k-1] = lo, hi
-	return out
+	return out, nil
 }
 
 // Plot geometry, in SVG user units: a 720 x 440 canvas with the plot
@@ -138,6 +175,34 @@ func moneyLabel(d float64) string {
 	return "1" + strings.Repeat("0", e%3) + suffixes[s]
 }
 
-var svgEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#39;")
-
-func escape(s string) string { return svgEscaper.Replace(s) }
+// escape writes s as XML character data or an attribute value: the five
+// special characters are escaped, and the characters XML 1.0 forbids (the
+// controls below U+0020 other than tab, newline and carriage return,
+// U+FFFE, U+FFFF, surrogates and invalid UTF-8) are dropped, so that every
+// SVG written is well-formed XML.
+func escape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		c, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case c == '&':
+			b.WriteString("&amp;")
+		case c == '<':
+			b.WriteString("&lt;")
+		case c == '>':
+			b.WriteString("&gt;")
+		case c == '"':
+			b.WriteString("&quot;")
+		case c == '\'':
+			b.WriteString("&#39;")
+		case c == '\t' || c == '\n' || c == '\r':
+			b.WriteRune(c)
+		case c < 0x20, c == utf8.RuneError && size == 1, c == 0xFFFE, c == 0xFFFF:
+			// dropped: XML cannot hold it
+		default:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}

@@ -1,37 +1,87 @@
 package scoring
 
-import "github.com/ismskit/ismskit/risk/scoring/cvss3"
+import (
+	"strings"
 
-// CVSS is the Common Vulnerability Scoring System v3.1 as a scoring Method,
-// computed by package cvss3 exactly as FIRST's specification defines it.
+	"github.com/ismskit/ismskit/risk/scoring/cvss2"
+	"github.com/ismskit/ismskit/risk/scoring/cvss3"
+	"github.com/ismskit/ismskit/risk/scoring/cvss4"
+	"github.com/ismskit/ismskit/risk/scoring/internal/vecerr"
+)
+
+// CVSS is the Common Vulnerability Scoring System as a scoring Method,
+// in every version a vulnerability feed carries, each computed exactly as
+// FIRST defines it: v4.0 by package cvss4, v3.1 and v3.0 by package
+// cvss3, v2.0 by package cvss2.
 //
-// The vector is a CVSS v3.1 vector string such as
-// "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", with optional temporal
-// and environmental metrics. A "CVSS:3.0/" vector is accepted too and
-// scored with the v3.0 formulas; its Result.Version is then "3.0", so CVSS
-// implements MultiVersion.
+// The vector's prefix selects the version: "CVSS:4.0/", "CVSS:3.1/",
+// "CVSS:3.0/", and for v2.0 "CVSS:2.0/" or none, as NVD writes it,
+// possibly in parentheses ("(AV:N/AC:L/Au:N/C:P/I:P/A:P)"). The Result's
+// Version is the vector's version, so CVSS implements MultiVersion and a
+// Registry files it under "4.0", "3.1", "3.0" and "2.0".
 //
-// The Result's Score is the score of the most specific group the vector
-// carries (environmental, else temporal, else base), Severity its rating
-// ("none", "low", "medium", "high", "critical"), and Parts the base,
-// temporal and environmental scores with their ratings. Errors are those
-// of cvss3.Parse.
+// The Result's Score is the overall score for the metrics given:
+//   - v2.0 and v3.x: the score of the most specific group the vector
+//     carries (environmental, else temporal, else base), Severity its
+//     rating, and Parts the base, temporal and environmental scores with
+//     their ratings. v3.x ratings are those of the v3.1 specification
+//     (none, low, medium, high, critical); v2.0 ones are NVD's (low,
+//     medium, high), the v2 guide having none.
+//   - v4.0: the CVSS v4.0 score, which always counts every group (Not
+//     Defined threat and environmental metrics take their defaults), its
+//     rating, the Nomenclature of the groups the vector carries
+//     ("CVSS-B", "CVSS-BT", "CVSS-BE", "CVSS-BTE") and its MacroVector
+//     ("000200"); no Parts.
 //
-// CVSS has no options; the zero value is ready to use and safe for
-// concurrent use.
+// Errors are those of the version's Parse; a "CVSS:" prefix of another
+// version is a cvss.ErrPrefix error (ErrPrefix). CVSS has no options;
+// the zero value is ready to use and safe for concurrent use.
 type CVSS struct{}
 
 // Name returns "cvss".
 func (CVSS) Name() string { return "cvss" }
 
-// Version returns "3.1".
-func (CVSS) Version() string { return "3.1" }
+// Version returns "4.0", FIRST's current version.
+func (CVSS) Version() string { return "4.0" }
 
-// Versions returns "3.1" and "3.0".
-func (CVSS) Versions() []string { return []string{"3.1", "3.0"} }
+// Versions returns "4.0", "3.1", "3.0" and "2.0".
+func (CVSS) Versions() []string { return []string{"4.0", "3.1", "3.0", "2.0"} }
 
-// Score parses and scores a CVSS v3.1 or v3.0 vector.
+// Score parses and scores a CVSS vector of any version CVSS reads.
 func (c CVSS) Score(vector string) (Result, error) {
+	switch {
+	case strings.HasPrefix(vector, "CVSS:4.0/"):
+		return c.score4(vector)
+	case strings.HasPrefix(vector, "CVSS:3."):
+		return c.score3(vector)
+	case strings.HasPrefix(vector, "CVSS:") && !strings.HasPrefix(vector, "CVSS:2.0/"):
+		got := vector
+		if i := strings.IndexByte(vector, '/'); i >= 0 {
+			got = vector[:i+1]
+		}
+		return Result{}, vecerr.Prefix("CVSS:4.0/, CVSS:3.1/, CVSS:3.0/, CVSS:2.0/ or a CVSS v2.0 vector", got)
+	}
+	return c.score2(vector)
+}
+
+func (c CVSS) score4(vector string) (Result, error) {
+	v, err := cvss4.Parse(vector)
+	if err != nil {
+		return Result{}, err
+	}
+	s := v.Scores()
+	return Result{
+		Method:       c.Name(),
+		Version:      v.Version(),
+		Vector:       v.String(),
+		Score:        s.Score,
+		Severity:     s.Severity.String(),
+		Nomenclature: s.Nomenclature.String(),
+		MacroVector:  s.MacroVector.String(),
+	}, nil
+}
+
+func (c CVSS) score3(vector string) (Result, error) {
 	v, err := cvss3.Parse(vector)
 	if err != nil {
 		return Result{}, err
@@ -47,6 +97,26 @@ func (c CVSS) Score(vector string) (Result, error) {
 			{Name: "base", Score: s.Base, Level: cvss3.SeverityOf(s.Base).String()},
 			{Name: "temporal", Score: s.Temporal, Level: cvss3.SeverityOf(s.Temporal).String()},
 			{Name: "environmental", Score: s.Environmental, Level: cvss3.SeverityOf(s.Environmental).String()},
+		},
+	}, nil
+}
+
+func (c CVSS) score2(vector string) (Result, error) {
+	v, err := cvss2.Parse(vector)
+	if err != nil {
+		return Result{}, err
+	}
+	s := v.Scores()
+	return Result{
+		Method:   c.Name(),
+		Version:  v.Version(),
+		Vector:   v.String(),
+		Score:    v.Score(),
+		Severity: s.Severity.String(),
+		Parts: []Part{
+			{Name: "base", Score: s.Base, Level: cvss2.SeverityOf(s.Base).String()},
+			{Name: "temporal", Score: s.Temporal, Level: cvss2.SeverityOf(s.Temporal).String()},
+			{Name: "environmental", Score: s.Environmental, Level: cvss2.SeverityOf(s.Environmental).String()},
 		},
 	}, nil
 }

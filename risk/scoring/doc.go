@@ -16,8 +16,11 @@
 //
 // The methods of this package:
 //
-//   - [CVSS]: CVSS v3.1 base, temporal and environmental scores, exact to
-//     FIRST's specification (package cvss3); "CVSS:3.0/" vectors too.
+//   - [CVSS]: the Common Vulnerability Scoring System in the versions
+//     vulnerability feeds carry, each exact to FIRST's definition: v4.0
+//     (package cvss4: the score, its nomenclature and MacroVector), v3.1
+//     and v3.0 (package cvss3) and v2.0 (package cvss2: base, temporal
+//     and environmental scores).
 //   - [OWASP]: the OWASP Risk Rating Methodology, 8 likelihood factors and
 //     4 technical or 4 business impact factors, the LOW/MEDIUM/HIGH
 //     levels and the overall severity table; the technical impact by
@@ -35,8 +38,10 @@
 // errors.Join, each a [*FieldError] whose Path names the metric or factor
 // ("AV", "SL", "DI") and whose error wraps a sentinel: [ErrPrefix],
 // [ErrSyntax], [ErrUnknownMetric], [ErrUnknownValue], [ErrDuplicateMetric],
-// [ErrMissingMetric] or [ErrOutOfRange]. Configuration problems wrap
-// [ErrConfig].
+// [ErrMissingMetric] or [ErrOutOfRange] (the vector sentinels are the
+// kinds of packages cvss and ismskit; a CVSS v2.0 or v4.0 metric out of
+// the order its version fixes is cvss.ErrMetricOrder). Configuration
+// problems wrap [ErrConfig].
 //
 // # Concurrency
 //

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
@@ -34,7 +35,7 @@ func (a Aggregation) String() string {
 // MarshalText implements encoding.TextMarshaler.
 func (a Aggregation) MarshalText() ([]byte, error) {
 	if int(a) >= len(aggregationNames) {
-		return nil, fmt.Errorf("%w %d for an aggregation", ErrUnknownValue, uint8(a))
+		return nil, fmt.Errorf("%w %d for an aggregation", ismskit.ErrUnknownValue, uint8(a))
 	}
 	return []byte(aggregationNames[a]), nil
 }
@@ -48,7 +49,7 @@ func (a *Aggregation) UnmarshalText(text []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%w %q for an aggregation (want mean or sum)", ErrUnknownValue, text)
+	return fmt.Errorf("%w %q for an aggregation (want mean or sum)", ismskit.ErrUnknownValue, text)
 }
 
 // Band is one severity band of DREAD: a score at or above From, and below

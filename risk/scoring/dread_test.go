@@ -4,6 +4,8 @@ import (
 	"math"
 	"testing"
 
+	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/risk/scoring/cvss"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -59,11 +61,11 @@ func TestDREADErrors(t *testing.T) {
 		paths  []string
 		msg    string
 	}{
-		{"missing", DREAD{}, "D:8/R:6", []error{ErrMissingMetric}, []string{"E", "A", "DI"}, ""},
-		{"out of scale", classic, "D:4/R:2/E:1/A:2/DI:0", []error{ErrOutOfRange}, []string{"D", "DI"}, "D: 4 is outside the scale 1..3\nDI: 0 is outside the scale 1..3"},
-		{"unknown", DREAD{}, "D:8/R:6/E:5/A:9/DI:7/X:1", []error{ErrUnknownMetric}, []string{"X"}, ""},
-		{"duplicate", DREAD{}, "D:8/R:6/E:5/A:9/DI:7/D:1", []error{ErrDuplicateMetric}, []string{"D"}, ""},
-		{"huge number", DREAD{}, "D:99999999/R:6/E:5/A:9/DI:7", []error{ErrUnknownValue}, []string{"D"}, ""},
+		{"missing", DREAD{}, "D:8/R:6", []error{cvss.ErrMissingMetric}, []string{"E", "A", "DI"}, ""},
+		{"out of scale", classic, "D:4/R:2/E:1/A:2/DI:0", []error{ismskit.ErrOutOfRange}, []string{"D", "DI"}, "D: 4 is outside the scale 1..3\nDI: 0 is outside the scale 1..3"},
+		{"unknown", DREAD{}, "D:8/R:6/E:5/A:9/DI:7/X:1", []error{cvss.ErrUnknownMetric}, []string{"X"}, ""},
+		{"duplicate", DREAD{}, "D:8/R:6/E:5/A:9/DI:7/D:1", []error{cvss.ErrDuplicateMetric}, []string{"D"}, ""},
+		{"huge number", DREAD{}, "D:99999999/R:6/E:5/A:9/DI:7", []error{ismskit.ErrUnknownValue}, []string{"D"}, ""},
 		{"config max", DREAD{Min: 3, Max: 3}, "D:3/R:3/E:3/A:3/DI:3", []error{ErrConfig}, []string{"max"}, "max: invalid method configuration: 3 is not above min 3"},
 		{"config min", DREAD{Min: -1, Max: 3}, "D:3/R:3/E:3/A:3/DI:3", []error{ErrConfig}, []string{"min"}, ""},
 		{"config too big", DREAD{Min: 0, Max: 1000001}, "D:3/R:3/E:3/A:3/DI:3", []error{ErrConfig}, []string{"max"}, ""},
@@ -100,8 +102,8 @@ func TestAggregationText(t *testing.T) {
 		assert.Equal(t, a, back)
 	}
 	var a Aggregation
-	assert.ErrorIs(t, a.UnmarshalText([]byte("median")), ErrUnknownValue)
+	assert.ErrorIs(t, a.UnmarshalText([]byte("median")), ismskit.ErrUnknownValue)
 	_, err := Aggregation(3).MarshalText()
-	assert.ErrorIs(t, err, ErrUnknownValue)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	assert.Equal(t, "Aggregation(3)", Aggregation(3).String())
 }

@@ -6,7 +6,9 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/risk/scoring"
+	"github.com/ismskit/ismskit/risk/scoring/cvss"
 )
 
 func ExampleCVSS() {
@@ -71,7 +73,7 @@ func ExampleDREAD() {
 func ExampleOWASP_errors() {
 	_, err := scoring.OWASP{}.Score("SL:5/M:12/O:7/S:1/ED:3/EE:6/A:9/ID:2/LC:9/LI:7/LAV:5")
 	fmt.Println(err)
-	fmt.Println(errors.Is(err, scoring.ErrOutOfRange), errors.Is(err, scoring.ErrMissingMetric))
+	fmt.Println(errors.Is(err, ismskit.ErrOutOfRange), errors.Is(err, cvss.ErrMissingMetric))
 	// Output:
 	// M: 12 is outside the scale 0..9
 	// LAC: missing mandatory metric
@@ -89,7 +91,7 @@ func (m ExposureDays) Score(vector string) (scoring.Result, error) {
 	v, ok := strings.CutPrefix(vector, "days:")
 	n, err := strconv.Atoi(v)
 	if !ok || err != nil || n < 0 {
-		return scoring.Result{}, &scoring.FieldError{Path: "days", Err: fmt.Errorf("%w %q", scoring.ErrUnknownValue, vector)}
+		return scoring.Result{}, &ismskit.Error{Path: "days", Err: fmt.Errorf("%w %q", ismskit.ErrUnknownValue, vector)}
 	}
 	sev := "low"
 	switch {

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"strconv"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
+	"github.com/ismskit/ismskit/risk/scoring/cvss"
 )
 
 // factorSet describes the factors of a KEY:VALUE/KEY:VALUE vector with
@@ -21,7 +23,7 @@ func (e *rangeError) Error() string {
 	return strconv.Itoa(e.got) + " is outside the scale " + strconv.Itoa(e.lo) + ".." + strconv.Itoa(e.hi)
 }
 
-func (e *rangeError) Unwrap() error { return ErrOutOfRange }
+func (e *rangeError) Unwrap() error { return ismskit.ErrOutOfRange }
 
 // detailError wraps a sentinel with the text that caused it.
 type detailError struct {
@@ -70,7 +72,7 @@ func (fs factorSet) parse(s string, vals []int) (present uint32, errs []error) {
 
 func (fs factorSet) set(comp string, colon, n int, vals []int, present *uint32) error {
 	if colon <= 0 {
-		return &FieldError{Path: fielderr.Index("", n), Err: &detailError{ErrSyntax, comp}}
+		return &ismskit.Error{Path: fielderr.Index("", n), Err: &detailError{ismskit.ErrSyntax, comp}}
 	}
 	key, val := comp[:colon], comp[colon+1:]
 	k := -1
@@ -81,18 +83,18 @@ func (fs factorSet) set(comp string, colon, n int, vals []int, present *uint32) 
 		}
 	}
 	if k < 0 {
-		return &FieldError{Path: fielderr.Key("", key), Err: ErrUnknownMetric}
+		return &ismskit.Error{Path: fielderr.Key("", key), Err: cvss.ErrUnknownMetric}
 	}
 	if *present&(1<<k) != 0 {
-		return &FieldError{Path: key, Err: ErrDuplicateMetric}
+		return &ismskit.Error{Path: key, Err: cvss.ErrDuplicateMetric}
 	}
 	*present |= 1 << k
 	x, ok := atoi(val)
 	if !ok {
-		return &FieldError{Path: key, Err: &detailError{ErrUnknownValue, val}}
+		return &ismskit.Error{Path: key, Err: &detailError{ismskit.ErrUnknownValue, val}}
 	}
 	if x < fs.lo || x > fs.hi {
-		return &FieldError{Path: key, Err: &rangeError{x, fs.lo, fs.hi}}
+		return &ismskit.Error{Path: key, Err: &rangeError{x, fs.lo, fs.hi}}
 	}
 	vals[k] = x
 	return nil
@@ -127,7 +129,7 @@ func atoi(s string) (int, bool) {
 func (fs factorSet) missing(errs []error, present uint32, from, to int) []error {
 	for k := from; k < to; k++ {
 		if present&(1<<k) == 0 {
-			errs = append(errs, &FieldError{Path: fs.keys[k], Err: ErrMissingMetric})
+			errs = append(errs, &ismskit.Error{Path: fs.keys[k], Err: cvss.ErrMissingMetric})
 		}
 	}
 	return errs

@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"errors"
 	"testing"
+
+	"github.com/ismskit/ismskit"
 )
 
 // checkMethod scores s with m and checks the invariants every method
@@ -22,7 +24,7 @@ func checkMethod(t *testing.T, m Method, s string, lo, hi float64) {
 			errs = j.Unwrap()
 		}
 		for _, e := range errs {
-			var fe *FieldError
+			var fe *ismskit.Error
 			if !errors.As(e, &fe) {
 				t.Fatalf("%s %q: %T is not a *FieldError: %v", m.Name(), s, e, e)
 			}

@@ -3,6 +3,8 @@ package scoring
 import (
 	"fmt"
 	"strings"
+
+	"github.com/ismskit/ismskit"
 )
 
 // OWASPImpact selects which impact estimate of the OWASP Risk Rating
@@ -40,7 +42,7 @@ func (o OWASPImpact) String() string {
 // MarshalText implements encoding.TextMarshaler.
 func (o OWASPImpact) MarshalText() ([]byte, error) {
 	if int(o) >= len(owaspImpactNames) {
-		return nil, fmt.Errorf("%w %d for an OWASP impact", ErrUnknownValue, uint8(o))
+		return nil, fmt.Errorf("%w %d for an OWASP impact", ismskit.ErrUnknownValue, uint8(o))
 	}
 	return []byte(owaspImpactNames[o]), nil
 }
@@ -54,7 +56,7 @@ func (o *OWASPImpact) UnmarshalText(text []byte) error {
 			return nil
 		}
 	}
-	return fmt.Errorf("%w %q for an OWASP impact (want technical, business or higher)", ErrUnknownValue, text)
+	return fmt.Errorf("%w %q for an OWASP impact (want technical, business or higher)", ismskit.ErrUnknownValue, text)
 }
 
 // The 16 factors of the OWASP Risk Rating Methodology, in the order of the
@@ -141,7 +143,7 @@ var owaspSeverity = [3][3]string{
 // not an integer, outside 0..9, or missing.
 func (o OWASP) Score(vector string) (Result, error) {
 	if o.Impact > OWASPHigherImpact {
-		return Result{}, &FieldError{Path: "impact", Err: fmt.Errorf("%w: unknown impact option %d", ErrConfig, uint8(o.Impact))}
+		return Result{}, &ismskit.Error{Path: "impact", Err: fmt.Errorf("%w: unknown impact option %d", ErrConfig, uint8(o.Impact))}
 	}
 	s := vector
 	if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {

@@ -3,7 +3,9 @@ package scoring
 import (
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
+	"github.com/ismskit/ismskit/risk/scoring/cvss"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -100,7 +102,7 @@ func TestOWASPVectorForms(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, "low", r.Severity)
 	_, err = OWASP{}.Score(bus)
-	assert.ErrorIs(t, err, ErrMissingMetric)
+	assert.ErrorIs(t, err, cvss.ErrMissingMetric)
 
 	// Higher picks the business impact when it is the higher one.
 	r, err = OWASP{Impact: OWASPHigherImpact}.Score("SL:5/M:2/O:7/S:1/ED:3/EE:6/A:9/ID:2/LC:1/LI:1/LAV:1/LAC:1/FD:9/RD:9/NC:9/PV:9")
@@ -119,18 +121,18 @@ func TestOWASPErrors(t *testing.T) {
 		paths  []string
 		msg    string
 	}{
-		{"empty", 0, "", []error{ErrMissingMetric}, []string{"SL", "M", "O", "S", "ED", "EE", "A", "ID", "LC", "LI", "LAV", "LAC"}, ""},
-		{"out of range", 0, "SL:10/M:2/O:7/S:1/ED:3/EE:6/A:9/ID:2/LC:9/LI:7/LAV:5/LAC:8", []error{ErrOutOfRange}, []string{"SL"}, "SL: 10 is outside the scale 0..9"},
-		{"negative", 0, "SL:-1/M:2/O:7/S:1/ED:3/EE:6/A:9/ID:2/LC:9/LI:7/LAV:5/LAC:8", []error{ErrOutOfRange}, []string{"SL"}, ""},
-		{"not a number", 0, "SL:x/M:2/O:7/S:1/ED:3/EE:6/A:9/ID:2/LC:9/LI:7/LAV:5/LAC:8", []error{ErrUnknownValue}, []string{"SL"}, `SL: unknown value "x"`},
-		{"plus sign", 0, "SL:+1/M:2/O:7/S:1/ED:3/EE:6/A:9/ID:2/LC:9/LI:7/LAV:5/LAC:8", []error{ErrUnknownValue}, []string{"SL"}, ""},
-		{"empty value", 0, "SL:/M:2/O:7/S:1/ED:3/EE:6/A:9/ID:2/LC:9/LI:7/LAV:5/LAC:8", []error{ErrUnknownValue}, []string{"SL"}, ""},
-		{"unknown factor", 0, lik + "/LC:9/LI:7/LAV:5/LAC:8/XX:1", []error{ErrUnknownMetric}, []string{"XX"}, "XX: unknown metric"},
-		{"duplicate", 0, lik + "/SL:1/LC:9/LI:7/LAV:5/LAC:8", []error{ErrDuplicateMetric}, []string{"SL"}, ""},
-		{"malformed", 0, lik + "/LC9/LI:7/LAV:5/LAC:8", []error{ErrSyntax, ErrMissingMetric}, []string{"[8]", "LC"}, ""},
-		{"partial business group", 0, lik + "/LC:9/LI:7/LAV:5/LAC:8/FD:1", []error{ErrMissingMetric}, []string{"RD", "NC", "PV"}, ""},
-		{"partial technical group for business", OWASPBusinessImpact, lik + "/LC:9/FD:1/RD:2/NC:1/PV:5", []error{ErrMissingMetric}, []string{"LI", "LAV", "LAC"}, ""},
-		{"no impact for higher", OWASPHigherImpact, lik, []error{ErrMissingMetric}, []string{"LC", "LI", "LAV", "LAC"}, ""},
+		{"empty", 0, "", []error{cvss.ErrMissingMetric}, []string{"SL", "M", "O", "S", "ED", "EE", "A", "ID", "LC", "LI", "LAV", "LAC"}, ""},
+		{"out of range", 0, "SL:10/M:2/O:7/S:1/ED:3/EE:6/A:9/ID:2/LC:9/LI:7/LAV:5/LAC:8", []error{ismskit.ErrOutOfRange}, []string{"SL"}, "SL: 10 is outside the scale 0..9"},
+		{"negative", 0, "SL:-1/M:2/O:7/S:1/ED:3/EE:6/A:9/ID:2/LC:9/LI:7/LAV:5/LAC:8", []error{ismskit.ErrOutOfRange}, []string{"SL"}, ""},
+		{"not a number", 0, "SL:x/M:2/O:7/S:1/ED:3/EE:6/A:9/ID:2/LC:9/LI:7/LAV:5/LAC:8", []error{ismskit.ErrUnknownValue}, []string{"SL"}, `SL: unknown value "x"`},
+		{"plus sign", 0, "SL:+1/M:2/O:7/S:1/ED:3/EE:6/A:9/ID:2/LC:9/LI:7/LAV:5/LAC:8", []error{ismskit.ErrUnknownValue}, []string{"SL"}, ""},
+		{"empty value", 0, "SL:/M:2/O:7/S:1/ED:3/EE:6/A:9/ID:2/LC:9/LI:7/LAV:5/LAC:8", []error{ismskit.ErrUnknownValue}, []string{"SL"}, ""},
+		{"unknown factor", 0, lik + "/LC:9/LI:7/LAV:5/LAC:8/XX:1", []error{cvss.ErrUnknownMetric}, []string{"XX"}, "XX: unknown metric"},
+		{"duplicate", 0, lik + "/SL:1/LC:9/LI:7/LAV:5/LAC:8", []error{cvss.ErrDuplicateMetric}, []string{"SL"}, ""},
+		{"malformed", 0, lik + "/LC9/LI:7/LAV:5/LAC:8", []error{ismskit.ErrSyntax, cvss.ErrMissingMetric}, []string{"[8]", "LC"}, ""},
+		{"partial business group", 0, lik + "/LC:9/LI:7/LAV:5/LAC:8/FD:1", []error{cvss.ErrMissingMetric}, []string{"RD", "NC", "PV"}, ""},
+		{"partial technical group for business", OWASPBusinessImpact, lik + "/LC:9/FD:1/RD:2/NC:1/PV:5", []error{cvss.ErrMissingMetric}, []string{"LI", "LAV", "LAC"}, ""},
+		{"no impact for higher", OWASPHigherImpact, lik, []error{cvss.ErrMissingMetric}, []string{"LC", "LI", "LAV", "LAC"}, ""},
 		{"bad option", OWASPImpact(7), lik, []error{ErrConfig}, []string{"impact"}, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
@@ -159,9 +161,9 @@ func TestOWASPImpactText(t *testing.T) {
 		assert.Equal(t, o, back)
 	}
 	var o OWASPImpact
-	assert.ErrorIs(t, o.UnmarshalText([]byte("Technical")), ErrUnknownValue)
+	assert.ErrorIs(t, o.UnmarshalText([]byte("Technical")), ismskit.ErrUnknownValue)
 	_, err := OWASPImpact(5).MarshalText()
-	assert.ErrorIs(t, err, ErrUnknownValue)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	assert.Equal(t, "OWASPImpact(5)", OWASPImpact(5).String())
 }
 

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/natural"
 )
 
@@ -40,7 +41,7 @@ func build(methods []Method) (*Registry, []error) {
 	for i, m := range methods {
 		path := fmt.Sprintf("methods[%d]", i)
 		if m == nil {
-			errs = append(errs, &FieldError{Path: path, Err: fmt.Errorf("%w: nil method", ErrConfig)})
+			errs = append(errs, &ismskit.Error{Path: path, Err: fmt.Errorf("%w: nil method", ErrConfig)})
 			continue
 		}
 		versions := []string{m.Version()}
@@ -48,18 +49,18 @@ func build(methods []Method) (*Registry, []error) {
 			versions = mv.Versions()
 		}
 		if m.Name() == "" {
-			errs = append(errs, &FieldError{Path: path, Err: fmt.Errorf("%w: empty name", ErrConfig)})
+			errs = append(errs, &ismskit.Error{Path: path, Err: fmt.Errorf("%w: empty name", ErrConfig)})
 			continue
 		}
 		filed := false
 		for _, v := range versions {
 			k := methodKey{m.Name(), v}
 			if v == "" {
-				errs = append(errs, &FieldError{Path: path, Err: fmt.Errorf("%w: %s has an empty version", ErrConfig, k.name)})
+				errs = append(errs, &ismskit.Error{Path: path, Err: fmt.Errorf("%w: %s has an empty version", ErrConfig, k.name)})
 				continue
 			}
 			if _, dup := r.methods[k]; dup {
-				errs = append(errs, &FieldError{Path: path, Err: fmt.Errorf("%w: %s %s", ErrDuplicateMethod, k.name, k.version)})
+				errs = append(errs, &ismskit.Error{Path: path, Err: fmt.Errorf("%w: %s %s", ErrDuplicateMethod, k.name, k.version)})
 				continue
 			}
 			r.methods[k] = m

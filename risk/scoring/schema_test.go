@@ -14,7 +14,7 @@ func TestSchemaUpToDate(t *testing.T) {
 	require.NoError(t, err)
 	schematest.CheckGenerated(t, "schema/result.schema.json",
 		schematest.Reflect(r, &Result{}, "risk/scoring", "result.schema.json", "ismskit risk scoring result",
-			"The result of scoring a vector with a risk scoring method (classic matrix, OWASP, DREAD, CVSS 3.1), as scoring.Result encodes."),
+			"The result of scoring a vector with a risk scoring method (classic matrix, OWASP, DREAD, CVSS 2.0, 3.x and 4.0), as scoring.Result encodes."),
 		JSONSchema)
 }
 
@@ -27,6 +27,8 @@ func TestGoldenDocumentsValidate(t *testing.T) {
 	var docs [][]byte
 	for _, in := range []struct{ method, version, vector string }{
 		{"cvss", "3.1", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:P/RL:O/RC:C/CR:H"},
+		{"cvss", "4.0", "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:P"},
+		{"cvss", "2.0", "(AV:N/AC:L/Au:N/C:P/I:P/A:P)"},
 		{"dread", "1/0..10/mean", "D:3/R:3/E:2/A:3/DI:1"},
 		{"owasp", "1/technical", owaspExample},
 	} {

@@ -1,11 +1,8 @@
 package scoring
 
 import (
-	"errors"
-
-	"github.com/ismskit/ismskit/internal/fielderr"
-	"github.com/ismskit/ismskit/internal/strictjson"
-	"github.com/ismskit/ismskit/risk/scoring/cvss3"
+	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/codec"
 )
 
 // Method is a versioned risk scoring method (ISO/IEC 27001:2022 6.1.2 d 2
@@ -69,9 +66,19 @@ type Result struct {
 	// as "critical" or "medium".
 	Severity string `json:"severity"`
 	// The intermediate scores, in the method's order, such as the CVSS
-	// base, temporal and environmental scores or the OWASP likelihood and
-	// impacts.
+	// v2.0 and v3.x base, temporal and environmental scores or the OWASP
+	// likelihood and impacts.
 	Parts []Part `json:"parts,omitempty"`
+	// The metric groups the score was computed from, for a method whose
+	// score depends on which groups a vector carries: CVSS v4.0's
+	// nomenclature, "CVSS-B", "CVSS-BT", "CVSS-BE" or "CVSS-BTE"
+	// (specification section 1.3). Empty for other methods.
+	Nomenclature string `json:"nomenclature,omitempty"`
+	// The CVSS v4.0 MacroVector of the vector, the levels of EQ1 to EQ6
+	// as six digits such as "000200" (specification section 8.2): the
+	// equivalence class whose score the vector's score is interpolated
+	// from. Empty for other methods.
+	MacroVector string `json:"macroVector,omitempty"`
 }
 
 // Part is a named intermediate score of a Result. The zero value is an
@@ -101,52 +108,26 @@ func (r Result) Part(name string) (Part, bool) {
 // of the wrong type or trailing data is an error naming its path
 // (ErrUnknownField, ErrType, ErrTrailingData, ErrSyntax), every one of
 // them, joined.
-func DecodeResult(data []byte) (Result, error) {
-	var r Result
-	if err := strictjson.Unmarshal(data, &r); err != nil {
-		return Result{}, err
-	}
-	return r, nil
+// opts set the decoder's limits.
+func DecodeResult(data []byte, opts ...ismskit.DecodeOption) (Result, error) {
+	return codec.Decode[Result](data, opts)
 }
 
-// FieldError is the error type of every problem this package reports: Path
-// names the metric or factor of the vector ("AV", "SL"), or the field of a
-// configuration ("bands[1].from"); Err wraps one of the sentinels below. It
-// is an alias of the error type every ismskit package uses, so
-// errors.As(err, new(*scoring.FieldError)) works across packages.
-type FieldError = fielderr.Error
-
-// Sentinel errors. The vector errors are shared with package cvss3, so that
-// errors.Is works the same way for every method.
+// The kinds of problem that belong to scoring methods. Problems with a
+// vector are reported with the kinds of package cvss (a wrong prefix, an
+// unknown, duplicate or missing metric) and the shared kinds of package
+// ismskit (ismskit.ErrSyntax, ismskit.ErrUnknownValue,
+// ismskit.ErrOutOfRange), each in an *ismskit.Error whose Path names the
+// metric or factor ("AV", "SL") or the field of a configuration
+// ("bands[1].from").
 var (
-	// ErrPrefix: a CVSS vector without the "CVSS:3.1/" or "CVSS:3.0/" prefix.
-	ErrPrefix = cvss3.ErrPrefix
-	// ErrSyntax: a vector component that is not KEY:VALUE.
-	ErrSyntax = cvss3.ErrSyntax
-	// ErrUnknownMetric: a metric or factor the method does not know.
-	ErrUnknownMetric = cvss3.ErrUnknownMetric
-	// ErrUnknownValue: a value the metric or factor does not allow.
-	ErrUnknownValue = cvss3.ErrUnknownValue
-	// ErrDuplicateMetric: a metric or factor given twice.
-	ErrDuplicateMetric = cvss3.ErrDuplicateMetric
-	// ErrMissingMetric: a metric or factor the method needs is missing.
-	ErrMissingMetric = cvss3.ErrMissingMetric
-	// ErrOutOfRange: a numeric factor outside the method's scale.
-	ErrOutOfRange = errors.New("value outside the scale")
 	// ErrConfig: a method's configuration is invalid.
-	ErrConfig = errors.New("invalid method configuration")
+	ErrConfig = ismskit.NewKind("scoring-config", "invalid method configuration")
 	// ErrUnknownMethod: no method of that name and version is registered.
-	ErrUnknownMethod = errors.New("unknown scoring method")
+	ErrUnknownMethod = ismskit.NewKind("unknown-scoring-method", "unknown scoring method")
 	// ErrDuplicateMethod: two methods with the same name and version.
-	ErrDuplicateMethod = errors.New("scoring method registered twice")
+	ErrDuplicateMethod = ismskit.NewKind("duplicate-scoring-method", "scoring method registered twice")
 	// ErrVersionMismatch: the vector states another version than the one
 	// asked for.
-	ErrVersionMismatch = errors.New("vector version differs from the method version")
-
-	// ErrUnknownField, ErrType, ErrTrailingData and ErrJSONSyntax are the
-	// decoding errors of DecodeResult.
-	ErrUnknownField = strictjson.ErrUnknownField
-	ErrType         = strictjson.ErrType
-	ErrTrailingData = strictjson.ErrTrailingData
-	ErrJSONSyntax   = strictjson.ErrSyntax
+	ErrVersionMismatch = ismskit.NewKind("version-mismatch", "vector version differs from the method version")
 )

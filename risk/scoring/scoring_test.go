@@ -4,11 +4,13 @@ import (
 	"encoding/json"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/goldenfile"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismskit/ismskit/risk/scoring/cvss"
 	"github.com/ismskit/ismskit/risk/scoring/cvss3"
 )
 
@@ -51,10 +53,46 @@ func TestCVSSMethod(t *testing.T) {
 	assert.False(t, ok)
 
 	_, err := CVSS{}.Score("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H")
-	assert.ErrorIs(t, err, ErrMissingMetric)
+	assert.ErrorIs(t, err, cvss.ErrMissingMetric)
 	assert.Equal(t, []string{"A"}, errPaths(t, err))
+	for _, in := range []string{"CVSS:5.0/AV:N", "CVSS:2/AV:N/AC:L/Au:N/C:P/I:P/A:P", "CVSS:"} {
+		_, err = CVSS{}.Score(in)
+		assert.ErrorIs(t, err, cvss.ErrPrefix, in)
+		assert.ErrorIs(t, err, cvss.ErrPrefix, in)
+	}
+	_, err = CVSS{}.Score("CVSS:3.2/AV:N")
+	assert.ErrorIs(t, err, cvss.ErrPrefix)
 	_, err = CVSS{}.Score("CVSS:2.0/AV:N")
-	assert.ErrorIs(t, err, ErrPrefix)
+	assert.ErrorIs(t, err, cvss.ErrMissingMetric)
+	_, err = CVSS{}.Score("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/CR:H/E:A")
+	assert.ErrorIs(t, err, cvss.ErrMetricOrder)
+	assert.Equal(t, []string{"E"}, errPaths(t, err))
+}
+
+func TestCVSSMethodV2V4(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		want Result
+	}{
+		{"(AV:N/AC:L/Au:N/C:P/I:P/A:P)", Result{Method: "cvss", Version: "2.0", Vector: "AV:N/AC:L/Au:N/C:P/I:P/A:P", Score: 7.5, Severity: "high",
+			Parts: []Part{{Name: "base", Score: 7.5, Level: "high"}, {Name: "temporal", Score: 7.5, Level: "high"}, {Name: "environmental", Score: 7.5, Level: "high"}}}},
+		{"CVSS:2.0/AV:N/AC:L/Au:N/C:N/I:N/A:C/E:F/RL:OF/RC:C/CDP:H/TD:H/CR:M/IR:M/AR:H", Result{Method: "cvss", Version: "2.0",
+			Vector: "AV:N/AC:L/Au:N/C:N/I:N/A:C/E:F/RL:OF/RC:C/CDP:H/TD:H/CR:M/IR:M/AR:H", Score: 9.2, Severity: "high",
+			Parts: []Part{{Name: "base", Score: 7.8, Level: "high"}, {Name: "temporal", Score: 6.4, Level: "medium"}, {Name: "environmental", Score: 9.2, Level: "high"}}}},
+		{"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:X", Result{Method: "cvss", Version: "4.0",
+			Vector: "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", Score: 9.3, Severity: "critical", Nomenclature: "CVSS-B", MacroVector: "000200"}},
+		{"CVSS:4.0/AV:N/AC:L/AT:N/PR:H/UI:N/VC:L/VI:L/VA:N/SC:N/SI:N/SA:N/E:U/CR:L/IR:X/AR:L/MAV:A/MAC:H/MAT:N/MPR:N/MUI:P/MVC:X/MVI:N/MVA:H/MSC:N/MSI:L/MSA:S/S:N/AU:N/R:I/V:C/RE:H/U:Green",
+			Result{Method: "cvss", Version: "4.0",
+				Vector: "CVSS:4.0/AV:N/AC:L/AT:N/PR:H/UI:N/VC:L/VI:L/VA:N/SC:N/SI:N/SA:N/E:U/CR:L/AR:L/MAV:A/MAC:H/MAT:N/MPR:N/MUI:P/MVI:N/MVA:H/MSC:N/MSI:L/MSA:S/S:N/AU:N/R:I/V:C/RE:H/U:Green",
+				Score:  4.2, Severity: "medium", Nomenclature: "CVSS-BTE", MacroVector: "111021"}},
+	} {
+		r, err := CVSS{}.Score(tt.in)
+		require.NoError(t, err, tt.in)
+		assert.Equal(t, tt.want, r, tt.in)
+		again, err := Builtin().Rescore(r)
+		require.NoError(t, err)
+		assert.Equal(t, r, again)
+	}
 }
 
 // counter is a user-defined method for the registry tests.
@@ -72,7 +110,7 @@ func TestRegistry(t *testing.T) {
 	for m := range reg.Methods() {
 		names = append(names, m.Name()+" "+m.Version())
 	}
-	assert.Equal(t, []string{"cvss 3.1", "dread 1/0..10/mean", "owasp 1/business", "owasp 1/higher", "owasp 1/technical"}, names)
+	assert.Equal(t, []string{"cvss 4.0", "dread 1/0..10/mean", "owasp 1/business", "owasp 1/higher", "owasp 1/technical"}, names)
 	_, errs := build(builtinMethods())
 	assert.Empty(t, errs)
 
@@ -88,11 +126,18 @@ func TestRegistry(t *testing.T) {
 	assert.Equal(t, "3.0", r.Version)
 	_, err = reg.Score("cvss", "3.1", "CVSS:3.0/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")
 	assert.ErrorIs(t, err, ErrVersionMismatch)
-	_, err = reg.Score("cvss", "4.0", "CVSS:4.0/AV:N")
+	for _, v := range []string{"2.0", "3.0", "3.1", "4.0"} {
+		m, ok := reg.Lookup("cvss", v)
+		require.True(t, ok, v)
+		assert.Equal(t, CVSS{}, m)
+	}
+	_, err = reg.Score("cvss", "4.0", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")
+	assert.ErrorIs(t, err, ErrVersionMismatch)
+	_, err = reg.Score("cvss", "5.0", "CVSS:5.0/AV:N")
 	assert.ErrorIs(t, err, ErrUnknownMethod)
-	assert.Contains(t, err.Error(), "known: cvss 3.0, cvss 3.1")
+	assert.Contains(t, err.Error(), "known: cvss 2.0, cvss 3.0, cvss 3.1, cvss 4.0")
 	_, err = reg.Score("dread", "1/0..10/mean", "D:11/R:1/E:1/A:1/DI:1")
-	assert.ErrorIs(t, err, ErrOutOfRange)
+	assert.ErrorIs(t, err, ismskit.ErrOutOfRange)
 
 	custom, err := NewRegistry(counter{"len", "1"}, classic)
 	require.NoError(t, err)
@@ -135,17 +180,17 @@ func TestResultJSON(t *testing.T) {
 		kind error
 		path string
 	}{
-		{`{"method":"owasp","version":"1","vector":"","score":1,"severity":"low","sevrity":"x"}`, ErrUnknownField, "sevrity"},
-		{`{"method":"owasp","score":"high"}`, ErrType, "score"},
-		{`{"method":"owasp","parts":[{"name":"a","score":1,"lvl":"x"}]}`, ErrUnknownField, "parts[0].lvl"},
-		{`{"method":"owasp"} {}`, ErrTrailingData, ""},
-		{`{"method":`, ErrJSONSyntax, ""},
+		{`{"method":"owasp","version":"1","vector":"","score":1,"severity":"low","sevrity":"x"}`, ismskit.ErrUnknownField, "sevrity"},
+		{`{"method":"owasp","score":"high"}`, ismskit.ErrType, "score"},
+		{`{"method":"owasp","parts":[{"name":"a","score":1,"lvl":"x"}]}`, ismskit.ErrUnknownField, "parts[0].lvl"},
+		{`{"method":"owasp"} {}`, ismskit.ErrTrailingData, ""},
+		{`{"method":`, ismskit.ErrSyntax, ""},
 	} {
 		_, err := DecodeResult([]byte(tt.in))
 		require.Error(t, err, tt.in)
 		assert.ErrorIs(t, err, tt.kind, tt.in)
 		if tt.path != "" {
-			var fe *FieldError
+			var fe *ismskit.Error
 			require.ErrorAs(t, err, &fe)
 			assert.Equal(t, tt.path, fe.Path)
 		}

@@ -59,12 +59,15 @@
 // can an included entry without a status or a value OSCAL's datatypes
 // cannot hold (a property over several lines or with surrounding spaces):
 // ExportSSP reports each of them as a *ismskit.Error with the path of the
-// SoA's field, wrapping ErrNotRepresentable.
+// SoA's field, of kind ismskit.ErrNotEncodable.
 //
 // # Determinism and concurrency
 //
-// Dates come from the SoA or Options, never from the clock; UUIDs are
-// iso27002/oscal's version 5 UUIDs of stable names, and the document's
+// Dates come from the SoA or Options, never from the clock and never from
+// a default: the profile and the SSP carry the SoA's date as their
+// last-modified, and an SoA without a date is an error (ismskit.ErrMissing
+// at "header.date") unless Options.LastModified gives one. UUIDs are
+// version 5 UUIDs of stable names, and the document's
 // own UUID is derived from its content, so the same SoA and Options give
 // byte-identical output. The functions are pure and safe for concurrent
 // use; they do not modify their arguments.

@@ -2,6 +2,7 @@ package oscal_test
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/iso27002"
@@ -29,12 +30,12 @@ func ExampleExportSSP() {
 	fmt.Println(err)
 	// Output:
 	// true
-	// entries[1].applicability: not representable in OSCAL: control 7.5 is undecided; an SSP states decided controls only
+	// entries[1].applicability: control 7.5 is undecided; an SSP states decided controls only
 }
 
 func ExampleExportProfile() {
 	s := soa.SoA{
-		Header: soa.Header{Organization: "Example Ledger Ltd", Version: "1.0"},
+		Header: soa.Header{Organization: "Example Ledger Ltd", Version: "1.0", Date: ismskit.NewDate(2026, 11, 28)},
 		Entries: []soa.Entry{
 			{Control: iso27002.MustParse("5.1"), Applicability: soa.Included, Status: soa.Implemented},
 			{Control: iso27002.MustParse("7.5"), Applicability: soa.Excluded, Justification: "No premises of our own."},
@@ -47,4 +48,27 @@ func ExampleExportProfile() {
 	fmt.Println(len(profile) > 0)
 	// Output:
 	// true
+}
+
+// Example writes a Statement of Applicability as the profile of its
+// applicable controls and the system security plan that imports it, both
+// dated by the SoA.
+func Example() {
+	s := soa.SoA{
+		Header: soa.Header{Organization: "Example Ledger Ltd", Version: "1.0", Date: ismskit.NewDate(2026, 11, 28)},
+		Entries: []soa.Entry{{Control: iso27002.MustParse("5.1"), Applicability: soa.Included, Status: soa.Implemented,
+			Reasons: []soa.Reason{{Kind: soa.BestPractice}}}},
+	}
+	opts := oscal.Options{CatalogHref: "catalog.json", ProfileHref: "profile.json"}
+	profile, err := oscal.ExportProfile(s, opts) // save as profile.json
+	if err != nil {
+		panic(err)
+	}
+	ssp, err := oscal.ExportSSP(s, opts)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(len(profile) > 0, strings.Contains(string(ssp), `"last-modified": "2026-11-28T00:00:00Z"`))
+	// Output:
+	// true true
 }

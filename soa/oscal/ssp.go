@@ -8,7 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
+	"github.com/ismskit/ismskit/internal/oscalmodel"
 	"github.com/ismskit/ismskit/iso27002"
 	catoscal "github.com/ismskit/ismskit/iso27002/oscal"
 	"github.com/ismskit/ismskit/soa"
@@ -16,26 +18,27 @@ import (
 
 // Namespace is the ns of every property this package adds beyond OSCAL's
 // core names; it is iso27002/oscal's Namespace.
-const Namespace = catoscal.Namespace
+const Namespace = oscalmodel.Namespace
 
 // Options controls the references and metadata of the exports. The zero
 // value is ready to use: every default comes from the SoA itself, and the
 // output is byte-identical from run to run.
 type Options struct {
-	// LastModified is the metadata last-modified time. Zero means the
-	// SoA's Header.Date, or iso27002/oscal's DefaultLastModified when that
-	// is zero too.
-	LastModified time.Time
+	// LastModified is the metadata last-modified instant. Zero means the
+	// SoA's Header.Date: the documents carry the date of the SoA they are
+	// made from, and an SoA without a date is an error (ismskit.ErrMissing
+	// at "header.date").
+	LastModified time.Time `json:"lastModified,omitzero"`
 	// Version is the metadata version. Empty means Header.Version, or
 	// "1.0" when that is empty.
-	Version string
+	Version string `json:"version,omitempty"`
 	// CatalogHref locates the OSCAL catalog of the SoA's controls, as
 	// iso27002/oscal's ExportCatalog output is saved. The profile imports
 	// it. Empty means "catalog.json".
-	CatalogHref string
+	CatalogHref string `json:"catalogHref,omitempty"`
 	// ProfileHref locates the profile of ExportProfile, as it is saved.
 	// The system security plan imports it. Empty means "profile.json".
-	ProfileHref string
+	ProfileHref string `json:"profileHref,omitempty"`
 }
 
 func (o Options) catalogHref() string { return or(o.CatalogHref, "catalog.json") }
@@ -65,8 +68,12 @@ func (o Options) catalogOptions(s soa.SoA) catoscal.Options {
 // an OSCAL 1.2.1 profile importing the catalog at Options.CatalogHref. It
 // is iso27002/oscal's ExportProfile applied to the included entries, with
 // the SoA's organisation and version in the title. An SoA without any
-// included control has no profile (ErrNotRepresentable).
+// included control has no profile (ismskit.ErrNotEncodable), nor an SoA
+// without a date and no Options.LastModified (ismskit.ErrMissing).
 func ExportProfile(s soa.SoA, opts Options) ([]byte, error) {
+	if opts.LastModified.IsZero() && s.Header.Date.IsZero() {
+		return nil, &ismskit.Error{Path: "header.date", Err: fielderr.Errorf(ismskit.ErrMissing, "the SoA has no date, which the profile carries as its last-modified")}
+	}
 	ids := make([]iso27002.ControlID, 0, len(s.Entries))
 	for e := range s.Included() {
 		ids = append(ids, e.Control)
@@ -92,7 +99,7 @@ func profileTitle(s soa.SoA) string {
 // field of the SoA is kept.
 //
 // ExportSSP reports every entry OSCAL cannot hold, each as a *ismskit.Error
-// with the path of the SoA's field wrapping ErrNotRepresentable: an
+// with the path of the SoA's field, of kind ismskit.ErrNotEncodable: an
 // undecided entry ("entries[4].applicability"), an included entry without
 // a status, an entry without a valid control, a property value that is
 // empty, over several lines or has surrounding spaces (owner, provider,
@@ -101,18 +108,18 @@ func ExportSSP(s soa.SoA, opts Options) ([]byte, error) {
 	var errs fielderr.List
 	h := s.Header
 	org := h.Organization
-	if !catoscal.IsString(org) {
-		errs.Add("header.organization", fmt.Errorf("%w: the organisation %q is empty, over several lines or has surrounding spaces", catoscal.ErrNotRepresentable, org))
+	if !oscalmodel.IsString(org) {
+		errs.Add("header.organization", fielderr.Errorf(ismskit.ErrNotEncodable, "the organisation %q is empty, over several lines or has surrounding spaces", org))
 	}
 	md, err := metadataOf(s, opts)
 	errs.Add("", err)
 
-	thisSystem := catoscal.UUID("ssp-component:this-system:" + org)
+	thisSystem := oscalmodel.UUID("ssp-component:this-system:" + org)
 	doc := &ssp{
 		Metadata:      md,
 		ImportProfile: importProfile{Href: opts.profileHref()},
 		SystemCharacteristics: systemCharacteristics{
-			SystemIDs:   []systemID{{IdentifierType: "https://ietf.org/rfc/rfc4122", ID: catoscal.UUID("ssp-system:" + org)}},
+			SystemIDs:   []systemID{{IdentifierType: "https://ietf.org/rfc/rfc4122", ID: oscalmodel.UUID("ssp-system:" + org)}},
 			SystemName:  org,
 			Description: "The information security management system (ISMS) of " + org + ", under ISO/IEC 27001:2022.",
 			SystemInformation: systemInformation{InformationTypes: []informationType{{
@@ -151,7 +158,7 @@ func ExportSSP(s soa.SoA, opts Options) ([]byte, error) {
 		}
 	}
 	if len(s.Entries) == 0 {
-		errs.Add("entries", fmt.Errorf("%w: an SoA without entries has no implemented requirements", catoscal.ErrNotRepresentable))
+		errs.Add("entries", fielderr.Errorf(ismskit.ErrNotEncodable, "an SoA without entries has no implemented requirements"))
 	}
 	ci.Description = fmt.Sprintf("The controls of %s as the Statement of Applicability decides them (ISO/IEC 27001:2022 clause 6.1.3 d): %d included, each with its implementation status and the reasons for including it, and %d excluded, each with the justification for excluding it (implementation status not-applicable).", or(h.Catalog, "the catalog"), included, excluded)
 	doc.SystemImplementation.Components = components
@@ -172,7 +179,7 @@ func ExportSSP(s soa.SoA, opts Options) ([]byte, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return catoscal.EncodeDocument(&sspDoc{SSP: doc}, "ssp", &doc.UUID)
+	return oscalmodel.EncodeDocument(&sspDoc{SSP: doc}, "ssp", &doc.UUID)
 }
 
 func boundary(scope string) string {
@@ -186,8 +193,8 @@ func nsProp(name, value string) prop { return prop{Name: name, NS: Namespace, Va
 
 // checkValue reports a value OSCAL's string datatype cannot hold.
 func checkValue(errs *fielderr.List, path, v string) {
-	if !catoscal.IsString(v) {
-		errs.Add(path, fmt.Errorf("%w: %q is empty, over several lines or has surrounding spaces", catoscal.ErrNotRepresentable, v))
+	if !oscalmodel.IsString(v) {
+		errs.Add(path, fielderr.Errorf(ismskit.ErrNotEncodable, "%q is empty, over several lines or has surrounding spaces", v))
 	}
 }
 
@@ -195,25 +202,30 @@ func metadataOf(s soa.SoA, opts Options) (metadata, error) {
 	h := s.Header
 	var errs fielderr.List
 	co := opts.catalogOptions(s)
-	lm := catoscal.DefaultLastModified
-	if !opts.LastModified.IsZero() {
+	var lm string
+	switch {
+	case !opts.LastModified.IsZero():
 		var err error
-		lm, err = catoscal.DateTime(opts.LastModified)
+		lm, err = oscalmodel.DateTime(opts.LastModified)
 		errs.Add("options.lastModified", err)
-	} else if d, err := catoscal.DateTime(h.Date.Time()); err == nil {
-		lm = d
+	case h.Date.IsZero():
+		errs.Add("header.date", fielderr.Errorf(ismskit.ErrMissing, "the SoA has no date, which the system security plan carries as its last-modified"))
+	default:
+		var err error
+		lm, err = oscalmodel.Date(h.Date)
+		errs.Add("header.date", err)
 	}
 	v := or(co.Version, "1.0")
-	if !catoscal.IsString(v) {
-		errs.Add(versionPath(opts), fmt.Errorf("%w: version %q is over several lines or has surrounding spaces", catoscal.ErrNotRepresentable, v))
+	if !oscalmodel.IsString(v) {
+		errs.Add(versionPath(opts), fielderr.Errorf(ismskit.ErrNotEncodable, "version %q is over several lines or has surrounding spaces", v))
 	}
 	md := metadata{
 		Title:        "System security plan of " + h.Organization + ": Statement of Applicability " + h.Version,
 		LastModified: lm,
 		Version:      v,
-		OSCALVersion: catoscal.OSCALVersion,
+		OSCALVersion: oscalmodel.Version,
 		Roles:        []role{{ID: "system-owner", Title: "System Owner"}},
-		Parties:      []party{{UUID: catoscal.UUID("party:" + h.Organization), Type: "organization", Name: h.Organization}},
+		Parties:      []party{{UUID: oscalmodel.UUID("party:" + h.Organization), Type: "organization", Name: h.Organization}},
 		Remarks:      "Generated by ismskit from a Statement of Applicability (ISO/IEC 27001:2022 clause 6.1.3 d). Control IDs and titles identify ISO/IEC 27002 controls; all other text is the organisation's or ismskit's own.",
 	}
 	md.ResponsibleParties = []responsibleParty{{RoleID: "system-owner", PartyUUIDs: []string{md.Parties[0].UUID}}}
@@ -224,15 +236,15 @@ func metadataOf(s soa.SoA, opts Options) (metadata, error) {
 		}
 	}
 	add("soa-version", "header.version", h.Version)
-	if !h.Date.IsZero() {
-		d, err := catoscal.DateTime(h.Date.Time())
-		errs.Add("header.date", err)
+	if d, err := oscalmodel.Date(h.Date); err == nil {
 		add("soa-date", "header.date", d)
+	} else if !opts.LastModified.IsZero() && !h.Date.IsZero() {
+		errs.Add("header.date", err) // otherwise reported as the last-modified
 	}
 	add("prepared-by", "header.preparedBy", h.PreparedBy)
 	add("approved-by", "header.approvedBy", h.ApprovedBy)
 	if !h.ApprovedAt.IsZero() {
-		d, err := catoscal.DateTime(h.ApprovedAt.Time())
+		d, err := oscalmodel.DateTime(h.ApprovedAt.Time())
 		errs.Add("header.approvedAt", err)
 		add("approved-at", "header.approvedAt", d)
 	}
@@ -255,12 +267,12 @@ var statusStates = map[soa.Status]string{
 func requirement(e soa.Entry, org, thisSystem string, providers map[string]string, components *[]component) (implementedRequirement, error) {
 	var errs fielderr.List
 	if !e.Control.IsValid() {
-		errs.Add("control", fmt.Errorf("%w: the entry names no control", catoscal.ErrNotRepresentable))
+		errs.Add("control", fielderr.Errorf(ismskit.ErrNotEncodable, "the entry names no control"))
 		return implementedRequirement{}, errs.Err()
 	}
 	id := e.Control.String()
 	ir := implementedRequirement{
-		UUID:      catoscal.UUID("ssp-requirement:" + org + ":" + id),
+		UUID:      oscalmodel.UUID("ssp-requirement:" + org + ":" + id),
 		ControlID: catoscal.ControlToken(e.Control),
 	}
 	ir.Props = append(ir.Props, prop{Name: "label", Value: id}, nsProp("control-id", id))
@@ -278,24 +290,24 @@ func requirement(e soa.Entry, org, thisSystem string, providers map[string]strin
 	case soa.Included:
 		state = statusStates[e.Status]
 		if state == "" {
-			errs.Add("status", fmt.Errorf("%w: included control %s has no implementation status", catoscal.ErrNotRepresentable, id))
+			errs.Add("status", fielderr.Errorf(ismskit.ErrNotEncodable, "included control %s has no implementation status", id))
 		}
 	case soa.Excluded:
 		state = "not-applicable"
 		if strings.TrimSpace(e.Justification) == "" {
-			errs.Add("justification", fmt.Errorf("%w: excluded control %s has no justification", catoscal.ErrNotRepresentable, id))
+			errs.Add("justification", fielderr.Errorf(ismskit.ErrNotEncodable, "excluded control %s has no justification", id))
 		}
 	case soa.Undecided:
-		errs.Add("applicability", fmt.Errorf("%w: control %s is undecided; an SSP states decided controls only", catoscal.ErrNotRepresentable, id))
+		errs.Add("applicability", fielderr.Errorf(ismskit.ErrNotEncodable, "control %s is undecided; an SSP states decided controls only", id))
 	default:
-		errs.Add("applicability", fmt.Errorf("%w: %s", catoscal.ErrNotRepresentable, e.Applicability))
+		errs.Add("applicability", fielderr.Errorf(ismskit.ErrNotEncodable, "%s", e.Applicability))
 	}
 	if e.Applicability.IsValid() {
 		ir.Props = append(ir.Props, nsProp("applicability", code(e.Applicability)))
 	}
 	if e.Status != 0 {
 		if !e.Status.IsValid() {
-			errs.Add("status", fmt.Errorf("%w: %s", catoscal.ErrNotRepresentable, e.Status))
+			errs.Add("status", fielderr.Errorf(ismskit.ErrNotEncodable, "%s", e.Status))
 		} else {
 			ir.Props = append(ir.Props, nsProp("status", code(e.Status)))
 		}
@@ -304,7 +316,7 @@ func requirement(e soa.Entry, org, thisSystem string, providers map[string]strin
 		rp := fielderr.Index("reasons", j)
 		group := "reason-" + strconv.Itoa(j+1)
 		if !r.Kind.IsValid() {
-			errs.Add(rp+".kind", fmt.Errorf("%w: reason without a valid kind", catoscal.ErrNotRepresentable))
+			errs.Add(rp+".kind", fielderr.Errorf(ismskit.ErrNotEncodable, "reason without a valid kind"))
 			continue
 		}
 		rs := nsProp("reason", code(r.Kind))
@@ -324,13 +336,13 @@ func requirement(e soa.Entry, org, thisSystem string, providers map[string]strin
 		}
 	}
 	if !e.Responsibility.IsValid() {
-		errs.Add("responsibility", fmt.Errorf("%w: %s", catoscal.ErrNotRepresentable, e.Responsibility))
+		errs.Add("responsibility", fielderr.Errorf(ismskit.ErrNotEncodable, "%s", e.Responsibility))
 	}
 	ir.Props = append(ir.Props, nsProp("responsibility", code(e.Responsibility)))
 	add("provider", "provider", e.Provider)
 	add("owner", "owner", e.Owner)
 	if !e.TargetDate.IsZero() {
-		d, err := catoscal.DateTime(e.TargetDate.Time())
+		d, err := oscalmodel.DateTime(e.TargetDate.Time())
 		errs.Add("targetDate", err)
 		add("target-date", "targetDate", d)
 	}
@@ -342,7 +354,7 @@ func requirement(e soa.Entry, org, thisSystem string, providers map[string]strin
 		np := nsProp("note", strconv.Itoa(j+1))
 		np.Remarks = n
 		if strings.TrimSpace(n) == "" {
-			errs.Add(fielderr.Index("notes", j), fmt.Errorf("%w: an empty note", catoscal.ErrNotRepresentable))
+			errs.Add(fielderr.Index("notes", j), fielderr.Errorf(ismskit.ErrNotEncodable, "an empty note"))
 		}
 		ir.Props = append(ir.Props, np)
 	}
@@ -355,14 +367,14 @@ func requirement(e soa.Entry, org, thisSystem string, providers map[string]strin
 	}
 	own := byComponent{
 		ComponentUUID:        thisSystem,
-		UUID:                 catoscal.UUID("ssp-by-component:" + org + ":" + id + ":this-system"),
+		UUID:                 oscalmodel.UUID("ssp-by-component:" + org + ":" + id + ":this-system"),
 		Description:          desc,
 		ImplementationStatus: &implementationStatus{State: state, Remarks: e.Justification},
 	}
-	if e.Provider != "" && (e.Responsibility == soa.Inherited || e.Responsibility == soa.Shared) && catoscal.IsString(e.Provider) {
+	if e.Provider != "" && (e.Responsibility == soa.Inherited || e.Responsibility == soa.Shared) && oscalmodel.IsString(e.Provider) {
 		pc, ok := providers[e.Provider]
 		if !ok {
-			pc = catoscal.UUID("ssp-component:provider:" + org + ":" + e.Provider)
+			pc = oscalmodel.UUID("ssp-component:provider:" + org + ":" + e.Provider)
 			providers[e.Provider] = pc
 			*components = append(*components, component{
 				UUID: pc, Type: "system", Title: e.Provider,
@@ -371,8 +383,8 @@ func requirement(e soa.Entry, org, thisSystem string, providers map[string]strin
 				Status:      status{State: "operational"},
 			})
 		}
-		link := inherited{UUID: catoscal.UUID("ssp-inherited:" + org + ":" + id + ":" + e.Provider)}
-		prov := byComponent{ComponentUUID: pc, UUID: catoscal.UUID("ssp-by-component:" + org + ":" + id + ":" + e.Provider),
+		link := inherited{UUID: oscalmodel.UUID("ssp-inherited:" + org + ":" + id + ":" + e.Provider)}
+		prov := byComponent{ComponentUUID: pc, UUID: oscalmodel.UUID("ssp-by-component:" + org + ":" + id + ":" + e.Provider),
 			ImplementationStatus: &implementationStatus{State: state}}
 		if e.Responsibility == soa.Inherited {
 			link.Description = "Inherited from " + e.Provider + ", which operates the control."
@@ -386,7 +398,7 @@ func requirement(e soa.Entry, org, thisSystem string, providers map[string]strin
 		ir.ByComponents = []byComponent{own, prov}
 	} else {
 		if e.Responsibility != soa.Own && e.Provider == "" {
-			errs.Add("provider", fmt.Errorf("%w: a %s control names no provider", catoscal.ErrNotRepresentable, e.Responsibility))
+			errs.Add("provider", fielderr.Errorf(ismskit.ErrNotEncodable, "a %s control names no provider", e.Responsibility))
 		}
 		ir.ByComponents = []byComponent{own}
 	}
@@ -401,7 +413,7 @@ func extensionResource(org, control string, ext []byte) resource {
 		title, name = "Extensions of the entry for control "+control, control
 	}
 	r := resource{
-		UUID:   catoscal.UUID("ssp-extensions:" + org + ":" + name),
+		UUID:   oscalmodel.UUID("ssp-extensions:" + org + ":" + name),
 		Title:  title,
 		Base64: &base64Data{MediaType: "application/json", Value: base64.StdEncoding.EncodeToString(ext)},
 	}

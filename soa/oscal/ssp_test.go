@@ -220,8 +220,11 @@ func TestExportProfile(t *testing.T) {
 	assert.Equal(t, []iso27002.ControlID{mid("5.1"), mid("5.23"), mid("7.1"), mid("8.7")}, ids, "the included controls, not the excluded 7.5")
 	assert.Equal(t, "Applicable controls of Example Ledger Ltd, Statement of Applicability 2026.1", sel.Title)
 
+	_, err = oscal.ExportProfile(soa.SoA{Header: soa.Header{Organization: "X", Date: ismskit.MustParseDate("2026-03-01")}}, oscal.Options{})
+	assert.ErrorIs(t, err, ismskit.ErrNotEncodable, "nothing included, no profile")
 	_, err = oscal.ExportProfile(soa.SoA{Header: soa.Header{Organization: "X"}}, oscal.Options{})
-	assert.ErrorIs(t, err, catoscal.ErrNotRepresentable, "nothing included, no profile")
+	assert.ErrorIs(t, err, ismskit.ErrMissing, "an SoA without a date gives a profile without one: no default date")
+	assert.Equal(t, []string{"header.date"}, paths(err))
 }
 
 func TestExportSSPErrors(t *testing.T) {
@@ -240,7 +243,7 @@ func TestExportSSPErrors(t *testing.T) {
 
 	_, err := oscal.ExportSSP(bad, oscal.Options{})
 	require.Error(t, err)
-	assert.ErrorIs(t, err, catoscal.ErrNotRepresentable)
+	assert.ErrorIs(t, err, ismskit.ErrNotEncodable)
 	assert.Equal(t, []string{
 		"header.organization",
 		"header.date",
@@ -256,8 +259,11 @@ func TestExportSSPErrors(t *testing.T) {
 		"entries[5].control",
 	}, paths(err))
 
-	_, err = oscal.ExportSSP(soa.SoA{Header: soa.Header{Organization: "X", Version: "1"}}, oscal.Options{})
+	_, err = oscal.ExportSSP(soa.SoA{Header: soa.Header{Organization: "X", Version: "1", Date: ismskit.MustParseDate("2026-03-01")}}, oscal.Options{})
 	assert.Equal(t, []string{"entries"}, paths(err))
+	_, err = oscal.ExportSSP(soa.SoA{Header: soa.Header{Organization: "X", Version: "1"}}, oscal.Options{})
+	assert.Equal(t, []string{"header.date", "entries"}, paths(err), "no default date")
+	assert.ErrorIs(t, err, ismskit.ErrMissing)
 	_, err = oscal.ExportSSP(testSoA(), oscal.Options{Version: "1\n2"})
 	assert.Equal(t, []string{"options.version"}, paths(err))
 	_, err = oscal.ExportSSP(testSoA(), oscal.Options{LastModified: time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC)})

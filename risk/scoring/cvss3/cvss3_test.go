@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
+	"github.com/ismskit/ismskit/risk/scoring/cvss"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -214,27 +216,27 @@ func TestParseErrors(t *testing.T) {
 		paths []string
 		msg   string
 	}{
-		{"empty", "", []error{ErrPrefix}, []string{""}, `vector does not start with CVSS:3.1/ or CVSS:3.0/: ""`},
-		{"no prefix", ok, []error{ErrPrefix}, []string{""}, `vector does not start with CVSS:3.1/ or CVSS:3.0/: "AV:N/"`},
-		{"version 3.2", "CVSS:3.2/" + ok, []error{ErrPrefix}, []string{""}, ""},
-		{"version 2 style", "CVSS:3/" + ok, []error{ErrPrefix}, []string{""}, ""},
-		{"lower-case prefix", "cvss:3.1/" + ok, []error{ErrPrefix}, []string{""}, ""},
-		{"unknown metric", "CVSS:3.1/" + ok + "/AX:P", []error{ErrUnknownMetric}, []string{"AX"}, "AX: unknown metric"},
-		{"unknown value", "CVSS:3.1/AV:W/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", []error{ErrUnknownValue}, []string{"AV"}, `AV: unknown value "W" (want N, A, L or P)`},
-		{"X for a base metric", "CVSS:3.1/AV:X/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", []error{ErrUnknownValue}, []string{"AV"}, ""},
-		{"lower-case value", "CVSS:3.1/AV:n/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", []error{ErrUnknownValue}, []string{"AV"}, ""},
-		{"two-letter value", "CVSS:3.1/AV:NN/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", []error{ErrUnknownValue}, []string{"AV"}, ""},
-		{"empty value", "CVSS:3.1/" + ok + "/E:", []error{ErrUnknownValue}, []string{"E"}, `E: unknown value "" (want X, U, P, F or H)`},
-		{"duplicate same value", "CVSS:3.1/AV:P/AV:P/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", []error{ErrDuplicateMetric}, []string{"AV"}, "AV: metric given more than once"},
-		{"duplicate other value", "CVSS:3.1/" + ok + "/AV:L", []error{ErrDuplicateMetric}, []string{"AV"}, ""},
-		{"missing PR", "CVSS:3.1/AV:P/AC:H/UI:R/S:C/C:H/I:H/A:N", []error{ErrMissingMetric}, []string{"PR"}, "PR: missing mandatory metric"},
-		{"missing everything", "CVSS:3.1/", []error{ErrSyntax, ErrMissingMetric}, []string{"[0]", "AV", "AC", "PR", "UI", "S", "C", "I", "A"}, ""},
-		{"no colon", "CVSS:3.1/" + ok + "/MCL", []error{ErrSyntax}, []string{"[8]"}, `[8]: malformed component, want METRIC:VALUE: "MCL"`},
-		{"empty component", "CVSS:3.1/AV:N//AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", []error{ErrSyntax}, []string{"[1]"}, ""},
-		{"trailing slash", "CVSS:3.1/" + ok + "/", []error{ErrSyntax}, []string{"[8]"}, ""},
-		{"leading colon", "CVSS:3.1/" + ok + "/:H", []error{ErrSyntax}, []string{"[8]"}, ""},
-		{"odd metric name", "CVSS:3.1/" + ok + "/a b:H", []error{ErrUnknownMetric}, []string{`["a b"]`}, ""},
-		{"several problems", "CVSS:3.1/AV:W/AV:N/AC:L/PR:N/UI:N/C:H/I:H/A:H/ZZ:1", []error{ErrUnknownValue, ErrDuplicateMetric, ErrUnknownMetric, ErrMissingMetric}, []string{"AV", "AV", "ZZ", "S"}, ""},
+		{"empty", "", []error{cvss.ErrPrefix}, []string{""}, `vector does not start with CVSS:3.1/ or CVSS:3.0/: ""`},
+		{"no prefix", ok, []error{cvss.ErrPrefix}, []string{""}, `vector does not start with CVSS:3.1/ or CVSS:3.0/: "AV:N/"`},
+		{"version 3.2", "CVSS:3.2/" + ok, []error{cvss.ErrPrefix}, []string{""}, ""},
+		{"version 2 style", "CVSS:3/" + ok, []error{cvss.ErrPrefix}, []string{""}, ""},
+		{"lower-case prefix", "cvss:3.1/" + ok, []error{cvss.ErrPrefix}, []string{""}, ""},
+		{"unknown metric", "CVSS:3.1/" + ok + "/AX:P", []error{cvss.ErrUnknownMetric}, []string{"AX"}, "AX: unknown metric"},
+		{"unknown value", "CVSS:3.1/AV:W/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", []error{ismskit.ErrUnknownValue}, []string{"AV"}, `AV: unknown value "W" (want N, A, L or P)`},
+		{"X for a base metric", "CVSS:3.1/AV:X/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", []error{ismskit.ErrUnknownValue}, []string{"AV"}, ""},
+		{"lower-case value", "CVSS:3.1/AV:n/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", []error{ismskit.ErrUnknownValue}, []string{"AV"}, ""},
+		{"two-letter value", "CVSS:3.1/AV:NN/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", []error{ismskit.ErrUnknownValue}, []string{"AV"}, ""},
+		{"empty value", "CVSS:3.1/" + ok + "/E:", []error{ismskit.ErrUnknownValue}, []string{"E"}, `E: unknown value "" (want X, U, P, F or H)`},
+		{"duplicate same value", "CVSS:3.1/AV:P/AV:P/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", []error{cvss.ErrDuplicateMetric}, []string{"AV"}, "AV: metric given more than once"},
+		{"duplicate other value", "CVSS:3.1/" + ok + "/AV:L", []error{cvss.ErrDuplicateMetric}, []string{"AV"}, ""},
+		{"missing PR", "CVSS:3.1/AV:P/AC:H/UI:R/S:C/C:H/I:H/A:N", []error{cvss.ErrMissingMetric}, []string{"PR"}, "PR: missing mandatory metric"},
+		{"missing everything", "CVSS:3.1/", []error{ismskit.ErrSyntax, cvss.ErrMissingMetric}, []string{"[0]", "AV", "AC", "PR", "UI", "S", "C", "I", "A"}, ""},
+		{"no colon", "CVSS:3.1/" + ok + "/MCL", []error{ismskit.ErrSyntax}, []string{"[8]"}, `[8]: malformed component, want METRIC:VALUE: "MCL"`},
+		{"empty component", "CVSS:3.1/AV:N//AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", []error{ismskit.ErrSyntax}, []string{"[1]"}, ""},
+		{"trailing slash", "CVSS:3.1/" + ok + "/", []error{ismskit.ErrSyntax}, []string{"[8]"}, ""},
+		{"leading colon", "CVSS:3.1/" + ok + "/:H", []error{ismskit.ErrSyntax}, []string{"[8]"}, ""},
+		{"odd metric name", "CVSS:3.1/" + ok + "/a b:H", []error{cvss.ErrUnknownMetric}, []string{`["a b"]`}, ""},
+		{"several problems", "CVSS:3.1/AV:W/AV:N/AC:L/PR:N/UI:N/C:H/I:H/A:H/ZZ:1", []error{ismskit.ErrUnknownValue, cvss.ErrDuplicateMetric, cvss.ErrUnknownMetric, cvss.ErrMissingMetric}, []string{"AV", "AV", "ZZ", "S"}, ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			v, err := Parse(tt.in)
@@ -245,7 +247,7 @@ func TestParseErrors(t *testing.T) {
 			}
 			var paths []string
 			for _, e := range flatten(err) {
-				var fe *FieldError
+				var fe *ismskit.Error
 				require.ErrorAs(t, e, &fe)
 				paths = append(paths, fe.Path)
 			}
@@ -258,9 +260,38 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestLongInputErrorIsShort(t *testing.T) {
-	_, err := Parse("CVSS:3.1/AV:" + strings.Repeat("N", 1000) + "/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")
-	require.ErrorIs(t, err, ErrUnknownValue)
+	_, err := Parse("CVSS:3.1/AV:" + strings.Repeat("N", 60) + "/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")
+	require.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	assert.Less(t, len(err.Error()), 120)
+}
+
+// TestTooLong checks that a string longer than the longest valid vector
+// is rejected at once with one problem, and that the longest valid
+// vector is accepted.
+func TestTooLong(t *testing.T) {
+	const longest = "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H/E:X/RL:X/RC:X/CR:X/IR:X/AR:X/MAV:X/MAC:X/MPR:X/MUI:X/MS:X/MC:X/MI:X/MA:X"
+	assert.Len(t, longest, maxLen)
+	_, err := Parse(longest)
+	require.NoError(t, err)
+	for _, in := range []string{longest + "/", strings.Repeat("/", 10<<10), "CVSS:3.1/" + strings.Repeat("AV:N/", 1<<20)} {
+		_, err := Parse(in)
+		require.ErrorIs(t, err, ismskit.ErrTooLarge)
+		assert.Len(t, flatten(err), 1)
+		assert.Less(t, len(err.Error()), 100)
+	}
+}
+
+// TestProblemsBounded checks that a vector with more than 100 problems
+// reports the first 100 and counts the rest.
+func TestProblemsBounded(t *testing.T) {
+	in := "CVSS:3.1/" + strings.Repeat("/", maxLen-prefixLen)
+	_, err := Parse(in)
+	require.Error(t, err)
+	ps := ismskit.Problems(err)
+	require.Len(t, ps, 101)
+	assert.ErrorIs(t, ps[0], ismskit.ErrSyntax)
+	assert.ErrorIs(t, ps[100], ismskit.ErrMoreProblems)
+	assert.Equal(t, "and 17 more problems", ps[100].Message())
 }
 
 func flatten(err error) []error {
@@ -292,9 +323,9 @@ func TestSeverity(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(`"medium"`), &s))
 	assert.Equal(t, SeverityMedium, s)
 	err = json.Unmarshal([]byte(`"Medium"`), &s)
-	assert.ErrorIs(t, err, ErrUnknownValue)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	_, err = Severity(9).MarshalText()
-	assert.ErrorIs(t, err, ErrUnknownValue)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 }
 
 // TestAllBaseVectors scores every one of the 2,592 base vectors and checks
@@ -348,7 +379,7 @@ func TestParseAllocs(t *testing.T) {
 
 func TestErrorsUnwrap(t *testing.T) {
 	_, err := Parse("CVSS:3.1/AV:Q/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")
-	var fe *FieldError
+	var fe *ismskit.Error
 	require.ErrorAs(t, err, &fe)
-	assert.True(t, errors.Is(fe.Err, ErrUnknownValue))
+	assert.True(t, errors.Is(fe.Err, ismskit.ErrUnknownValue))
 }

@@ -19,10 +19,13 @@
 // score. Rescore a v3.0 vector as v3.1 by replacing its prefix.
 //
 // Parse reports every problem of a vector at once (unknown metric, unknown
-// value, duplicate, malformed component, each missing base metric), each as
-// a [*FieldError] naming the metric and wrapping a sentinel such as
-// [ErrUnknownValue], joined with errors.Join. Parsing a valid vector and
-// computing its scores does not allocate.
+// value, duplicate, malformed component, each missing base metric), each
+// as an *ismskit.Error naming the metric and wrapping a kind such as
+// ismskit.ErrUnknownValue or cvss.ErrMissingMetric (package cvss holds
+// the kinds the CVSS versions share), joined with errors.Join and bounded
+// to the first 100. A string longer than any valid vector is rejected at
+// once with ismskit.ErrTooLarge. Parsing a valid vector and computing its
+// scores does not allocate. The severity ratings are cvss.Severity.
 //
 // This package implements a public specification; it has no ISO/IEC 27001
 // clause of its own. Package scoring wraps it as one of the risk scoring

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/risk/scoring/cvss"
 	"github.com/ismskit/ismskit/risk/scoring/cvss3"
 )
 
@@ -36,9 +38,9 @@ func ExampleVector_String() {
 func ExampleParse_errors() {
 	_, err := cvss3.Parse("CVSS:3.1/AV:W/AC:L/UI:N/S:U/C:H/I:H/A:H/A:L")
 	fmt.Println(err)
-	var fe *cvss3.FieldError
+	var fe *ismskit.Error
 	if errors.As(err, &fe) {
-		fmt.Println("first problem is in", fe.Path, errors.Is(err, cvss3.ErrMissingMetric))
+		fmt.Println("first problem is in", fe.Path, errors.Is(err, cvss.ErrMissingMetric))
 	}
 	// Output:
 	// AV: unknown value "W" (want N, A, L or P)

@@ -3,6 +3,8 @@ package cvss3
 import (
 	"errors"
 	"testing"
+
+	"github.com/ismskit/ismskit"
 )
 
 // FuzzParse checks that Parse never panics, that an accepted vector
@@ -19,9 +21,9 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		v, err := Parse(s)
 		if err != nil {
-			var fe *FieldError
+			var fe *ismskit.Error
 			if !errors.As(err, &fe) {
-				t.Fatalf("Parse(%q): error %v is not a *FieldError", s, err)
+				t.Fatalf("Parse(%q): error %v is not a *ismskit.Error", s, err)
 			}
 			if v != (Vector{}) {
 				t.Fatalf("Parse(%q) returned a vector with an error", s)

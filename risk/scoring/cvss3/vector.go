@@ -1,11 +1,10 @@
 package cvss3
 
 import (
-	"errors"
 	"iter"
 	"strings"
 
-	"github.com/ismskit/ismskit/internal/fielderr"
+	"github.com/ismskit/ismskit/risk/scoring/internal/vecerr"
 )
 
 const (
@@ -40,14 +39,22 @@ type Vector struct {
 // leaving one out. Metrics may come in any order. Abbreviations and values
 // are case-sensitive, as in the specification.
 //
-// Every problem is reported, joined with errors.Join: an unknown metric, an
-// unknown value, a metric given twice, a malformed component, each missing
-// base metric, each as a *FieldError naming the metric and wrapping
-// ErrUnknownMetric, ErrUnknownValue, ErrDuplicateMetric, ErrSyntax or
-// ErrMissingMetric. A wrong prefix is reported alone, wrapping ErrPrefix.
-// Parse never allocates on valid input.
+// Every problem is reported, joined with errors.Join, each as an
+// *ismskit.Error whose Path names the metric ("AV") or the position of a
+// malformed component ("[8]"): an unknown metric (cvss.ErrUnknownMetric),
+// a value the metric does not allow (ismskit.ErrUnknownValue), a metric
+// given twice (cvss.ErrDuplicateMetric), a component that is not
+// METRIC:VALUE (ismskit.ErrSyntax), each missing base metric
+// (cvss.ErrMissingMetric). At most ismskit.DefaultMaxProblems problems
+// are kept, then one ismskit.ErrMoreProblems entry counts the rest. A
+// wrong prefix is reported alone (cvss.ErrPrefix), and a string longer
+// than the longest valid vector (117 bytes) is rejected at once
+// (ismskit.ErrTooLarge). Parse never allocates on valid input.
 func Parse(s string) (Vector, error) {
 	var v Vector
+	if len(s) > maxLen {
+		return Vector{}, vecerr.TooLong(len(s), maxLen)
+	}
 	switch {
 	case strings.HasPrefix(s, "CVSS:3.1/"):
 		v.version = version31
@@ -58,9 +65,9 @@ func Parse(s string) (Vector, error) {
 		if i := strings.IndexByte(s, '/'); i >= 0 {
 			got = s[:i+1]
 		}
-		return Vector{}, &FieldError{Err: &detailError{ErrPrefix, got}}
+		return Vector{}, vecerr.Prefix("CVSS:3.1/ or CVSS:3.0/", got)
 	}
-	var errs []error
+	var probs vecerr.Problems
 	var seen uint32
 	// One pass over the bytes. The common component METRIC:V (one-letter
 	// value) takes a fast path with two table look-ups; anything else goes
@@ -91,9 +98,7 @@ func Parse(s string) (Vector, error) {
 		if j < end {
 			colon = j - i
 		}
-		if err := v.set(s[i:end], colon, n, &seen); err != nil {
-			errs = append(errs, err)
-		}
+		v.set(s[i:end], colon, n, &seen, &probs)
 		if end == len(s) {
 			break
 		}
@@ -101,11 +106,11 @@ func Parse(s string) (Vector, error) {
 	}
 	for m := range Metric(numBase) {
 		if seen&(1<<m) == 0 {
-			errs = append(errs, &FieldError{Path: m.String(), Err: ErrMissingMetric})
+			probs.Missing(m.String())
 		}
 	}
-	if errs != nil {
-		return Vector{}, errors.Join(errs...)
+	if err := probs.Err(); err != nil {
+		return Vector{}, err
 	}
 	return v, nil
 }
@@ -127,18 +132,22 @@ var valueIndex = func() (t [numMetrics][26]uint8) {
 }()
 
 // set parses component number n, whose first colon is at index colon (-1
-// for none), and records its metric in seen.
-func (v *Vector) set(comp string, colon, n int, seen *uint32) error {
+// for none), records its metric in seen and its problem, if any, in
+// probs.
+func (v *Vector) set(comp string, colon, n int, seen *uint32, probs *vecerr.Problems) {
 	if colon <= 0 {
-		return &FieldError{Path: fielderr.Index("", n), Err: &detailError{ErrSyntax, comp}}
+		probs.Syntax(n, comp)
+		return
 	}
 	key, val := comp[:colon], comp[colon+1:]
 	m, ok := lookupMetric(key)
 	if !ok {
-		return &FieldError{Path: fielderr.Key("", key), Err: ErrUnknownMetric}
+		probs.UnknownMetric(key)
+		return
 	}
 	if *seen&(1<<m) != 0 {
-		return &FieldError{Path: key, Err: ErrDuplicateMetric}
+		probs.Duplicate(key)
+		return
 	}
 	*seen |= 1 << m
 	letters := metrics[m].values
@@ -152,14 +161,10 @@ func (v *Vector) set(comp string, colon, n int, seen *uint32) error {
 		}
 	}
 	if idx < 0 || idx == 0 && m.IsBase() {
-		want := letters
-		if m.IsBase() {
-			want = letters[1:]
-		}
-		return &FieldError{Path: key, Err: &valueError{got: val, want: want}}
+		probs.Value(key, val, m.Values())
+		return
 	}
 	v.values[m] = uint8(idx)
-	return nil
 }
 
 // MustParse is like Parse but panics on error. It is intended for tests and
@@ -167,7 +172,7 @@ func (v *Vector) set(comp string, colon, n int, seen *uint32) error {
 func MustParse(s string) Vector {
 	v, err := Parse(s)
 	if err != nil {
-		panic("cvss3.MustParse(" + quote(s) + "): " + err.Error())
+		panic("cvss3.MustParse(" + vecerr.Quote(s) + "): " + err.Error())
 	}
 	return v
 }

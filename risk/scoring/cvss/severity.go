@@ -1,0 +1,106 @@
+package cvss
+
+import (
+	"fmt"
+	"math"
+
+	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/fielderr"
+)
+
+// Severity is the qualitative severity rating of a score (CVSS v3.1
+// specification section 5 and CVSS v4.0 specification section 6, the
+// same scale). The zero value is SeverityNone. It encodes as lower-case
+// text ("none", "low", "medium", "high", "critical").
+type Severity uint8
+
+// The ratings, in increasing order.
+const (
+	SeverityNone     Severity = iota // 0.0
+	SeverityLow                      // 0.1 to 3.9
+	SeverityMedium                   // 4.0 to 6.9
+	SeverityHigh                     // 7.0 to 8.9
+	SeverityCritical                 // 9.0 to 10.0
+)
+
+var severityNames = [...]string{"none", "low", "medium", "high", "critical"}
+
+// SeverityOf returns the rating of a score. Scores are rounded to one
+// decimal first; anything at or below 0 (and NaN) is None and anything
+// above 10 is Critical.
+func SeverityOf(score float64) Severity {
+	if math.IsNaN(score) || score <= 0 {
+		return SeverityNone
+	}
+	if score > 10 {
+		return SeverityCritical
+	}
+	return SeverityOfTenths(int(math.Round(score * 10)))
+}
+
+// SeverityOfTenths returns the rating of a score given in tenths (98 for
+// 9.8), the exact form the scoring packages compute.
+func SeverityOfTenths(t int) Severity {
+	switch {
+	case t <= 0:
+		return SeverityNone
+	case t < 40:
+		return SeverityLow
+	case t < 70:
+		return SeverityMedium
+	case t < 90:
+		return SeverityHigh
+	}
+	return SeverityCritical
+}
+
+// ParseSeverity returns the rating named by its lower-case text, such as
+// "high"; any other text is an ismskit.ErrUnknownValue error.
+func ParseSeverity(s string) (Severity, error) {
+	for i, n := range severityNames {
+		if s == n {
+			return Severity(i), nil
+		}
+	}
+	return 0, fielderr.Errorf(ismskit.ErrUnknownValue, "unknown severity %q (want none, low, medium, high or critical)", s)
+}
+
+// IsValid reports whether s is one of the five ratings.
+func (s Severity) IsValid() bool { return int(s) < len(severityNames) }
+
+// String returns the lower-case name of the rating, such as "high".
+func (s Severity) String() string {
+	if s.IsValid() {
+		return severityNames[s]
+	}
+	return fmt.Sprintf("Severity(%d)", uint8(s))
+}
+
+// Title returns the rating as the specifications capitalise it, such as
+// "High".
+func (s Severity) Title() string {
+	n := s.String()
+	if !s.IsValid() {
+		return n
+	}
+	return string(n[0]-'a'+'A') + n[1:]
+}
+
+// MarshalText implements encoding.TextMarshaler; a value that is not a
+// rating is an ismskit.ErrUnknownValue error.
+func (s Severity) MarshalText() ([]byte, error) {
+	if !s.IsValid() {
+		return nil, fielderr.Errorf(ismskit.ErrUnknownValue, "%d is not a severity", uint8(s))
+	}
+	return []byte(severityNames[s]), nil
+}
+
+// UnmarshalText implements encoding.TextUnmarshaler with ParseSeverity.
+func (s *Severity) UnmarshalText(text []byte) error {
+	v, err := ParseSeverity(string(text))
+	if err != nil {
+		return err
+	}
+	*s = v
+	return nil
+}

@@ -1,0 +1,55 @@
+package cvss4
+
+import (
+	"errors"
+	"testing"
+
+	"github.com/ismskit/ismskit"
+)
+
+// FuzzParse checks that Parse never panics, that an accepted vector
+// round-trips through its canonical string, and that its score stays
+// within 0..10 with a consistent severity, nomenclature and MacroVector.
+func FuzzParse(f *testing.F) {
+	for _, tt := range specExamples {
+		f.Add(tt.vector)
+	}
+	f.Add("CVSS:4.0/")
+	f.Add("CVSS:4.0/AV:N/AV:N")
+	f.Add("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/U:Clear/")
+	f.Add("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/CR:H/E:A")
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := Parse(s)
+		if err != nil {
+			var fe *ismskit.Error
+			if !errors.As(err, &fe) {
+				t.Fatalf("Parse(%q): error %v is not an *ismskit.Error", s, err)
+			}
+			if v != (Vector{}) {
+				t.Fatalf("Parse(%q) returned a vector with an error", s)
+			}
+			if n := len(ismskit.Problems(err)); n > ismskit.DefaultMaxProblems+1 {
+				t.Fatalf("Parse(%q): %d problems", s, n)
+			}
+			return
+		}
+		canon := v.String()
+		w, err := Parse(canon)
+		if err != nil {
+			t.Fatalf("Parse(%q) -> %q does not parse again: %v", s, canon, err)
+		}
+		if w != v || w.String() != canon {
+			t.Fatalf("round trip %q -> %q -> %q", s, canon, w.String())
+		}
+		sc := v.Scores()
+		if sc.Score < 0 || sc.Score > 10 || sc.Score != v.Score() {
+			t.Fatalf("%q: score %v", s, sc.Score)
+		}
+		if sc.Severity != v.Severity() || !sc.Nomenclature.IsValid() || !sc.MacroVector.IsValid() {
+			t.Fatalf("%q: scores %+v", s, sc)
+		}
+		if sc.MacroVector.Score() < sc.Score {
+			t.Fatalf("%q: score %v above its MacroVector's %v", s, sc.Score, sc.MacroVector.Score())
+		}
+	})
+}

@@ -1,0 +1,5 @@
+//go:build race
+
+package cvss4
+
+func init() { raceEnabled = true }

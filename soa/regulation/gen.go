@@ -1,0 +1,3 @@
+package regulation
+
+//go:generate go run ../../internal/regdata/cmd/genreg
