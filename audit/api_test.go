@@ -25,7 +25,7 @@ var exportedFuncs = map[string]any{
 	"NewEvidence": NewEvidence, "NewReport": NewReport, "OpenMajors": OpenMajors, "OverdueActions": OverdueActions,
 	"ParseKind": ParseKind, "ParseReasonKind": ParseReasonKind, "ParseResult": ParseResult, "ParseState": ParseState,
 	"Plan": Plan, "Raise": Raise, "ReadRecords": ReadRecords, "ReadReport": ReadReport, "ReasonKinds": ReasonKinds,
-	"ReportSchema": ReportSchema, "Results": Results, "States": States, "WriteRecords": WriteRecords,
+	"ReportSchema": ReportSchema, "ResultFill": ResultFill, "Results": Results, "States": States, "WriteRecords": WriteRecords,
 	"WriteReport": WriteReport,
 }
 
@@ -34,7 +34,7 @@ var exportedTypes = []any{
 	ActionLine{}, Audit{}, AuditLine{}, Auditor{}, Basis{}, Checklist{}, ControlCoverage{}, CorrectiveAction{},
 	Coverage{}, Documents{}, Evaluation{}, Evidence{}, Finding{}, FindingGroup{}, FindingLine{}, ItemCoverage{},
 	Kind(0), Line{}, PlanOptions{}, Programme{}, Readiness{}, ReadinessInput{}, Reason{}, ReasonKind(0), Records{},
-	Report{}, ReportScope{}, Result(0), ResultCount{}, Scope{}, Score{}, Slot{}, State(0), Step{}, Summary{},
+	ReadinessDocument{}, Report{}, ReportDocument{}, ReportScope{}, Result(0), ResultCount{}, Scope{}, Score{}, Slot{}, State(0), Step{}, Summary{},
 	Transition{}, TransitionError{},
 }
 
@@ -91,17 +91,22 @@ func TestAPIJSON(t *testing.T) {
 		"ReasonKind":       {OpenMajor, ClauseNotAudited},
 		"Records":          {r},
 		"Report":           {*rep},
-		"ReportScope":      {rep.Scope},
-		"Result":           {Major, NotAudited},
-		"ResultCount":      {rep.Summary.ByResult[0]},
-		"Scope":            {r.Programme.Audits[0].Scope, testAuditors[0].Responsible},
-		"Score":            {rep.Readiness.Overall},
-		"Slot":             {Slot{ID: "IA-1", Title: "First", Start: d("2026-02-02"), End: d("2026-02-04"), Sites: []string{"Lyon"}, Processes: []string{"Payroll"}}},
-		"State":            {Raised, Ineffective},
-		"Step":             {Step{To: Planned, Date: d("2026-03-01"), By: "Dee", Text: "Plan", Owner: "Dee", Due: d("2026-06-30")}},
-		"Summary":          {rep.Summary},
-		"Transition":       {r.Actions[0].History[1]},
-		"TransitionError":  {TransitionError{From: Raised, To: Planned}},
+		"ReportDocument": {ReportDocument{Report: *rep, Version: "1.0", Objectives: "o", Criteria: "c", Method: "m",
+			Auditees: []string{"CTO"}, Distribution: []string{"Board"}, PreparedBy: "Ben", ApprovedBy: "CEO", ApprovedAt: asOf,
+			Letterhead: ismskit.Letterhead{Classification: "Confidential", Colour: "#123456"}}},
+		"ReadinessDocument": {ReadinessDocument{Readiness: rep.Readiness, Organization: "Example Ltd", Version: "1", Gap: gap,
+			Letterhead: ismskit.Letterhead{Logo: []byte("\x89PNG\r\n\x1a\n")}}},
+		"ReportScope":     {rep.Scope},
+		"Result":          {Major, NotAudited},
+		"ResultCount":     {rep.Summary.ByResult[0]},
+		"Scope":           {r.Programme.Audits[0].Scope, testAuditors[0].Responsible},
+		"Score":           {rep.Readiness.Overall},
+		"Slot":            {Slot{ID: "IA-1", Title: "First", Start: d("2026-02-02"), End: d("2026-02-04"), Sites: []string{"Lyon"}, Processes: []string{"Payroll"}}},
+		"State":           {Raised, Ineffective},
+		"Step":            {Step{To: Planned, Date: d("2026-03-01"), By: "Dee", Text: "Plan", Owner: "Dee", Due: d("2026-06-30")}},
+		"Summary":         {rep.Summary},
+		"Transition":      {r.Actions[0].History[1]},
+		"TransitionError": {TransitionError{From: Raised, To: Planned}},
 	}
 	var plain []any
 	for _, v := range exportedTypes {

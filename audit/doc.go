@@ -92,9 +92,15 @@
 // user knows ("findings[2].statement", item "F-3"), wrapping one of the
 // kinds (ErrNotInSoA, ismskit.ErrDateOrder, ErrIllegalTransition, ...),
 // all joined. JSONSchema returns the document's JSON Schema. NewReport
-// builds the audit report, which renders as Markdown (every value of the
-// user's escaped), HTML (escaped by html/template) and JSON
-// (ReportSchema).
+// builds the audit report, which encodes as JSON (ReportSchema).
+// ReportDocument is the report people hand over (9.2.2 f): an executive
+// summary with a chart, objectives, criteria, scope and method, auditees
+// and auditors, findings with their corrective actions' own text, the
+// verdict's reasons as sentences, distribution and sign-off, in HTML and
+// Markdown here and PDF in package audit/pdf; ReadinessDocument is the
+// verdict on its own, with how its score differs from the gap analysis's
+// percentage. They share the look and the Letterhead of every ismskit
+// document, and escape every value of the user's.
 //
 // Every exported type marshals with encoding/json, its zero value
 // included, and decodes back to an equal value. The enumerations (Kind,

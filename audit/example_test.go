@@ -3,6 +3,7 @@ package audit_test
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/audit"
@@ -182,12 +183,36 @@ func ExampleNewReport() {
 	if err != nil {
 		panic(err)
 	}
-	md := rep.Markdown()
-	fmt.Println(string(md[:len("# Audit report: Example Ltd")]))
+	lines := strings.Split(string(rep.Markdown()), "\n")
+	fmt.Println(lines[0])
+	fmt.Println(lines[2])
 	fmt.Println(rep.Summary.Findings, rep.Readiness.Ready)
 	// Output:
-	// # Audit report: Example Ltd
+	// # Audit report
+	// **Example Ltd** · ISO/IEC 27001:2022/Amd 1:2024, clauses 9.2 and 10.2 · Version not versioned · 2026-06-01 · Classification: **Internal**
 	// 0 false
+}
+
+// A report to hand over: the report with its auditees, distribution and
+// sign-off; the executive summary says what was found in sentences.
+func ExampleReportDocument() {
+	p := examplePlan()
+	r := &audit.Records{Organization: "Example Ltd", Programme: p}
+	rep, err := audit.NewReport(*r, exampleBasis, audit.ReadinessInput{}, ismskit.NewDate(2026, 6, 1))
+	if err != nil {
+		panic(err)
+	}
+	d := audit.ReportDocument{Report: *rep, Version: "1.0", Auditees: []string{"CTO", "IT Manager"},
+		Distribution: []string{"Management team"}, Letterhead: ismskit.Letterhead{Classification: "Confidential"}}
+	for _, p := range d.ExecutiveSummary()[1:] {
+		fmt.Println(p)
+	}
+	fmt.Println(rep.Readiness.Reasons[0].Sentence())
+	// Output:
+	// The audits recorded 0 checklist results: 0 conforming and no findings.
+	// No corrective action was needed.
+	// As of 2026-06-01 the ISMS is not yet ready for certification: 8 matters must be resolved first. The readiness score is 0.0% over 161 requirement items and applicable controls.
+	// No gap analysis was given, so mandatory documented information is unchecked.
 }
 
 func ExampleDecodeRecords() {

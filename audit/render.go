@@ -8,54 +8,84 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ismskit/ismskit/internal/htmldoc"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
 // Markdown renders the report as a Markdown document (CommonMark with
-// GitHub tables). Every value from the records is escaped, so that no
-// text of the user's can start a link, an image, HTML, emphasis or a new
-// table cell; an evidence digest goes into a code span only when it is a
-// well-formed SHA-256. The output is deterministic; a nil *Report renders
-// as the zero Report.
+// GitHub tables): ReportDocument{Report: *r}.Markdown, with the default
+// objectives, criteria and method. Every value from the records is
+// escaped. The output is deterministic; a nil *Report renders as the zero
+// Report.
 func (r *Report) Markdown() []byte {
 	if r == nil {
 		r = &Report{}
 	}
+	return ReportDocument{Report: *r}.Markdown()
+}
+
+// HTML renders the report as a standalone HTML5 page:
+// ReportDocument{Report: *r}.HTML. The output is deterministic; a nil
+// *Report renders as the zero Report.
+func (r *Report) HTML() ([]byte, error) {
+	if r == nil {
+		r = &Report{}
+	}
+	return ReportDocument{Report: *r}.HTML()
+}
+
+// Markdown renders the document as Markdown (CommonMark with GitHub
+// tables) with the parts that ReportDocument lists, defaults filled as
+// WithDefaults does. Every value of the user's is escaped, so that no
+// text can start a link, an image, HTML, emphasis or a new table cell;
+// an evidence digest goes into a code span only when it is a well-formed
+// SHA-256. The output is deterministic.
+func (d ReportDocument) Markdown() []byte {
+	d = d.WithDefaults()
+	r := &d.Report
 	var b bytes.Buffer
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
-	w("# %s\n\n", mdText(r.Title))
-	w("Standard: %s  \nAs of: %s\n\n", mdText(r.Standard), r.AsOf)
+	b.WriteString(htmldoc.MarkdownHead(d.head()))
 
-	w("## Scope\n\n")
-	w("Programme cycle: %s to %s.\n\n", r.Scope.CycleStart, r.Scope.CycleEnd)
-	w("| Audit | Kind | Dates | Clauses | Controls | Auditors |\n|---|---|---|---|---|---|\n")
+	w("\n## Executive summary\n\n")
+	for _, p := range d.ExecutiveSummary() {
+		w("%s\n\n", mdText(p))
+	}
+	w("| Result | Count |\n|---|---:|\n")
+	for _, c := range r.Summary.ByResult {
+		w("| %s | %d |\n", mdCell(c.Result.String()), c.Count)
+	}
+	w("| **Checklist results** | **%d** |\n\n", r.Summary.Findings)
+
+	w("## Objectives, criteria and method\n\n")
+	w("**Objectives.** %s\n\n**Criteria.** %s\n\n**Method.** %s\n\n", mdText(d.Objectives), mdText(d.Criteria), mdText(d.Method))
+	auditees := "Not recorded"
+	if len(d.Auditees) > 0 {
+		auditees = strings.Join(d.Auditees, ", ")
+	}
+	w("**Auditees.** %s\n\n", mdText(auditees))
+
+	w("## Scope and auditors\n\n")
+	w("The programme covers %s to %s. ", r.Scope.CycleStart, r.Scope.CycleEnd)
+	if len(r.Scope.Uncovered) == 0 {
+		w("Every requirement item and applicable control is audited in the cycle.\n\n")
+	} else {
+		w("Never audited in the cycle: %s.\n\n", mdText(strings.Join(r.Scope.Uncovered, ", ")))
+	}
+	w("| Audit | Kind | Dates | Auditors | Scope |\n|---|---|---|---|---|\n")
 	for _, a := range r.Scope.Audits {
 		title := a.ID
 		if a.Title != "" {
 			title += " " + a.Title
 		}
-		w("| %s | %s | %s to %s | %s | %s | %s |\n", mdCell(title), mdCell(a.Kind.String()), a.Start, a.End,
-			mdCell(clauseList(a.Clauses)), mdCell(controlList(a.Controls)), mdCell(strings.Join(a.Auditors, ", ")))
-	}
-	if len(r.Scope.Uncovered) == 0 {
-		w("\nEvery requirement item and applicable control is audited in the cycle.\n\n")
-	} else {
-		w("\nNever audited in the cycle: %s.\n\n", mdText(strings.Join(r.Scope.Uncovered, ", ")))
+		w("| %s | %s | %s to %s | %s | %s |\n", mdCell(title), mdCell(a.Kind.String()), a.Start, a.End,
+			mdCell(auditorsWords(a)), mdLines(a.ScopeLines()))
 	}
 
-	w("## Summary\n\n")
-	w("| Result | Findings |\n|---|---:|\n")
-	for _, c := range r.Summary.ByResult {
-		w("| %s | %d |\n", mdCell(c.Result.String()), c.Count)
-	}
-	w("| **Total** | **%d** |\n\n", r.Summary.Findings)
-	w("Corrective actions: %d, of which %d closed, %d overdue, %d ineffective.\n\n",
-		r.Summary.Actions, r.Summary.Closed, r.Summary.Overdue, r.Summary.Ineffective)
-
-	w("## Findings\n\n")
+	w("\n## Findings\n\n")
 	if len(r.Findings) == 0 {
-		w("No nonconformities, observations or opportunities for improvement.\n\n")
+		w("No nonconformities, observations or opportunities for improvement were recorded; every examined line conformed.\n\n")
 	}
 	for _, g := range r.Findings {
 		w("### %s (%d)\n\n", mdText(g.Result.String()), len(g.Findings))
@@ -71,18 +101,18 @@ func (r *Report) Markdown() []byte {
 				if e.Where != "" {
 					w(" (%s)", mdText(e.Where))
 				}
-				w(", %s", e.When)
+				w(", examined %s", e.When)
 				switch {
 				case e.SHA256 == "":
 				case checkDigest(e.SHA256) == nil:
-					w(", sha256 `%s`", e.SHA256)
+					w(", SHA-256 `%s`", e.SHA256)
 				default:
-					w(", sha256 %s", mdText(e.SHA256))
+					w(", SHA-256 %s", mdText(e.SHA256))
 				}
 				w("\n")
 			}
-			if len(f.Actions) > 0 {
-				w("  - Corrective action: %s\n", mdText(strings.Join(f.Actions, ", ")))
+			for _, a := range r.actionsOf(f) {
+				w("  - Corrective action %s\n", mdText(a.Sentence()))
 			}
 		}
 		w("\n")
@@ -90,17 +120,51 @@ func (r *Report) Markdown() []byte {
 
 	w("## Corrective actions\n\n")
 	if len(r.Actions) == 0 {
-		w("None.\n\n")
+		w("None was needed.\n\n")
 	} else {
-		w("| Action | Finding | State | Owner | Due | Note |\n|---|---|---|---|---|---|\n")
+		w("%d corrective actions as of %s: %d closed as effective, %d overdue, %d ineffective.\n\n",
+			r.Summary.Actions, r.AsOf, r.Summary.Closed, r.Summary.Overdue, r.Summary.Ineffective)
+		w("| Action | Finding | State | Corrective action | Owner | Due |\n|---|---|---|---|---|---|\n")
 		for _, a := range r.Actions {
-			w("| %s | %s | %s | %s | %s | %s |\n", mdCell(a.ID), mdCell(a.Finding), mdCell(a.State.String()), mdCell(a.Owner), a.Due, actionNote(a))
+			due := a.Due.String()
+			if n := actionNote(a); n != "" {
+				due += " (" + n + ")"
+			}
+			action := a.Action
+			if action == "" {
+				action = "Not yet planned"
+			}
+			w("| %s | %s | %s | %s | %s | %s |\n", mdCell(a.ID), mdCell(a.Finding), mdCell(a.State.String()), mdCell(action), mdCell(a.Owner), due)
 		}
 		w("\n")
 	}
 
-	rd := &r.Readiness
-	w("## Readiness\n\n")
+	readinessMarkdown(&b, &r.Readiness, nil, "##")
+
+	w("\n## Distribution\n\n")
+	if len(d.Distribution) == 0 {
+		w("Not recorded.\n")
+	}
+	for _, p := range d.Distribution {
+		w("- %s\n", mdText(p))
+	}
+	w("\n## Sign-off\n\n| Role | Name | Date | Signature |\n|---|---|---|---|\n")
+	w("| Prepared by | %s | %s |  |\n", mdCell(d.PreparedBy), r.AsOf)
+	w("| Approved by | %s | %s |  |\n", mdCell(d.ApprovedBy), d.ApprovedAt)
+	return b.Bytes()
+}
+
+// readinessMarkdown writes the verdict, its reasons, the scores and the
+// note on the two percentages, under headings of level h.
+func readinessMarkdown(b *bytes.Buffer, rd *Readiness, gap *iso27001.GapReport, h string) {
+	w := func(format string, args ...any) { fmt.Fprintf(b, format, args...) }
+	w("%s Readiness and verdict\n\n**%s**\n\n", h, rd.Verdict())
+	for i, x := range rd.Reasons {
+		w("%d. %s\n", i+1, mdText(x.Sentence()))
+	}
+	if len(rd.Reasons) > 0 {
+		w("\n")
+	}
 	w("| Group | Subjects | Audited | Score |\n|---|---:|---:|---:|\n")
 	for _, s := range rd.Clauses {
 		w("| Clause %s %s | %d | %d | %s |\n", mdCell(s.ID), mdCell(s.Title), s.Subjects, s.Audited, pct(s.Score))
@@ -109,15 +173,10 @@ func (r *Report) Markdown() []byte {
 		w("| %s | %d | %d | %s |\n", mdCell(s.Title), s.Subjects, s.Audited, pct(s.Score))
 	}
 	w("| **%s** | **%d** | **%d** | **%s** |\n\n", mdCell(rd.Overall.Title), rd.Overall.Subjects, rd.Overall.Audited, pct(rd.Overall.Score))
-	if rd.Ready {
-		w("**Verdict: ready for certification.**\n")
-	} else {
-		w("**Verdict: not ready for certification.** Reasons:\n\n")
-		for _, x := range rd.Reasons {
-			w("- %s: %s\n", mdText(x.Kind.String()), mdText(x.Detail))
-		}
+	w("%s# What the scores mean\n\n", h)
+	for _, p := range scoresNote(gap, rd) {
+		w("%s\n\n", mdText(p))
 	}
-	return b.Bytes()
 }
 
 func actionNote(a ActionLine) string {
@@ -148,17 +207,8 @@ func controlList(cs []iso27002.ControlID) string {
 	return strings.Join(s, ", ")
 }
 
-// mdEscaper escapes with a backslash every ASCII punctuation character
-// that can start or end Markdown syntax inside a line (emphasis, code,
-// links and images, HTML and entities, headings' closing sequences,
-// strikethrough, table cells), and turns line breaks into spaces, so that
-// text stays one line of plain text.
-var mdEscaper = strings.NewReplacer(
-	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", `\<`, ">", `\>`,
-	"&", `\&`, "#", `\#`, "~", `\~`, "|", `\|`, "\r\n", " ", "\n", " ", "\r", " ")
-
 // mdText escapes text for Markdown inline content.
-func mdText(s string) string { return mdEscaper.Replace(s) }
+func mdText(s string) string { return htmldoc.MarkdownInline(s) }
 
 // mdCell escapes text for a Markdown table cell; mdText already escapes
 // the cell separator.
@@ -167,26 +217,90 @@ func mdCell(s string) string { return mdText(s) }
 //go:embed report.html.tmpl
 var reportHTML string
 
-var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
-	"code":     func(r Result) string { return r.code() },
-	"clauses":  clauseList,
-	"controls": controlList,
-	"pct":      pct,
-	"note":     actionNote,
-	"join":     strings.Join,
-}).Parse(reportHTML))
+//go:embed readiness.html.tmpl
+var readinessHTML string
 
-// HTML renders the report as a standalone HTML5 page with its own small
-// style sheet; every value is escaped by html/template. The output is
-// deterministic; a nil *Report renders as the zero Report. An error can
-// only come from the template engine.
-func (r *Report) HTML() ([]byte, error) {
-	if r == nil {
-		r = &Report{}
-	}
+var htmlFuncs = template.FuncMap{
+	"code":        func(r Result) string { return r.code() },
+	"clauses":     clauseList,
+	"controls":    controlList,
+	"pct":         pct,
+	"note":        actionNote,
+	"join":        strings.Join,
+	"auditors":    auditorsWords,
+	"scope":       AuditLine.ScopeLines,
+	"actions":     func(r *Report, f FindingLine) []ActionLine { return r.actionsOf(f) },
+	"actionWords": ActionLine.Sentence,
+}
+
+var (
+	readinessTemplate = template.Must(template.New("readiness").Funcs(htmlFuncs).Parse(readinessHTML))
+	htmlTemplate      = template.Must(template.Must(readinessTemplate.Clone()).New("report").Parse(reportHTML))
+)
+
+// readinessView is what the "readiness" template reads.
+type readinessView struct {
+	R     *Readiness
+	Chart template.HTML
+	Note  []string
+}
+
+func readinessViewOf(rd *Readiness, gap *iso27001.GapReport, accent string) readinessView {
+	return readinessView{R: rd, Note: scoresNote(gap, rd),
+		Chart: htmldoc.BarChart("Readiness score per clause and theme (%)", rd.scoreBars(), 100, accent)}
+}
+
+// HTML renders the document as one self-contained HTML page in the look
+// every ismskit document shares, laid out for A4 landscape, with the
+// parts that ReportDocument lists and two SVG charts (results, scores),
+// defaults filled as WithDefaults does. Every value is escaped (by
+// html/template, and in the charts for XML). The only error is a
+// Letterhead that does not validate. The output is deterministic.
+func (d ReportDocument) HTML() ([]byte, error) {
+	d = d.WithDefaults()
+	r := &d.Report
+	c := r.counts()
+	accent := d.Letterhead.AccentColour()
+	v := struct {
+		D       ReportDocument
+		R       *Report
+		KPIs    [][2]string
+		Summary []string
+		Chart   template.HTML
+		Ready   readinessView
+	}{D: d, R: r, Summary: d.ExecutiveSummary(),
+		KPIs: [][2]string{{fmt.Sprint(c.audits), "audits"}, {fmt.Sprint(c.results), "checklist results"},
+			{fmt.Sprint(c.findings), "findings"}, {fmt.Sprint(c.majors), "major nonconformities"},
+			{fmt.Sprint(c.open), "corrective actions open"}, {pct(r.Readiness.Overall.Score), "readiness score"}},
+		Chart: htmldoc.BarChart(c.chartTitle(), r.resultsChart(), 0, accent),
+		Ready: readinessViewOf(&r.Readiness, nil, accent)}
+	return htmldoc.Execute(d.head(), htmlTemplate, v)
+}
+
+// HTML renders the verdict as one self-contained HTML page in the look
+// every ismskit document shares: the verdict and its reasons as
+// sentences, the scores per clause and theme with a chart, and how the
+// score differs from the gap analysis's percentage. The only error is a
+// Letterhead that does not validate. The output is deterministic.
+func (d ReadinessDocument) HTML() ([]byte, error) {
+	return htmldoc.Execute(d.head(), readinessTemplate.Lookup("readiness"), readinessViewOf(&d.Readiness, d.Gap, d.Letterhead.AccentColour()))
+}
+
+// Markdown renders the verdict as Markdown, with the parts of HTML but
+// the chart; every value is escaped. The output is deterministic.
+func (d ReadinessDocument) Markdown() []byte {
 	var b bytes.Buffer
-	if err := htmlTemplate.Execute(&b, r); err != nil {
-		return nil, fmt.Errorf("audit: rendering HTML: %w", err)
+	b.WriteString(htmldoc.MarkdownHead(d.head()))
+	b.WriteString("\n")
+	readinessMarkdown(&b, &d.Readiness, d.Gap, "##")
+	return b.Bytes()
+}
+
+// mdLines escapes lines for one Markdown table cell, joined by "; ".
+func mdLines(lines []string) string {
+	out := make([]string, len(lines))
+	for i, l := range lines {
+		out[i] = mdCell(l)
 	}
-	return b.Bytes(), nil
+	return strings.Join(out, "; ")
 }

@@ -72,6 +72,8 @@ type AuditLine struct {
 	Processes []string             `json:"processes,omitempty"`
 	// Auditors by name, the lead first.
 	Auditors []string `json:"auditors"`
+	// The lead auditor's name, when one of the auditors is marked lead.
+	Lead string `json:"lead,omitempty"`
 }
 
 // Summary counts findings and actions as of the report's date.
@@ -184,6 +186,9 @@ func (r Records) report(rb *basis, rd *Readiness) *Report {
 		for _, au := range a.Auditors {
 			if au.Lead {
 				al.Auditors = append(al.Auditors, au.Name)
+				if al.Lead == "" {
+					al.Lead = au.Name
+				}
 			}
 		}
 		for _, au := range a.Auditors {

@@ -34,7 +34,7 @@ var exportedTypes = []any{
 	iso27001.Amendment(0), iso27001.Change(0), iso27001.Clause{}, iso27001.ClauseGap{}, iso27001.ClauseID{},
 	iso27001.ClimateDetermination{}, iso27001.CompetenceRecord{}, iso27001.DocKind(0), iso27001.Document{},
 	iso27001.DocumentGap{}, iso27001.DocumentRequirement{}, iso27001.Edition(0), iso27001.Exclusion{},
-	iso27001.GapReport{}, iso27001.InterestedParty{}, iso27001.Interface{}, iso27001.Issue{}, iso27001.Item{},
+	iso27001.GapDocument{}, iso27001.GapReport{}, iso27001.InterestedParty{}, iso27001.Interface{}, iso27001.Issue{}, iso27001.Item{},
 	iso27001.ItemGap{}, iso27001.ItemID{}, iso27001.ItemStatus(0), iso27001.ManagementReview{}, iso27001.Objective{},
 	iso27001.Origin(0), iso27001.OutputKind(0), iso27001.PartyRequirement{}, iso27001.Records{}, iso27001.ReviewInput{},
 	iso27001.ReviewOutput{}, iso27001.Role{}, iso27001.Scope{}, iso27001.Standard{}, iso27001.TreeNode{},
@@ -99,6 +99,7 @@ func TestAPIJSON(t *testing.T) {
 		i613d, climate, owner, itemGap, i613d.ID, iso27001.Expired, full.ManagementReviews[0], full.Objectives[0], iso27001.External,
 		iso27001.Improvement, full.InterestedParties[0].Requirements[0], full, full.ManagementReviews[0].Inputs[0],
 		full.ManagementReviews[0].Outputs[0], full.Roles[0], full.Scope, std.Tree()[20],
+		iso27001.GapDocument{Report: *rep, Organization: "o", Version: "1", Letterhead: ismskit.Letterhead{Classification: "Confidential"}},
 	}
 	apitest.JSON(t, ".", append(slices.Clone(exportedTypes), append(values, *std, *iso27001.MustNew(iso27001.Edition2013))...)...)
 	for _, s := range []*iso27001.Standard{std, iso27001.MustNew(iso27001.Edition2022), iso27001.MustNew(iso27001.Edition2013), {}} {

@@ -60,6 +60,8 @@ func TestJSONOfEveryType(t *testing.T) {
 		Status(0), PartiallyImplemented,
 		ReasonKind(0), BusinessRequirement,
 		Responsibility(0), Shared,
+		Document{}, Document{SoA: s, ScopeStatement: "scope", History: []ChangeLog{log}, AsOf: asOf,
+			Letterhead: ismskit.Letterhead{Classification: "Confidential", Colour: "#112233", Logo: []byte("\x89PNG\r\n\x1a\n")}},
 	)
 }
 
@@ -74,12 +76,13 @@ func TestZeroArgumentsNeverPanic(t *testing.T) {
 		"ParseApplicability": ParseApplicability, "ParseChangeKind": ParseChangeKind, "ParseReasonKind": ParseReasonKind,
 		"ParseResponsibility": ParseResponsibility, "ParseRows": ParseRows, "ParseStatus": ParseStatus,
 		"ReadCSV": ReadCSV, "ReadSoA": ReadSoA, "ReadSources": ReadSources, "ReasonKinds": ReasonKinds,
-		"SourcesSchema": SourcesSchema, "Statuses": Statuses, "TableHeader": TableHeader, "Transition": Transition,
+		"SourcesSchema": SourcesSchema, "Statuses": Statuses, "TableHeader": TableHeader, "ThemeTitle": ThemeTitle, "Transition": Transition,
 		"WriteCSV": WriteCSV, "WriteSoA": WriteSoA, "WriteSources": WriteSources,
 	},
 		Applicability(0), ChangeKind(0), ChangeLog{}, Conflict{}, Count{}, Entry{}, Policy{}, Reason{}, ReasonKind(0),
 		Responsibility(0), Snapshot{}, SoA{}, Sources{}, Status(0), Summary{},
 		Change{}, Decision{}, FieldChange{}, Header{}, Input{}, Obligation{}, TransitionResult{}, ValidateOptions{},
+		Document{},
 	)
 }
 

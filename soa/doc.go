@@ -63,12 +63,23 @@
 //
 // EncodeCSV and DecodeCSV carry the entries as RFC 4180 CSV without loss;
 // a cell that a spreadsheet would run as a formula is written with a
-// leading apostrophe, which DecodeCSV removes (see EncodeCSV). Markdown
-// and HTML render the document for people (the HTML is one
-// self-contained, printable page); they escape every text of the SoA, so
-// that "<script>" or a Markdown link in a title stays text. The
-// spreadsheet export lives in package soa/xlsx, so that only its
-// importers compile the spreadsheet library.
+// leading apostrophe, which DecodeCSV removes (see EncodeCSV).
+//
+// # The document people hand over
+//
+// Document is the SoA with what its reader needs beyond it: the scope
+// statement, the version history (from Diff), the as-of day that flags
+// overdue target dates, and the Letterhead (classification marking, logo,
+// colour) of every ismskit document. Its Markdown and HTML show the
+// title block, the scope and approval, the summary, the controls grouped
+// by theme with reasons in words and status colour-coded, the version
+// history and an approval block; the HTML is one self-contained page for
+// A4 landscape with page numbers and a running header where the browser
+// supports them. Markdown and HTML of an SoA render Document{SoA: s}.
+// Every text is escaped, so that "<script>" or a Markdown link in a title
+// stays text. The workbook lives in package soa/xlsx and the PDF in
+// soa/pdf, so that only their importers compile the spreadsheet and PDF
+// libraries.
 //
 // # Words for people and templates
 //

@@ -152,8 +152,6 @@ func (a Applicability) IsValid() bool { return applicabilityEnum.defined(uint8(a
 // "Excluded"; "Applicability(7)" for an undefined value.
 func (a Applicability) String() string { return applicabilityEnum.label(uint8(a)) }
 
-func (a Applicability) code() string { return applicabilityEnum.code(uint8(a)) }
-
 // MarshalText returns the code ("included"); an undefined value is an
 // error wrapping ismskit.ErrUnknownValue.
 func (a Applicability) MarshalText() ([]byte, error) { return applicabilityEnum.marshal(uint8(a)) }

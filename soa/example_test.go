@@ -149,7 +149,7 @@ func ExampleMarkdown() {
 	s, _ := soa.Generate(soa.Input{Header: soa.Header{Organization: "Example Ltd", Version: "1.0", Date: date}, Register: exampleRegister()})
 	lines := strings.Split(string(soa.Markdown(s)), "\n")
 	fmt.Println(lines[0])
-	fmt.Println(lines[4])
+	fmt.Println(lines[2])
 	for _, l := range lines {
 		if strings.HasPrefix(l, "| 8.13 ") {
 			fmt.Println(l)
@@ -157,8 +157,8 @@ func ExampleMarkdown() {
 	}
 	// Output:
 	// # Statement of Applicability
-	// | Organisation | Example Ltd |
-	// | 8.13 | Information backup | Yes | Risk treatment: R-1 |  | Implemented |  |  |  |  |  |
+	// **Example Ltd** · ISO/IEC 27001:2022 clause 6.1.3 d · Version 1.0 · 2026-11-28 · Classification: **Internal**
+	// | 8.13 | Information backup | Yes | Risk treatment: R-1 | Implemented |  |  |  |  |
 }
 
 func ExampleHTML() {
@@ -169,9 +169,11 @@ func ExampleHTML() {
 	}
 	fmt.Println(strings.Contains(string(page), "<title>Statement of Applicability - Example Ltd</title>"))
 	fmt.Println(strings.Count(string(page), `<tr class="undecided">`))
+	fmt.Println(strings.Contains(string(page), "@page"))
 	// Output:
 	// true
 	// 93
+	// true
 }
 
 func ExampleEncodeSoA() {
@@ -247,4 +249,24 @@ Excluded:{{range .Excluded}} {{.Control}} ({{.Justification}}){{else}} none{{end
 	// 8.13 Information backup: Included, Implemented, Risk treatment: R-1
 	// Excluded: 7.4 (No premises)
 	// 91 controls to decide
+}
+
+// The SoA as the document to hand over: the scope statement, the
+// classification marking and the version history come with it.
+func ExampleDocument() {
+	s, _ := soa.Generate(soa.Input{Header: soa.Header{Organization: "Example Ltd", Version: "2.0", Date: date}, Register: exampleRegister()})
+	older := s.Clone()
+	older.Header.Version = "1.0"
+	older.Entries[0].Owner = "CISO"
+	d := soa.Document{SoA: s, ScopeStatement: "The ledger platform and its operation.",
+		History: []soa.ChangeLog{soa.Diff(older, s)}, Letterhead: ismskit.Letterhead{Classification: "Confidential"}}
+	md := string(d.Markdown())
+	for _, l := range strings.Split(md, "\n") {
+		if strings.HasPrefix(l, "| ISMS scope") || strings.HasPrefix(l, "| 2.0") {
+			fmt.Println(l)
+		}
+	}
+	// Output:
+	// | ISMS scope | The ledger platform and its operation. |
+	// | 2.0 | 2026-11-28 | 1 control changed: 5.1 (owner). |
 }

@@ -2,8 +2,6 @@ package soa
 
 import (
 	"bytes"
-	_ "embed"
-	"html/template"
 	"strconv"
 	"strings"
 
@@ -195,53 +193,10 @@ func reasonsText(e *Entry) []string {
 	return out
 }
 
-func (h Header) rows() [][2]string {
-	approved := "Draft, not approved"
-	if h.ApprovedBy != "" {
-		approved = h.ApprovedBy + ", " + h.ApprovedAt.String()
-	}
-	return [][2]string{
-		{"Organisation", h.Organization},
-		{"Scope", h.Scope},
-		{"Version", h.Version},
-		{"Date", h.Date.String()},
-		{"Prepared by", h.PreparedBy},
-		{"Approved", approved},
-		{"Catalog", h.Catalog + " (edition " + h.Edition.String() + ")"},
-	}
-}
-
-var mdHeader = []string{"Control", "Title", "Applicable", "Reasons for inclusion", "Justification for exclusion", "Status", "Implementation", "Owner", "Target date", "Responsibility", "Evidence"}
-
-func (e *Entry) humanRow() []string {
-	return []string{e.Control.String(), e.Title, e.applicableText(), strings.Join(reasonsText(e), "\n"), e.Justification,
-		e.Status.String(), e.Implementation, e.Owner, e.TargetDate.String(), e.responsibilityText(), strings.Join(e.Evidence, "\n")}
-}
-
-// Markdown returns s as a Markdown document: the header, the summary per
-// theme and status, and one table row per entry. Every text that comes
-// from the SoA is escaped (see the package doc), so that none is read as
-// HTML, a link or formatting: "<script>" stays text. Line breaks inside
-// cells become <br> and pipes are escaped. The same SoA gives the same
-// bytes.
-func Markdown(s SoA) []byte {
-	var b bytes.Buffer
-	b.WriteString("# Statement of Applicability\n\n")
-	head := table.Table{Header: []string{"Field", "Value"}}
-	for _, r := range s.Header.rows() {
-		head.Append(r[0], r[1])
-	}
-	writeMarkdown(&b, head)
-	b.WriteString("\n## Summary\n\n")
-	writeMarkdown(&b, s.Summary().table())
-	b.WriteString("\n## Controls\n\n")
-	t := table.Table{Header: mdHeader}
-	for i := range s.Entries {
-		t.Rows = append(t.Rows, s.Entries[i].humanRow())
-	}
-	writeMarkdown(&b, t)
-	return b.Bytes()
-}
+// Markdown returns s as a Markdown document: Document{SoA: s}.Markdown,
+// the SoA as people read it, with every text escaped. The same SoA gives
+// the same bytes.
+func Markdown(s SoA) []byte { return Document{SoA: s}.Markdown() }
 
 // writeMarkdown writes t as a Markdown table with the text of its rows
 // escaped; the headings are the package's own.
@@ -257,53 +212,7 @@ func writeMarkdown(b *bytes.Buffer, t table.Table) {
 	_ = t.WriteMarkdown(b) // a bytes.Buffer does not fail
 }
 
-//go:embed soa.html.tmpl
-var htmlSource string
-
-var htmlTemplate = template.Must(template.New("soa").Parse(htmlSource))
-
-type htmlView struct {
-	Header  [][2]string
-	Summary table.Table
-	Columns []string
-	Rows    []htmlRow
-	Title   string
-}
-
-type htmlRow struct {
-	Class string
-	Cells [][]string // each cell as lines
-}
-
-// HTML returns s as one self-contained HTML page (inline CSS, no scripts,
-// no external resources) laid out for printing on landscape A4: the
-// header, the summary and the table of entries, with undecided and
-// excluded rows marked. The same SoA gives the same bytes.
-func HTML(s SoA) ([]byte, error) {
-	v := htmlView{Summary: s.Summary().table(), Columns: mdHeader, Title: "Statement of Applicability"}
-	if s.Header.Organization != "" {
-		v.Title += " - " + s.Header.Organization
-	}
-	v.Header = s.Header.rows()
-	for i := range s.Entries {
-		e := &s.Entries[i]
-		r := htmlRow{Class: e.Applicability.code()}
-		for j, c := range e.humanRow() {
-			if j == 3 {
-				r.Cells = append(r.Cells, reasonsText(e))
-				continue
-			}
-			if j == 10 {
-				r.Cells = append(r.Cells, e.Evidence)
-				continue
-			}
-			r.Cells = append(r.Cells, []string{c})
-		}
-		v.Rows = append(v.Rows, r)
-	}
-	var b bytes.Buffer
-	if err := htmlTemplate.Execute(&b, v); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
+// HTML returns s as one self-contained HTML page laid out for printing on
+// A4 landscape: Document{SoA: s}.HTML. The same SoA gives the same
+// bytes.
+func HTML(s SoA) ([]byte, error) { return Document{SoA: s}.HTML() }

@@ -105,8 +105,9 @@ func TestMarkdownGolden(t *testing.T) {
 	golden(t, "testdata/soa.golden.md", md)
 	assert.Equal(t, string(md), string(Markdown(s)), "deterministic")
 	text := string(md)
-	assert.Contains(t, text, "| Organisation | Example Ledger Ltd |")
+	assert.Contains(t, text, "**Example Ledger Ltd** · ISO/IEC 27001:2022 clause 6.1.3 d · Version 1.0 · 2026-11-28 · Classification: **Internal**")
 	assert.Contains(t, text, "| Total | 93 | 80 | 12 | 1 |")
+	assert.Contains(t, text, "## Physical controls\n\n14 controls, 2 applicable, 12 excluded.")
 	assert.Contains(t, text, `Regulatory: DORA Art. 9; "ICT risk", &lt;b&gt;bold&lt;/b&gt; (line one<br>line two\\ with backslash)`)
 	assert.Contains(t, text, `Policy set \| reviewed yearly<br>by the board`)
 }
@@ -126,7 +127,8 @@ func TestHTMLGolden(t *testing.T) {
 	assert.Contains(t, text, "@media print")
 	assert.Contains(t, text, `<tr class="undecided">`)
 	assert.Contains(t, text, `<tr class="excluded">`)
-	assert.Equal(t, 93, strings.Count(text, "<tr class="))
+	assert.Equal(t, 12, strings.Count(text, `<tr class="excluded">`))
+	assert.Equal(t, 4, strings.Count(text, `<tr class="section">`), "one section per theme")
 }
 
 func TestSummary(t *testing.T) {
@@ -231,6 +233,7 @@ func TestRenderersEscapeEveryText(t *testing.T) {
 			assert.Contains(t, out, "&lt;script&gt;")
 		})
 	}
-	assert.Contains(t, md, `| Organisation | &lt;script&gt;alert(1)&lt;/script&gt;\[a\](javascript:alert(2)) |`)
+	assert.Contains(t, md, `**&lt;script&gt;alert(1)&lt;/script&gt;\[a\](javascript:alert(2))** · ISO/IEC 27001:2022 clause 6.1.3 d`)
+	assert.Contains(t, md, `## &lt;script&gt;alert(1)&lt;/script&gt;\[a\](javascript:alert(2))`, "the theme as a heading")
 	assert.Contains(t, log, `# SoA changes from version &lt;script&gt;alert(1)&lt;/script&gt;\[a\](javascript:alert(2)) to`)
 }

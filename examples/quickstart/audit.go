@@ -78,7 +78,7 @@ func (q *quickstart) internalAudit() error {
 	if err := prog.CheckCoverage(q.basis); err != nil {
 		return fmt.Errorf("audit programme: %w", err)
 	}
-	q.printf("  Programme %s to %s: %d internal audits cover %d requirement items and %d applicable controls;\n",
+	q.printf("  Programme %s to %s:\n  %d internal audits cover %d requirement items and %d applicable controls;\n",
 		prog.CycleStart, prog.CycleEnd, len(prog.Audits), countItems(), len(applicable))
 	times := prog.HighRiskAudits
 	if times == 0 {
@@ -259,6 +259,7 @@ func (q *quickstart) readiness() error {
 	}
 	q.printf("  Controls: %s\n", strings.Join(parts, "  "))
 	q.printf("  Overall:  %.1f%% of %d requirement items and controls, %d audited\n", rd.Overall.Score, rd.Overall.Subjects, rd.Overall.Audited)
+
 	if rd.Ready {
 		q.printf("\n  Verdict: READY for the certification audit\n")
 	} else {
@@ -267,6 +268,8 @@ func (q *quickstart) readiness() error {
 			q.printf("    - %s\n", r.Detail)
 		}
 	}
+	q.printf("  The score rates the audit results of the items and controls; the %.1f%% of step 1 counts the\n"+
+		"  items that current, approved documents and records evidence (readiness.html explains both).\n", q.gap.Readiness)
 	// The certification body's cycle, if the decision falls on the
 	// planned day: the latest dates ISO/IEC 27006 allows.
 	cert := certification.Certificate{Decision: plannedDecision}
@@ -290,11 +293,6 @@ func (q *quickstart) readiness() error {
 		return err
 	}
 
-	md := rep.Markdown()
-	html, err := rep.HTML()
-	if err != nil {
-		return fmt.Errorf("audit report: %w", err)
-	}
 	js, err := audit.EncodeReport(*rep)
 	if err != nil {
 		return fmt.Errorf("audit report: %w", err)
@@ -302,7 +300,7 @@ func (q *quickstart) readiness() error {
 	for _, f := range []struct {
 		name string
 		data []byte
-	}{{"audit-report.md", md}, {"audit-report.html", html}, {"audit-report.json", js}} {
+	}{{"audit-report.json", js}} {
 		if err := q.write(f.name, f.data); err != nil {
 			return err
 		}

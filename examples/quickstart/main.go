@@ -56,7 +56,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"text/tabwriter"
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/audit"
@@ -98,7 +97,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "quickstart: cannot create the output directory %s: %v\n", *out, err)
 		return 1
 	}
-	q := &quickstart{w: stdout, dir: *out}
+	ww := &wrapWriter{w: stdout}
+	defer ww.Flush()
+	q := &quickstart{w: ww, dir: *out}
 	if err := q.run(); err != nil {
 		var we *writeError
 		if errors.As(err, &we) {
@@ -140,7 +141,8 @@ type quickstart struct {
 
 func (q *quickstart) run() error {
 	for _, step := range []func() error{
-		q.load, q.gapAnalysis, q.assessRisks, q.quantify, q.treat, q.statement, q.regulations, q.internalAudit, q.readiness, q.exportOSCAL, q.managementReview,
+		q.load, q.legend, q.gapAnalysis, q.assessRisks, q.quantify, q.treat, q.statement, q.regulations, q.internalAudit, q.readiness, q.documents,
+		q.exportOSCAL, q.managementReview,
 	} {
 		if err := step(); err != nil {
 			return err
@@ -185,16 +187,6 @@ func (q *quickstart) printf(format string, a ...any) { fmt.Fprintf(q.w, format, 
 
 func (q *quickstart) step(n int, title string) {
 	q.printf("\n[%d/%d] %s\n", n, steps, title)
-}
-
-// tab prints rows as an aligned table indented by two spaces; cells are
-// separated by tabs and rows end with a newline.
-func (q *quickstart) tab(rows ...string) {
-	tw := tabwriter.NewWriter(q.w, 0, 0, 2, ' ', 0)
-	for _, r := range rows {
-		fmt.Fprint(tw, "  "+r)
-	}
-	tw.Flush()
 }
 
 func day(t ismskit.Date) string { return t.String() }

@@ -17,6 +17,7 @@ import (
 	"github.com/ismskit/ismskit/internal/oscalcheck"
 
 	"github.com/ismskit/ismskit/internal/goldenfile"
+	"github.com/ismskit/ismskit/internal/pdfdoc/pdftext"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -86,7 +87,7 @@ func TestDeterministic(t *testing.T) {
 		n++
 		return nil
 	}))
-	assert.Equal(t, 44, n, "artefacts")
+	assert.Equal(t, 50, n, "artefacts")
 }
 
 // TestReportSteps checks the facts of each step in the terminal report.
@@ -110,7 +111,8 @@ func TestReportSteps(t *testing.T) {
 		"[9] Monitoring, management review and improvement", "sbom-vulnerable-components  5.21 8.8   5       11",
 		"Metrics: 1 met, 4 in warning, 3 missed.", "Review MR-2026-11 took 4 decisions",
 		"Clause 9.3 after the review: 14/14 items evidenced",
-		"Artefacts: 44 files in",
+		"Artefacts: 50 files in",
+		"How to read this report:", "P90, P99", "ROSI",
 	} {
 		assert.Contains(t, out, want)
 	}
@@ -194,11 +196,28 @@ func TestArtefacts(t *testing.T) {
 	rows, err := soa.DecodeCSV(read(t, dir, "soa.csv"))
 	require.NoError(t, err)
 	assert.Equal(t, s.Entries, rows)
-	x, err := soaxlsx.Decode(read(t, dir, "soa.xlsx"))
+	x, err := soaxlsx.DecodeDocument(read(t, dir, "statement-of-applicability.xlsx"))
 	require.NoError(t, err)
-	assert.Equal(t, s.Entries, x.Entries)
-	assert.Contains(t, string(read(t, dir, "soa.md")), "Nimbus Ledger B.V.")
-	assert.Contains(t, string(read(t, dir, "soa.html")), "<html")
+	assert.Equal(t, s, x.SoA, "the workbook reads back as the SoA")
+	assert.Equal(t, "Confidential", x.Letterhead.Classification)
+	assert.NotEmpty(t, x.ScopeStatement)
+	assert.Contains(t, string(read(t, dir, "statement-of-applicability.md")), "**Nimbus Ledger B.V.**")
+	assert.Contains(t, string(read(t, dir, "statement-of-applicability.html")), "<h1>Statement of Applicability</h1>")
+	for e := range s.Included() {
+		assert.NotEmpty(t, e.Implementation, "%s: the auditor's column is filled", e.Control)
+	}
+	for name, want := range map[string]string{
+		"statement-of-applicability.pdf": "Statement of Applicability",
+		"audit-report.pdf":               "Executive summary",
+	} {
+		pages, text := pdftext.Read(read(t, dir, name))
+		assert.Greater(t, pages, 2, name)
+		assert.Contains(t, text, want, name)
+		assert.Contains(t, text, "Nimbus Ledger B.V.", name)
+		assert.Contains(t, text, "CONFIDENTIAL", name)
+	}
+	assert.Contains(t, string(read(t, dir, "gap-analysis.html")), "143 of 156")
+	assert.Contains(t, string(read(t, dir, "readiness.html")), "The gap analysis and the readiness score answer two questions.")
 
 	// The gap analysis is iso27001.Analyze's.
 	recs, err := iso27001.DecodeRecords(read(t, dir, "isms-records.json"))
@@ -253,7 +272,7 @@ func TestArtefacts(t *testing.T) {
 	rd, err := audit.Assess(ar, audit.Basis{Catalog: cat, Applicable: applicable}, audit.ReadinessInput{Gap: gap}, org.AsOf)
 	require.NoError(t, err)
 	assert.Equal(t, rd.Reasons, report.Readiness.Reasons)
-	assert.Contains(t, string(read(t, dir, "audit-report.md")), "# Audit report: Nimbus Ledger B.V.")
+	assert.Contains(t, string(read(t, dir, "audit-report.md")), "**Nimbus Ledger B.V.** · ISO/IEC 27001:2022/Amd 1:2024, clauses 9.2 and 10.2 · Version 1.0")
 
 	// OSCAL: the catalog and the profile import back.
 	oc, err := oscal.ImportCatalog(read(t, dir, "oscal/catalog.json"), oscal.ImportOptions{})

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/ismskit/ismskit/soa"
-	soaxlsx "github.com/ismskit/ismskit/soa/xlsx"
 )
 
 // statement is step 5: the Statement of Applicability, generated from the
@@ -76,18 +75,10 @@ func (q *quickstart) statement() error {
 	if err != nil {
 		return fmt.Errorf("SoA: %w", err)
 	}
-	html, err := soa.HTML(s)
-	if err != nil {
-		return fmt.Errorf("SoA: %w", err)
-	}
-	xlsx, err := soaxlsx.Encode(s)
-	if err != nil {
-		return fmt.Errorf("SoA: %w", err)
-	}
 	for _, f := range []struct {
 		name string
 		data []byte
-	}{{"soa.json", js}, {"soa.csv", csv}, {"soa.md", soa.Markdown(s)}, {"soa.html", html}, {"soa.xlsx", xlsx}} {
+	}{{"soa.json", js}, {"soa.csv", csv}} {
 		if err := q.write(f.name, f.data); err != nil {
 			return err
 		}

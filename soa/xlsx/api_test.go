@@ -10,5 +10,6 @@ import (
 // that a new one gets listed; no function panics on zero arguments.
 func TestAPI(t *testing.T) {
 	apitest.JSON(t, ".")
-	apitest.ZeroCalls(t, ".", map[string]any{"Encode": Encode, "Write": Write, "Decode": Decode, "Read": Read})
+	apitest.ZeroCalls(t, ".", map[string]any{"Encode": Encode, "Write": Write, "Decode": Decode, "Read": Read,
+		"EncodeDocument": EncodeDocument, "WriteDocument": WriteDocument, "DecodeDocument": DecodeDocument, "ReadDocument": ReadDocument})
 }

@@ -1,13 +1,11 @@
 package xlsx
 
 import (
-	"archive/zip"
 	"bytes"
-	"encoding/json"
 	"fmt"
 	"io"
 	"math"
-	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -15,9 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"github.com/ismskit/ismskit"
-	"github.com/ismskit/ismskit/internal/codec"
 	"github.com/ismskit/ismskit/internal/fielderr"
-	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/soa"
 )
 
@@ -26,83 +22,123 @@ const (
 	SheetSoA      = "SoA"
 	SheetSummary  = "Summary"
 	SheetDocument = "Document"
+	SheetHistory  = "History"
 )
-
-// fields are the JSON names of the entry fields in the columns of
-// soa.TableHeader, for error paths.
-var fields = []string{"control", "title", "theme", "applicability", "reasons", "justification", "status", "owner",
-	"evidence", "implementation", "targetDate", "responsibility", "provider", "notes", "extensions"}
 
 // maxCell is the most characters a spreadsheet cell holds.
 const maxCell = 32767
 
-// widths are the column widths of the SoA sheet, in the order of
-// soa.TableHeader.
-var widths = []float64{10, 42, 15, 11, 48, 42, 20, 18, 30, 40, 12, 14, 18, 36, 20}
+// The layout of the SoA sheet: the title block, then the heading row.
+const (
+	headRow  = 5 // the row of the column headings
+	firstRow = headRow + 1
+)
+
+// The one font of the workbook, its size, and the height of one line of
+// it in points.
+const (
+	fontName   = "Arial"
+	fontSize   = 9
+	lineHeight = 11.5
+)
 
 // Encode returns the workbook of s as XLSX bytes; see Write.
-func Encode(s soa.SoA) ([]byte, error) {
+func Encode(s soa.SoA) ([]byte, error) { return EncodeDocument(soa.Document{SoA: s}) }
+
+// Write writes s to w as an XLSX workbook: WriteDocument of
+// soa.Document{SoA: s}.
+func Write(w io.Writer, s soa.SoA) error { return WriteDocument(w, soa.Document{SoA: s}) }
+
+// EncodeDocument returns the workbook of d as XLSX bytes; see
+// WriteDocument.
+func EncodeDocument(d soa.Document) ([]byte, error) {
 	var b bytes.Buffer
-	if err := Write(&b, s); err != nil {
+	if err := WriteDocument(&b, d); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil
 }
 
-// Write writes s to w as an XLSX workbook (see the package doc). Values a
-// spreadsheet cannot hold without loss (a cell over 32,767 characters,
-// characters that XML 1.0 forbids, invalid UTF-8, an empty list item) and
-// undefined enum values are errors wrapping ismskit.ErrNotEncodable or
-// ismskit.ErrUnknownValue, with their paths and the control of their
-// entry as Item, all of them joined; nothing is written then. A nil w is
+// WriteDocument writes d to w as an XLSX workbook laid out as the package
+// doc describes. Values a spreadsheet cannot hold without loss (a cell
+// over 32,767 characters, characters that XML 1.0 forbids, invalid UTF-8)
+// and undefined enum values are errors wrapping ismskit.ErrNotEncodable
+// or ismskit.ErrUnknownValue, with their paths and the control of their
+// entry as Item, all of them joined, and so is a Letterhead that does not
+// validate (paths under "letterhead"); nothing is written then. A nil w is
 // an error wrapping ismskit.ErrMissing.
 //
-// Every cell is written as text, never as a formula: a value that begins
-// with "=" stays text when the workbook is opened.
-func Write(w io.Writer, s soa.SoA) error {
+// Every value of the SoA is written as text or as a date, never as a
+// formula: a value that begins with "=" stays text when the workbook is
+// opened.
+func WriteDocument(w io.Writer, d soa.Document) error {
 	if w == nil {
 		return &ismskit.Error{Err: errf(ismskit.ErrMissing, "no writer")}
 	}
-	rows, err := s.Rows()
-	if err != nil {
-		return err
-	}
-	doc := documentRows(s)
 	var l fielderr.List
-	for i, r := range rows {
-		checkCells(&l, fielderr.Index("entries", i), r[0], fields, r)
+	l.Add("letterhead", d.Letterhead.Validate())
+	s := &d.SoA
+	rows := make([][nCols]string, len(s.Entries))
+	for i := range s.Entries {
+		e := &s.Entries[i]
+		p := fielderr.Index("entries", i)
+		item := ""
+		if e.Control.IsValid() {
+			item = e.Control.String()
+		} else {
+			l.AddItem(p+".control", item, errf(ismskit.ErrNotEncodable, "the entry names no control"))
+		}
+		if !e.Applicability.IsValid() {
+			l.AddItem(p+".applicability", item, errf(ismskit.ErrUnknownValue, "applicability %d is not defined", uint8(e.Applicability)))
+		}
+		if e.Status != 0 && !e.Status.IsValid() {
+			l.AddItem(p+".status", item, errf(ismskit.ErrUnknownValue, "status %d is not defined", uint8(e.Status)))
+		}
+		if !e.Responsibility.IsValid() {
+			l.AddItem(p+".responsibility", item, errf(ismskit.ErrUnknownValue, "responsibility %d is not defined", uint8(e.Responsibility)))
+		}
+		for j, r := range e.Reasons {
+			if !r.Kind.IsValid() {
+				l.AddItem(fielderr.Index(p+".reasons", j)+".kind", item, errf(ismskit.ErrUnknownValue, "reason kind %d is not defined", uint8(r.Kind)))
+			}
+		}
+		cells, err := entryCells(e, i)
+		if err != nil && l.Len() == 0 { // an undefined reason kind, reported above otherwise
+			l.AddItem(p, item, errf(ismskit.ErrNotEncodable, "%v", err))
+		}
+		rows[i] = cells
+		for j, c := range cells {
+			checkCell(&l, fielderr.Key(p, columns[j].field), item, c)
+		}
 	}
-	for _, r := range doc {
-		checkCells(&l, "header", "", []string{r[0]}, r[1:])
+	for _, r := range documentFields(d) {
+		checkCell(&l, "header", r.label, r.value)
 	}
+	checkCell(&l, "scopeStatement", "", d.ScopeStatement)
+	checkCell(&l, "extensions", "", string(s.Extensions))
 	if err := l.Err(); err != nil {
 		return err
 	}
 
 	f := excelize.NewFile()
 	defer f.Close()
-	if err := build(f, s, rows, doc); err != nil {
+	b := &book{f: f, d: d}
+	if err := b.build(rows); err != nil {
 		return fmt.Errorf("xlsx: %w", err)
 	}
 	return f.Write(w)
 }
 
-// checkCells reports cells that a workbook cannot hold unchanged; item
+// checkCell reports a cell that a workbook cannot hold unchanged; item
 // names the entry.
-func checkCells(l *fielderr.List, path, item string, names, cells []string) {
-	for j, c := range cells {
-		p := path
-		if j < len(names) {
-			p = fielderr.Key(path, names[j])
-		}
-		switch {
-		case !utf8.ValidString(c):
-			l.AddItem(p, item, errf(ismskit.ErrNotEncodable, "not valid UTF-8"))
-		case utf8.RuneCountInString(c) > maxCell:
-			l.AddItem(p, item, errf(ismskit.ErrNotEncodable, "%d characters, a cell holds at most %d", utf8.RuneCountInString(c), maxCell))
-		case strings.IndexFunc(c, badXML) >= 0:
-			l.AddItem(p, item, errf(ismskit.ErrNotEncodable, "a control character that XML cannot hold"))
-		}
+func checkCell(l *fielderr.List, path, item, c string) {
+	switch {
+	case !utf8.ValidString(c):
+		l.AddItem(path, item, errf(ismskit.ErrNotEncodable, "not valid UTF-8"))
+	case utf8.RuneCountInString(c) > maxCell:
+		l.AddItem(path, item, errf(ismskit.ErrNotEncodable, "%d characters, a cell holds at most %d", utf8.RuneCountInString(c), maxCell))
+	case strings.IndexFunc(c, badXML) >= 0:
+		l.AddItem(path, item, errf(ismskit.ErrNotEncodable, "a control character that XML cannot hold"))
 	}
 }
 
@@ -117,304 +153,674 @@ func badXML(r rune) bool {
 	return false
 }
 
-func build(f *excelize.File, s soa.SoA, rows [][]string, doc [][2]string) error {
+// book builds one workbook.
+type book struct {
+	f      *excelize.File
+	d      soa.Document
+	accent string // "RRGGBB"
+	// Styles.
+	title, subtitle, note, head, body, wrap, date, section, bold, number, percent int
+}
+
+// cell returns the name of the cell at column c (0-based) and row r
+// (1-based).
+func cell(c, r int) string {
+	name, _ := excelize.CoordinatesToCellName(c+1, r)
+	return name
+}
+
+func colName(c int) string {
+	name, _ := excelize.ColumnNumberToName(c + 1)
+	return name
+}
+
+func (b *book) styles() error {
+	f := b.f
+	b.accent = strings.TrimPrefix(b.d.Letterhead.AccentColour(), "#")
+	font := func(size float64, bold bool, colour string) *excelize.Font {
+		return &excelize.Font{Family: fontName, Size: size, Bold: bold, Color: colour}
+	}
+	top := &excelize.Alignment{Vertical: "top", WrapText: true}
+	thin := []excelize.Border{{Type: "bottom", Color: "B8B8B8", Style: 1}}
+	var err error
+	mk := func(dst *int, st *excelize.Style) {
+		if err == nil {
+			*dst, err = f.NewStyle(st)
+		}
+	}
+	dateFmt := "yyyy-mm-dd"
+	mk(&b.title, &excelize.Style{Font: font(14, true, b.accent)})
+	mk(&b.subtitle, &excelize.Style{Font: font(fontSize+1, true, "1A1A1A")})
+	mk(&b.note, &excelize.Style{Font: font(fontSize, false, "5A5A5A"), Alignment: &excelize.Alignment{Vertical: "top"}})
+	mk(&b.head, &excelize.Style{Font: font(fontSize, true, "FFFFFF"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{b.accent}},
+		Alignment: &excelize.Alignment{Vertical: "top", WrapText: true}})
+	mk(&b.body, &excelize.Style{Font: font(fontSize, false, "1A1A1A"), Alignment: top, Border: thin})
+	mk(&b.wrap, &excelize.Style{Font: font(fontSize, false, "1A1A1A"), Alignment: top})
+	mk(&b.date, &excelize.Style{Font: font(fontSize, false, "1A1A1A"), Alignment: &excelize.Alignment{Vertical: "top", Horizontal: "left"},
+		Border: thin, CustomNumFmt: &dateFmt})
+	mk(&b.section, &excelize.Style{Font: font(fontSize+1, true, b.accent), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F4F7"}},
+		Alignment: &excelize.Alignment{Vertical: "center"}, Border: []excelize.Border{{Type: "top", Color: b.accent, Style: 2}}})
+	mk(&b.bold, &excelize.Style{Font: font(fontSize, true, "1A1A1A"), Alignment: top, Border: thin, Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"F2F4F7"}}})
+	mk(&b.number, &excelize.Style{Font: font(fontSize, false, "1A1A1A"), Border: thin, NumFmt: 1})
+	pct := "0.0%"
+	mk(&b.percent, &excelize.Style{Font: font(fontSize, false, "1A1A1A"), Border: thin, CustomNumFmt: &pct})
+	return err
+}
+
+func (b *book) build(rows [][nCols]string) error {
+	f := b.f
+	if err := f.SetDefaultFont(fontName); err != nil {
+		return err
+	}
+	if err := b.styles(); err != nil {
+		return err
+	}
 	if err := f.SetSheetName("Sheet1", SheetSoA); err != nil {
 		return err
 	}
-	for _, name := range []string{SheetSummary, SheetDocument} {
+	for _, name := range []string{SheetSummary, SheetDocument, SheetHistory} {
 		if _, err := f.NewSheet(name); err != nil {
 			return err
 		}
 	}
-	head, err := f.NewStyle(&excelize.Style{
-		Font:      &excelize.Font{Bold: true},
-		Fill:      excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{"D9D9D9"}},
-		Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"},
-		Border:    []excelize.Border{{Type: "bottom", Color: "808080", Style: 1}},
-	})
-	if err != nil {
-		return err
-	}
-	body, err := f.NewStyle(&excelize.Style{Alignment: &excelize.Alignment{WrapText: true, Vertical: "top"}})
-	if err != nil {
-		return err
-	}
-
-	// The SoA sheet.
-	header := soa.TableHeader()
-	if err := writeRows(f, SheetSoA, header, rows); err != nil {
-		return err
-	}
-	last, _ := excelize.ColumnNumberToName(len(header))
-	for i, w := range widths {
-		col, _ := excelize.ColumnNumberToName(i + 1)
-		if err := f.SetColWidth(SheetSoA, col, col, w); err != nil {
+	for _, step := range []func() error{func() error { return b.soaSheet(rows) }, b.summarySheet, b.documentSheet, b.historySheet} {
+		if err := step(); err != nil {
 			return err
 		}
 	}
-	if err := f.SetCellStyle(SheetSoA, "A1", last+"1", head); err != nil {
-		return err
-	}
-	if len(rows) > 0 {
-		if err := f.SetCellStyle(SheetSoA, "A2", fmt.Sprintf("%s%d", last, len(rows)+1), body); err != nil {
-			return err
-		}
-	}
-	if err := f.SetPanes(SheetSoA, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight",
-		Selection: []excelize.Selection{{SQRef: "B2", ActiveCell: "B2", Pane: "bottomRight"}}}); err != nil {
-		return err
-	}
-	if err := f.AutoFilter(SheetSoA, fmt.Sprintf("A1:%s%d", last, len(rows)+1), nil); err != nil {
-		return err
-	}
-
-	// The summary sheet.
-	sh, sr := s.Summary().SummaryTable()
-	if err := writeRows(f, SheetSummary, sh, sr); err != nil {
-		return err
-	}
-	slast, _ := excelize.ColumnNumberToName(len(sh))
-	if err := f.SetColWidth(SheetSummary, "A", "A", 34); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(SheetSummary, "B", slast, 13); err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(SheetSummary, "A1", slast+"1", head); err != nil {
-		return err
-	}
-	if err := f.SetPanes(SheetSummary, &excelize.Panes{Freeze: true, YSplit: 1, TopLeftCell: "A2", ActivePane: "bottomLeft"}); err != nil {
-		return err
-	}
-
-	// The document sheet.
-	drows := make([][]string, len(doc))
-	for i, r := range doc {
-		drows[i] = []string{r[0], r[1]}
-	}
-	if err := writeRows(f, SheetDocument, []string{"Field", "Value"}, drows); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(SheetDocument, "A", "A", 16); err != nil {
-		return err
-	}
-	if err := f.SetColWidth(SheetDocument, "B", "B", 60); err != nil {
-		return err
-	}
-	if err := f.SetCellStyle(SheetDocument, "A1", "B1", head); err != nil {
-		return err
-	}
-
 	f.SetActiveSheet(0)
-	stamp := s.Header.Date.Time()
-	if stamp.IsZero() {
+	stamp := b.d.SoA.Header.Date.Time()
+	if b.d.SoA.Header.Date.IsZero() {
 		stamp = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
 	ts := stamp.Format(time.RFC3339)
-	title := "Statement of Applicability"
-	if s.Header.Organization != "" {
-		title += " - " + s.Header.Organization
-	}
 	return f.SetDocProps(&excelize.DocProperties{
 		Created: ts, Modified: ts, Creator: "ismskit", LastModifiedBy: "ismskit",
-		Title: title, Subject: "ISO/IEC 27001:2022 clause 6.1.3 d", Version: s.Header.Version,
+		Title: title(b.d.SoA.Header), Subject: "ISO/IEC 27001:2022 clause 6.1.3 d", Version: b.d.SoA.Header.Version,
+		Category: b.d.Letterhead.Marking(),
 	})
 }
 
-func writeRows(f *excelize.File, sheet string, header []string, rows [][]string) error {
-	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
+func title(h soa.Header) string {
+	t := "Statement of Applicability"
+	if h.Organization != "" {
+		t += " - " + h.Organization
+	}
+	return t
+}
+
+// byline is the second line of every sheet: organisation, version, date
+// and classification marking.
+func (b *book) byline() string {
+	h := b.d.SoA.Header
+	var parts []string
+	if h.Organization != "" {
+		parts = append(parts, h.Organization)
+	}
+	if h.Version != "" {
+		parts = append(parts, "version "+h.Version)
+	}
+	if !h.Date.IsZero() {
+		parts = append(parts, h.Date.String())
+	}
+	parts = append(parts, "classification: "+b.d.Letterhead.Marking())
+	return strings.Join(parts, ", ")
+}
+
+// titleBlock writes the sheet's title and byline in rows 1 and 2.
+func (b *book) titleBlock(sheet, heading string) error {
+	f := b.f
+	if err := f.SetCellStr(sheet, "A1", heading); err != nil {
 		return err
 	}
-	for i, r := range rows {
-		cell, _ := excelize.CoordinatesToCellName(1, i+2)
-		if err := f.SetSheetRow(sheet, cell, &r); err != nil {
+	if err := f.SetCellStyle(sheet, "A1", "A1", b.title); err != nil {
+		return err
+	}
+	if err := f.SetRowHeight(sheet, 1, 22); err != nil {
+		return err
+	}
+	if err := f.SetCellStr(sheet, "A2", b.byline()); err != nil {
+		return err
+	}
+	return f.SetCellStyle(sheet, "A2", "A2", b.subtitle)
+}
+
+// printSetup sets A4 landscape, fit to the page's width, the heading row
+// repeated on every page, and a header and footer with the organisation,
+// the classification marking and the page numbers.
+func (b *book) printSetup(sheet string, repeatRow int) error {
+	f := b.f
+	a4, landscape, one, any := 9, "landscape", 1, 0
+	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &any}); err != nil {
+		return err
+	}
+	fit := true
+	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
+	m, top := 0.4, 0.6
+	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &top, Bottom: &top, Header: &m, Footer: &m}); err != nil {
+		return err
+	}
+	h := b.d.SoA.Header
+	left := title(h)
+	foot := strings.TrimPrefix(b.byline(), h.Organization+", ")
+	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
+		OddHeader: "&L&8" + headerText(left, 100) + "&R&8&B" + headerText(strings.ToUpper(b.d.Letterhead.Marking()), 80),
+		OddFooter: "&L&8" + headerText(foot, 100) + "&R&8Page &P of &N",
+	}); err != nil {
+		return err
+	}
+	if repeatRow > 0 {
+		return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
+			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, repeatRow, repeatRow)})
+	}
+	return nil
+}
+
+// headerText makes s safe in a page header or footer: "&" starts a code
+// there and is doubled, line breaks become spaces, and the text is cut to
+// n characters.
+func headerText(s string, n int) string {
+	s = strings.NewReplacer("&", "&&", "\r", " ", "\n", " ").Replace(s)
+	if r := []rune(s); len(r) > n {
+		s = string(r[:n-1]) + "…"
+		if strings.HasSuffix(strings.TrimSuffix(s, "…"), "&") && !strings.HasSuffix(strings.TrimSuffix(s, "…"), "&&") {
+			s = strings.TrimSuffix(s, "&…") + "…"
+		}
+	}
+	return s
+}
+
+// lines estimates how many lines text takes in a column of width w
+// characters, with wrapped text.
+func lines(text string, w float64) int {
+	if text == "" {
+		return 1
+	}
+	per := math.Max(1, w*1.3-1) // characters of a proportional font per line
+	n := 0
+	for _, l := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
+		n += max(1, int(math.Ceil(float64(utf8.RuneCountInString(l))/per)))
+	}
+	return n
+}
+
+// rowHeight is the height in points that shows every line of the cells.
+func rowHeight(cells []string, widths []float64) float64 {
+	n := 1
+	for i, c := range cells {
+		if i < len(widths) {
+			n = max(n, lines(c, widths[i]))
+		}
+	}
+	return math.Min(409, float64(n)*lineHeight+3)
+}
+
+func (b *book) soaSheet(rows [][nCols]string) error {
+	f, sh := b.f, SheetSoA
+	d := &b.d
+	if err := b.titleBlock(sh, "Statement of Applicability"); err != nil {
+		return err
+	}
+	scope := d.ScopeStatement
+	if scope == "" {
+		scope = d.SoA.Header.Scope
+	}
+	if scope != "" {
+		if err := f.SetCellStr(sh, "A3", "ISMS scope: "+scope); err != nil {
 			return err
 		}
 	}
-	return nil
-}
-
-// documentRows is the header of s as field and value pairs, keyed by the
-// JSON names.
-func documentRows(s soa.SoA) [][2]string {
-	h := s.Header
-	return [][2]string{
-		{"organization", h.Organization},
-		{"scope", h.Scope},
-		{"version", h.Version},
-		{"date", h.Date.String()},
-		{"preparedBy", h.PreparedBy},
-		{"approvedBy", h.ApprovedBy},
-		{"approvedAt", h.ApprovedAt.String()},
-		{"catalog", h.Catalog},
-		{"edition", h.Edition.String()},
-		{"extensions", string(s.Extensions)},
+	day := d.Day()
+	note := "Applicable, Status and Responsibility take the values of their lists; a red target date is overdue"
+	if !day.IsZero() {
+		note += " as of " + day.String()
 	}
-}
+	note += ". The hidden last column keeps what the words cannot say exactly; edit the words, not it."
+	if err := f.SetCellStr(sh, "A4", note); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(sh, "A3", "A4", b.note); err != nil {
+		return err
+	}
 
-// DefaultMaxBytes is the byte limit of Decode and Read unless
-// ismskit.MaxBytes sets another: the largest workbook they read (8 MiB),
-// and separately the largest total size of the parts it unzips to. A
-// workbook of the 93 controls of ISO/IEC 27002:2022 is about 15 KB and
-// unzips to about 90 KB; one of a thousand controls with long texts stays
-// within a few MB.
-const DefaultMaxBytes = 8 << 20
-
-// maxBytes returns the byte limit that opts set, DefaultMaxBytes if they
-// set none, or a negative number for no limit.
-func maxBytes(opts []ismskit.DecodeOption) int64 {
-	var l ismskit.Limits
-	for _, o := range opts {
-		if o != nil {
-			o(&l)
+	widths := make([]float64, nCols)
+	for c, col := range columns {
+		widths[c] = col.width
+		if err := f.SetCellStr(sh, cell(c, headRow), col.heading); err != nil {
+			return err
+		}
+		if err := f.SetColWidth(sh, colName(c), colName(c), col.width); err != nil {
+			return err
 		}
 	}
-	if l.MaxBytes == 0 {
-		return DefaultMaxBytes
+	last := colName(nCols - 1)
+	if err := f.SetCellStyle(sh, "A"+strconv.Itoa(headRow), last+strconv.Itoa(headRow), b.head); err != nil {
+		return err
 	}
-	return l.MaxBytes
+	if err := f.SetRowHeight(sh, headRow, 2*lineHeight+3); err != nil {
+		return err
+	}
+
+	// The entries, grouped by theme in the order the themes first appear.
+	sum := d.SoA.Summary()
+	r := firstRow
+	for _, t := range sum.Themes {
+		head := fmt.Sprintf("%s: %d controls, %d applicable", soa.ThemeTitle(t.Theme), t.Entries, t.Included)
+		if t.Excluded > 0 {
+			head += fmt.Sprintf(", %d excluded", t.Excluded)
+		}
+		if err := f.SetCellStr(sh, cell(colControl, r), head); err != nil {
+			return err
+		}
+		if err := f.SetCellStr(sh, cell(colData, r), sectionData(t.Theme)); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(sh, cell(0, r), cell(nCols-1, r), b.section); err != nil {
+			return err
+		}
+		if err := f.SetRowHeight(sh, r, lineHeight+6); err != nil {
+			return err
+		}
+		r++
+		for i := range d.SoA.Entries {
+			if d.SoA.Entries[i].Theme != t.Theme {
+				continue
+			}
+			if err := b.entryRow(r, &d.SoA.Entries[i], rows[i], widths); err != nil {
+				return err
+			}
+			r++
+		}
+	}
+	lastRow := r - 1
+	// Room for a person to add rows under the same lists and formats.
+	validTo := lastRow + 200
+
+	for _, v := range []struct {
+		col   int
+		words []string
+		what  string
+	}{
+		{colApplicable, applicableWords, "Yes, No or Undecided"},
+		{colStatus, statusWords(), "one of " + strings.Join(statusWords(), ", ")},
+		{colResponsibility, responsibilityWords, "Own, Inherited or Shared"},
+	} {
+		dv := excelize.NewDataValidation(true)
+		dv.SetSqref(fmt.Sprintf("%s%d:%s%d", colName(v.col), firstRow, colName(v.col), validTo))
+		if err := dv.SetDropList(v.words); err != nil {
+			return err
+		}
+		dv.SetError(excelize.DataValidationErrorStyleStop, columns[v.col].heading, "Pick "+v.what+" from the list.")
+		if err := f.AddDataValidation(sh, dv); err != nil {
+			return err
+		}
+	}
+	if err := b.conditionalFormats(lastRow, validTo); err != nil {
+		return err
+	}
+
+	if err := f.SetColVisible(sh, last, false); err != nil {
+		return err
+	}
+	if err := f.SetPanes(sh, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: headRow, TopLeftCell: cell(1, firstRow), ActivePane: "bottomRight",
+		Selection: []excelize.Selection{{SQRef: cell(1, firstRow), ActiveCell: cell(1, firstRow), Pane: "bottomRight"}}}); err != nil {
+		return err
+	}
+	if err := f.AutoFilter(sh, fmt.Sprintf("A%d:%s%d", headRow, colName(nCols-2), max(lastRow, headRow+1)), nil); err != nil {
+		return err
+	}
+	return b.printSetup(sh, headRow)
 }
 
-// Decode reads an SoA from the bytes of a workbook that Write wrote: the
-// entries from the "SoA" sheet (columns in any order, as soa.ParseRows
-// accepts them; empty rows are skipped) and the header from the
-// "Document" sheet; the "Summary" sheet is derived and ignored.
-//
-// The workbook is bounded before it is opened: data longer than the byte
-// limit (DefaultMaxBytes, or what ismskit.MaxBytes sets; a negative limit
-// removes it), or whose parts unzip to more than that limit in total (a
-// decompression bomb), is an error wrapping ismskit.ErrTooLarge, found
-// from the zip's directory before anything is inflated. Every part is
-// unzipped into memory, never into temporary files, and a row wider than
-// the sheet's header stops the reading.
-//
-// Data that is not a workbook, a corrupt part, a missing sheet or a
-// malformed cell is an error wrapping ismskit.ErrSyntax (or the parse
-// error of the value, such as ismskit.ErrUnknownValue), with paths such
-// as "SoA.rows[3].status" and the row's control as Item, every one of
-// them joined, up to the problem limit.
-func Decode(data []byte, opts ...ismskit.DecodeOption) (soa.SoA, error) {
-	max := maxBytes(opts)
-	if max >= 0 && int64(len(data)) > max {
-		return soa.SoA{}, codec.TooLarge(max)
+// entryRow writes one entry: words, a date, and the hidden data.
+func (b *book) entryRow(r int, e *soa.Entry, cells [nCols]string, widths []float64) error {
+	f, sh := b.f, SheetSoA
+	for c, v := range cells {
+		if c == colTarget || v == "" {
+			continue
+		}
+		if err := f.SetCellStr(sh, cell(c, r), v); err != nil {
+			return err
+		}
 	}
-	if err := checkZip(data, max); err != nil {
-		return soa.SoA{}, err
+	if err := f.SetCellStyle(sh, cell(0, r), cell(nCols-1, r), b.body); err != nil {
+		return err
 	}
-	lim := max
-	if lim < 0 {
-		lim = math.MaxInt64
+	if !e.TargetDate.IsZero() {
+		if err := f.SetCellValue(sh, cell(colTarget, r), e.TargetDate.Time()); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(sh, cell(colTarget, r), cell(colTarget, r), b.date); err != nil {
+			return err
+		}
 	}
-	// Both limits equal: no part is too large to stay in memory, so
-	// excelize writes no temporary file.
-	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: lim, UnzipXMLSizeLimit: lim})
-	if err != nil {
-		return soa.SoA{}, &ismskit.Error{Err: errf(ismskit.ErrSyntax, "not a workbook: %v", err)}
-	}
-	defer f.Close()
-	l := fielderr.List{Max: ismskit.LimitsOf(opts...).MaxProblems}
-	var s soa.SoA
+	visible := cells[:colData]
+	return f.SetRowHeight(sh, r, rowHeight(visible, widths))
+}
 
-	header := soa.TableHeader()
-	rows, err := sheetRows(f, SheetSoA, len(header))
-	switch {
-	case err != nil:
-		l.Add(SheetSoA, err)
-	case len(rows) == 0:
-		l.Add(SheetSoA, errf(ismskit.ErrSyntax, "no header row"))
-	default:
-		header, body := rows[0], rows[1:]
-		for i := range body { // the reader leaves out empty trailing cells
-			for len(body[i]) < len(header) {
-				body[i] = append(body[i], "")
+// conditionalFormats colour the status, grey out excluded rows and mark
+// overdue target dates; they follow a person's edits.
+func (b *book) conditionalFormats(lastRow, to int) error {
+	f, sh := b.f, SheetSoA
+	fill := func(bg, fg string) (int, error) {
+		return f.NewConditionalStyle(&excelize.Style{Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{bg}},
+			Font: &excelize.Font{Color: fg, Bold: true}})
+	}
+	status := fmt.Sprintf("%s%d:%s%d", colName(colStatus), firstRow, colName(colStatus), to)
+	var opts []excelize.ConditionalFormatOptions
+	for _, c := range []struct {
+		st     soa.Status
+		bg, fg string
+	}{
+		{soa.Implemented, "D9EAD3", "274E13"},
+		{soa.PartiallyImplemented, "FFF2CC", "6B4E00"},
+		{soa.Planned, "DBE8F6", "1C4587"},
+		{soa.NotStarted, "F4CCCC", "85200C"},
+		{soa.NotApplicable, "E6E6E6", "444444"},
+	} {
+		id, err := fill(c.bg, c.fg)
+		if err != nil {
+			return err
+		}
+		opts = append(opts, excelize.ConditionalFormatOptions{Type: "cell", Criteria: "==", Value: strconv.Quote(c.st.String()), Format: &id})
+	}
+	if err := f.SetConditionalFormat(sh, status, opts); err != nil {
+		return err
+	}
+	grey, err := f.NewConditionalStyle(&excelize.Style{Font: &excelize.Font{Color: "6F6F6F", Italic: true}})
+	if err != nil {
+		return err
+	}
+	a := colName(colApplicable)
+	if err := f.SetConditionalFormat(sh, fmt.Sprintf("A%d:%s%d", firstRow, colName(colNotes), to), []excelize.ConditionalFormatOptions{
+		{Type: "formula", Criteria: fmt.Sprintf(`$%s%d="No"`, a, firstRow), Format: &grey},
+	}); err != nil {
+		return err
+	}
+	day := b.d.Day()
+	if day.IsZero() {
+		return nil
+	}
+	red, err := fill("F4CCCC", "85200C")
+	if err != nil {
+		return err
+	}
+	g, st := colName(colTarget), colName(colStatus)
+	formula := fmt.Sprintf(`AND(%s%d<>"",%s%d<DATE(%d,%d,%d),$%s%d="Yes",$%s%d<>"Implemented",$%s%d<>"Not applicable")`,
+		g, firstRow, g, firstRow, day.Year(), int(day.Month()), day.Day(), a, firstRow, st, firstRow, st, firstRow)
+	return f.SetConditionalFormat(sh, fmt.Sprintf("%s%d:%s%d", g, firstRow, g, to), []excelize.ConditionalFormatOptions{
+		{Type: "formula", Criteria: formula, Format: &red},
+	})
+}
+
+func (b *book) summarySheet() error {
+	f, sh := b.f, SheetSummary
+	if err := b.titleBlock(sh, "Summary of the Statement of Applicability"); err != nil {
+		return err
+	}
+	sum := b.d.SoA.Summary()
+	head, _ := sum.SummaryTable()
+	head = append(head, "Implemented (of applicable)")
+	const hr = 4
+	for c, h := range head {
+		if err := f.SetCellStr(sh, cell(c, hr), h); err != nil {
+			return err
+		}
+	}
+	lastCol := colName(len(head) - 1)
+	if err := f.SetCellStyle(sh, "A"+strconv.Itoa(hr), lastCol+strconv.Itoa(hr), b.head); err != nil {
+		return err
+	}
+	if err := f.SetRowHeight(sh, hr, 2*lineHeight+3); err != nil {
+		return err
+	}
+	r := hr + 1
+	row := func(name string, c soa.Count, style int) error {
+		if err := f.SetCellStr(sh, cell(0, r), name); err != nil {
+			return err
+		}
+		vals := []int{c.Entries, c.Included, c.Excluded, c.Undecided}
+		for _, st := range soa.Statuses() {
+			vals = append(vals, c.ByStatus(st))
+		}
+		vals = append(vals, c.NoStatus)
+		for i, v := range vals {
+			if err := f.SetCellInt(sh, cell(i+1, r), int64(v)); err != nil {
+				return err
 			}
 		}
-		entries, err := soa.ParseRows(header, body)
-		l.Add(SheetSoA, err)
-		s.Entries = entries
-	}
-
-	drows, err := sheetRows(f, SheetDocument, 2)
-	if err != nil {
-		l.Add(SheetDocument, err)
-	} else {
-		readDocument(&l, &s, drows)
-	}
-	if err := l.Err(); err != nil {
-		return soa.SoA{}, err
-	}
-	return s, nil
-}
-
-// Read reads a workbook from r, never past the byte limit, and decodes it
-// as Decode does.
-func Read(r io.Reader, opts ...ismskit.DecodeOption) (soa.SoA, error) {
-	data, err := codec.ReadAll(r, []ismskit.DecodeOption{ismskit.MaxBytes(maxBytes(opts))})
-	if err != nil {
-		return soa.SoA{}, err
-	}
-	return Decode(data, opts...)
-}
-
-// checkZip reads the zip directory of data and checks every part before
-// excelize inflates any: their declared sizes must add up to at most max
-// bytes (unless max is negative), and each must unzip to exactly its
-// declared size with a matching checksum. archive/zip stops a part that
-// inflates beyond its declared size, so the check itself inflates at most
-// max bytes.
-func checkZip(data []byte, max int64) error {
-	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return &ismskit.Error{Err: errf(ismskit.ErrSyntax, "not a workbook: %v", err)}
-	}
-	var total uint64
-	for _, zf := range zr.File {
-		total += zf.UncompressedSize64
-		if max >= 0 && (zf.UncompressedSize64 > uint64(max) || total > uint64(max)) {
-			return &ismskit.Error{Err: errf(ismskit.ErrTooLarge, "the workbook unzips to more than the limit of %d bytes", max)}
-		}
-	}
-	for _, zf := range zr.File {
-		rc, err := zf.Open()
-		if err == nil {
-			_, err = io.Copy(io.Discard, rc)
-			if cerr := rc.Close(); err == nil {
-				err = cerr
+		pc := cell(len(vals)+1, r)
+		if c.Included > 0 {
+			if err := f.SetCellFloat(sh, pc, float64(c.Implemented)/float64(c.Included), 4, 64); err != nil {
+				return err
 			}
 		}
-		if err != nil {
-			return &ismskit.Error{Err: errf(ismskit.ErrSyntax, "not a workbook: part %q: %v", clip(zf.Name), err)}
+		if err := f.SetCellStyle(sh, cell(0, r), cell(0, r), style); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(sh, cell(1, r), cell(len(vals), r), b.number); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(sh, pc, pc, b.percent); err != nil {
+			return err
+		}
+		r++
+		return nil
+	}
+	for _, c := range sum.Themes {
+		if err := row(soa.ThemeTitle(c.Theme), c, b.body); err != nil {
+			return err
 		}
 	}
-	return nil
+	if err := row("Total", sum.Total, b.bold); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(sh, "A", "A", 30); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(sh, "B", lastCol, 12); err != nil {
+		return err
+	}
+	return b.printSetup(sh, hr)
 }
 
-// sheetRows reads the rows of a sheet, one at a time, keeping no empty
-// row: a row with a cell beyond the width columns is an error, found
-// before any later row is read.
-func sheetRows(f *excelize.File, sheet string, width int) ([][]string, error) {
-	it, err := f.Rows(sheet)
-	if err != nil {
-		return nil, errf(ismskit.ErrSyntax, "%v", err)
+// field is one row of the Document sheet.
+type field struct {
+	label, value string
+	date         ismskit.Date // for the rows that hold a date
+	isDate       bool
+	hidden       bool
+}
+
+// documentFields are the rows of the Document sheet, in order.
+func documentFields(d soa.Document) []field {
+	h := d.SoA.Header
+	return []field{
+		{label: "Organisation", value: h.Organization},
+		{label: "ISMS scope statement", value: d.ScopeStatement},
+		{label: "ISMS scope reference", value: h.Scope},
+		{label: "Version", value: h.Version},
+		{label: "Date", value: h.Date.String(), date: h.Date, isDate: true},
+		{label: "Prepared by", value: h.PreparedBy},
+		{label: "Approved by", value: h.ApprovedBy},
+		{label: "Approved on", value: h.ApprovedAt.String(), date: h.ApprovedAt, isDate: true},
+		{label: "Control catalog", value: h.Catalog},
+		{label: "Catalog edition", value: h.Edition.String()},
+		{label: "Classification", value: d.Letterhead.Marking()},
+		{label: "Status as of", value: d.AsOf.String(), date: d.AsOf, isDate: true},
+		{label: "Extensions (JSON)", value: string(d.SoA.Extensions), hidden: true},
 	}
-	defer it.Close()
-	var out [][]string
-	for n := 1; it.Next(); n++ {
-		cells, err := it.Columns()
-		if err != nil {
-			return nil, errf(ismskit.ErrSyntax, "row %d: %v", n, err)
+}
+
+// The headings of the Document sheet's table.
+const (
+	fieldHeading = "Field"
+	valueHeading = "Value"
+	docHeadRow   = 4
+)
+
+func (b *book) documentSheet() error {
+	f, sh := b.f, SheetDocument
+	if err := b.titleBlock(sh, "Statement of Applicability: the document"); err != nil {
+		return err
+	}
+	if err := f.SetCellStr(sh, cell(0, docHeadRow), fieldHeading); err != nil {
+		return err
+	}
+	if err := f.SetCellStr(sh, cell(1, docHeadRow), valueHeading); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(sh, cell(0, docHeadRow), cell(1, docHeadRow), b.head); err != nil {
+		return err
+	}
+	r := docHeadRow + 1
+	widths := []float64{24, 70}
+	for _, fd := range documentFields(b.d) {
+		if err := f.SetCellStr(sh, cell(0, r), fd.label); err != nil {
+			return err
 		}
-		if len(cells) > width {
-			return nil, errf(ismskit.ErrSyntax, "row %d has %d cells, want at most %d", n, len(cells), width)
+		if err := f.SetCellStyle(sh, cell(0, r), cell(0, r), b.bold); err != nil {
+			return err
 		}
-		if slices.ContainsFunc(cells, func(c string) bool { return c != "" }) {
-			out = append(out, cells)
+		switch {
+		case fd.isDate && !fd.date.IsZero():
+			if err := f.SetCellValue(sh, cell(1, r), fd.date.Time()); err != nil {
+				return err
+			}
+			if err := f.SetCellStyle(sh, cell(1, r), cell(1, r), b.date); err != nil {
+				return err
+			}
+		default:
+			if fd.value != "" {
+				if err := f.SetCellStr(sh, cell(1, r), fd.value); err != nil {
+					return err
+				}
+			}
+			if err := f.SetCellStyle(sh, cell(1, r), cell(1, r), b.body); err != nil {
+				return err
+			}
+		}
+		if err := f.SetRowHeight(sh, r, rowHeight([]string{fd.label, fd.value}, widths)); err != nil {
+			return err
+		}
+		if fd.hidden {
+			if err := f.SetRowVisible(sh, r, false); err != nil {
+				return err
+			}
+		}
+		r++
+	}
+
+	// The approval block: room for signatures, read by nobody.
+	r++
+	if err := f.SetCellStr(sh, cell(0, r), "Approval"); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(sh, cell(0, r), cell(0, r), b.subtitle); err != nil {
+		return err
+	}
+	r++
+	for c, h := range []string{"Role", "Name", "Date", "Signature"} {
+		if err := f.SetCellStr(sh, cell(c, r), h); err != nil {
+			return err
 		}
 	}
-	if err := it.Error(); err != nil {
-		return nil, errf(ismskit.ErrSyntax, "%v", err)
+	if err := f.SetCellStyle(sh, cell(0, r), cell(3, r), b.head); err != nil {
+		return err
 	}
-	return out, nil
+	h := b.d.SoA.Header
+	for _, a := range []struct {
+		role, name string
+		date       ismskit.Date
+	}{{"Prepared by", h.PreparedBy, h.Date}, {"Approved by", h.ApprovedBy, h.ApprovedAt}} {
+		r++
+		if err := f.SetSheetRow(sh, cell(0, r), &[]string{a.role, a.name, a.date.String(), ""}); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(sh, cell(0, r), cell(0, r), b.bold); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(sh, cell(1, r), cell(3, r), b.body); err != nil {
+			return err
+		}
+		if err := f.SetRowHeight(sh, r, 36); err != nil {
+			return err
+		}
+	}
+	if err := f.SetColWidth(sh, "A", "A", widths[0]); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(sh, "B", "B", widths[1]); err != nil {
+		return err
+	}
+	if err := f.SetColWidth(sh, "C", "D", 24); err != nil {
+		return err
+	}
+	return b.printSetup(sh, 0)
+}
+
+func (b *book) historySheet() error {
+	f, sh := b.f, SheetHistory
+	if err := b.titleBlock(sh, "Version history"); err != nil {
+		return err
+	}
+	const hr = 4
+	if err := f.SetSheetRow(sh, cell(0, hr), &[]string{"Version", "Date", "Changes"}); err != nil {
+		return err
+	}
+	if err := f.SetCellStyle(sh, cell(0, hr), cell(2, hr), b.head); err != nil {
+		return err
+	}
+	widths := []float64{12, 12, 100}
+	r := hr + 1
+	put := func(version string, date ismskit.Date, changes string) error {
+		if err := f.SetCellStr(sh, cell(0, r), version); err != nil {
+			return err
+		}
+		if !date.IsZero() {
+			if err := f.SetCellValue(sh, cell(1, r), date.Time()); err != nil {
+				return err
+			}
+		}
+		if err := f.SetCellStr(sh, cell(2, r), changes); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(sh, cell(0, r), cell(2, r), b.body); err != nil {
+			return err
+		}
+		if err := f.SetCellStyle(sh, cell(1, r), cell(1, r), b.date); err != nil {
+			return err
+		}
+		if err := f.SetRowHeight(sh, r, rowHeight([]string{version, "", changes}, widths)); err != nil {
+			return err
+		}
+		r++
+		return nil
+	}
+	if len(b.d.History) == 0 {
+		h := b.d.SoA.Header
+		if err := put(h.Version, h.Date, "No earlier version is recorded."); err != nil {
+			return err
+		}
+	}
+	for i, c := range b.d.History {
+		if i == 0 && (c.FromVersion != "" || !c.FromDate.IsZero()) {
+			if err := put(c.FromVersion, c.FromDate, "Earlier version."); err != nil {
+				return err
+			}
+		}
+		if err := put(c.ToVersion, c.ToDate, c.Description()); err != nil {
+			return err
+		}
+	}
+	for i, w := range widths {
+		if err := f.SetColWidth(sh, colName(i), colName(i), w); err != nil {
+			return err
+		}
+	}
+	return b.printSetup(sh, hr)
 }
 
 func errf(kind error, format string, args ...any) error {
@@ -427,72 +833,4 @@ func clip(s string) string {
 		return s[:40] + "..."
 	}
 	return s
-}
-
-func readDocument(l *fielderr.List, s *soa.SoA, rows [][]string) {
-	if len(rows) == 0 || len(rows[0]) < 2 || rows[0][0] != "Field" || rows[0][1] != "Value" {
-		l.Add(SheetDocument, fmt.Errorf("%w: want the headings Field and Value", ismskit.ErrSyntax))
-		return
-	}
-	h := &s.Header
-	seen := map[string]bool{}
-	for i, r := range rows[1:] {
-		p := fielderr.Index(SheetDocument+".rows", i)
-		if len(r) == 0 {
-			continue
-		}
-		key, val := r[0], ""
-		if len(r) > 1 {
-			val = r[1]
-		}
-		if len(r) > 2 {
-			l.Add(p, fmt.Errorf("%w: %d cells, want 2", ismskit.ErrSyntax, len(r)))
-			continue
-		}
-		if seen[key] {
-			l.Add(p, fmt.Errorf("%w: field %q given twice", ismskit.ErrSyntax, key))
-			continue
-		}
-		seen[key] = true
-		p = fielderr.Key(SheetDocument, key)
-		tm := func() ismskit.Date {
-			var d ismskit.Date
-			l.Add(p, d.UnmarshalText([]byte(val)))
-			return d
-		}
-		switch key {
-		case "organization":
-			h.Organization = val
-		case "scope":
-			h.Scope = val
-		case "version":
-			h.Version = val
-		case "date":
-			h.Date = tm()
-		case "preparedBy":
-			h.PreparedBy = val
-		case "approvedBy":
-			h.ApprovedBy = val
-		case "approvedAt":
-			h.ApprovedAt = tm()
-		case "catalog":
-			h.Catalog = val
-		case "edition":
-			e, err := iso27002.ParseEdition(val)
-			if err != nil {
-				l.Add(p, fmt.Errorf("%w: %v", ismskit.ErrUnknownValue, err))
-			}
-			h.Edition = e
-		case "extensions":
-			if val != "" {
-				if !json.Valid([]byte(val)) {
-					l.Add(p, fmt.Errorf("%w: not valid JSON", ismskit.ErrSyntax))
-				} else {
-					s.Extensions = json.RawMessage(val)
-				}
-			}
-		default:
-			l.Add(fielderr.Index(SheetDocument+".rows", i), fmt.Errorf("%w: unknown field %q", ismskit.ErrSyntax, key))
-		}
-	}
 }
