@@ -59,3 +59,14 @@ func ExampleDate_AddDate() {
 	// 2027-02-27
 	// 2026-02-28
 }
+
+func ExampleMaxBytes() {
+	upload := []byte(`{"risks": [{"id": "R-1", "title": "Ransomware"}]}`)
+	_, err := risk.DecodeRegister(upload, ismskit.MaxBytes(16))
+	fmt.Println(errors.Is(err, ismskit.ErrTooLarge))
+	_, err = risk.DecodeRegister(upload, ismskit.MaxBytes(1<<20), ismskit.MaxDepth(16))
+	fmt.Println(err)
+	// Output:
+	// true
+	// <nil>
+}

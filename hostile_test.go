@@ -1,0 +1,155 @@
+package ismskit_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/audit"
+	"github.com/ismskit/ismskit/iso27001"
+	"github.com/ismskit/ismskit/iso27002"
+	"github.com/ismskit/ismskit/iso27002/oscal"
+	"github.com/ismskit/ismskit/risk"
+	"github.com/ismskit/ismskit/risk/fair"
+	"github.com/ismskit/ismskit/risk/scoring/cvss4"
+	"github.com/ismskit/ismskit/soa"
+	"github.com/ismskit/ismskit/soa/xlsx"
+)
+
+// decoders are the JSON decoders of every document, as a service that
+// accepts uploads calls them.
+var decoders = map[string]func([]byte) error{
+	"risk.DecodeRegister":      func(b []byte) error { _, err := risk.DecodeRegister(b); return err },
+	"risk.DecodeCriteria":      func(b []byte) error { _, err := risk.DecodeCriteria(b); return err },
+	"soa.DecodeSoA":            func(b []byte) error { _, err := soa.DecodeSoA(b); return err },
+	"soa.DecodeSources":        func(b []byte) error { _, err := soa.DecodeSources(b); return err },
+	"iso27001.DecodeRecords":   func(b []byte) error { _, err := iso27001.DecodeRecords(b); return err },
+	"audit.DecodeRecords":      func(b []byte) error { _, err := audit.DecodeRecords(b); return err },
+	"fair.DecodeAnalysis":      func(b []byte) error { _, err := fair.DecodeAnalysis(b); return err },
+	"iso27002.DecodeCatalog":   func(b []byte) error { _, err := iso27002.DecodeCatalog(b); return err },
+	"iso27002.DecodeOverlay":   func(b []byte) error { _, err := iso27002.DecodeOverlay(b); return err },
+	"oscal.ImportCatalog":      func(b []byte) error { _, err := oscal.ImportCatalog(b, oscal.ImportOptions{}); return err },
+	"oscal.ImportProfile":      func(b []byte) error { _, err := oscal.ImportProfile(b, oscal.ImportOptions{}); return err },
+	"json.Unmarshal(Register)": func(b []byte) error { var r risk.Register; return r.UnmarshalJSON(b) },
+}
+
+// allocated returns the bytes f allocates.
+func allocated(f func()) uint64 {
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	f()
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestHostileNesting: ten million levels of nesting end in a typed error
+// (ErrTooDeep, or ErrTooLarge where the input is over the byte limit
+// first) with bounded memory, in every decoder, never in a stack
+// overflow that no recover could catch.
+func TestHostileNesting(t *testing.T) {
+	if testing.Short() {
+		t.Skip("10 MB inputs")
+	}
+	inputs := map[string][]byte{
+		"arrays":  bytes.Repeat([]byte("["), 10_000_000),
+		"objects": bytes.Repeat([]byte(`{"a":`), 2_000_000),
+	}
+	for name, in := range inputs {
+		for dec, f := range decoders {
+			t.Run(name+"/"+dec, func(t *testing.T) {
+				var err error
+				mem := allocated(func() { err = f(in) })
+				require.Error(t, err)
+				assert.True(t, errors.Is(err, ismskit.ErrTooDeep) || errors.Is(err, ismskit.ErrTooLarge) || errors.Is(err, ismskit.ErrType),
+					"a typed error, not: %.200v", err)
+				assert.Less(t, mem, uint64(64<<20), "bounded memory")
+				assert.Less(t, len(ismskit.Problems(err)), ismskit.DefaultMaxProblems+2)
+			})
+		}
+	}
+}
+
+// TestHostileSize: a 50 MB register is refused before any decoding
+// (ismskit.DefaultMaxBytes is 32 MiB), and accepted when the caller raises
+// the limit.
+func TestHostileSize(t *testing.T) {
+	if testing.Short() {
+		t.Skip("50 MB input")
+	}
+	big := []byte(`{"risks":[` + strings.Repeat(`{"id":"R","title":"t"},`, 2_300_000) + `{"id":"R"}]}`)
+	require.Greater(t, len(big), 50<<20)
+	var err error
+	mem := allocated(func() { _, err = risk.DecodeRegister(big) })
+	assert.ErrorIs(t, err, ismskit.ErrTooLarge)
+	assert.Less(t, mem, uint64(1<<20), "refused before decoding")
+	_, err = risk.ReadRegister(bytes.NewReader(big))
+	assert.ErrorIs(t, err, ismskit.ErrTooLarge)
+	small := big[:0:0]
+	small = append(small, `{"risks":[{"id":"R-1","title":"t"}]}`...)
+	_, err = risk.DecodeRegister(small, ismskit.MaxBytes(16))
+	assert.ErrorIs(t, err, ismskit.ErrTooLarge, "the caller sets the limit")
+	_, err = risk.DecodeRegister(small, ismskit.MaxBytes(-1))
+	assert.NoError(t, err, "or removes it, for trusted input")
+}
+
+// TestHostileJunk: a long junk input reports a bounded number of
+// problems and a bounded message.
+func TestHostileJunk(t *testing.T) {
+	junk := []byte(`{"risks":[` + strings.Repeat(`{"likelyhood":1,"x":2},`, 20_000) + `{}]}`)
+	_, err := risk.DecodeRegister(junk)
+	require.Error(t, err)
+	ps := ismskit.Problems(err)
+	assert.Len(t, ps, ismskit.DefaultMaxProblems+1)
+	assert.ErrorIs(t, ps[len(ps)-1], ismskit.ErrMoreProblems)
+	assert.Less(t, len(err.Error()), 20_000)
+
+	_, err = cvss4.Parse(strings.Repeat("/", 10_000))
+	assert.ErrorIs(t, err, ismskit.ErrTooLarge, "a vector longer than any valid one is refused at once")
+}
+
+// TestHostileXLSX: a workbook that inflates a thousandfold is refused
+// before it is inflated.
+func TestHostileXLSX(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.Create("xl/worksheets/sheet1.xml")
+	require.NoError(t, err)
+	zeros := make([]byte, 1<<20)
+	for range 512 { // 512 MiB of zeros, about 0.5 MB compressed
+		_, err = w.Write(zeros)
+		require.NoError(t, err)
+	}
+	require.NoError(t, zw.Close())
+	var derr error
+	mem := allocated(func() { _, derr = xlsx.Decode(buf.Bytes()) })
+	assert.ErrorIs(t, derr, ismskit.ErrTooLarge)
+	assert.Less(t, mem, uint64(64<<20))
+}
+
+// TestHostileCounts: counts from the caller are checked against their
+// documented limits before anything is allocated.
+func TestHostileCounts(t *testing.T) {
+	var err error
+	mem := allocated(func() { _, err = audit.EvenSlots(ismskit.MustParseDate("2026-01-01"), 1_000_000_000, 1) })
+	assert.ErrorIs(t, err, ismskit.ErrTooLarge)
+	assert.Less(t, mem, uint64(1<<20))
+
+	lef, lm := fair.Fixed(1), fair.Fixed(1000)
+	res, err := fair.Simulate(fair.Scenario{Name: "s", Nodes: fair.Nodes{LEF: &lef, LM: &lm}}, fair.Options{Iterations: 1000, Seed: 1, Mode: fair.Rate})
+	require.NoError(t, err)
+	mem = allocated(func() { _, err = res.LossExceedance(1 << 40) })
+	assert.Error(t, err)
+	assert.Less(t, mem, uint64(1<<20))
+	assert.Nil(t, res.CurveAmounts(1<<40))
+
+	_, err = fair.Simulate(fair.Scenario{Name: "s", Nodes: fair.Nodes{LEF: &lef, LM: &lm}}, fair.Options{Iterations: 1 << 40, Mode: fair.Rate})
+	assert.Error(t, err, "a budget, not days of work")
+}
