@@ -278,3 +278,5 @@ func appendString(b []byte, s string) []byte {
 	b = append(b, s[start:]...)
 	return append(b, '"')
 }
+
+var rawMessageType = reflect.TypeFor[json.RawMessage]()

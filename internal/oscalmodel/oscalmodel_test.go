@@ -1,15 +1,12 @@
 package oscalmodel
 
 import (
-	"context"
 	"encoding/json"
-	"errors"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ismskit/ismskit"
-	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -30,88 +27,6 @@ type outer struct {
 	Empty   *struct{}       `json:"empty,omitempty"`
 	Must    []string        `json:"must"`
 	Skipped string          `json:"-"`
-}
-
-func TestDecode(t *testing.T) {
-	var v outer
-	in := `{"title":"T\u00e9 \"q\" \ud83d\ude00","on":true,"ratio":1.5e2,"inner":{"name":"n","tags":["a","b"],"count":-3},
-	  "items":[{"name":"x"},{"name":"y","tags":[]}],"raw":{"a":[1,{"b":null}]},"empty":{},"must":[]}`
-	require.NoError(t, Decode(context.Background(), []byte(in), &v))
-	assert.Equal(t, outer{Title: "Té \"q\" 😀", On: true, Ratio: 150, Inner: &inner{Name: "n", Tags: []string{"a", "b"}, Count: -3},
-		Items: []inner{{Name: "x"}, {Name: "y", Tags: []string{}}}, Raw: json.RawMessage(`{"a":[1,{"b":null}]}`), Empty: &struct{}{}, Must: []string{}}, v)
-
-	var w outer
-	require.NoError(t, json.Unmarshal([]byte(in), &w))
-	assert.Equal(t, w, v, "the same result as encoding/json")
-}
-
-func TestDecodeErrors(t *testing.T) {
-	for _, tc := range []struct {
-		name, in string
-		opts     []ismskit.DecodeOption
-		kinds    []*ismskit.Kind
-		paths    []string
-	}{
-		{"unknown", `{"title":"t","Title":"u","inner":{"nme":"x"}}`, nil, []*ismskit.Kind{ismskit.ErrUnknownField, ismskit.ErrUnknownField}, []string{"Title", "inner.nme"}},
-		{"duplicate", `{"title":"t","title":"u"}`, nil, []*ismskit.Kind{ismskit.ErrDuplicateField}, []string{"title"}},
-		{"type", `{"title":7,"on":"yes","items":{},"inner":[],"must":null,"ratio":"x","Skipped":null}`, nil,
-			[]*ismskit.Kind{ismskit.ErrType, ismskit.ErrType, ismskit.ErrType, ismskit.ErrType, ismskit.ErrType, ismskit.ErrUnknownField},
-			[]string{"title", "on", "items", "inner", "ratio", "Skipped"}},
-		{"overflow", `{"inner":{"name":"n","count":1e400}}`, nil, []*ismskit.Kind{ismskit.ErrType}, []string{"inner.count"}},
-		{"syntax", `{"title":"t",}`, nil, []*ismskit.Kind{ismskit.ErrSyntax}, []string{""}},
-		{"control character", "{\"title\":\"a\nb\"}", nil, []*ismskit.Kind{ismskit.ErrSyntax}, []string{"title"}},
-		{"bad escape", `{"title":"\x"}`, nil, []*ismskit.Kind{ismskit.ErrSyntax}, []string{"title"}},
-		{"bad number", `{"inner":{"count":01}}`, nil, []*ismskit.Kind{ismskit.ErrSyntax}, []string{"inner"}},
-		{"bad fraction", `{"ratio":1.}`, nil, []*ismskit.Kind{ismskit.ErrSyntax}, []string{"ratio"}},
-		{"bad literal", `{"on":tru}`, nil, []*ismskit.Kind{ismskit.ErrSyntax}, []string{"on"}},
-		{"trailing", `{} x`, nil, []*ismskit.Kind{ismskit.ErrTrailingData}, []string{""}},
-		{"empty", ``, nil, []*ismskit.Kind{ismskit.ErrSyntax}, []string{""}},
-		{"truncated", `{"items":[{"name":"x"`, nil, []*ismskit.Kind{ismskit.ErrSyntax}, []string{"items[0]"}},
-		{"too large", `{"title":"long"}`, []ismskit.DecodeOption{ismskit.MaxBytes(5)}, []*ismskit.Kind{ismskit.ErrTooLarge}, []string{""}},
-		{"too deep", `{"raw":[[[[[1]]]]]}`, []ismskit.DecodeOption{ismskit.MaxDepth(4)}, []*ismskit.Kind{ismskit.ErrTooDeep}, []string{"raw"}},
-		{"problems bounded", `{"a":1,"b":2,"c":3,"d":4}`, []ismskit.DecodeOption{ismskit.MaxProblems(2)},
-			[]*ismskit.Kind{ismskit.ErrUnknownField, ismskit.ErrUnknownField, ismskit.ErrMoreProblems}, []string{"a", "b", ""}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			var v outer
-			err := Decode(context.Background(), []byte(tc.in), &v, tc.opts...)
-			require.Error(t, err)
-			problems := ismskit.Problems(err)
-			require.Len(t, problems, len(tc.kinds), err.Error())
-			for i, p := range problems {
-				assert.Equal(t, tc.kinds[i], p.Kind(), p.Error())
-			}
-			assert.Equal(t, tc.paths, fielderr.Paths(err))
-		})
-	}
-	assert.Error(t, Decode(context.Background(), []byte(`{}`), outer{}), "a non-pointer")
-	var v outer
-	err := Decode(context.Background(), []byte(strings.Repeat("[", 20000)), &v, ismskit.MaxDepth(-1))
-	assert.ErrorIs(t, err, ismskit.ErrTooDeep, "capped at MaxDepthLimit")
-	require.NoError(t, Decode(context.Background(), []byte("{\"title\":\"a\xffb\"}"), &v))
-	assert.Equal(t, "a\ufffdb", v.Title, "invalid UTF-8 becomes U+FFFD, as with encoding/json")
-}
-
-func TestDecodeCancel(t *testing.T) {
-	var b strings.Builder
-	b.WriteString(`{"items":[`)
-	for i := range 20000 {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(`{"name":"x"}`)
-	}
-	b.WriteString(`]}`)
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	var v outer
-	err := Decode(ctx, []byte(b.String()), &v)
-	require.Error(t, err)
-	assert.True(t, errors.Is(err, context.Canceled))
-	assert.True(t, IsCanceled(err))
-	var none context.Context // nil: no deadline
-	require.NoError(t, Decode(none, []byte(b.String()), &v))
-	assert.Len(t, v.Items, 20000)
 }
 
 func TestEncodeMatchesEncodingJSON(t *testing.T) {

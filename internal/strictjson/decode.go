@@ -14,6 +14,14 @@ import (
 // value decodes the JSON value at d.pos into v, which is addressable and
 // holds the zero value of p.typ.
 func (d *decoder) value(p *plan, v reflect.Value) {
+	if d.ctx != nil {
+		if d.ticks++; d.ticks&4095 == 0 {
+			if err := d.ctx.Err(); err != nil {
+				d.ctxErr, d.stopped = err, true
+				return
+			}
+		}
+	}
 	c := d.peek()
 	if c == 'n' {
 		if d.literal("null") {

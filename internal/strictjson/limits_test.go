@@ -2,6 +2,7 @@ package strictjson
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -258,3 +259,19 @@ var errBrokenReader = errors.New("broken reader")
 type iotest struct{}
 
 func (iotest) Read([]byte) (int, error) { return 0, errBrokenReader }
+
+func TestUnmarshalContext(t *testing.T) {
+	doc := []byte(`[` + strings.Repeat(`{"a":1},`, 20000) + `{"a":1}]`)
+	var v []map[string]int
+	require.NoError(t, UnmarshalContext(context.Background(), doc, &v))
+	assert.Len(t, v, 20001)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var w []map[string]int
+	err := UnmarshalContext(ctx, doc, &w)
+	assert.ErrorIs(t, err, context.Canceled)
+	assert.Nil(t, w, "a cancelled decoding leaves the target unchanged")
+	var nilCtx context.Context
+	require.NoError(t, UnmarshalContext(nilCtx, []byte(`[]`), &w))
+}

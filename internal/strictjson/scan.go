@@ -28,6 +28,10 @@ type decoder struct {
 	stopped  bool // a syntax error or a limit ended the decoding
 	problems fielderr.List
 
+	ctx    canceller // nil: no cancellation
+	ctxErr error     // ctx's error, once it ended the decoding
+	ticks  int
+
 	// path holds one segment per open array or object: the key or index
 	// of the value being decoded in it. It is turned into text only when
 	// a problem is reported.

@@ -1,6 +1,7 @@
 package strictjson
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math"
@@ -31,6 +32,23 @@ var (
 // leaves it partly filled on error.) The error is a *ismskit.Error, or
 // several joined, in document order.
 func Unmarshal(data []byte, v any, opts ...ismskit.DecodeOption) error {
+	return unmarshal(nil, data, v, opts)
+}
+
+// UnmarshalContext is Unmarshal that stops when ctx is done, checking it
+// every few thousand values: it then returns an error wrapping ctx.Err()
+// and leaves v unchanged. A nil ctx is never done.
+func UnmarshalContext(ctx context.Context, data []byte, v any, opts ...ismskit.DecodeOption) error {
+	if ctx == nil {
+		return unmarshal(nil, data, v, opts)
+	}
+	return unmarshal(ctx, data, v, opts)
+}
+
+// canceller is what the decoder asks whether to stop: a context, or nil.
+type canceller interface{ Err() error }
+
+func unmarshal(ctx canceller, data []byte, v any, opts []ismskit.DecodeOption) error {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() != reflect.Pointer || rv.IsNil() {
 		return &ismskit.Error{Err: fmt.Errorf("strictjson: Unmarshal needs a non-nil pointer, got %T", v)}
@@ -44,6 +62,7 @@ func Unmarshal(data []byte, v any, opts ...ismskit.DecodeOption) error {
 	out := reflect.New(p.typ).Elem()
 
 	d := newDecoder(data, lim)
+	d.ctx = ctx
 	d.value(p, out)
 	if !d.stopped {
 		if d.peek(); d.pos < len(d.data) {
@@ -52,6 +71,9 @@ func Unmarshal(data []byte, v any, opts ...ismskit.DecodeOption) error {
 		}
 	}
 	err := d.problems.Err()
+	if d.ctxErr != nil {
+		err = &ismskit.Error{Offset: int64(d.pos), Err: fmt.Errorf("decoding stopped: %w", d.ctxErr)}
+	}
 	d.free()
 	if err != nil {
 		return err

@@ -118,7 +118,7 @@ func ExampleImportCatalog() {
 	// acme:hr-1 hr Background checks false []
 	// acme:hr-2 hr Security training true [acme:hr-1]
 	// Check the background of administrators.
-	// catalog.titel: unknown field "titel"
+	// catalog.titel: unknown field
 }
 
 func ExampleImportProfile() {

@@ -11,6 +11,7 @@ import (
 	"github.com/ismskit/ismskit/internal/codec"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/internal/oscalmodel"
+	"github.com/ismskit/ismskit/internal/strictjson"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
@@ -113,7 +114,7 @@ func ImportCatalogContext(ctx context.Context, data []byte, opts ImportOptions, 
 		ctx = context.Background()
 	}
 	var doc catalogDoc
-	if err := oscalmodel.Decode(ctx, data, &doc, limits...); err != nil {
+	if err := strictjson.UnmarshalContext(ctx, data, &doc, limits...); err != nil {
 		return nil, err
 	}
 	if doc.Catalog == nil {

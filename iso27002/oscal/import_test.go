@@ -95,7 +95,7 @@ func TestImportErrors(t *testing.T) {
 		limit ismskit.DecodeOption
 		paths []string
 	}{
-		{"syntax", `{"catalog":`, oscal.ImportOptions{}, ismskit.ErrSyntax, nil, []string{"catalog"}},
+		{"syntax", `{"catalog":`, oscal.ImportOptions{}, ismskit.ErrSyntax, nil, []string{""}}, // a problem in the bytes has an offset, not a path
 		{"trailing", `{"catalog":{` + uuid + `,` + meta + `}} {}`, oscal.ImportOptions{}, ismskit.ErrTrailingData, nil, []string{""}},
 		{"no catalog", `{}`, oscal.ImportOptions{}, ismskit.ErrMissing, nil, []string{"catalog"}},
 		{"unknown field", `{"catalog":{` + uuid + `,` + meta + `,"controls":[{"id":"x","title":"X","tittle":"y"}]}}`, oscal.ImportOptions{}, ismskit.ErrUnknownField, nil, []string{"catalog.controls[0].tittle"}},

@@ -12,6 +12,7 @@ import (
 	"github.com/ismskit/ismskit/internal/codec"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/internal/oscalmodel"
+	"github.com/ismskit/ismskit/internal/strictjson"
 	"github.com/ismskit/ismskit/iso27002"
 )
 
@@ -107,7 +108,7 @@ func ReadProfile(r io.Reader, opts ImportOptions, limits ...ismskit.DecodeOption
 // ImportProfileContext is ImportProfile that stops when ctx is done.
 func ImportProfileContext(ctx context.Context, data []byte, _ ImportOptions, limits ...ismskit.DecodeOption) (*Selection, error) {
 	var doc profileDoc
-	if err := oscalmodel.Decode(ctx, data, &doc, limits...); err != nil {
+	if err := strictjson.UnmarshalContext(ctx, data, &doc, limits...); err != nil {
 		return nil, err
 	}
 	if doc.Profile == nil {
