@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/codec"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
@@ -78,7 +79,7 @@ func (b *Basis) UnmarshalJSON(data []byte) error {
 		return nilTarget("Basis")
 	}
 	var j basisJSON
-	if err := unmarshal(&j, data, "Basis"); err != nil {
+	if err := codec.Unmarshal(data, &j); err != nil {
 		return err
 	}
 	v := Basis{Catalog: j.Catalog, Applicable: j.Applicable, HighRisk: j.HighRisk}

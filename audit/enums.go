@@ -1,11 +1,6 @@
 package audit
 
-import (
-	"fmt"
-	"strconv"
-
-	"github.com/ismskit/ismskit"
-)
+import "github.com/ismskit/ismskit/internal/enum"
 
 // The enumerations of the package (Kind, Result, State, ReasonKind) share
 // one method set:
@@ -20,73 +15,6 @@ import (
 //   - ParseX reads the JSON form; "" and anything else are errors
 //     wrapping ismskit.ErrUnknownValue;
 //   - IsValid reports whether the value is one of the constants.
-
-// enum is the machinery shared by the enumerations: each is a uint8 whose
-// value indexes its tables of codes and labels, 0 being unset.
-type enum[T ~uint8] struct {
-	typ    string   // Go type name, for values out of range
-	what   string   // what a value is, for errors ("audit kind")
-	codes  []string // JSON forms; codes[0] is ""
-	labels []string // words for people; labels[0] is ""
-}
-
-func (e *enum[T]) valid(v T) bool { return v > 0 && int(v) < len(e.codes) }
-
-func (e *enum[T]) code(v T) string {
-	if int(v) < len(e.codes) {
-		return e.codes[v]
-	}
-	return ""
-}
-
-func (e *enum[T]) label(v T) string {
-	if int(v) < len(e.labels) {
-		return e.labels[v]
-	}
-	return e.typ + "(" + strconv.Itoa(int(v)) + ")"
-}
-
-func (e *enum[T]) all() []T {
-	out := make([]T, 0, len(e.codes)-1)
-	for i := 1; i < len(e.codes); i++ {
-		out = append(out, T(i))
-	}
-	return out
-}
-
-func (e *enum[T]) parse(s string) (T, error) {
-	for i := 1; i < len(e.codes); i++ {
-		if e.codes[i] == s {
-			return T(i), nil
-		}
-	}
-	if len(s) > 40 {
-		s = s[:40] + "..."
-	}
-	return 0, fmt.Errorf("%w: %q is not a %s (want one of %v)", ismskit.ErrUnknownValue, s, e.what, e.codes[1:])
-}
-
-func (e *enum[T]) marshal(v T) ([]byte, error) {
-	if v != 0 && !e.valid(v) {
-		return nil, fmt.Errorf("%w: %s %d", ismskit.ErrUnknownValue, e.what, uint8(v))
-	}
-	return []byte(e.codes[v]), nil
-}
-
-func (e *enum[T]) unmarshal(p *T, b []byte) error {
-	if p == nil {
-		return nilTarget(e.typ)
-	}
-	if len(b) == 0 {
-		*p = 0
-		return nil
-	}
-	v, err := e.parse(string(b))
-	if err == nil {
-		*p = v
-	}
-	return err
-}
 
 // Kind is the kind of an audit in the programme: the organisation's own
 // internal audits (9.2) and, for reference, the certification body's audits
@@ -104,29 +32,29 @@ const (
 	Recertification                 // the recertification audit before the certificate expires
 )
 
-var kinds = &enum[Kind]{typ: "Kind", what: "audit kind",
-	codes:  []string{"", "internal", "stage1", "stage2", "surveillance", "recertification"},
-	labels: []string{"", "Internal audit", "Stage 1 audit", "Stage 2 audit", "Surveillance audit", "Recertification audit"}}
+var kinds = &enum.Set[Kind]{Type: "Kind", What: "audit kind",
+	Codes:  []string{"", "internal", "stage1", "stage2", "surveillance", "recertification"},
+	Labels: []string{"", "Internal audit", "Stage 1 audit", "Stage 2 audit", "Surveillance audit", "Recertification audit"}}
 
 // Kinds returns every kind of audit, internal first.
-func Kinds() []Kind { return kinds.all() }
+func Kinds() []Kind { return kinds.All() }
 
 // ParseKind parses the JSON form of a kind ("stage1"). Errors wrap
 // ismskit.ErrUnknownValue.
-func ParseKind(s string) (Kind, error) { return kinds.parse(s) }
+func ParseKind(s string) (Kind, error) { return kinds.Parse(s) }
 
 // String returns the kind in words ("Stage 1 audit").
-func (k Kind) String() string { return kinds.label(k) }
+func (k Kind) String() string { return kinds.Label(k) }
 
 // IsValid reports whether k is one of the kinds.
-func (k Kind) IsValid() bool { return kinds.valid(k) }
+func (k Kind) IsValid() bool { return kinds.Valid(k) }
 
 // MarshalText returns the JSON form ("stage1"), "" for the zero Kind; a
 // kind out of range is an error.
-func (k Kind) MarshalText() ([]byte, error) { return kinds.marshal(k) }
+func (k Kind) MarshalText() ([]byte, error) { return kinds.Marshal(k) }
 
 // UnmarshalText parses the JSON form; "" gives the zero Kind.
-func (k *Kind) UnmarshalText(b []byte) error { return kinds.unmarshal(k, b) }
+func (k *Kind) UnmarshalText(b []byte) error { return kinds.Unmarshal(k, b) }
 
 // Result is the outcome of one checklist line: what the auditor concluded
 // about a requirement item or a control. The zero value is unset (an open
@@ -158,22 +86,22 @@ const (
 	NotAudited
 )
 
-var results = &enum[Result]{typ: "Result", what: "result",
-	codes:  []string{"", "major-nonconformity", "minor-nonconformity", "observation", "opportunity-for-improvement", "conforming", "not-audited"},
-	labels: []string{"", "Major nonconformity", "Minor nonconformity", "Observation", "Opportunity for improvement", "Conforming", "Not audited"}}
+var results = &enum.Set[Result]{Type: "Result", What: "result",
+	Codes:  []string{"", "major-nonconformity", "minor-nonconformity", "observation", "opportunity-for-improvement", "conforming", "not-audited"},
+	Labels: []string{"", "Major nonconformity", "Minor nonconformity", "Observation", "Opportunity for improvement", "Conforming", "Not audited"}}
 
 // Results returns every result, most severe first.
-func Results() []Result { return results.all() }
+func Results() []Result { return results.All() }
 
 // ParseResult parses the JSON form of a result ("minor-nonconformity").
 // Errors wrap ismskit.ErrUnknownValue.
-func ParseResult(s string) (Result, error) { return results.parse(s) }
+func ParseResult(s string) (Result, error) { return results.Parse(s) }
 
 // String returns the result in words ("Major nonconformity").
-func (r Result) String() string { return results.label(r) }
+func (r Result) String() string { return results.Label(r) }
 
 // IsValid reports whether r is one of the results.
-func (r Result) IsValid() bool { return results.valid(r) }
+func (r Result) IsValid() bool { return results.Valid(r) }
 
 // IsNonconformity reports whether r is a major or minor nonconformity,
 // which calls for corrective action (10.2).
@@ -185,12 +113,12 @@ func (r Result) Audited() bool { return r.IsValid() && r != NotAudited }
 
 // MarshalText returns the JSON form ("major-nonconformity"), "" for the
 // zero Result; a result out of range is an error.
-func (r Result) MarshalText() ([]byte, error) { return results.marshal(r) }
+func (r Result) MarshalText() ([]byte, error) { return results.Marshal(r) }
 
 // UnmarshalText parses the JSON form; "" gives the zero Result.
-func (r *Result) UnmarshalText(b []byte) error { return results.unmarshal(r, b) }
+func (r *Result) UnmarshalText(b []byte) error { return results.Unmarshal(r, b) }
 
-func (r Result) code() string { return results.code(r) }
+func (r Result) code() string { return results.Code(r) }
 
 // State is the state of a corrective action in the lifecycle of clause
 // 10.2. A nonconformity is Raised; it is Corrected (10.2 a: action to
@@ -213,9 +141,9 @@ const (
 	Ineffective                  // 10.2 d: reviewed and found ineffective
 )
 
-var states = &enum[State]{typ: "State", what: "corrective action state",
-	codes:  []string{"", "raised", "corrected", "analysed", "planned", "implemented", "effective", "ineffective"},
-	labels: []string{"", "Raised", "Corrected", "Analysed", "Planned", "Implemented", "Effective", "Ineffective"}}
+var states = &enum.Set[State]{Type: "State", What: "corrective action state",
+	Codes:  []string{"", "raised", "corrected", "analysed", "planned", "implemented", "effective", "ineffective"},
+	Labels: []string{"", "Raised", "Corrected", "Analysed", "Planned", "Implemented", "Effective", "Ineffective"}}
 
 // next holds the legal transitions of the lifecycle.
 var next = [...][]State{
@@ -229,17 +157,17 @@ var next = [...][]State{
 }
 
 // States returns every state, in lifecycle order.
-func States() []State { return states.all() }
+func States() []State { return states.All() }
 
 // ParseState parses the JSON form of a state ("analysed"). Errors wrap
 // ismskit.ErrUnknownValue.
-func ParseState(s string) (State, error) { return states.parse(s) }
+func ParseState(s string) (State, error) { return states.Parse(s) }
 
 // String returns the state in words ("Analysed").
-func (s State) String() string { return states.label(s) }
+func (s State) String() string { return states.Label(s) }
 
 // IsValid reports whether s is one of the states.
-func (s State) IsValid() bool { return states.valid(s) }
+func (s State) IsValid() bool { return states.Valid(s) }
 
 // Next returns the states that s may move to, in lifecycle order: one step
 // forward, or after a failed review back to analysis or planning. It
@@ -269,17 +197,17 @@ func (s State) Closed() bool { return s == Effective }
 
 // MarshalText returns the JSON form ("raised"), "" for the zero State; a
 // state out of range is an error.
-func (s State) MarshalText() ([]byte, error) { return states.marshal(s) }
+func (s State) MarshalText() ([]byte, error) { return states.Marshal(s) }
 
 // UnmarshalText parses the JSON form; "" gives the zero State.
-func (s *State) UnmarshalText(b []byte) error { return states.unmarshal(s, b) }
+func (s *State) UnmarshalText(b []byte) error { return states.Unmarshal(s, b) }
 
 // code returns the JSON form, or "unset" for the zero State, for messages.
 func (s State) code() string {
 	if s == 0 {
 		return "unset"
 	}
-	return states.code(s)
+	return states.Code(s)
 }
 
 // ReasonKind is the kind of a Reason. The zero value is unset; in JSON a
@@ -295,27 +223,27 @@ const (
 	ClauseNotAudited                       // a clause has never been audited
 )
 
-var reasonKinds = &enum[ReasonKind]{typ: "ReasonKind", what: "readiness reason",
-	codes:  []string{"", "open-major-nonconformity", "missing-documented-information", "no-gap-analysis", "invalid-soa", "clause-not-audited"},
-	labels: []string{"", "Open major nonconformity", "Missing documented information", "No gap analysis", "Invalid Statement of Applicability", "Clause not audited"}}
+var reasonKinds = &enum.Set[ReasonKind]{Type: "ReasonKind", What: "readiness reason",
+	Codes:  []string{"", "open-major-nonconformity", "missing-documented-information", "no-gap-analysis", "invalid-soa", "clause-not-audited"},
+	Labels: []string{"", "Open major nonconformity", "Missing documented information", "No gap analysis", "Invalid Statement of Applicability", "Clause not audited"}}
 
 // ReasonKinds returns every kind of reason, in the order a verdict lists
 // them.
-func ReasonKinds() []ReasonKind { return reasonKinds.all() }
+func ReasonKinds() []ReasonKind { return reasonKinds.All() }
 
 // ParseReasonKind parses the JSON form ("invalid-soa"). Errors wrap
 // ismskit.ErrUnknownValue.
-func ParseReasonKind(s string) (ReasonKind, error) { return reasonKinds.parse(s) }
+func ParseReasonKind(s string) (ReasonKind, error) { return reasonKinds.Parse(s) }
 
 // String returns the kind in words ("Open major nonconformity").
-func (k ReasonKind) String() string { return reasonKinds.label(k) }
+func (k ReasonKind) String() string { return reasonKinds.Label(k) }
 
 // IsValid reports whether k is one of the kinds.
-func (k ReasonKind) IsValid() bool { return reasonKinds.valid(k) }
+func (k ReasonKind) IsValid() bool { return reasonKinds.Valid(k) }
 
 // MarshalText returns the JSON form ("open-major-nonconformity"), "" for
 // the zero ReasonKind; a kind out of range is an error.
-func (k ReasonKind) MarshalText() ([]byte, error) { return reasonKinds.marshal(k) }
+func (k ReasonKind) MarshalText() ([]byte, error) { return reasonKinds.Marshal(k) }
 
 // UnmarshalText parses the JSON form; "" gives the zero ReasonKind.
-func (k *ReasonKind) UnmarshalText(b []byte) error { return reasonKinds.unmarshal(k, b) }
+func (k *ReasonKind) UnmarshalText(b []byte) error { return reasonKinds.Unmarshal(k, b) }

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/codec"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
@@ -60,7 +61,7 @@ type documentsJSON Documents
 
 // UnmarshalJSON decodes documents strictly, with the default limits.
 func (d *Documents) UnmarshalJSON(data []byte) error {
-	return unmarshal((*documentsJSON)(d), data, "Documents")
+	return codec.Unmarshal(data, (*documentsJSON)(d))
 }
 
 // Evaluation is the certification-readiness verdict of an organisation's

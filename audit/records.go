@@ -50,11 +50,7 @@ func DecodeRecords(data []byte, opts ...ismskit.DecodeOption) (Records, error) {
 // ReadRecords reads audit records from r, never past the byte limit, and
 // decodes them as DecodeRecords does.
 func ReadRecords(r io.Reader, opts ...ismskit.DecodeOption) (Records, error) {
-	data, err := codec.ReadAll(r, opts)
-	if err != nil {
-		return Records{}, err
-	}
-	return DecodeRecords(data, opts...)
+	return codec.Read(r, opts, DecodeRecords)
 }
 
 // EncodeRecords returns the JSON form of r, indented by two spaces and
@@ -72,7 +68,7 @@ type recordsJSON Records
 // UnmarshalJSON decodes audit records strictly, as DecodeRecords does
 // with the default limits.
 func (r *Records) UnmarshalJSON(data []byte) error {
-	return unmarshal((*recordsJSON)(r), data, "Records")
+	return codec.Unmarshal(data, (*recordsJSON)(r))
 }
 
 // Validate checks the records against b and reports every problem, joined,

@@ -278,7 +278,7 @@ type reportJSON Report
 // UnmarshalJSON decodes a report strictly, as DecodeReport does with the
 // default limits.
 func (r *Report) UnmarshalJSON(data []byte) error {
-	return unmarshal((*reportJSON)(r), data, "Report")
+	return codec.Unmarshal(data, (*reportJSON)(r))
 }
 
 // EncodeReport returns the JSON form of r, indented by two spaces and
@@ -298,9 +298,5 @@ func DecodeReport(data []byte, opts ...ismskit.DecodeOption) (Report, error) {
 // ReadReport reads a report from r, never past the byte limit, and
 // decodes it as DecodeReport does.
 func ReadReport(r io.Reader, opts ...ismskit.DecodeOption) (Report, error) {
-	data, err := codec.ReadAll(r, opts)
-	if err != nil {
-		return Report{}, err
-	}
-	return DecodeReport(data, opts...)
+	return codec.Read(r, opts, DecodeReport)
 }

@@ -30,13 +30,13 @@ func newReflector(t *testing.T) *invopop.Reflector {
 	r.Mapper = func(ty reflect.Type) *invopop.Schema {
 		switch ty {
 		case reflect.TypeFor[Kind]():
-			return enum(kinds.codes, "kind of audit")
+			return enum(kinds.Codes, "kind of audit")
 		case reflect.TypeFor[Result]():
-			return enum(results.codes, "result of a checklist line")
+			return enum(results.Codes, "result of a checklist line")
 		case reflect.TypeFor[State]():
-			return enum(states.codes, "state of a corrective action (10.2)")
+			return enum(states.Codes, "state of a corrective action (10.2)")
 		case reflect.TypeFor[ReasonKind]():
-			return enum(reasonKinds.codes, "kind of reason the ISMS is not ready for certification")
+			return enum(reasonKinds.Codes, "kind of reason the ISMS is not ready for certification")
 		}
 		return schematest.Mapper(ty)
 	}

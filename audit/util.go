@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/ismskit/ismskit"
-	"github.com/ismskit/ismskit/internal/codec"
 	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/iso27002"
 )
@@ -53,21 +52,6 @@ func article(s string) string {
 		return "an " + s
 	}
 	return "a " + s
-}
-
-// unmarshal decodes data strictly into *p, with the default limits. J is
-// the method-less copy of a document type (type recordsJSON Records), so
-// that the type's own UnmarshalJSON does not run again; typ names the
-// document type for the error of a nil p.
-func unmarshal[J any](p *J, data []byte, typ string) error {
-	if p == nil {
-		return nilTarget(typ)
-	}
-	v, err := codec.Decode[J](data, nil)
-	if err == nil {
-		*p = v
-	}
-	return err
 }
 
 // nilTarget is the error of decoding into a nil pointer.

@@ -6,7 +6,6 @@ import (
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/codec"
-	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
 // Records is what an organisation's ISMS keeps about itself, as one JSON
@@ -282,11 +281,7 @@ func DecodeRecords(data []byte, opts ...ismskit.DecodeOption) (Records, error) {
 // ReadRecords reads a Records document from r, never past the byte limit,
 // and decodes it as DecodeRecords does.
 func ReadRecords(r io.Reader, opts ...ismskit.DecodeOption) (Records, error) {
-	data, err := codec.ReadAll(r, opts)
-	if err != nil {
-		return Records{}, err
-	}
-	return DecodeRecords(data, opts...)
+	return codec.Read(r, opts, DecodeRecords)
 }
 
 // EncodeRecords returns the JSON form of r, indented by two spaces and
@@ -304,14 +299,7 @@ type recordsJSON Records
 // default limits, so that records inside a larger document that
 // encoding/json decodes are as strict as records decoded on their own.
 func (r *Records) UnmarshalJSON(data []byte) error {
-	if r == nil {
-		return fielderr.NilTarget("iso27001.Records")
-	}
-	v, err := codec.Decode[recordsJSON](data, nil)
-	if err == nil {
-		*r = Records(v)
-	}
-	return err
+	return codec.Unmarshal(data, (*recordsJSON)(r))
 }
 
 // Standard returns the edition and amendments the records follow.

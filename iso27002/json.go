@@ -197,11 +197,7 @@ func DecodeCatalog(data []byte, opts ...ismskit.DecodeOption) (*Catalog, error) 
 // ReadCatalog reads a catalog from r, never past the byte limit, and
 // decodes it as DecodeCatalog does.
 func ReadCatalog(r io.Reader, opts ...ismskit.DecodeOption) (*Catalog, error) {
-	data, err := codec.ReadAll(r, opts)
-	if err != nil {
-		return nil, err
-	}
-	return DecodeCatalog(data, opts...)
+	return codec.Read(r, opts, DecodeCatalog)
 }
 
 // EncodeCatalog returns the JSON form of c (see Catalog.MarshalJSON),

@@ -50,11 +50,7 @@ func DecodeOverlay(data []byte, opts ...ismskit.DecodeOption) (Overlay, error) {
 // ReadOverlay reads an overlay from r, never past the byte limit; see
 // DecodeOverlay.
 func ReadOverlay(r io.Reader, opts ...ismskit.DecodeOption) (Overlay, error) {
-	data, err := codec.ReadAll(r, opts)
-	if err != nil {
-		return Overlay{}, err
-	}
-	return DecodeOverlay(data, opts...)
+	return codec.Read(r, opts, DecodeOverlay)
 }
 
 // overlayWire is an overlay as written, with the control IDs as the

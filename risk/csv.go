@@ -347,11 +347,7 @@ func parseControlItem(item string) (AppliedControl, error) {
 // ReadCSV reads a CSV table from r, never past the byte limit, and
 // decodes it as DecodeCSV does.
 func ReadCSV(r io.Reader, opts ...ismskit.DecodeOption) ([]Risk, error) {
-	data, err := codec.ReadAll(r, opts)
-	if err != nil {
-		return nil, err
-	}
-	return DecodeCSV(data, opts...)
+	return codec.Read(r, opts, DecodeCSV)
 }
 
 // WriteCSV writes the CSV table of risks to w, as EncodeCSV returns it.

@@ -307,11 +307,7 @@ func DecodeRegister(data []byte, opts ...ismskit.DecodeOption) (Register, error)
 // ReadRegister reads a register from r, never past the byte limit, and
 // decodes it as DecodeRegister does.
 func ReadRegister(r io.Reader, opts ...ismskit.DecodeOption) (Register, error) {
-	data, err := codec.ReadAll(r, opts)
-	if err != nil {
-		return Register{}, err
-	}
-	return DecodeRegister(data, opts...)
+	return codec.Read(r, opts, DecodeRegister)
 }
 
 // registerJSON is Register without its methods, for decoding.
@@ -321,11 +317,7 @@ type registerJSON Register
 // the default limits, so that a register inside a larger document that
 // encoding/json decodes is as strict as one decoded on its own.
 func (reg *Register) UnmarshalJSON(data []byte) error {
-	r, err := codec.Decode[registerJSON](data, nil)
-	if err == nil {
-		*reg = Register(r)
-	}
-	return err
+	return codec.Unmarshal(data, (*registerJSON)(reg))
 }
 
 // DecodeCriteria decodes a criteria set from JSON strictly, like
@@ -338,11 +330,7 @@ func DecodeCriteria(data []byte, opts ...ismskit.DecodeOption) (Criteria, error)
 // ReadCriteria reads a criteria set from r, never past the byte limit,
 // and decodes it as DecodeCriteria does.
 func ReadCriteria(r io.Reader, opts ...ismskit.DecodeOption) (Criteria, error) {
-	data, err := codec.ReadAll(r, opts)
-	if err != nil {
-		return Criteria{}, err
-	}
-	return DecodeCriteria(data, opts...)
+	return codec.Read(r, opts, DecodeCriteria)
 }
 
 // criteriaJSON is Criteria without its methods, for decoding.
@@ -350,13 +338,7 @@ type criteriaJSON Criteria
 
 // UnmarshalJSON decodes criteria strictly, as DecodeCriteria does with
 // the default limits.
-func (c *Criteria) UnmarshalJSON(data []byte) error {
-	v, err := codec.Decode[criteriaJSON](data, nil)
-	if err == nil {
-		*c = Criteria(v)
-	}
-	return err
-}
+func (c *Criteria) UnmarshalJSON(data []byte) error { return codec.Unmarshal(data, (*criteriaJSON)(c)) }
 
 // EncodeCriteria returns the JSON form of c, indented by two spaces and
 // ending in a newline; DecodeCriteria reads it back.

@@ -200,11 +200,7 @@ func DecodeSources(data []byte, opts ...ismskit.DecodeOption) (Sources, error) {
 // ReadSources reads a Sources document from r, never past the byte
 // limit, and decodes it as DecodeSources does.
 func ReadSources(r io.Reader, opts ...ismskit.DecodeOption) (Sources, error) {
-	data, err := codec.ReadAll(r, opts)
-	if err != nil {
-		return Sources{}, err
-	}
-	return DecodeSources(data, opts...)
+	return codec.Read(r, opts, DecodeSources)
 }
 
 // EncodeSources returns the JSON form of s, indented by two spaces and
@@ -221,14 +217,7 @@ type sourcesJSON Sources
 // UnmarshalJSON decodes a Sources document strictly, as DecodeSources
 // does with the default limits.
 func (s *Sources) UnmarshalJSON(data []byte) error {
-	if s == nil {
-		return &ismskit.Error{Err: errf(ismskit.ErrMissing, "UnmarshalJSON into a nil *Sources")}
-	}
-	v, err := codec.Decode[sourcesJSON](data, nil)
-	if err == nil {
-		*s = Sources(v)
-	}
-	return err
+	return codec.Unmarshal(data, (*sourcesJSON)(s))
 }
 
 // riskUse is how one risk uses one control.

@@ -78,11 +78,7 @@ func DecodeSoA(data []byte, opts ...ismskit.DecodeOption) (SoA, error) {
 // ReadSoA reads an SoA from r, never past the byte limit, and decodes it
 // as DecodeSoA does.
 func ReadSoA(r io.Reader, opts ...ismskit.DecodeOption) (SoA, error) {
-	data, err := codec.ReadAll(r, opts)
-	if err != nil {
-		return SoA{}, err
-	}
-	return DecodeSoA(data, opts...)
+	return codec.Read(r, opts, DecodeSoA)
 }
 
 // soaJSON is SoA without its methods, for decoding.
@@ -92,12 +88,5 @@ type soaJSON SoA
 // default limits, so that an SoA inside a larger document that
 // encoding/json decodes is as strict as one decoded on its own.
 func (s *SoA) UnmarshalJSON(data []byte) error {
-	if s == nil {
-		return &ismskit.Error{Err: errf(ismskit.ErrMissing, "UnmarshalJSON into a nil *SoA")}
-	}
-	v, err := codec.Decode[soaJSON](data, nil)
-	if err == nil {
-		*s = SoA(v)
-	}
-	return err
+	return codec.Unmarshal(data, (*soaJSON)(s))
 }

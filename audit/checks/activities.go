@@ -136,11 +136,7 @@ func DecodeActivities(data []byte, opts ...ismskit.DecodeOption) (Activities, er
 // ReadActivities reads an Activities document from r, never past the
 // byte limit, and decodes it as DecodeActivities does.
 func ReadActivities(r io.Reader, opts ...ismskit.DecodeOption) (Activities, error) {
-	data, err := codec.ReadAll(r, opts)
-	if err != nil {
-		return Activities{}, err
-	}
-	return DecodeActivities(data, opts...)
+	return codec.Read(r, opts, DecodeActivities)
 }
 
 // EncodeActivities returns the JSON form of a, indented by two spaces and
@@ -157,14 +153,7 @@ type activitiesJSON Activities
 // UnmarshalJSON decodes the document strictly, as DecodeActivities does
 // with the default limits.
 func (a *Activities) UnmarshalJSON(data []byte) error {
-	if a == nil {
-		return &ismskit.Error{Err: fielderr.Errorf(ismskit.ErrMissing, "UnmarshalJSON on a nil *Activities")}
-	}
-	v, err := codec.Decode[activitiesJSON](data, nil)
-	if err == nil {
-		*a = Activities(v)
-	}
-	return err
+	return codec.Unmarshal(data, (*activitiesJSON)(a))
 }
 
 // Validate reports every problem of the records, each an *ismskit.Error

@@ -210,11 +210,7 @@ func scanCredentialReport(data []byte, opts []ismskit.DecodeOption, keep bool, s
 // ReadCredentialReport reads a credential report from r, never past the
 // byte limit of opts, and decodes it as DecodeCredentialReport does.
 func ReadCredentialReport(r io.Reader, opts ...ismskit.DecodeOption) (CredentialReport, error) {
-	data, err := codec.ReadAll(r, opts)
-	if err != nil {
-		return CredentialReport{}, err
-	}
-	return DecodeCredentialReport(data, opts...)
+	return codec.Read(r, opts, DecodeCredentialReport)
 }
 
 type cellProblem struct {

@@ -163,11 +163,7 @@ func decodeTrivy(data []byte, opts []ismskit.DecodeOption, lean bool) (TrivyRepo
 // ReadTrivyReport reads a Trivy report from r, never past the byte limit
 // of opts, and decodes it as DecodeTrivyReport does.
 func ReadTrivyReport(r io.Reader, opts ...ismskit.DecodeOption) (TrivyReport, error) {
-	data, err := codec.ReadAll(r, opts)
-	if err != nil {
-		return TrivyReport{}, err
-	}
-	return DecodeTrivyReport(data, opts...)
+	return codec.Read(r, opts, DecodeTrivyReport)
 }
 
 func (s *jsonScanner) notArray(l *fielderr.List, path string) {

@@ -195,11 +195,7 @@ func DecodeRecords(data []byte, opts ...ismskit.DecodeOption) (Records, error) {
 // ReadRecords reads a Records document from r, never past the byte
 // limit, and decodes it as DecodeRecords does.
 func ReadRecords(r io.Reader, opts ...ismskit.DecodeOption) (Records, error) {
-	data, err := codec.ReadAll(r, opts)
-	if err != nil {
-		return Records{}, err
-	}
-	return DecodeRecords(data, opts...)
+	return codec.Read(r, opts, DecodeRecords)
 }
 
 // EncodeRecords returns the JSON form of r, indented by two spaces and
@@ -216,14 +212,7 @@ type recordsJSON Records
 // UnmarshalJSON decodes the document strictly, as DecodeRecords does
 // with the default limits.
 func (r *Records) UnmarshalJSON(data []byte) error {
-	if r == nil {
-		return &ismskit.Error{Err: fielderr.Errorf(ismskit.ErrMissing, "UnmarshalJSON on a nil *Records")}
-	}
-	v, err := codec.Decode[recordsJSON](data, nil)
-	if err == nil {
-		*r = Records(v)
-	}
-	return err
+	return codec.Unmarshal(data, (*recordsJSON)(r))
 }
 
 // Add returns a copy of r with ms among its results: a measurement of

@@ -81,11 +81,7 @@ func DecodeRegister(data []byte, opts ...ismskit.DecodeOption) (Register, error)
 // ReadRegister reads a Register from r, never past the byte limit, and
 // decodes it as DecodeRegister does.
 func ReadRegister(r io.Reader, opts ...ismskit.DecodeOption) (Register, error) {
-	data, err := codec.ReadAll(r, opts)
-	if err != nil {
-		return Register{}, err
-	}
-	return DecodeRegister(data, opts...)
+	return codec.Read(r, opts, DecodeRegister)
 }
 
 // EncodeRegister returns the JSON form of r, indented by two spaces and
@@ -102,14 +98,7 @@ type registerJSON Register
 // UnmarshalJSON decodes the document strictly, as DecodeRegister does
 // with the default limits.
 func (r *Register) UnmarshalJSON(data []byte) error {
-	if r == nil {
-		return &ismskit.Error{Err: fielderr.Errorf(ismskit.ErrMissing, "UnmarshalJSON on a nil *Register")}
-	}
-	v, err := codec.Decode[registerJSON](data, nil)
-	if err == nil {
-		*r = Register(v)
-	}
-	return err
+	return codec.Unmarshal(data, (*registerJSON)(r))
 }
 
 // Validate reports every problem of the register, each an *ismskit.Error

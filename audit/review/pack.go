@@ -1103,11 +1103,7 @@ func DecodePack(data []byte, opts ...ismskit.DecodeOption) (*Pack, error) {
 // ReadPack reads a pack from r, never past the byte limit, and decodes
 // it as DecodePack does.
 func ReadPack(r io.Reader, opts ...ismskit.DecodeOption) (*Pack, error) {
-	data, err := codec.ReadAll(r, opts)
-	if err != nil {
-		return nil, err
-	}
-	return DecodePack(data, opts...)
+	return codec.Read(r, opts, DecodePack)
 }
 
 // packJSON is Pack without its methods.
@@ -1116,14 +1112,7 @@ type packJSON Pack
 // UnmarshalJSON decodes a pack strictly, as DecodePack does with the
 // default limits.
 func (p *Pack) UnmarshalJSON(data []byte) error {
-	if p == nil {
-		return &ismskit.Error{Err: fielderr.Errorf(ismskit.ErrMissing, "UnmarshalJSON on a nil *Pack")}
-	}
-	v, err := codec.Decode[packJSON](data, nil)
-	if err == nil {
-		*p = Pack(v)
-	}
-	return err
+	return codec.Unmarshal(data, (*packJSON)(p))
 }
 
 var _ json.Unmarshaler = (*Pack)(nil)

@@ -85,3 +85,30 @@ func Write(w io.Writer, v any) error {
 	_, err := w.Write(buf.Bytes())
 	return err
 }
+
+// Read reads r within the byte limit of opts (see ReadAll) and decodes
+// what it read with decode, the package's DecodeX, so that every ReadX is
+// one line.
+func Read[T any](r io.Reader, opts []ismskit.DecodeOption, decode func([]byte, ...ismskit.DecodeOption) (T, error)) (T, error) {
+	data, err := ReadAll(r, opts)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return decode(data, opts...)
+}
+
+// Unmarshal decodes data strictly, with the default limits, into *dst,
+// for the UnmarshalJSON method of a document type T, which passes itself
+// as a method-less copy type P ((*registerJSON)(reg)). On error *dst is
+// unchanged; a nil dst is an error, never a panic.
+func Unmarshal[P any](data []byte, dst *P) error {
+	if dst == nil {
+		return &ismskit.Error{Err: fielderr.Errorf(ismskit.ErrMissing, "UnmarshalJSON into a nil pointer")}
+	}
+	v, err := Decode[P](data, nil)
+	if err == nil {
+		*dst = v
+	}
+	return err
+}

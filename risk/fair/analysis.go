@@ -92,11 +92,7 @@ func DecodeAnalysis(data []byte, opts ...ismskit.DecodeOption) (Analysis, error)
 // ReadAnalysis reads an analysis from r, never past the byte limit, and
 // decodes it as DecodeAnalysis does.
 func ReadAnalysis(r io.Reader, opts ...ismskit.DecodeOption) (Analysis, error) {
-	data, err := codec.ReadAll(r, opts)
-	if err != nil {
-		return Analysis{}, err
-	}
-	return DecodeAnalysis(data, opts...)
+	return codec.Read(r, opts, DecodeAnalysis)
 }
 
 // EncodeAnalysis returns the JSON form of a, indented by two spaces and
@@ -113,14 +109,7 @@ type analysisJSON Analysis
 // UnmarshalJSON decodes an analysis strictly with the default limits. It
 // does not validate it; DecodeAnalysis does both.
 func (a *Analysis) UnmarshalJSON(data []byte) error {
-	if a == nil {
-		return fielderr.At("", errorf(ismskit.ErrMissing, "no Analysis to decode into"))
-	}
-	v, err := codec.Decode[analysisJSON](data, nil)
-	if err == nil {
-		*a = Analysis(v)
-	}
-	return err
+	return codec.Unmarshal(data, (*analysisJSON)(a))
 }
 
 // DecodeScenario decodes one JSON scenario strictly and validates it.
@@ -139,11 +128,7 @@ func DecodeScenario(data []byte, opts ...ismskit.DecodeOption) (Scenario, error)
 // ReadScenario reads a scenario from r, never past the byte limit, and
 // decodes it as DecodeScenario does.
 func ReadScenario(r io.Reader, opts ...ismskit.DecodeOption) (Scenario, error) {
-	data, err := codec.ReadAll(r, opts)
-	if err != nil {
-		return Scenario{}, err
-	}
-	return DecodeScenario(data, opts...)
+	return codec.Read(r, opts, DecodeScenario)
 }
 
 // EncodeScenario returns the JSON form of s, indented by two spaces and
@@ -160,14 +145,7 @@ type scenarioJSON Scenario
 // UnmarshalJSON decodes a scenario strictly with the default limits. It
 // does not validate it; DecodeScenario does both.
 func (s *Scenario) UnmarshalJSON(data []byte) error {
-	if s == nil {
-		return fielderr.At("", errorf(ismskit.ErrMissing, "no Scenario to decode into"))
-	}
-	v, err := codec.Decode[scenarioJSON](data, nil)
-	if err == nil {
-		*s = Scenario(v)
-	}
-	return err
+	return codec.Unmarshal(data, (*scenarioJSON)(s))
 }
 
 // Options returns the simulation options of the analysis (Workers,

@@ -91,11 +91,7 @@ func DecodeTailoring(data []byte, opts ...ismskit.DecodeOption) (Tailoring, erro
 // ReadTailoring reads a Tailoring document from r, never past the byte
 // limit, and decodes it as DecodeTailoring does.
 func ReadTailoring(r io.Reader, opts ...ismskit.DecodeOption) (Tailoring, error) {
-	data, err := codec.ReadAll(r, opts)
-	if err != nil {
-		return Tailoring{}, err
-	}
-	return DecodeTailoring(data, opts...)
+	return codec.Read(r, opts, DecodeTailoring)
 }
 
 // EncodeTailoring returns the JSON form of t, indented by two spaces and
@@ -112,14 +108,7 @@ type tailoringJSON Tailoring
 // UnmarshalJSON decodes a Tailoring strictly, as DecodeTailoring does
 // with the default limits.
 func (t *Tailoring) UnmarshalJSON(data []byte) error {
-	if t == nil {
-		return &ismskit.Error{Err: fielderr.Errorf(ismskit.ErrMissing, "Tailoring.UnmarshalJSON: nil receiver")}
-	}
-	v, err := codec.Decode[tailoringJSON](data, nil)
-	if err == nil {
-		*t = Tailoring(v)
-	}
-	return err
+	return codec.Unmarshal(data, (*tailoringJSON)(t))
 }
 
 // plan is a Tailoring resolved against the catalogs.

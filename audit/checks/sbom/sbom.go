@@ -70,11 +70,7 @@ func DecodeBOM(data []byte, opts ...ismskit.DecodeOption) (*cdx.BOM, error) {
 // ReadBOM reads an SBOM from r, never past the byte limit of opts, and
 // decodes it as DecodeBOM does.
 func ReadBOM(r io.Reader, opts ...ismskit.DecodeOption) (*cdx.BOM, error) {
-	data, err := codec.ReadAll(r, opts)
-	if err != nil {
-		return nil, err
-	}
-	return DecodeBOM(data, opts...)
+	return codec.Read(r, opts, DecodeBOM)
 }
 
 // jsonError turns an error of encoding/json into an *ismskit.Error.

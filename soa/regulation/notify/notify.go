@@ -598,11 +598,7 @@ func DecodeIncident(data []byte, opts ...ismskit.DecodeOption) (Incident, error)
 // ReadIncident reads an Incident from r, never past the byte limit, and
 // decodes it as DecodeIncident does.
 func ReadIncident(r io.Reader, opts ...ismskit.DecodeOption) (Incident, error) {
-	data, err := codec.ReadAll(r, opts)
-	if err != nil {
-		return Incident{}, err
-	}
-	return DecodeIncident(data, opts...)
+	return codec.Read(r, opts, DecodeIncident)
 }
 
 // EncodeIncident returns the JSON form of inc, indented by two spaces
@@ -619,12 +615,5 @@ type incidentJSON Incident
 // UnmarshalJSON decodes an Incident strictly, as DecodeIncident does
 // with the default limits.
 func (inc *Incident) UnmarshalJSON(data []byte) error {
-	if inc == nil {
-		return &ismskit.Error{Err: fielderr.Errorf(ismskit.ErrMissing, "Incident.UnmarshalJSON: nil receiver")}
-	}
-	v, err := codec.Decode[incidentJSON](data, nil)
-	if err == nil {
-		*inc = Incident(v)
-	}
-	return err
+	return codec.Unmarshal(data, (*incidentJSON)(inc))
 }
