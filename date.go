@@ -233,6 +233,9 @@ func (d Date) MarshalText() ([]byte, error) { return d.AppendText(nil), nil }
 // UnmarshalText parses "YYYY-MM-DD" as ParseDate does; empty text gives
 // the zero Date.
 func (d *Date) UnmarshalText(text []byte) error {
+	if d == nil {
+		return &Error{Err: fmt.Errorf("%w: UnmarshalText into a nil *Date", ErrMissing)}
+	}
 	if len(text) == 0 {
 		*d = Date{}
 		return nil

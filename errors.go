@@ -139,6 +139,9 @@ type Error struct {
 // Error returns "path (item): message", leaving out the parts that are
 // empty.
 func (e *Error) Error() string {
+	if e == nil {
+		return "<nil>"
+	}
 	var b strings.Builder
 	b.WriteString(e.Path)
 	if e.Item != "" {
@@ -155,12 +158,17 @@ func (e *Error) Error() string {
 }
 
 // Unwrap returns Err.
-func (e *Error) Unwrap() error { return e.Err }
+func (e *Error) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.Err
+}
 
 // Message returns the text of Err alone, without the path: "7 is outside
 // the scale 1..5". It returns "<nil>" for a nil Err.
 func (e *Error) Message() string {
-	if e.Err == nil {
+	if e == nil || e.Err == nil {
 		return "<nil>"
 	}
 	return e.Err.Error()
@@ -169,7 +177,7 @@ func (e *Error) Message() string {
 // Kind returns the first *Kind in Err's chain, or nil if there is none.
 func (e *Error) Kind() *Kind {
 	var k *Kind
-	if errors.As(e.Err, &k) {
+	if e != nil && errors.As(e.Err, &k) {
 		return k
 	}
 	return nil
@@ -184,8 +192,11 @@ func (e *Error) Code() string { return e.Kind().Code() }
 //	{"path": "risks[2].owner", "item": "R-3", "kind": "missing", "message": "missing value"}
 //
 // item is left out when empty, offset when zero, kind when Err carries no
-// Kind.
+// Kind; a nil *Error is null.
 func (e *Error) MarshalJSON() ([]byte, error) {
+	if e == nil {
+		return []byte("null"), nil
+	}
 	b := []byte(`{"path":`)
 	b = strconv.AppendQuote(b, e.Path)
 	if e.Item != "" {

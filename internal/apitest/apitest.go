@@ -33,8 +33,9 @@ import (
 )
 
 // Exported lists what the package in dir exports, from its non-test .go
-// files: its exported types, its exported functions, and the exported
-// methods of its exported types as "Type.Method", each sorted.
+// files: its exported types (interfaces left out: they have no value of
+// their own), its exported functions, and the exported methods of its
+// exported types as "Type.Method", each sorted.
 func Exported(dir string) (types, funcs, methods []string, err error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -54,9 +55,14 @@ func Exported(dir string) (types, funcs, methods []string, err error) {
 			switch d := d.(type) {
 			case *ast.GenDecl:
 				for _, s := range d.Specs {
-					if ts, ok := s.(*ast.TypeSpec); ok && ts.Name.IsExported() {
-						types = append(types, ts.Name.Name)
+					ts, ok := s.(*ast.TypeSpec)
+					if !ok || !ts.Name.IsExported() {
+						continue
 					}
+					if _, iface := ts.Type.(*ast.InterfaceType); iface {
+						continue // no value of its own to marshal or call
+					}
+					types = append(types, ts.Name.Name)
 				}
 			case *ast.FuncDecl:
 				if !d.Name.IsExported() {

@@ -3,6 +3,7 @@ package scoring
 import (
 	"strings"
 
+	"github.com/ismskit/ismskit/risk/scoring/cvss"
 	"github.com/ismskit/ismskit/risk/scoring/cvss2"
 	"github.com/ismskit/ismskit/risk/scoring/cvss3"
 	"github.com/ismskit/ismskit/risk/scoring/cvss4"
@@ -75,7 +76,7 @@ func (c CVSS) score4(vector string) (Result, error) {
 		Version:      v.Version(),
 		Vector:       v.String(),
 		Score:        s.Score,
-		Severity:     s.Severity.String(),
+		Severity:     code(s.Severity),
 		Nomenclature: s.Nomenclature.String(),
 		MacroVector:  s.MacroVector.String(),
 	}, nil
@@ -92,11 +93,11 @@ func (c CVSS) score3(vector string) (Result, error) {
 		Version:  v.Version(),
 		Vector:   v.String(),
 		Score:    v.Score(),
-		Severity: s.Severity.String(),
+		Severity: code(s.Severity),
 		Parts: []Part{
-			{Name: "base", Score: s.Base, Level: cvss3.SeverityOf(s.Base).String()},
-			{Name: "temporal", Score: s.Temporal, Level: cvss3.SeverityOf(s.Temporal).String()},
-			{Name: "environmental", Score: s.Environmental, Level: cvss3.SeverityOf(s.Environmental).String()},
+			{Name: "base", Score: s.Base, Level: code(cvss3.SeverityOf(s.Base))},
+			{Name: "temporal", Score: s.Temporal, Level: code(cvss3.SeverityOf(s.Temporal))},
+			{Name: "environmental", Score: s.Environmental, Level: code(cvss3.SeverityOf(s.Environmental))},
 		},
 	}, nil
 }
@@ -112,11 +113,18 @@ func (c CVSS) score2(vector string) (Result, error) {
 		Version:  v.Version(),
 		Vector:   v.String(),
 		Score:    v.Score(),
-		Severity: s.Severity.String(),
+		Severity: code(s.Severity),
 		Parts: []Part{
-			{Name: "base", Score: s.Base, Level: cvss2.SeverityOf(s.Base).String()},
-			{Name: "temporal", Score: s.Temporal, Level: cvss2.SeverityOf(s.Temporal).String()},
-			{Name: "environmental", Score: s.Environmental, Level: cvss2.SeverityOf(s.Environmental).String()},
+			{Name: "base", Score: s.Base, Level: code(cvss2.SeverityOf(s.Base))},
+			{Name: "temporal", Score: s.Temporal, Level: code(cvss2.SeverityOf(s.Temporal))},
+			{Name: "environmental", Score: s.Environmental, Level: code(cvss2.SeverityOf(s.Environmental))},
 		},
 	}, nil
+}
+
+// code returns the lower-case code of a rating ("high"), as results carry
+// it.
+func code(s cvss.Severity) string {
+	b, _ := s.MarshalText()
+	return string(b)
 }

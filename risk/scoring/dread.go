@@ -57,9 +57,9 @@ func (a *Aggregation) UnmarshalText(text []byte) error {
 // 0 with no label (invalid in a configuration).
 type Band struct {
 	// Lowest score of the band, inclusive.
-	From float64
+	From float64 `json:"from"`
 	// Severity given to the band's scores, such as "high". Required.
-	Label string
+	Label string `json:"label"`
 }
 
 // The five DREAD ratings, in canonical order: Damage, Reproducibility,
@@ -87,17 +87,18 @@ var dreadParts = [5]string{"damage", "reproducibility", "exploitability", "affec
 type DREAD struct {
 	// Lowest and highest rating, inclusive. Both zero means 0..10.
 	// Otherwise 0 <= Min < Max <= 100000.
-	Min, Max int
+	Min int `json:"min,omitempty"`
+	Max int `json:"max,omitempty"`
 	// How the five ratings combine into the score.
-	Aggregate Aggregation
+	Aggregate Aggregation `json:"aggregate"`
 	// Severity bands in increasing order of From; the first From must not
 	// exceed the lowest possible score. Nil means the default thirds.
-	Bands []Band
+	Bands []Band `json:"bands,omitempty"`
 	// Optional name of the configuration (such as "acme-2024"), appended
 	// to the version. Set it when Bands are custom, so that results from
 	// different band tables do not share a version. It must not contain
 	// "/".
-	Profile string
+	Profile string `json:"profile,omitempty"`
 }
 
 func (d DREAD) scale() (lo, hi int) {

@@ -105,7 +105,7 @@ const (
 // immutable and safe for concurrent use.
 type OWASP struct {
 	// Impact selects the impact estimate that sets the severity.
-	Impact OWASPImpact
+	Impact OWASPImpact `json:"impact"`
 }
 
 // Name returns "owasp".

@@ -2,6 +2,7 @@ package scoring
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 
 	"github.com/ismskit/ismskit"
@@ -46,7 +47,7 @@ func TestCVSSMethod(t *testing.T) {
 			p, ok := r.Part(name)
 			require.True(t, ok)
 			assert.Equal(t, tt.parts[i], p.Score, name)
-			assert.Equal(t, cvss3.SeverityOf(tt.parts[i]).String(), p.Level)
+			assert.Equal(t, strings.ToLower(cvss3.SeverityOf(tt.parts[i]).String()), p.Level)
 		}
 	}
 	_, ok := Result{}.Part("base")

@@ -34,15 +34,17 @@ func TestSeverityText(t *testing.T) {
 		var back Severity
 		require.NoError(t, json.Unmarshal(b, &back))
 		assert.Equal(t, s, back)
-		p, err := ParseSeverity(s.String())
+		code, err := s.MarshalText()
+		require.NoError(t, err)
+		p, err := ParseSeverity(string(code))
 		require.NoError(t, err)
 		assert.Equal(t, s, p)
 	}
-	assert.Equal(t, "Critical", SeverityCritical.Title())
-	assert.Equal(t, "None", SeverityNone.Title())
+	assert.Equal(t, "Critical", SeverityCritical.String())
+	assert.Equal(t, "None", SeverityNone.String())
 	assert.False(t, Severity(5).IsValid())
 	assert.Equal(t, "Severity(5)", Severity(5).String())
-	assert.Equal(t, "Severity(5)", Severity(5).Title())
+	assert.Equal(t, "Severity(5)", Severity(5).String())
 	_, err := Severity(5).MarshalText()
 	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	var s Severity

@@ -18,10 +18,10 @@ func Example() {
 	for _, err := range []error{err2, err3, err4} {
 		fmt.Println(errors.Is(err, cvss.ErrMissingMetric), err)
 	}
-	fmt.Println(cvss.SeverityOf(9.3), cvss.SeverityOf(6.9).Title())
+	fmt.Println(cvss.SeverityOf(9.3), cvss.SeverityOf(6.9).String())
 	// Output:
 	// true A: missing mandatory metric
 	// true A: missing mandatory metric
 	// true SA: missing mandatory metric
-	// critical Medium
+	// Critical Medium
 }

@@ -54,8 +54,9 @@ func SeverityOfTenths(t int) Severity {
 	return SeverityCritical
 }
 
-// ParseSeverity returns the rating named by its lower-case text, such as
-// "high"; any other text is an ismskit.ErrUnknownValue error.
+// ParseSeverity returns the rating named by its code, the lower-case
+// text MarshalText gives, such as "high"; any other text (String's label
+// "High" included) is an ismskit.ErrUnknownValue error.
 func ParseSeverity(s string) (Severity, error) {
 	for i, n := range severityNames {
 		if s == n {
@@ -68,21 +69,14 @@ func ParseSeverity(s string) (Severity, error) {
 // IsValid reports whether s is one of the five ratings.
 func (s Severity) IsValid() bool { return int(s) < len(severityNames) }
 
-// String returns the lower-case name of the rating, such as "high".
+// String returns the rating as the specifications write it, such as
+// "High", or "Severity(n)" for a value that is not a rating. MarshalText
+// gives the lower-case code of documents ("high").
 func (s Severity) String() string {
-	if s.IsValid() {
-		return severityNames[s]
-	}
-	return fmt.Sprintf("Severity(%d)", uint8(s))
-}
-
-// Title returns the rating as the specifications capitalise it, such as
-// "High".
-func (s Severity) Title() string {
-	n := s.String()
 	if !s.IsValid() {
-		return n
+		return fmt.Sprintf("Severity(%d)", uint8(s))
 	}
+	n := severityNames[s]
 	return string(n[0]-'a'+'A') + n[1:]
 }
 

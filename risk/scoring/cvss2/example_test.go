@@ -14,7 +14,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(v, v.Base(), v.Severity().Title())
+	fmt.Println(v, v.Base(), v.Severity().String())
 	// Output: AV:N/AC:L/Au:N/C:P/I:P/A:P 7.5 High
 }
 

@@ -309,11 +309,10 @@ func TestSeverity(t *testing.T) {
 	} {
 		assert.Equal(t, tt.want, SeverityOf(tt.score), "%v", tt.score)
 	}
-	assert.Equal(t, "critical", SeverityCritical.String())
-	assert.Equal(t, "Critical", SeverityCritical.Title())
-	assert.Equal(t, "None", SeverityNone.Title())
+	assert.Equal(t, "Critical", SeverityCritical.String())
+	assert.Equal(t, "None", SeverityNone.String())
 	assert.Equal(t, "Severity(9)", Severity(9).String())
-	assert.Equal(t, "Severity(9)", Severity(9).Title())
+	assert.Equal(t, "Severity(9)", Severity(9).String())
 
 	b, err := json.Marshal(MustParse("CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H").Scores())
 	require.NoError(t, err)

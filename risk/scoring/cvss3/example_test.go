@@ -16,7 +16,7 @@ func ExampleParse() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(v.Base(), cvss3.SeverityOf(v.Base()).Title())
+	fmt.Println(v.Base(), cvss3.SeverityOf(v.Base()).String())
 	// Output: 9.8 Critical
 }
 

@@ -125,7 +125,7 @@ func TestFIRSTMacroScores(t *testing.T) {
 		want, err := strconv.ParseFloat(row[1], 64)
 		require.NoError(t, err)
 		assert.Equal(t, want, v.Score(), row[0])
-		assert.Equal(t, strings.ToLower(row[2]), v.Severity().String(), row[0])
+		assert.Equal(t, row[2], v.Severity().String(), row[0])
 		mv := v.MacroVector()
 		assert.Equal(t, want, mv.Score(), "lookup of %s", mv)
 		seen[mv] = true

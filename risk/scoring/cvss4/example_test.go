@@ -16,7 +16,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(v.Score(), v.Severity().Title(), v.Nomenclature(), v.MacroVector())
+	fmt.Println(v.Score(), v.Severity().String(), v.Nomenclature(), v.MacroVector())
 	// Output: 9.3 Critical CVSS-B 000200
 }
 

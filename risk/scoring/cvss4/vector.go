@@ -4,6 +4,7 @@ import (
 	"iter"
 	"strings"
 
+	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/risk/scoring/internal/vecerr"
 )
 
@@ -258,6 +259,9 @@ func (v Vector) MarshalText() ([]byte, error) {
 // UnmarshalText implements encoding.TextUnmarshaler with Parse. Empty
 // text gives the zero Vector.
 func (v *Vector) UnmarshalText(text []byte) error {
+	if v == nil {
+		return fielderr.NilTarget("cvss4.Vector")
+	}
 	if len(text) == 0 {
 		*v = Vector{}
 		return nil
