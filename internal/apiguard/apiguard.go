@@ -429,3 +429,103 @@ func nonEmptyLines(s string) []string {
 	}
 	return out
 }
+
+// Regenerate is the command that brings the records up to date.
+const Regenerate = "go run ./internal/apiguard/cmd/apiguard"
+
+// Check compares the module rooted at root with its committed records and
+// returns every problem, in words, each one line or a short diff:
+//
+//   - a package listing under api/ that differs from the code's exported
+//     API (with the lines removed "-" and added "+"), is missing or is
+//     left over from a removed package;
+//   - every change apidiff and SchemaChanges find against the baseline
+//     export data and schema copies, marked compatible or incompatible;
+//   - every recorded incompatible change that CHANGELOG.md's "Unreleased"
+//     section does not mention.
+//
+// No problems means the records describe the code. The error is for a
+// module that does not load or records that cannot be read.
+func Check(root string) ([]string, error) {
+	a, err := Load(root)
+	if err != nil {
+		return nil, err
+	}
+	base, err := Baseline(root)
+	if os.IsNotExist(err) {
+		return []string{fmt.Sprintf("%s is missing: run %s", BaselineFile, Regenerate)}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	schemas, err := ReadSchemas(root)
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	want := a.Listings()
+	files, err := filepath.Glob(filepath.Join(root, "api", "*.txt"))
+	if err != nil {
+		return nil, err
+	}
+	have := map[string][]byte{}
+	for _, f := range files {
+		if filepath.Base(f) == filepath.Base(IncompatibleFile) {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, err
+		}
+		have[filepath.Base(f)] = b
+	}
+	for _, name := range sortedKeys(want) {
+		old, ok := have[name]
+		switch {
+		case !ok:
+			out = append(out, fmt.Sprintf("api/%s is missing", name))
+		case !bytes.Equal(old, want[name]):
+			out = append(out, fmt.Sprintf("api/%s differs from the code:\n%s", name, lineDiff(old, want[name])))
+		}
+	}
+	for _, name := range sortedKeys(have) {
+		if _, ok := want[name]; !ok {
+			out = append(out, fmt.Sprintf("api/%s lists a package the module no longer has", name))
+		}
+	}
+	for _, c := range a.Diff(base, schemas) {
+		out = append(out, c.String())
+	}
+	unrecorded, err := UnrecordedIncompatible(root)
+	if err != nil {
+		return nil, err
+	}
+	for _, l := range unrecorded {
+		out = append(out, fmt.Sprintf("%s lists %q, which the Unreleased section of %s does not mention", IncompatibleFile, l, ChangelogFile))
+	}
+	return out, nil
+}
+
+// lineDiff lists the lines only in old ("-") and only in new ("+"); the
+// listings are sorted, so this is the diff a reviewer needs.
+func lineDiff(old, new []byte) string {
+	o, n := map[string]bool{}, map[string]bool{}
+	for _, l := range strings.Split(string(old), "\n") {
+		o[l] = true
+	}
+	for _, l := range strings.Split(string(new), "\n") {
+		n[l] = true
+	}
+	var b strings.Builder
+	for _, l := range strings.Split(string(old), "\n") {
+		if !n[l] {
+			fmt.Fprintf(&b, "\t- %s\n", l)
+		}
+	}
+	for _, l := range strings.Split(string(new), "\n") {
+		if !o[l] {
+			fmt.Fprintf(&b, "\t+ %s\n", l)
+		}
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}

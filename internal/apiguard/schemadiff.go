@@ -92,8 +92,11 @@ func resolve(root, s map[string]any) (map[string]any, string) {
 func (d *schemaDiffer) compare(path string, o, n map[string]any) {
 	o, oref := resolve(d.oldRoot, o)
 	n, nref := resolve(d.newRoot, n)
+	// A definition pair is compared once, at the first path that reaches
+	// it: keyed by path, a recursive definition (a tree of nodes) would
+	// be walked again at every depth, without end.
 	if oref != "" || nref != "" {
-		key := [2]string{oref + "|" + path, nref}
+		key := [2]string{oref, nref}
 		if d.seen[key] {
 			return
 		}
