@@ -73,7 +73,7 @@ func main() {
 // steps is the number of numbered steps of the report before the
 // closing management review (step 9, which prints its number alone until
 // the README's quoted output counts it).
-const steps = 8
+const steps = 9
 
 func run(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("quickstart", flag.ContinueOnError)

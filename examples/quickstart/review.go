@@ -21,7 +21,7 @@ import (
 // register they feed, and the management review that closes the cycle,
 // recorded back into the ISMS records.
 func (q *quickstart) managementReview() error {
-	q.printf("\n[9] Monitoring, management review and improvement (9.1, 9.3, 10.1)\n")
+	q.step(9, "Monitoring, management review and improvement (9.1, 9.3, 10.1)")
 
 	// The built-in checks and the SBOM checks, on the exports in the
 	// evidence folder; each result records the SHA-256 of its inputs.
