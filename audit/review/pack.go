@@ -803,9 +803,13 @@ func (b *builder) measurements(in *Input) {
 				overdue++
 			}
 		}
+		trend := counts(up, "improving", down, "worsening")
+		if up+down == 0 {
+			trend = "no trend yet"
+		}
 		parts = append(parts, fmt.Sprintf("%s: %s; %s; %s overdue.", cap1(plural(len(b.evals), "metric", "metrics")),
 			counts(met, "met", warn, "in warning", missed, "missed", none, "without data"),
-			counts(up, "improving", down, "worsening"), plural(overdue, "measurement", "measurements")))
+			trend, plural(overdue, "measurement", "measurements")))
 	}
 	var failing, stale int
 	for i := range b.in.Checks {

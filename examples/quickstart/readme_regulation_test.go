@@ -1,8 +1,8 @@
 package main
 
-// The code of the README's section on regulations (proposed in the
-// regulation branch's notes): the snippet appears verbatim inside this
-// example, so it compiles and its output is checked.
+// The code of the README's section on regulations: the snippet appears
+// verbatim inside this example (TestReadmeSnippets checks it), so it
+// compiles and its output is checked.
 
 import (
 	"fmt"

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -204,18 +205,25 @@ func Example_readmeOverlay() {
 }
 
 // TestReadmeSnippets checks that every Go block of README.md is code of
-// this file, so that the README cannot drift from code that compiles and
+// an example in this package's readme*_test.go files, so that the README cannot drift from code that compiles and
 // runs.
 func TestReadmeSnippets(t *testing.T) {
 	readme, err := os.ReadFile("../../README.md")
 	require.NoError(t, err)
-	self, err := os.ReadFile("readme_test.go")
+	// The snippets live in the examples of every readme*_test.go file.
+	files, err := filepath.Glob("readme*_test.go")
 	require.NoError(t, err)
-	code := normalise(string(self))
+	var all strings.Builder
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		require.NoError(t, err)
+		all.Write(b)
+	}
+	code := normalise(all.String())
 	blocks := goBlocks(string(readme))
 	require.NotEmpty(t, blocks, "README.md has no Go blocks")
 	for _, b := range blocks {
-		assert.Contains(t, code, normalise(b), "README.md block not found in readme_test.go")
+		assert.Contains(t, code, normalise(b), "README.md block not found in any readme*_test.go")
 	}
 }
 
