@@ -48,6 +48,7 @@ func BenchmarkAnalyzeSample(b *testing.B) {
 
 func BenchmarkDecodeRecordsSample(b *testing.B) {
 	data := readSample(b)
+	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
 		_, sinkErr = DecodeRecords(data)
