@@ -162,6 +162,9 @@ func (q *quickstart) quantify() error {
 	}{rep, perScenarioMap(a.Scenarios, per)}); err != nil {
 		return err
 	}
+	if err := q.fairReport(a, rep); err != nil {
+		return err
+	}
 	co := fair.ChartOptions{Title: "Nimbus Ledger: yearly loss exceedance of the top risks", Currency: "EUR"}
 	if a.Tolerance != nil {
 		co.Tolerance = a.Tolerance.Points

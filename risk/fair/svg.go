@@ -366,9 +366,9 @@ func axisTitle(what, currency string, log bool) string {
 }
 
 // legendHeight is the height of a legend of n entries: one column up to
-// four entries, two columns above.
+// six entries, two columns above.
 func legendHeight(n int) int {
-	if n > 4 {
+	if n > 6 {
 		n = (n + 1) / 2
 	}
 	return n * svgLegendLineStep
@@ -378,7 +378,7 @@ func legendHeight(n int) int {
 // label of each entry, labels clipped to fit their column.
 func writeLegend(b *bytes.Buffer, entries []legendEntry) {
 	cols, width := 1, 80
-	if len(entries) > 4 {
+	if len(entries) > 6 {
 		cols, width = 2, 40
 	}
 	rows := (len(entries) + cols - 1) / cols

@@ -453,7 +453,7 @@ func (d Document) settings() [][2]string {
 	}
 	if vuln == fair.PerIteration {
 		out = append(out, [2]string{"Vulnerability from TCap and RS", "Per iteration: compared once per simulated year."})
-	} else if a.Scenarios != nil || rep != nil {
+	} else if slices.ContainsFunc(a.Scenarios, func(s fair.Scenario) bool { return s.TCap != nil || s.RS != nil }) {
 		out = append(out, [2]string{"Vulnerability from TCap and RS", "Pooled: the share of all draws in which the threat capability exceeds the resistance strength."})
 	}
 	if len(a.Correlations) > 0 || len(a.Shocks) > 0 {
