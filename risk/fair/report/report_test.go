@@ -2,9 +2,11 @@ package report
 
 import (
 	"encoding/json"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/ismskit/ismskit"
@@ -157,5 +159,39 @@ func BenchmarkHTML(b *testing.B) {
 		if _, err := d.HTML(); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+func TestHTMLHostile(t *testing.T) {
+	a := analysis(t)
+	a.Scenarios[0].Description = `<script>alert(1)</script> & "quotes"`
+	a.Treatments[0].Description = "</table><img src=x onerror=alert(1)>"
+	rep, err := fair.Run(a)
+	require.NoError(t, err)
+	rep.Scenarios[1].Summary.Percentiles["90"] = math.NaN()
+	rep.Treatments[1].ROSI = nil
+	d := Document{Analysis: a, Report: rep, Organisation: "<b>Org</b>", Currency: "<€>"}
+	h, err := d.HTML()
+	require.NoError(t, err)
+	s := string(h)
+	assert.NotContains(t, s, "<script>")
+	assert.NotContains(t, s, "<img")
+	assert.NotContains(t, s, "<b>Org</b>")
+	assert.Contains(t, s, "n/a (no cost)")
+	assert.Contains(t, s, "—")
+}
+
+func TestHTMLConcurrent(t *testing.T) {
+	d := document(t)
+	want, err := d.HTML()
+	require.NoError(t, err)
+	var wg sync.WaitGroup
+	got := make([][]byte, 4)
+	for i := range got {
+		wg.Go(func() { got[i], _ = d.HTML() })
+	}
+	wg.Wait()
+	for _, g := range got {
+		assert.Equal(t, string(want), string(g))
 	}
 }
