@@ -134,13 +134,13 @@ func (q *quickstart) quantify() error {
 		}
 		rows = append(rows, fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%.1f%%\n", s.Name, q.titles[s.Name],
 			money(res.Mean()), money(res.Percentile(90)), money(res.Percentile(99)), 100*res.Exceedance(1e6)))
-		curves = append(curves, fair.Curve{Label: s.Name, Points: res.ExceedanceCurve(res.CurveAmounts(60))})
+		curves = append(curves, fair.Curve{Label: s.Name + " " + q.titles[s.Name], Points: res.ExceedanceCurve(res.CurveAmounts(60))})
 	}
 	total := rep.Result
 	rows = append(rows, fmt.Sprintf("all\t\t%s\t%s\t%s\t%.1f%%\n",
 		money(total.Mean()), money(total.Percentile(90)), money(total.Percentile(99)), 100*total.Exceedance(1e6)))
 	q.tab(rows...)
-	curves = append(curves, fair.Curve{Label: "All three", Points: total.ExceedanceCurve(total.CurveAmounts(60))})
+	curves = append(curves, fair.Curve{Label: "All three risks together", Points: total.ExceedanceCurve(total.CurveAmounts(60))})
 
 	q.printf("  Treatments compared (6.1.3 a):\n")
 	rows = []string{"Treatment\tRisk\tCost/yr\tLoss avoided/yr\tROSI\n"}
@@ -162,7 +162,18 @@ func (q *quickstart) quantify() error {
 	}{rep, perScenarioMap(a.Scenarios, per)}); err != nil {
 		return err
 	}
-	return q.write("fair-loss-exceedance.svg", fair.LossExceedanceSVG("Nimbus Ledger: yearly loss exceedance (EUR)", curves...))
+	if err := q.fairReport(a, rep); err != nil {
+		return err
+	}
+	co := fair.ChartOptions{Title: "Nimbus Ledger: yearly loss exceedance of the top risks", Currency: "EUR"}
+	if a.Tolerance != nil {
+		co.Tolerance = a.Tolerance.Points
+	}
+	svg, err := fair.LossExceedanceSVGWith(co, curves...)
+	if err != nil {
+		return fmt.Errorf("FAIR chart: %w", err)
+	}
+	return q.write("fair-loss-exceedance.svg", svg)
 }
 
 func perScenarioMap(s []fair.Scenario, per []fair.Summary) map[string]fair.Summary {

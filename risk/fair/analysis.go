@@ -423,3 +423,28 @@ func RunContext(ctx context.Context, a Analysis) (*Report, error) {
 	}
 	return rep, nil
 }
+
+// TreatedScenario returns the index in a.Scenarios of the scenario that
+// treatment i changes and that scenario with the treatment's changes
+// applied, as Run simulates it (for a chart of the scenario before and
+// after the treatment). An i outside the treatments is an
+// ismskit.ErrOutOfRange; a treatment that does not apply is its errors,
+// joined; either way the index is -1.
+func (a *Analysis) TreatedScenario(i int) (int, Scenario, error) {
+	if a == nil || i < 0 || i >= len(a.Treatments) {
+		n := 0
+		if a != nil {
+			n = len(a.Treatments)
+		}
+		return -1, Scenario{}, fielderr.At("treatments", errorf(ismskit.ErrOutOfRange, "treatment %d is outside the %d treatments", i, n))
+	}
+	var l fielderr.List
+	idx, s := a.treated(&l, i)
+	if err := l.Err(); err != nil || idx < 0 {
+		if err == nil {
+			err = fielderr.At(fielderr.Index("treatments", i), errorf(ismskit.ErrMissing, "the treatment applies to no valid scenario"))
+		}
+		return -1, Scenario{}, err
+	}
+	return idx, s, nil
+}

@@ -150,3 +150,25 @@ func TestDecodeScenario(t *testing.T) {
 	_, err = DecodeScenario([]byte(`{"name":"x","likelyhood":3}`))
 	require.ErrorIs(t, err, ismskit.ErrUnknownField)
 }
+
+func TestTreatedScenario(t *testing.T) {
+	a := readAnalysis(t)
+	idx, s, err := a.TreatedScenario(1)
+	require.NoError(t, err)
+	assert.Equal(t, 0, idx)
+	assert.Equal(t, "ransomware", s.Name)
+	require.NotNil(t, s.RS)
+	assert.Equal(t, 55.0, s.RS.Low)
+	assert.Equal(t, 40.0, a.Scenarios[0].RS.Low, "the analysis is not modified")
+	for _, i := range []int{-1, 2} {
+		idx, _, err = a.TreatedScenario(i)
+		assert.ErrorIs(t, err, ismskit.ErrOutOfRange)
+		assert.Equal(t, -1, idx)
+	}
+	var nilA *Analysis
+	_, _, err = nilA.TreatedScenario(0)
+	assert.ErrorIs(t, err, ismskit.ErrOutOfRange)
+	a.Treatments[0].Scenario = "nope"
+	_, _, err = a.TreatedScenario(0)
+	assert.ErrorIs(t, err, ismskit.ErrUnknownReference)
+}

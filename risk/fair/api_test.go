@@ -19,7 +19,7 @@ import (
 // tests below cover a new one as soon as it is added here; TestTypeList
 // checks the list against the package's source.
 var exportedTypes = []any{
-	Analysis{}, Bin{}, Breach{}, Comparison{}, Contribution{}, Correlation{}, Curve{}, Dist(0),
+	Analysis{}, Bin{}, Breach{}, ChartOptions{}, Comparison{}, Contribution{}, Correlation{}, Curve{}, Dist(0),
 	Estimate{}, Extensions{}, FrequencyMode(0), InputSensitivity{}, LossDistribution{}, Nodes{},
 	Options{}, PERTForm(0), Point{}, Portfolio{}, Report{}, Result{}, Scenario{}, SecondaryLoss{},
 	SensitivityOptions{}, SensitivityResult{}, Shock{}, Summary{}, Tolerance{}, Treatment{},
@@ -112,6 +112,9 @@ func TestZeroAndNilNeverPanic(t *testing.T) {
 		_, _ = SensitivityContext(nilCtx, Scenario{}, Options{}, SensitivityOptions{})
 		_ = LossExceedanceSVG("")
 		_ = LossExceedanceSVG("", Curve{}, Curve{Points: []Point{{}}})
+		_, _ = LossExceedanceSVGWith(ChartOptions{})
+		_, _ = LossExceedanceSVGWith(ChartOptions{}, Curve{}, Curve{Points: []Point{{}}})
+		_, _ = LossHistogramSVG(ChartOptions{}, nil)
 		_, _ = ParseDist("")
 		_, _ = ParsePERTForm("")
 		_, _ = ParseFrequencyMode("")

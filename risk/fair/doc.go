@@ -62,8 +62,11 @@
 // [Analysis] document bundles settings, scenarios, dependencies, the
 // tolerance and treatments in JSON (decoded strictly by [DecodeAnalysis];
 // its JSON Schema is [JSONSchema]) and [Run] turns it into a [Report]
-// (whose JSON Schema is [ReportSchema]). [LossExceedanceSVG] draws the
-// curves.
+// (whose JSON Schema is [ReportSchema]). [LossExceedanceSVG] and
+// [LossExceedanceSVGWith] draw the loss exceedance curves (with a
+// tolerance line, and treated curves dashed), [LossHistogramSVG] the
+// distribution of the annual loss; package risk/fair/report writes the
+// whole report as one HTML document.
 //
 // # Determinism, speed and limits
 //

@@ -108,3 +108,54 @@ func ExampleLossExceedanceSVG() {
 	fmt.Println(strings.HasPrefix(string(svg), "<svg"), strings.Count(string(svg), "<path"))
 	// Output: true 2
 }
+
+func ExampleLossExceedanceSVGWith() {
+	lef := fair.ClassicPERT(0.5, 2, 6)
+	lm := fair.LogNormal90(10e3, 1e6)
+	s := fair.Scenario{Name: "R-1", Nodes: fair.Nodes{LEF: &lef, LM: &lm}}
+	opt := fair.Options{Iterations: 10_000, Seed: 1, Mode: fair.Event}
+	before, err := fair.Simulate(s, opt)
+	if err != nil {
+		log.Fatal(err)
+	}
+	treated := s
+	lef2 := fair.ClassicPERT(0.1, 0.5, 2)
+	treated.LEF = &lef2
+	after, err := fair.Simulate(treated, opt)
+	if err != nil {
+		log.Fatal(err)
+	}
+	xs := before.CurveAmounts(50)
+	svg, err := fair.LossExceedanceSVGWith(fair.ChartOptions{
+		Title: "R-1 Phishing: before and after MFA", Currency: "EUR",
+		Tolerance: []fair.Point{{Amount: 1e5, Probability: 0.5}, {Amount: 1e6, Probability: 0.05}},
+	},
+		fair.Curve{Label: "R-1 Phishing", Points: before.ExceedanceCurve(xs), Colour: "#1f77b4"},
+		fair.Curve{Label: "R-1 Phishing, after MFA", Points: after.ExceedanceCurve(xs), Colour: "#1f77b4", Dashed: true})
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(strings.Count(string(svg), `stroke-dasharray="7 4"`), strings.Contains(string(svg), "Risk tolerance"))
+
+	_, err = fair.LossExceedanceSVGWith(fair.ChartOptions{Tolerance: []fair.Point{{Amount: 1e5, Probability: 0.5}}})
+	fmt.Println(err)
+	// Output:
+	// 2 true
+	// tolerance.points: a tolerance curve needs at least two points, not 1
+}
+
+func ExampleLossHistogramSVG() {
+	lef := fair.ClassicPERT(0.5, 2, 6)
+	lm := fair.LogNormal90(10e3, 1e6)
+	s := fair.Scenario{Name: "R-1", Nodes: fair.Nodes{LEF: &lef, LM: &lm}}
+	res, err := fair.Simulate(s, fair.Options{Iterations: 10_000, Seed: 1, Mode: fair.Event})
+	if err != nil {
+		log.Fatal(err)
+	}
+	svg, err := fair.LossHistogramSVG(fair.ChartOptions{Title: "R-1: annual loss", Currency: "EUR", Bins: 30}, res)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(strings.HasPrefix(string(svg), "<svg"), strings.Count(string(svg), "<rect") <= 31)
+	// Output: true true
+}

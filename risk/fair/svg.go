@@ -3,6 +3,7 @@ package fair
 import (
 	"bytes"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -11,13 +12,21 @@ import (
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
-// Curve is one labelled loss exceedance curve for [LossExceedanceSVG].
-// The zero value is an unlabelled curve with no points, drawn as nothing.
+// Curve is one labelled loss exceedance curve for [LossExceedanceSVG]
+// and [LossExceedanceSVGWith]. The zero value is an unlabelled curve with
+// no points, drawn as nothing.
 type Curve struct {
-	// Label names the curve in the legend.
+	// Label names the curve in the legend: a risk's ID and title.
 	Label string `json:"label"`
 	// Points are the curve's points, in increasing amount.
 	Points []Point `json:"points"`
+	// Dashed draws the curve dashed, as a curve after a treatment is
+	// drawn next to the solid curve before it.
+	Dashed bool `json:"dashed,omitzero"`
+	// Colour is the curve's colour as "#RRGGBB"; empty picks the next
+	// colour of the palette. Give a treated curve its untreated curve's
+	// colour to pair them.
+	Colour string `json:"colour,omitempty"`
 }
 
 // MaxCurvePoints bounds the points of a loss exceedance curve that
@@ -75,32 +84,171 @@ func (r *Result) curveAmounts(k int) ([]float64, error) {
 	return out, nil
 }
 
-// Plot geometry, in SVG user units: a 720 x 440 canvas with the plot
-// area from (80, 50) to (690, 370) and the legend from (500, 70).
+// ChartOptions are the settings of the charts [LossExceedanceSVGWith] and
+// [LossHistogramSVG] draw. The zero value draws an untitled chart with no
+// tolerance line, amounts without a currency and 40 histogram bins.
+type ChartOptions struct {
+	// Title is written above the plot.
+	Title string `json:"title,omitempty"`
+	// Currency names the unit of the amounts on the x axis ("EUR");
+	// empty writes none. At most 16 characters.
+	Currency string `json:"currency,omitempty"`
+	// Tolerance, when given, is drawn as a risk tolerance (appetite) line
+	// on the loss exceedance chart: the points of a [Tolerance] curve,
+	// amounts increasing, probabilities in [0, 1] and not increasing, at
+	// least two. Points at an amount of 0 are checked but not drawn on
+	// the log scale.
+	Tolerance []Point `json:"tolerance,omitempty"`
+	// ToleranceLabel names the tolerance line in the legend; empty means
+	// "Risk tolerance".
+	ToleranceLabel string `json:"toleranceLabel,omitempty"`
+	// Bins is the number of bars of a histogram, 0 (meaning 40) to
+	// MaxBins.
+	Bins int `json:"bins,omitzero"`
+}
+
+// Limits of the charts: MaxCurves curves on one loss exceedance chart and
+// MaxBins bars in one histogram.
 const (
+	MaxCurves = 64
+	MaxBins   = 1000
+)
+
+// check reports the problems of the options and of the curves' colours.
+func (o *ChartOptions) check(l *fielderr.List, curves []Curve) {
+	if n := utf8.RuneCountInString(o.Currency); n > 16 {
+		l.Add("currency", errorf(ismskit.ErrOutOfRange, "%d characters are more than 16", n))
+	}
+	if len(o.Tolerance) > 0 {
+		t := Tolerance{Points: o.Tolerance}
+		var tl fielderr.List
+		t.check(&tl, "")
+		for _, p := range ismskit.Problems(tl.Err()) {
+			l.Add("tolerance", p)
+		}
+	}
+	if o.Bins < 0 || o.Bins > MaxBins {
+		l.Add("bins", errorf(ismskit.ErrOutOfRange, "%d bins are outside [0, %d]", o.Bins, MaxBins))
+	}
+	if len(curves) > MaxCurves {
+		l.Add("curves", errorf(ismskit.ErrTooLarge, "%d curves are more than the limit %d", len(curves), MaxCurves))
+		return
+	}
+	for i, c := range curves {
+		if c.Colour != "" && !isColour(c.Colour) {
+			l.Add(fielderr.JoinPath(fielderr.Index("curves", i), "colour"), errorf(ismskit.ErrSyntax, "%q is not a colour written #RRGGBB", c.Colour))
+		}
+	}
+}
+
+// isColour reports whether c is written "#RRGGBB".
+func isColour(c string) bool {
+	if len(c) != 7 || c[0] != '#' {
+		return false
+	}
+	for i := 1; i < 7; i++ {
+		if !strings.ContainsRune("0123456789abcdefABCDEF", rune(c[i])) {
+			return false
+		}
+	}
+	return true
+}
+
+// Chart geometry, in SVG user units: a canvas 720 wide with the plot area
+// from (80, 50) to (690, 370), the x axis's title under it and the legend
+// under that, one or two columns of rows svgLegendLineStep high.
+const (
+	svgWidth          = 720
 	plotL, plotR      = 80, 690
 	plotT, plotB      = 50, 370
-	svgFontFamily     = "sans-serif"
+	svgFontFamily     = "Liberation Sans, Helvetica, Arial, sans-serif"
+	svgInk            = "#1a1a1a"
 	svgStrokeAxis     = "#333"
 	svgStrokeGrid     = "#ddd"
-	svgLegendY        = 70
+	svgTolerance      = "#1a1a1a"
+	svgLegendTop      = 428
 	svgLegendLineStep = 18
 )
 
-var svgColours = [...]string{"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b"}
+// svgColours is the palette of curves and bars: Tableau's ten colours,
+// each with a contrast above 3:1 on white but the orange and the olive.
+var svgColours = [...]string{"#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f", "#bcbd22", "#17becf"}
 
-// LossExceedanceSVG draws loss exceedance curves: the probability that
-// the annual loss exceeds an amount, against the amount on a log scale. The
-// output is a standalone SVG document and depends only on its inputs.
-// Points with a non-positive amount are skipped.
+// legendEntry is one row of a chart's legend.
+type legendEntry struct {
+	label, colour, dash string
+	width               float64
+}
+
+// LossExceedanceSVG draws loss exceedance curves under a title, as
+// LossExceedanceSVGWith does with only a title; a curve's colour that is
+// not "#RRGGBB" is replaced by the palette's. It never fails.
 func LossExceedanceSVG(title string, curves ...Curve) []byte {
-	lo, hi := math.Inf(1), math.Inf(-1)
+	cs := curves
+	if len(cs) > MaxCurves {
+		cs = cs[:MaxCurves]
+	}
+	for i, c := range cs {
+		if c.Colour != "" && !isColour(c.Colour) {
+			cs = slices.Clone(cs)
+			for j := i; j < len(cs); j++ {
+				if !isColour(cs[j].Colour) {
+					cs[j].Colour = ""
+				}
+			}
+			break
+		}
+	}
+	b, _ := LossExceedanceSVGWith(ChartOptions{Title: title}, cs...)
+	return b
+}
+
+// LossExceedanceSVGWith draws loss exceedance curves: the probability
+// that the annual loss exceeds an amount, against the amount on a log
+// scale, with the curves' labels (a risk's ID and title) in a legend
+// under the plot. The output is a standalone SVG document on a white
+// background and depends only on its inputs.
+//
+// The x axis runs from the power of ten at or below the smallest amount
+// drawn to the power of ten at or above the largest; every curve starts
+// at the axis's start, level with its first point (the probability of
+// exceeding any amount below the first one is at least that). The y axis
+// runs from 0 to a round bound at or above the highest probability drawn
+// (10%, 20%, 25%, 50%, 100%...), so a rare-event curve fills the plot.
+// Dashed curves (after a treatment) are drawn dashed; o.Tolerance is
+// drawn as a thick black dash-dotted line and named in the legend.
+// Points with a non-positive or infinite amount or a NaN probability are
+// skipped.
+//
+// Options that do not validate (a tolerance curve that is not one, a
+// currency longer than 16 characters, a curve's colour not written
+// #RRGGBB, more than MaxCurves curves) are errors wrapping
+// ismskit.ErrOutOfRange, ErrParameter, ismskit.ErrSyntax or
+// ismskit.ErrTooLarge, naming the option, and no chart.
+func LossExceedanceSVGWith(o ChartOptions, curves ...Curve) ([]byte, error) {
+	var l fielderr.List
+	o.check(&l, curves)
+	if err := l.Err(); err != nil {
+		return nil, err
+	}
+	drawable := func(p Point) bool {
+		return p.Amount > 0 && !math.IsInf(p.Amount, 0) && !math.IsNaN(p.Probability)
+	}
+	lo, hi, top := math.Inf(1), math.Inf(-1), 0.0
 	for _, c := range curves {
 		for _, p := range c.Points {
-			if p.Amount > 0 && !math.IsInf(p.Amount, 0) {
-				lo = min(lo, p.Amount)
-				hi = max(hi, p.Amount)
+			if drawable(p) {
+				lo, hi = min(lo, p.Amount), max(hi, p.Amount)
+				top = max(top, min(max(p.Probability, 0), 1))
 			}
+		}
+	}
+	var tol []Point
+	for _, p := range o.Tolerance {
+		if drawable(p) {
+			tol = append(tol, p)
+			lo, hi = min(lo, p.Amount), max(hi, p.Amount)
+			top = max(top, p.Probability)
 		}
 	}
 	if lo > hi { // nothing to draw
@@ -111,18 +259,66 @@ func LossExceedanceSVG(title string, curves ...Curve) []byte {
 	if d1 <= d0 {
 		d1 = d0 + 1
 	}
+	ymax, ystep := niceBound(top)
 	x := func(a float64) float64 { return plotL + (math.Log10(a)-d0)/(d1-d0)*(plotR-plotL) }
-	y := func(p float64) float64 { return plotB - p*(plotB-plotT) }
+	y := func(p float64) float64 { return plotB - min(max(p, 0), ymax)/ymax*(plotB-plotT) }
+
+	var legend []legendEntry
+	var plot strings.Builder
+	next := 0
+	for _, c := range curves {
+		col := c.Colour
+		if col == "" {
+			col = svgColours[next%len(svgColours)]
+			next++
+		}
+		dash := ""
+		if c.Dashed {
+			dash = "7 4"
+		}
+		var path strings.Builder
+		for _, p := range c.Points {
+			if !drawable(p) {
+				continue
+			}
+			py := fmtf(y(p.Probability))
+			if path.Len() == 0 {
+				path.WriteString("M" + fmtf(plotL) + " " + py + "H" + fmtf(x(p.Amount)))
+			} else {
+				path.WriteString("L" + fmtf(x(p.Amount)) + " " + py)
+			}
+		}
+		if path.Len() > 0 {
+			plot.WriteString(`<path d="` + path.String() + `" fill="none" stroke="` + col + `" stroke-width="2"` + dashAttr(dash) + "/>\n")
+		}
+		legend = append(legend, legendEntry{c.Label, col, dash, 2})
+	}
+	if len(tol) > 0 {
+		var path strings.Builder
+		for i, p := range tol {
+			if i == 0 {
+				path.WriteString("M")
+			} else {
+				path.WriteString("L")
+			}
+			path.WriteString(fmtf(x(p.Amount)) + " " + fmtf(y(p.Probability)))
+		}
+		plot.WriteString(`<path d="` + path.String() + `" fill="none" stroke="` + svgTolerance + `" stroke-width="2.5" stroke-dasharray="10 3 2 3"/>` + "\n")
+		label := o.ToleranceLabel
+		if label == "" {
+			label = "Risk tolerance"
+		}
+		legend = append(legend, legendEntry{label, svgTolerance, "10 3 2 3", 2.5})
+	}
 
 	var b bytes.Buffer
-	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" width="720" height="440" viewBox="0 0 720 440" font-family="` + svgFontFamily + `" font-size="12">` + "\n")
-	b.WriteString(`<rect width="720" height="440" fill="white"/>` + "\n")
-	b.WriteString(`<text x="360" y="28" text-anchor="middle" font-size="16">` + escape(title) + "</text>\n")
+	height := svgLegendTop + legendHeight(len(legend)) + 6
+	open(&b, height, o.Title)
 	// Grid and ticks.
-	for p := 0; p <= 10; p += 2 {
-		yy := fmtf(y(float64(p) / 10))
+	for p := 0.0; p <= ymax*(1+1e-9); p += ystep {
+		yy := fmtf(y(p))
 		b.WriteString(`<line x1="80" x2="690" y1="` + yy + `" y2="` + yy + `" stroke="` + svgStrokeGrid + `"/>` + "\n")
-		b.WriteString(`<text x="72" y="` + yy + `" text-anchor="end" dominant-baseline="middle">` + strconv.Itoa(p*10) + "%</text>\n")
+		b.WriteString(`<text x="72" y="` + yy + `" text-anchor="end" dominant-baseline="middle">` + pctLabel(p) + "</text>\n")
 	}
 	for d := d0; d <= d1; d++ {
 		xx := fmtf(x(math.Pow(10, d)))
@@ -130,32 +326,233 @@ func LossExceedanceSVG(title string, curves ...Curve) []byte {
 		b.WriteString(`<text x="` + xx + `" y="388" text-anchor="middle">` + moneyLabel(d) + "</text>\n")
 	}
 	b.WriteString(`<path d="M80 50V370H690" fill="none" stroke="` + svgStrokeAxis + `"/>` + "\n")
-	b.WriteString(`<text x="385" y="420" text-anchor="middle">Annual loss (log scale)</text>` + "\n")
-	b.WriteString(`<text x="20" y="210" text-anchor="middle" transform="rotate(-90 20 210)">Probability of exceeding</text>` + "\n")
-	// Curves and legend.
-	for i, c := range curves {
-		col := svgColours[i%len(svgColours)]
-		var path strings.Builder
-		for _, p := range c.Points {
-			if !(p.Amount > 0) || math.IsInf(p.Amount, 0) || math.IsNaN(p.Probability) {
+	b.WriteString(`<text x="385" y="410" text-anchor="middle">` + escape(axisTitle("Annual loss", o.Currency, true)) + "</text>\n")
+	b.WriteString(`<text x="20" y="210" text-anchor="middle" transform="rotate(-90 20 210)">Probability of a greater loss in a year</text>` + "\n")
+	b.WriteString(plot.String())
+	writeLegend(&b, legend)
+	b.WriteString("</svg>\n")
+	return b.Bytes(), nil
+}
+
+// open writes the start of a chart: the svg element, the white
+// background and the title.
+func open(b *bytes.Buffer, height int, title string) {
+	h := strconv.Itoa(height)
+	b.WriteString(`<svg xmlns="http://www.w3.org/2000/svg" width="720" height="` + h + `" viewBox="0 0 720 ` + h +
+		`" font-family="` + svgFontFamily + `" font-size="12" fill="` + svgInk + `" role="img">` + "\n")
+	if title != "" {
+		b.WriteString(`<title>` + escape(title) + "</title>\n")
+	}
+	b.WriteString(`<rect width="720" height="` + h + `" fill="white"/>` + "\n")
+	b.WriteString(`<text x="360" y="28" text-anchor="middle" font-size="16">` + escape(title) + "</text>\n")
+}
+
+func dashAttr(dash string) string {
+	if dash == "" {
+		return ""
+	}
+	return ` stroke-dasharray="` + dash + `"`
+}
+
+// axisTitle writes "Annual loss in EUR (log scale)".
+func axisTitle(what, currency string, log bool) string {
+	if currency != "" {
+		what += " in " + currency
+	}
+	if log {
+		what += " (log scale)"
+	}
+	return what
+}
+
+// legendHeight is the height of a legend of n entries: one column up to
+// six entries, two columns above.
+func legendHeight(n int) int {
+	if n > 6 {
+		n = (n + 1) / 2
+	}
+	return n * svgLegendLineStep
+}
+
+// writeLegend writes the legend under the plot: a line sample and the
+// label of each entry, labels clipped to fit their column.
+func writeLegend(b *bytes.Buffer, entries []legendEntry) {
+	cols, width := 1, 80
+	if len(entries) > 6 {
+		cols, width = 2, 40
+	}
+	rows := (len(entries) + cols - 1) / cols
+	for i, e := range entries {
+		col, row := i/max(rows, 1), i%max(rows, 1)
+		x0 := 80 + col*310
+		ly := strconv.Itoa(svgLegendTop + row*svgLegendLineStep + svgLegendLineStep/2)
+		b.WriteString(`<line x1="` + strconv.Itoa(x0) + `" x2="` + strconv.Itoa(x0+28) + `" y1="` + ly + `" y2="` + ly + `" stroke="` + e.colour +
+			`" stroke-width="` + strconv.FormatFloat(e.width, 'f', -1, 64) + `"` + dashAttr(e.dash) + "/>\n")
+		b.WriteString(`<text x="` + strconv.Itoa(x0+34) + `" y="` + ly + `" dominant-baseline="middle">` + escape(clip(e.label, width)) + "</text>\n")
+	}
+}
+
+// clip keeps s to n characters, ending a shortened one with an ellipsis.
+func clip(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return strings.TrimSpace(string(r[:n-1])) + "…"
+}
+
+// niceBound returns the y axis's bound for a highest probability p: the
+// smallest of 1, 2, 2.5 and 5 times a power of ten at or above p (1 at
+// most, and 1 for p of 0), and the step of its grid lines (4 or 5 of
+// them).
+func niceBound(p float64) (bound, step float64) {
+	if !(p > 0) || p >= 1 {
+		return 1, 0.2
+	}
+	p = max(p, 1e-6)
+	e := math.Floor(math.Log10(p))
+	for {
+		unit := math.Pow(10, e)
+		for _, m := range [...]float64{1, 2, 2.5, 5, 10} {
+			if m*unit >= p*(1-1e-12) {
+				bound = min(m*unit, 1)
+				switch m {
+				case 2:
+					return bound, bound / 4
+				default:
+					return bound, bound / 5
+				}
+			}
+		}
+		e++
+	}
+}
+
+// pctLabel writes a probability as a percentage with the decimals it
+// needs: "20%", "2.5%", "0.05%".
+func pctLabel(p float64) string {
+	v := math.Round(p*100*1e6) / 1e6
+	return strconv.FormatFloat(v, 'f', -1, 64) + "%"
+}
+
+// LossHistogramSVG draws the distribution of r's annual losses as a
+// histogram: o.Bins bars (40 when 0) evenly spaced on a log scale from the
+// power of ten at or below the smallest loss drawn (a ten-thousandth of
+// the largest at the least) to the largest loss, each as high as the
+// share of years whose loss falls in it, with the mean, the 90th and the
+// 99th percentiles marked. Years without a loss, which a log scale cannot
+// show, are counted in a note above the plot; losses below the first bar
+// are counted in it. The output is a standalone SVG document on a white
+// background and depends only on its inputs; o.Tolerance is not used.
+//
+// A nil result or one without iterations is an ismskit.ErrMissing;
+// options that do not validate are errors naming the option, as
+// LossExceedanceSVGWith says; either way there is no chart.
+func LossHistogramSVG(o ChartOptions, r *Result) ([]byte, error) {
+	var l fielderr.List
+	o.check(&l, nil)
+	if r.Iterations() == 0 {
+		l.Add("result", errorf(ismskit.ErrMissing, "no simulated losses to draw"))
+	}
+	if err := l.Err(); err != nil {
+		return nil, err
+	}
+	bins := o.Bins
+	if bins == 0 {
+		bins = 40
+	}
+	n := float64(r.Iterations())
+	hi := r.Max()
+	lo := math.Inf(1)
+	zero := 0
+	for v := range r.Losses() {
+		if v > 0 {
+			lo = min(lo, v)
+		} else {
+			zero++
+		}
+	}
+	var counts []int
+	var d0, d1, l0, l1 float64
+	if hi > 0 {
+		lo = max(lo, hi*1e-4)
+		if lo >= hi {
+			lo = hi / 10
+		}
+		d0, d1 = math.Floor(math.Log10(lo)), math.Ceil(math.Log10(hi))
+		if d1 <= d0 {
+			d1 = d0 + 1
+		}
+		l0, l1 = math.Log10(lo), math.Log10(hi)
+		counts = make([]int, bins)
+		for v := range r.Losses() {
+			if !(v > 0) {
 				continue
 			}
-			if path.Len() == 0 {
-				path.WriteString("M")
-			} else {
-				path.WriteString("L")
-			}
-			path.WriteString(fmtf(x(p.Amount)) + " " + fmtf(y(min(max(p.Probability, 0), 1))))
+			k := int(math.Floor((math.Log10(v) - l0) / (l1 - l0) * float64(bins)))
+			counts[min(max(k, 0), bins-1)]++
 		}
-		if path.Len() > 0 {
-			b.WriteString(`<path d="` + path.String() + `" fill="none" stroke="` + col + `" stroke-width="2"/>` + "\n")
-		}
-		ly := svgLegendY + i*svgLegendLineStep
-		b.WriteString(`<line x1="500" x2="524" y1="` + strconv.Itoa(ly) + `" y2="` + strconv.Itoa(ly) + `" stroke="` + col + `" stroke-width="2"/>` + "\n")
-		b.WriteString(`<text x="530" y="` + strconv.Itoa(ly) + `" dominant-baseline="middle">` + escape(c.Label) + "</text>\n")
+	} else {
+		d0, d1 = 0, 1
 	}
+	top := 0.0
+	for _, c := range counts {
+		top = max(top, float64(c)/n)
+	}
+	ymax, ystep := niceBound(top)
+	x := func(a float64) float64 { return plotL + (a-d0)/(d1-d0)*(plotR-plotL) } // a is log10
+	y := func(p float64) float64 { return plotB - min(max(p, 0), ymax)/ymax*(plotB-plotT) }
+
+	var b bytes.Buffer
+	open(&b, svgLegendTop+6, o.Title)
+	for p := 0.0; p <= ymax*(1+1e-9); p += ystep {
+		yy := fmtf(y(p))
+		b.WriteString(`<line x1="80" x2="690" y1="` + yy + `" y2="` + yy + `" stroke="` + svgStrokeGrid + `"/>` + "\n")
+		b.WriteString(`<text x="72" y="` + yy + `" text-anchor="end" dominant-baseline="middle">` + pctLabel(p) + "</text>\n")
+	}
+	for d := d0; d <= d1; d++ {
+		xx := fmtf(x(d))
+		b.WriteString(`<line x1="` + xx + `" x2="` + xx + `" y1="50" y2="370" stroke="` + svgStrokeGrid + `"/>` + "\n")
+		b.WriteString(`<text x="` + xx + `" y="388" text-anchor="middle">` + moneyLabel(d) + "</text>\n")
+	}
+	for k, c := range counts {
+		if c == 0 {
+			continue
+		}
+		x0 := x(l0 + (l1-l0)*float64(k)/float64(bins))
+		x1 := x(l0 + (l1-l0)*float64(k+1)/float64(bins))
+		yy := y(float64(c) / n)
+		b.WriteString(`<rect x="` + fmtf(x0) + `" y="` + fmtf(yy) + `" width="` + fmtf(max(x1-x0-0.5, 0.5)) + `" height="` + fmtf(plotB-yy) +
+			`" fill="` + svgColours[0] + `"/>` + "\n")
+	}
+	if hi > 0 {
+		marks := []struct {
+			label string
+			v     float64
+		}{{"mean", r.Mean()}, {"P90", r.Percentile(90)}, {"P99", r.Percentile(99)}}
+		for i, m := range marks {
+			if !(m.v >= lo) {
+				continue
+			}
+			xx := fmtf(x(math.Log10(m.v)))
+			ly := plotT + 12 + i*14
+			b.WriteString(`<line x1="` + xx + `" x2="` + xx + `" y1="` + strconv.Itoa(ly-10) + `" y2="370" stroke="` + svgColours[1+i] + `" stroke-width="1.5" stroke-dasharray="5 3"/>` + "\n")
+			b.WriteString(`<text x="` + fmtf(x(math.Log10(m.v))+3) + `" y="` + strconv.Itoa(ly) + `" font-size="11">` + m.label + "</text>\n")
+		}
+	}
+	b.WriteString(`<path d="M80 50V370H690" fill="none" stroke="` + svgStrokeAxis + `"/>` + "\n")
+	b.WriteString(`<text x="385" y="410" text-anchor="middle">` + escape(axisTitle("Annual loss", o.Currency, true)) + "</text>\n")
+	b.WriteString(`<text x="20" y="210" text-anchor="middle" transform="rotate(-90 20 210)">Share of years</text>` + "\n")
+	note := "Every year has a loss."
+	switch {
+	case zero == r.Iterations():
+		note = "No year has a loss."
+	case zero > 0:
+		note = "No loss in " + pctLabel(math.Round(float64(zero)/n*1000)/1000) + " of the years (not drawn)."
+	}
+	b.WriteString(`<text x="690" y="44" text-anchor="end" font-size="11">` + note + "</text>\n")
 	b.WriteString("</svg>\n")
-	return b.Bytes()
+	return b.Bytes(), nil
 }
 
 // fmtf writes a coordinate with one decimal.
