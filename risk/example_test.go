@@ -216,17 +216,21 @@ func ExampleHeatMap_SVGWith() {
 	svg, err := h.SVGWith(risk.SVGOptions{
 		Stages:   []risk.Stage{risk.Current},
 		Colours:  map[string]string{"high": "#ffd0a8", "critical": "#f7a8a8"},
-		Title:    "Risks today",
-		CellSize: 40,
+		Title:        "Risks today",
+		Organisation: "Example Ltd",
+		AsOf:         ismskit.MustParseDate("2026-11-28"),
+		CellSize:     40,
 	})
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(string(svg[:4]), strings.Count(string(svg), "<rect "), "cells")
+	fmt.Println(string(svg[:4]), strings.Count(string(svg), "<title>L"), "cells")
+	fmt.Println(strings.Contains(string(svg), "Example Ltd · as of 2026-11-28"), strings.Contains(string(svg), "Risk level:"))
 	_, err = h.SVGWith(risk.SVGOptions{Colours: map[string]string{"severe": "#000000"}})
 	fmt.Println(err)
 	// Output:
 	// <svg 25 cells
+	// true true
 	// colours.severe: no cell has the risk level "severe"
 }
 

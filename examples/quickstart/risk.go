@@ -69,6 +69,11 @@ func (q *quickstart) assessRisks() error {
 	if err != nil {
 		return fmt.Errorf("heat map: %w", err)
 	}
+	svg, err := h.SVGWith(risk.SVGOptions{Title: "Risk heat map, before and after treatment", Organisation: q.org.Name, AsOf: q.asOf})
+	if err != nil {
+		return fmt.Errorf("heat map: %w", err)
+	}
+	q.heatmap = h
 	data, err := risk.EncodeRegister(reg)
 	if err != nil {
 		return fmt.Errorf("risk register: %w", err)
@@ -80,7 +85,7 @@ func (q *quickstart) assessRisks() error {
 	for _, f := range []struct {
 		name string
 		data []byte
-	}{{"risk-register.json", data}, {"risk-register.csv", csv}, {"risk-heatmap.svg", h.SVG()}} {
+	}{{"risk-register.json", data}, {"risk-register.csv", csv}, {"risk-heatmap.svg", svg}} {
 		if err := q.write(f.name, f.data); err != nil {
 			return err
 		}
