@@ -214,8 +214,8 @@ func ExampleHeatMap_SVGWith() {
 		panic(err)
 	}
 	svg, err := h.SVGWith(risk.SVGOptions{
-		Stages:   []risk.Stage{risk.Current},
-		Colours:  map[string]string{"high": "#ffd0a8", "critical": "#f7a8a8"},
+		Stages:       []risk.Stage{risk.Current},
+		Colours:      map[string]string{"high": "#ffd0a8", "critical": "#f7a8a8"},
 		Title:        "Risks today",
 		Organisation: "Example Ltd",
 		AsOf:         ismskit.MustParseDate("2026-11-28"),
