@@ -4,13 +4,11 @@ package main
 // risk/fair; ISO/IEC 27001:2022 clauses 6.1.2 and 6.1.3).
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/ismskit/ismskit/examples/internal/sample"
-	"github.com/ismskit/ismskit/internal/table"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/risk/fair"
@@ -284,24 +282,7 @@ func (q *quickstart) treat() error {
 		q.tab(rows...)
 	}
 
-	t := &table.Table{Header: []string{"Risk", "Action", "Title", "Owner", "Due", "Status", "Controls"}}
-	for _, p := range plan {
-		var cs []string
-		for _, c := range p.Controls {
-			cs = append(cs, c.String())
-		}
-		due := ""
-		if !p.Due.IsZero() {
-			due = day(p.Due)
-		}
-		t.Append(p.risk, p.ID, p.Title, p.Owner, due, string(p.Status), strings.Join(cs, " "))
-	}
-	var md bytes.Buffer
-	md.WriteString("# Nimbus Ledger risk treatment plan\n\n")
-	if err := t.WriteMarkdown(&md); err != nil {
-		return err
-	}
-	if err := q.write("treatment-plan.md", md.Bytes()); err != nil {
+	if err := q.riskReport(); err != nil {
 		return err
 	}
 	return q.writeJSON("risk-acceptance-gaps.json", gaps)

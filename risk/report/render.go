@@ -97,9 +97,10 @@ func (c Content) AppetiteTexts() []string {
 }
 
 // HeatMapSVG returns the heat map of the three stages as an SVG document
-// titled with the organisation and the day.
+// titled with the organisation and the day, in cells of 40 pixels so that
+// it fits beside the summary on an A4 landscape page.
 func (c Content) HeatMapSVG() []byte {
-	b, _ := c.HeatMap.SVGWith(risk.SVGOptions{Stages: risk.Stages(), Organisation: c.Organisation, AsOf: c.AsOf}) // valid options
+	b, _ := c.HeatMap.SVGWith(risk.SVGOptions{Stages: risk.Stages(), Organisation: c.Organisation, AsOf: c.AsOf, CellSize: 40}) // valid options
 	return b
 }
 
