@@ -1,6 +1,8 @@
 package risk_test
 
 import (
+	"bytes"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"os"
@@ -181,6 +183,32 @@ func ExampleEncodeCSV() {
 	fmt.Println(back[0].ID, back[0].Controls[1].Control, back[0].Controls[1].Status, back[0].Controls[1].LikelihoodEffect)
 	// Output:
 	// R-1 8.5 Planned 50
+}
+
+func ExampleEncodeRegisterCSV() {
+	reg := exampleRegister()
+	reg.Risks = reg.Risks[:1]
+	data, err := risk.EncodeRegisterCSV(reg)
+	if err != nil {
+		panic(err)
+	}
+	records, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		panic(err)
+	}
+	for i, h := range records[0] {
+		if strings.Contains(h, "level") || h == "ID" {
+			fmt.Printf("%s: %s\n", h, records[1][i])
+		}
+	}
+	back, err := risk.DecodeCSV(data) // the computed columns are skipped
+	fmt.Println(len(back), err)
+	// Output:
+	// ID: R-1
+	// Inherent level: High
+	// Current level: High
+	// Residual level: Medium
+	// 1 <nil>
 }
 
 func ExampleNewHeatMap() {

@@ -14,7 +14,7 @@ var zeroFuncs = map[string]any{
 	"ChangeKinds": ChangeKinds, "Check": Check, "CheckControls": CheckControls, "CheckHistory": CheckHistory,
 	"Compare": Compare, "ContrastRatio": ContrastRatio, "ControlStatuses": ControlStatuses, "ControlTheme": ControlTheme, "CriteriaSchema": CriteriaSchema,
 	"DecodeCSV": DecodeCSV, "DecodeCriteria": DecodeCriteria, "DecodeRegister": DecodeRegister, "Diff": Diff,
-	"Dimensions": Dimensions, "EncodeCSV": EncodeCSV, "EncodeCriteria": EncodeCriteria, "EncodeRegister": EncodeRegister,
+	"Dimensions": Dimensions, "EncodeCSV": EncodeCSV, "EncodeRegisterCSV": EncodeRegisterCSV, "EncodeCriteria": EncodeCriteria, "EncodeRegister": EncodeRegister,
 	"JSONSchema": JSONSchema, "NeedingAcceptance": NeedingAcceptance, "NewAssessor": NewAssessor, "NewHeatMap": NewHeatMap,
 	"NewScoreRecord": NewScoreRecord, "ParseAcceptanceStatus": ParseAcceptanceStatus, "ParseActionStatus": ParseActionStatus,
 	"ParseAssetKind": ParseAssetKind, "ParseChangeKind": ParseChangeKind, "ParseControlStatus": ParseControlStatus,

@@ -76,7 +76,7 @@ func (q *quickstart) assessRisks() error {
 	if err != nil {
 		return fmt.Errorf("risk register: %w", err)
 	}
-	csv, err := risk.EncodeCSV(reg.Risks)
+	csv, err := risk.EncodeRegisterCSV(reg)
 	if err != nil {
 		return fmt.Errorf("risk register: %w", err)
 	}
