@@ -254,3 +254,17 @@ func requireWellFormedSVG(t *testing.T, page []byte) {
 		require.NoError(t, err)
 	}
 }
+
+var sink int
+
+// BenchmarkHTML renders the 30-risk sample report.
+func BenchmarkHTML(b *testing.B) {
+	d := sampleDocument(b)
+	for b.Loop() {
+		page, err := d.HTML()
+		if err != nil {
+			b.Fatal(err)
+		}
+		sink += len(page)
+	}
+}

@@ -147,3 +147,17 @@ func dump(t *testing.T, b []byte) []byte {
 	}
 	return []byte(out.String())
 }
+
+var sink int
+
+// BenchmarkEncode writes the 30-risk sample workbook.
+func BenchmarkEncode(b *testing.B) {
+	d := sampleDocument(b)
+	for b.Loop() {
+		x, err := Encode(d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sink += len(x)
+	}
+}
