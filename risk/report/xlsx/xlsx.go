@@ -24,8 +24,9 @@ const (
 
 // The one font of the workbook and its size.
 const (
-	fontName = "Arial"
-	fontSize = 9
+	fontName   = "Arial"
+	fontSize   = 9
+	lineHeight = 11.5 // points, one line of the font
 )
 
 // headRow is the row of the column headings on the Risks and Treatment
@@ -117,8 +118,8 @@ type book struct {
 	c  report.Content
 	lh ismskit.Letterhead
 	// Styles.
-	title, subtitle, head, body, number, date, overdue, overdueN, bold int
-	levels                                                             map[string]int // fill per level colour
+	title, subtitle, note, head, body, number, date, overdue, overdueN, bold int
+	levels                                                                   map[string]int // fill per level colour
 }
 
 func cell(col, row int) string {
@@ -143,6 +144,7 @@ func (b *book) styles() error {
 	dateFmt := "yyyy-mm-dd"
 	mk(&b.title, &excelize.Style{Font: font(14, true, accent)})
 	mk(&b.subtitle, &excelize.Style{Font: font(fontSize+1, true, "1A1A1A")})
+	mk(&b.note, &excelize.Style{Font: font(fontSize, false, "5A5A5A")})
 	mk(&b.head, &excelize.Style{Font: font(fontSize, true, "FFFFFF"), Fill: excelize.Fill{Type: "pattern", Pattern: 1, Color: []string{accent}}, Alignment: top})
 	mk(&b.body, &excelize.Style{Font: font(fontSize, false, "1A1A1A"), Alignment: top, Border: thin})
 	mk(&b.bold, &excelize.Style{Font: font(fontSize, true, "1A1A1A"), Alignment: top, Border: thin})
@@ -220,6 +222,8 @@ func (b *book) sheet(name, heading, note string, headings []string, widths []flo
 		func() error { return f.SetCellStr(name, "A2", b.byline()) },
 		func() error { return f.SetCellStyle(name, "A2", "A2", b.subtitle) },
 		func() error { return f.SetCellStr(name, "A3", note) },
+		func() error { return f.SetCellStyle(name, "A3", "A3", b.note) },
+		func() error { return f.SetRowHeight(name, headRow, 2*lineHeight+4) },
 	}
 	for _, s := range steps {
 		if err := s(); err != nil {
@@ -238,10 +242,26 @@ func (b *book) sheet(name, heading, note string, headings []string, widths []flo
 	if err := f.SetCellStyle(name, cell(0, headRow), cell(len(headings)-1, headRow), b.head); err != nil {
 		return err
 	}
-	if err := f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: cell(0, headRow+1), ActivePane: "bottomLeft"}); err != nil {
-		return err
+	return f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: cell(0, headRow+1), ActivePane: "bottomLeft"})
+}
+
+// fit sets the height of a row so that its wrapped text shows: the most
+// lines any cell needs at its column's width, estimated from the number
+// of characters.
+func (b *book) fit(sheet string, row int, cells []string, widths []float64) error {
+	lines := 1
+	for i, c := range cells {
+		if i >= len(widths) {
+			break
+		}
+		per := int(widths[i] * 1.4) // characters of the 9-point font per line
+		n := 0
+		for _, l := range strings.Split(c, "\n") {
+			n += max(1, (utf8.RuneCountInString(l)+per-1)/max(per, 1))
+		}
+		lines = max(lines, n)
 	}
-	return b.printSetup(name, headRow)
+	return b.f.SetRowHeight(sheet, row, float64(lines)*lineHeight+3)
 }
 
 // printSetup sets A4 landscape fitted to the page's width, the heading
@@ -334,6 +354,9 @@ func (b *book) risksSheet() error {
 			r.AcceptanceText(), r.Actions, r.Overdue); err != nil {
 			return err
 		}
+		if err := b.fit(s, row, []string{"", r.ID, r.Title, r.Owner, "", "", "", "", "", "", "", opt, "", r.AcceptanceText()}, widths); err != nil {
+			return err
+		}
 		if err := b.f.SetCellStyle(s, cell(0, row), cell(len(headings)-1, row), b.body); err != nil {
 			return err
 		}
@@ -358,11 +381,19 @@ func (b *book) risksSheet() error {
 			}
 		}
 	}
-	last := headRow + len(b.c.Risks)
-	if last > headRow {
-		return b.f.AutoFilter(s, cell(0, headRow)+":"+cell(len(headings)-1, last), nil)
+	return b.filterAndPrint(s, len(headings), len(b.c.Risks))
+}
+
+// filterAndPrint puts a filter on the table of n rows and sets up the
+// printing; the filter goes first, as setting it rewrites the sheet
+// properties that hold "fit to page".
+func (b *book) filterAndPrint(sheet string, cols, n int) error {
+	if n > 0 {
+		if err := b.f.AutoFilter(sheet, cell(0, headRow)+":"+cell(cols-1, headRow+n), nil); err != nil {
+			return err
+		}
 	}
-	return nil
+	return b.printSetup(sheet, headRow)
 }
 
 func (b *book) planSheet() error {
@@ -387,6 +418,9 @@ func (b *book) planSheet() error {
 		if err := b.put(s, row, a.Due, days, a.RiskID, a.RiskTitle, a.ID, what, a.ControlsText(), a.Owner, a.StatusText()); err != nil {
 			return err
 		}
+		if err := b.fit(s, row, []string{"", "", a.RiskID, a.RiskTitle, a.ID, what, a.ControlsText(), a.Owner, a.StatusText()}, widths); err != nil {
+			return err
+		}
 		if err := b.f.SetCellStyle(s, cell(0, row), cell(len(headings)-1, row), b.body); err != nil {
 			return err
 		}
@@ -405,11 +439,7 @@ func (b *book) planSheet() error {
 			return err
 		}
 	}
-	last := headRow + len(b.c.Plan)
-	if last > headRow {
-		return b.f.AutoFilter(s, cell(0, headRow)+":"+cell(len(headings)-1, last), nil)
-	}
-	return nil
+	return b.filterAndPrint(s, len(headings), len(b.c.Plan))
 }
 
 func (b *book) summarySheet() error {
@@ -464,5 +494,5 @@ func (b *book) summarySheet() error {
 		}
 		row++
 	}
-	return nil
+	return b.printSetup(s, headRow)
 }
