@@ -15,8 +15,11 @@ import (
 	"github.com/ismskit/ismskit/iso27002"
 )
 
-// CSVColumns returns the columns of the CSV form of a risk table, in the
-// order EncodeCSV writes them, as a fresh slice. Lists are separated by ";" (assets,
+// CSVColumns returns the keys of the columns of the CSV form of a risk
+// table, in the order EncodeCSV writes them, as a fresh slice. EncodeCSV
+// heads each column with words ("Business unit" for businessUnit,
+// "Current likelihood (stated)" for currentLikelihood); DecodeCSV reads
+// either the words or the keys. Lists are separated by ";" (assets,
 // threats, vulnerabilities, properties, propertyImpacts as
 // "confidentiality=4;integrity=3"); the controls column holds
 // space-separated items "ID=status:likelihoodEffect:impactEffect", such
@@ -28,6 +31,24 @@ import (
 // column: they live in the JSON form only.
 func CSVColumns() []string { return slices.Clone(csvColumns) }
 
+// csvHeadings are the headings EncodeCSV writes, one per csvColumns.
+var csvHeadings = []string{
+	"ID", "Title", "Description", "Owner", "Business unit",
+	"Assets", "Threats", "Vulnerabilities", "Properties",
+	"Likelihood", "Impact", "Impact per property", "Controls",
+	"Current likelihood (stated)", "Current impact (stated)", "Residual likelihood (stated)", "Residual impact (stated)",
+	"Treatment", "Treatment rationale", "Shared with",
+	"Scoring method", "Scoring version", "Scoring vector", "Score", "Scoring severity",
+}
+
+// computedHeadings are the columns EncodeRegisterCSV adds after those of
+// EncodeCSV: the ratings computed with the register's criteria, which
+// DecodeCSV skips.
+var computedHeadings = []string{
+	"Inherent level", "Inherent rating", "Current level", "Current rating",
+	"Residual level", "Residual rating", "Acceptance limit", "Residual above limit",
+}
+
 var csvColumns = []string{
 	"id", "title", "description", "owner", "businessUnit",
 	"assets", "threats", "vulnerabilities", "properties",
@@ -37,8 +58,9 @@ var csvColumns = []string{
 	"scoringMethod", "scoringVersion", "scoringVector", "scoringScore", "scoringSeverity",
 }
 
-// EncodeCSV writes the risks as CSV with a header row of CSVColumns.
-// Reading the output back with DecodeCSV gives the same risks for
+// EncodeCSV writes the risks as CSV with a header row naming the
+// columns of CSVColumns in words ("ID", "Business unit", "Impact per
+// property", "Residual likelihood (stated)"...). Reading the output back with DecodeCSV gives the same risks for
 // every field that has a column. A value that could not be read back
 // unchanged (a list item that is empty, holds ";" or surrounding
 // spaces, an unknown enum value) is an error
@@ -53,7 +75,45 @@ var csvColumns = []string{
 // so that DecodeCSV can tell the two apart. DecodeCSV takes the
 // apostrophe off again.
 func EncodeCSV(risks []Risk) ([]byte, error) {
-	out := table.AppendCSVRecord(nil, csvColumns)
+	return encodeCSV(risks, nil, nil)
+}
+
+// EncodeRegisterCSV writes the risks of reg as EncodeCSV does, and adds
+// to each row the ratings computed with the register's criteria (see
+// AssessRegister), in words: "Inherent level" ("High"), "Inherent
+// rating" ("L3 I5"), the same for the current and residual stages,
+// "Acceptance limit" ("Medium") and "Residual above limit" ("Yes" or
+// "No"). DecodeCSV reads the output back to the same risks as EncodeCSV's
+// and skips the computed columns: they are for the reader, and an edit of
+// the likelihood in a spreadsheet does not have to update them. A
+// register that cannot be assessed is AssessRegister's error, and values
+// that CSV cannot carry are EncodeCSV's; no output is returned then.
+func EncodeRegisterCSV(reg Register) ([]byte, error) {
+	as, err := AssessRegister(reg)
+	if err != nil {
+		return nil, err
+	}
+	label := make(map[string]string, len(reg.Criteria.RiskLevels))
+	for _, lv := range reg.Criteria.RiskLevels {
+		label[lv.ID] = lv.Label
+	}
+	extra := make([][]string, len(as))
+	for i, a := range as {
+		rating := func(r Rating) string { return "L" + strconv.Itoa(r.Likelihood) + " I" + strconv.Itoa(r.Impact) }
+		above := "No"
+		if a.AboveCriteria() {
+			above = "Yes"
+		}
+		extra[i] = []string{label[a.Inherent.Level], rating(a.Inherent), label[a.Current.Level], rating(a.Current),
+			label[a.Residual.Level], rating(a.Residual), label[a.Limit], above}
+	}
+	return encodeCSV(reg.Risks, computedHeadings, extra)
+}
+
+// encodeCSV writes the risks, each row followed by its cells of extra
+// under the headings more.
+func encodeCSV(risks []Risk, more []string, extra [][]string) ([]byte, error) {
+	out := table.AppendCSVRecord(nil, append(slices.Clone(csvHeadings), more...))
 	var l fielderr.List
 	for i := range risks {
 		r := &risks[i]
@@ -62,6 +122,9 @@ func EncodeCSV(risks []Risk) ([]byte, error) {
 		if err := rl.Err(); err != nil {
 			l.AddItem(fielderr.Index("risks", i), r.ID, err)
 			continue
+		}
+		if i < len(extra) {
+			row = append(row, extra[i]...)
 		}
 		for j := range row {
 			row[j] = table.DefuseFormula(row[j])
@@ -143,9 +206,12 @@ func encodeRow(l *fielderr.List, r *Risk) []string {
 }
 
 // DecodeCSV reads a risk table written in the form of CSVColumns.
-// The header row names the columns, in any order and any subset, but
-// "id" is required and an unknown or repeated column is an error; a
-// leading UTF-8 byte order mark is skipped. Every problem is a
+// The header row names the columns, by their keys ("businessUnit") or
+// their headings as EncodeCSV writes them ("Business unit", in any
+// case), in any order and any subset, but "id" is required and an
+// unknown or repeated column is an error; a leading UTF-8 byte order
+// mark is skipped. The columns of computed ratings that
+// EncodeRegisterCSV adds ("Residual level"...) are skipped. Every problem is a
 // *ismskit.Error at "rows[i].column" (rows[0] is the first line after the
 // header) wrapping ismskit.ErrSyntax, ErrUnknownValue or, for control IDs, the
 // iso27002 parse error; all are joined and no risks are returned. It
@@ -169,22 +235,35 @@ func DecodeCSV(data []byte, opts ...ismskit.DecodeOption) ([]Risk, error) {
 		return nil, &ismskit.Error{Err: errf(ismskit.ErrSyntax, "no header row")}
 	}
 	header := records[0]
-	known := make(map[string]bool, len(csvColumns))
-	for _, c := range csvColumns {
-		known[c] = true
+	known := make(map[string]string, 2*len(csvColumns)+len(computedHeadings))
+	for i, c := range csvColumns {
+		known[c] = c
+		known[strings.ToLower(csvHeadings[i])] = c
+	}
+	for _, h := range computedHeadings {
+		known[strings.ToLower(h)] = ""
 	}
 	col := map[string]int{}
+	skipped := map[string]bool{}
 	var l fielderr.List
 	for j, name := range header {
 		p := fielderr.Index("header", j)
-		_, seen := col[name]
+		key, ok := known[name]
+		if !ok {
+			key, ok = known[strings.ToLower(strings.TrimSpace(name))]
+		}
+		_, seen := col[key]
 		switch {
-		case !known[name]:
+		case !ok:
 			l.Add(p, errf(ismskit.ErrSyntax, "unknown column %q", name))
+		case key == "" && skipped[strings.ToLower(strings.TrimSpace(name))]:
+			l.Add(p, errf(ismskit.ErrSyntax, "column %q given twice", name))
+		case key == "":
+			skipped[strings.ToLower(strings.TrimSpace(name))] = true
 		case seen:
 			l.Add(p, errf(ismskit.ErrSyntax, "column %q given twice", name))
 		default:
-			col[name] = j
+			col[key] = j
 		}
 	}
 	if _, ok := col["id"]; !ok {

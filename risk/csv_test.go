@@ -2,6 +2,7 @@ package risk
 
 import (
 	"math"
+	"os"
 	"strings"
 	"testing"
 
@@ -144,6 +145,10 @@ func FuzzDecodeCSV(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Add(seed)
+	if full, err := EncodeRegisterCSV(reg); err == nil {
+		f.Add(full) // words and computed columns
+	}
+	f.Add([]byte("ID,Business unit,Residual level,likelihood\nr,ops,High,2\n"))
 	f.Add([]byte("id,controls,propertyImpacts\nr,acme:a=b=planned:1:2 5.1=implemented:0:0,integrity=2\n"))
 	f.Add([]byte("id,description\nr,\"a\r\nb\"\n"))
 	f.Add([]byte("id,assets,scoringScore\nr, a ;b,1e3\n"))
@@ -237,4 +242,73 @@ func FuzzEncodeCSV(f *testing.F) {
 		require.NoError(t, err, "%q", data)
 		require.Equal(t, rs, back)
 	})
+}
+
+// EncodeRegisterCSV adds the computed ratings in words; DecodeCSV skips
+// them and reads the same risks as from EncodeCSV.
+func TestRegisterCSV(t *testing.T) {
+	reg := loadSample(t)
+	data, err := EncodeRegisterCSV(reg)
+	require.NoError(t, err)
+	golden(t, "testdata/register.golden.csv", data)
+	head, rest, _ := strings.Cut(string(data), "\r\n")
+	assert.True(t, strings.HasPrefix(head, "ID,Title,Description,Owner,Business unit,"), head)
+	assert.True(t, strings.HasSuffix(head, ",Inherent level,Inherent rating,Current level,Current rating,Residual level,Residual rating,Acceptance limit,Residual above limit"), head)
+	assert.Contains(t, rest, ",High,L3 I5,Medium,L3 I3,Medium,L3 I2,Medium,No\r\n", "R-01 in words")
+	back, err := DecodeCSV(data)
+	require.NoError(t, err)
+	assert.Equal(t, csvFields(reg.Risks), back)
+
+	// a computed column edited or stale does not matter
+	edited := strings.Replace(string(data), ",High,L3 I5,", ",Low,L9 I9,", 1)
+	back, err = DecodeCSV([]byte(edited))
+	require.NoError(t, err)
+	assert.Equal(t, csvFields(reg.Risks), back)
+
+	_, err = EncodeRegisterCSV(Register{})
+	require.ErrorIs(t, err, ismskit.ErrMissing)
+	bad := loadSample(t)
+	bad.Risks[2].Likelihood = 7
+	_, err = EncodeRegisterCSV(bad)
+	require.ErrorIs(t, err, ismskit.ErrOutOfRange)
+}
+
+// The header form of earlier versions, the keys of CSVColumns, still
+// reads: testdata/risks-codes.csv is EncodeCSV's output before the
+// headings were words.
+func TestDecodeCSVKeyHeader(t *testing.T) {
+	old, err := os.ReadFile("testdata/risks-codes.csv")
+	require.NoError(t, err)
+	require.True(t, strings.HasPrefix(string(old), "id,title,description,owner,businessUnit,"))
+	rs, err := DecodeCSV(old)
+	require.NoError(t, err)
+	assert.Equal(t, csvFields(loadSample(t).Risks), rs)
+}
+
+func TestDecodeCSVHeadings(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     []Risk
+		path     string
+	}{
+		{"words in any case", "id,BUSINESS UNIT, residual likelihood (stated) ,Residual impact (stated)\nR-1,ops,2,3\n",
+			[]Risk{{ID: "R-1", BusinessUnit: "ops", Residual: &Estimate{Likelihood: 2, Impact: 3}}}, ""},
+		{"words and keys mixed", "ID,likelihood,Impact per property\nR-1,2,integrity=4\n",
+			[]Risk{{ID: "R-1", Likelihood: 2, PropertyImpacts: []PropertyImpact{{Property: Integrity, Impact: 4}}}}, ""},
+		{"computed columns skipped", "ID,Residual level,Acceptance limit\nR-1,whatever,x\n", []Risk{{ID: "R-1"}}, ""},
+		{"key and heading of one column", "id,businessUnit,Business unit\nR-1,a,b\n", nil, "header[2]"},
+		{"computed column twice", "id,Residual level,residual level\nR-1,a,b\n", nil, "header[2]"},
+		{"unknown heading", "id,Residual\nR-1,a\n", nil, "header[1]"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rs, err := DecodeCSV([]byte(tt.in))
+			if tt.path != "" {
+				requireFieldErr(t, err, tt.path, ismskit.ErrSyntax)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, rs)
+		})
+	}
 }

@@ -58,8 +58,10 @@
 // errors.Is against the shared kinds (ismskit.ErrOutOfRange,
 // ismskit.ErrMissing, ismskit.ErrUnknownReference...) and the package's
 // own (ErrInvalidCriteria...). EncodeCSV and DecodeCSV carry the risk
-// table as CSV, losslessly for every field with a column, and EncodeCSV
-// defuses cells a spreadsheet would run as formulas. Extensions objects
+// table as CSV under headings in words, losslessly for every field with
+// a column, and EncodeCSV defuses cells a spreadsheet would run as
+// formulas; EncodeRegisterCSV adds the computed ratings for the reader,
+// which DecodeCSV skips. Extensions objects
 // are kept untouched. Every exported type, results included, marshals
 // with encoding/json and reads back equal.
 //

@@ -1,6 +1,8 @@
 package risk_test
 
 import (
+	"bytes"
+	"encoding/csv"
 	"errors"
 	"fmt"
 	"os"
@@ -183,6 +185,32 @@ func ExampleEncodeCSV() {
 	// R-1 8.5 Planned 50
 }
 
+func ExampleEncodeRegisterCSV() {
+	reg := exampleRegister()
+	reg.Risks = reg.Risks[:1]
+	data, err := risk.EncodeRegisterCSV(reg)
+	if err != nil {
+		panic(err)
+	}
+	records, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
+	if err != nil {
+		panic(err)
+	}
+	for i, h := range records[0] {
+		if strings.Contains(h, "level") || h == "ID" {
+			fmt.Printf("%s: %s\n", h, records[1][i])
+		}
+	}
+	back, err := risk.DecodeCSV(data) // the computed columns are skipped
+	fmt.Println(len(back), err)
+	// Output:
+	// ID: R-1
+	// Inherent level: High
+	// Current level: High
+	// Residual level: Medium
+	// 1 <nil>
+}
+
 func ExampleNewHeatMap() {
 	reg := exampleRegister()
 	as, err := risk.AssessRegister(reg)
@@ -214,19 +242,23 @@ func ExampleHeatMap_SVGWith() {
 		panic(err)
 	}
 	svg, err := h.SVGWith(risk.SVGOptions{
-		Stages:   []risk.Stage{risk.Current},
-		Colours:  map[string]string{"high": "#ffd0a8", "critical": "#f7a8a8"},
-		Title:    "Risks today",
-		CellSize: 40,
+		Stages:       []risk.Stage{risk.Current},
+		Colours:      map[string]string{"high": "#ffd0a8", "critical": "#f7a8a8"},
+		Title:        "Risks today",
+		Organisation: "Example Ltd",
+		AsOf:         ismskit.MustParseDate("2026-11-28"),
+		CellSize:     40,
 	})
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println(string(svg[:4]), strings.Count(string(svg), "<rect "), "cells")
+	fmt.Println(string(svg[:4]), strings.Count(string(svg), "<title>L"), "cells")
+	fmt.Println(strings.Contains(string(svg), "Example Ltd · as of 2026-11-28"), strings.Contains(string(svg), "Risk level:"))
 	_, err = h.SVGWith(risk.SVGOptions{Colours: map[string]string{"severe": "#000000"}})
 	fmt.Println(err)
 	// Output:
 	// <svg 25 cells
+	// true true
 	// colours.severe: no cell has the risk level "severe"
 }
 

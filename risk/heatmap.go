@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"math"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -32,6 +34,10 @@ type HeatMap struct {
 	ImpactLabels []string `json:"impactLabels"`
 	// The rows, highest likelihood first.
 	Rows []HeatMapRow `json:"rows"`
+	// The risk levels of the criteria, lowest first, for the legend;
+	// NewHeatMap fills it. Empty means the levels of the cells, in the
+	// order they first appear from the lowest cell.
+	Levels []Level `json:"levels,omitempty"`
 }
 
 // HeatMapRow is the row of a heat map for one likelihood level. The
@@ -107,7 +113,8 @@ func NewHeatMap(c Criteria, as []Assessment) (HeatMap, error) {
 	for _, lv := range c.RiskLevels {
 		levels[lv.ID] = lv
 	}
-	h := HeatMap{Criteria: c.Ref(), ImpactLabels: make([]string, ni), Rows: make([]HeatMapRow, nl)}
+	h := HeatMap{Criteria: c.Ref(), ImpactLabels: make([]string, ni), Rows: make([]HeatMapRow, nl),
+		Levels: slices.Clone(c.RiskLevels)}
 	for i, s := range c.Impact.Levels {
 		h.ImpactLabels[i] = s.Label
 	}
@@ -186,9 +193,15 @@ type SVGOptions struct {
 	// Colours by risk level ID ("high": "#ffd0a8"), "#rrggbb", instead of
 	// the criteria's; levels not named keep theirs.
 	Colours map[string]string `json:"colours,omitempty"`
-	// A title drawn above the panels, and the document's title; empty
-	// draws none and titles the document "Risk heat map (criteria)".
+	// The title drawn above the panels, and the document's title; empty
+	// means "Risk heat map".
 	Title string `json:"title,omitempty"`
+	// The organisation the map is of, shown in the line under the title
+	// with the date and the criteria; empty shows none.
+	Organisation string `json:"organisation,omitempty"`
+	// The day the ratings hold on, shown in the line under the title as
+	// "as of 2026-11-28"; the zero Date shows none.
+	AsOf ismskit.Date `json:"asOf,omitzero"`
 	// The side of a cell in pixels, MinCellSize to MaxCellSize; 0 means
 	// DefaultCellSize.
 	CellSize int `json:"cellSize,omitempty"`
@@ -203,11 +216,15 @@ const (
 
 // SVG geometry.
 const (
-	svgLeft   = 136 // room for likelihood labels
-	svgTop    = 40
-	svgTitle  = 28 // room for a title
-	svgBottom = 70 // room for impact labels
-	svgGap    = 60
+	svgLeft    = 136 // room for likelihood labels
+	svgTop     = 40
+	svgTitle   = 30 // room for the title
+	svgByline  = 18 // room for the line under it
+	svgBottom  = 70 // room for impact labels
+	svgLegend  = 34 // room for the legend
+	svgGap     = 60
+	svgSwatch  = 14 // side of a legend swatch
+	svgCharPix = 7  // width of a character of the legend, an estimate
 )
 
 // SVG renders the inherent and residual heat maps side by side as a
@@ -220,7 +237,14 @@ func (h HeatMap) SVG() []byte {
 }
 
 // SVGWith renders the heat map as a standalone SVG document with the
-// options o: one panel per stage, left to right. Every text of the map
+// options o: on a white background (so that it reads on a dark page or
+// slide too), a title and a line with the organisation, the as-of date
+// and the criteria, one panel per stage left to right (any of the
+// inherent, current and residual stages, in the order o.Stages gives),
+// and a legend naming each risk level with its colour. The count in a
+// cell is black or white, whichever contrasts more with the cell's fill
+// (TextColour): at least 4.58:1 for any fill, above the 4.5:1 of WCAG
+// 2.x level AA. Every text of the map
 // and of the options is escaped, and the characters XML does not allow
 // (control characters other than tab, line feed and carriage return,
 // U+FFFE, U+FFFF, invalid UTF-8) are left out, so the document is always
@@ -243,32 +267,158 @@ func (h HeatMap) SVGWith(o SVGOptions) ([]byte, error) {
 	if cs == 0 {
 		cs = DefaultCellSize
 	}
-	top := svgTop
-	if o.Title != "" {
-		top += svgTitle
+	title := o.Title
+	if title == "" {
+		title = "Risk heat map"
+	}
+	byline := h.byline(o)
+	top := svgTop + svgTitle
+	if byline != "" {
+		top += svgByline
 	}
 	nl, ni := len(h.Rows), 0
 	if nl > 0 {
 		ni = len(h.Rows[0].Cells)
 	}
-	panelW := svgLeft + ni*cs
-	width := len(stages)*panelW + (len(stages)-1)*svgGap + 20
-	height := top + nl*cs + svgBottom
-	title := o.Title
-	if title == "" {
-		title = "Risk heat map (" + h.Criteria.String() + ")"
+	levels := h.legendLevels(o.Colours)
+	legendW := 20 + svgCharPix*len("Risk level:")
+	for _, lv := range levels {
+		legendW += svgSwatch + 6 + svgCharPix*utf8.RuneCountInString(lv.Label) + 16
 	}
+	panelW := svgLeft + ni*cs
+	width := max(len(stages)*panelW+(len(stages)-1)*svgGap+20, legendW)
+	height := top + nl*cs + svgBottom + svgLegend
 	var b bytes.Buffer
-	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="sans-serif" font-size="12">`+"\n", width, height, width, height)
+	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" viewBox="0 0 %d %d" font-family="sans-serif" font-size="12" fill="#1a1a1a">`+"\n", width, height, width, height)
 	fmt.Fprintf(&b, "<title>%s</title>\n", xmlText(title))
-	if o.Title != "" {
-		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="middle" font-size="16" font-weight="bold">%s</text>`+"\n", width/2, svgTitle-6, xmlText(o.Title))
+	fmt.Fprintf(&b, `<rect x="0" y="0" width="%d" height="%d" fill="#ffffff"/>`+"\n", width, height)
+	fmt.Fprintf(&b, `<text x="10" y="%d" font-size="16" font-weight="bold">%s</text>`+"\n", svgTitle-8, xmlText(title))
+	if byline != "" {
+		fmt.Fprintf(&b, `<text x="10" y="%d" fill="#444444">%s</text>`+"\n", svgTitle+svgByline-8, xmlText(byline))
 	}
 	for k, s := range stages {
 		h.svgPanel(&b, k*(panelW+svgGap), top, cs, s.String()+" risk", s, o.Colours)
 	}
+	h.svgLegend(&b, top+nl*cs+svgBottom+svgLegend/2, levels)
 	b.WriteString("</svg>\n")
 	return b.Bytes(), nil
+}
+
+// byline returns the line under the title: the organisation, the as-of
+// date and the criteria, those that are set.
+func (h HeatMap) byline(o SVGOptions) string {
+	var parts []string
+	if o.Organisation != "" {
+		parts = append(parts, o.Organisation)
+	}
+	if !o.AsOf.IsZero() {
+		parts = append(parts, "as of "+o.AsOf.String())
+	}
+	if h.Criteria != (CriteriaRef{}) {
+		parts = append(parts, "criteria "+h.Criteria.String())
+	}
+	return strings.Join(parts, " · ")
+}
+
+// legendLevels returns the levels the legend names, with the colours the
+// map is drawn with: h.Levels, or the levels of the cells from the
+// lowest cell upwards.
+func (h HeatMap) legendLevels(colours map[string]string) []Level {
+	var out []Level
+	if len(h.Levels) > 0 {
+		out = slices.Clone(h.Levels)
+	} else {
+		seen := map[string]bool{}
+		for r := len(h.Rows) - 1; r >= 0; r-- {
+			for _, c := range h.Rows[r].Cells {
+				if !seen[c.Level] {
+					seen[c.Level] = true
+					out = append(out, Level{ID: c.Level, Label: c.LevelLabel, Colour: c.Colour})
+				}
+			}
+		}
+	}
+	for i := range out {
+		if v, ok := colours[out[i].ID]; ok {
+			out[i].Colour = v
+		}
+		if out[i].Label == "" {
+			out[i].Label = out[i].ID
+		}
+	}
+	return out
+}
+
+// svgLegend draws the levels' swatches and names in one line centred at y.
+func (h HeatMap) svgLegend(b *bytes.Buffer, y int, levels []Level) {
+	if len(levels) == 0 {
+		return
+	}
+	fmt.Fprintf(b, `<g font-size="12">`+"\n"+`<text x="10" y="%d" fill="#444444">Risk level:</text>`+"\n", y+4)
+	x := 20 + svgCharPix*len("Risk level:")
+	for _, lv := range levels {
+		fmt.Fprintf(b, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#888888" stroke-width="0.5"/>`+"\n",
+			x, y-svgSwatch/2, svgSwatch, svgSwatch, xmlText(fillOf(lv.Colour)))
+		fmt.Fprintf(b, `<text x="%d" y="%d">%s</text>`+"\n", x+svgSwatch+6, y+4, xmlText(lv.Label))
+		x += svgSwatch + 6 + svgCharPix*utf8.RuneCountInString(lv.Label) + 16
+	}
+	b.WriteString("</g>\n")
+}
+
+// fillOf returns the colour a cell of colour c is drawn with: c, or grey
+// when c is empty.
+func fillOf(c string) string {
+	if c == "" {
+		return "#cccccc"
+	}
+	return c
+}
+
+// TextColour returns the colour of text drawn on the colour bg
+// ("#rrggbb"): "#000000" or "#ffffff", whichever has the higher contrast
+// ratio with bg as WCAG 2.x defines it (from the relative luminance of
+// sRGB). One of the two always reaches at least 4.58:1, so the text meets
+// WCAG level AA (4.5:1) on any background. A bg that is not "#rrggbb"
+// gives black.
+func TextColour(bg string) string {
+	if !validColour(bg) {
+		return "#000000"
+	}
+	if ContrastRatio(bg, "#000000") >= ContrastRatio(bg, "#ffffff") {
+		return "#000000"
+	}
+	return "#ffffff"
+}
+
+// ContrastRatio returns the WCAG 2.x contrast ratio of two colours
+// ("#rrggbb"), from 1 (the same luminance) to 21 (black and white): (L1 +
+// 0.05) / (L2 + 0.05) with L1 the relative luminance of the lighter. A
+// colour that is not "#rrggbb" counts as black.
+func ContrastRatio(a, b string) float64 {
+	la, lb := luminance(a), luminance(b)
+	if la < lb {
+		la, lb = lb, la
+	}
+	return (la + 0.05) / (lb + 0.05)
+}
+
+// luminance returns the relative luminance of "#rrggbb" as WCAG 2.x
+// defines it, 0 for black to 1 for white.
+func luminance(c string) float64 {
+	if !validColour(c) {
+		return 0
+	}
+	var ch [3]float64
+	for i := range ch {
+		v, _ := strconv.ParseUint(c[1+2*i:3+2*i], 16, 8)
+		s := float64(v) / 255
+		if s <= 0.04045 {
+			ch[i] = s / 12.92
+		} else {
+			ch[i] = math.Pow((s+0.055)/1.055, 2.4)
+		}
+	}
+	return 0.2126*ch[0] + 0.7152*ch[1] + 0.0722*ch[2]
 }
 
 func (h HeatMap) checkOptions(o SVGOptions) error {
@@ -324,14 +474,12 @@ func (h HeatMap) svgPanel(b *bytes.Buffer, x0, top, cs int, title string, s Stag
 			if v, ok := colours[c.Level]; ok {
 				colour = v
 			}
-			if colour == "" {
-				colour = "#cccccc"
-			}
+			colour = fillOf(colour)
 			n := c.Count(s)
 			fmt.Fprintf(b, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#ffffff" stroke-width="2"><title>L%d I%d %s: %d</title></rect>`+"\n",
 				x, y, cs, cs, xmlText(colour), c.Likelihood, c.Impact, xmlText(c.Level), n)
 			if n > 0 {
-				fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="middle" font-size="16" font-weight="bold" fill="#ffffff">%d</text>`+"\n", x+cs/2, y+cs/2+6, n)
+				fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="middle" font-size="16" font-weight="bold" fill="%s">%d</text>`+"\n", x+cs/2, y+cs/2+6, TextColour(colour), n)
 			}
 		}
 	}

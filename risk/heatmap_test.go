@@ -3,6 +3,7 @@ package risk
 import (
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -105,7 +106,7 @@ func TestHeatMapSVG(t *testing.T) {
 	golden(t, "testdata/heatmap.golden.svg", svg)
 	assert.Equal(t, string(svg), string(h.SVG()), "deterministic")
 	requireWellFormedXML(t, svg)
-	assert.Equal(t, 50, strings.Count(string(svg), "<rect "), "two 5x5 panels")
+	assert.Equal(t, 55, strings.Count(string(svg), "<rect "), "two 5x5 panels, the background and four legend swatches")
 	// an empty map still renders
 	assert.Contains(t, string(HeatMap{}.SVG()), "</svg>")
 	requireWellFormedXML(t, HeatMap{}.SVG())
@@ -120,14 +121,14 @@ func TestHeatMapSVGOptions(t *testing.T) {
 		rects  int
 		has    []string
 	}{
-		{"zero options draw what SVG draws", SVGOptions{}, "testdata/heatmap.golden.svg", 50, nil},
+		{"zero options draw what SVG draws", SVGOptions{}, "testdata/heatmap.golden.svg", 55, nil},
 		{"three stages, brand colours, title, small cells", SVGOptions{
 			Stages:   []Stage{Inherent, Current, Residual},
 			Colours:  map[string]string{"low": "#d9f0e3", "critical": "#FFB3B3"},
 			Title:    "Nimbus <risks> & \"friends\"",
 			CellSize: 40,
-		}, "testdata/heatmap-options.golden.svg", 75, []string{`fill="#d9f0e3"`, `fill="#FFB3B3"`, `fill="#ef6c00"`, "Current risk", `width="40"`, "Nimbus &lt;risks&gt; &amp; &#34;friends&#34;"}},
-		{"one stage", SVGOptions{Stages: []Stage{Current}}, "testdata/heatmap-current.golden.svg", 25, []string{"Current risk"}},
+		}, "testdata/heatmap-options.golden.svg", 80, []string{`fill="#d9f0e3"`, `fill="#FFB3B3"`, `fill="#ef6c00"`, "Current risk", `width="40"`, "Nimbus &lt;risks&gt; &amp; &#34;friends&#34;"}},
+		{"one stage", SVGOptions{Stages: []Stage{Current}}, "testdata/heatmap-current.golden.svg", 30, []string{"Current risk"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -225,4 +226,65 @@ func requireWellFormedXML(t *testing.T, doc []byte) {
 		}
 		require.NoError(t, err, "%q", doc)
 	}
+}
+
+// The count in every cell meets WCAG level AA (4.5:1) against its fill,
+// for the colours of the built-in criteria and for a table of others.
+func TestTextColourContrast(t *testing.T) {
+	colours := []string{"#ffffff", "#000000", "#777777", "#767676", "#808080", "#ff0000", "#00ff00", "#0000ff",
+		"#ffff00", "#00ffff", "#ff00ff", "#f9a825", "#ffd0a8", "#d9f0e3", "#FFB3B3", "#1F4E79", "#595959", "#7f7f7f"}
+	for _, c := range []Criteria{Standard3x3(), Standard4x4(), Standard5x5()} {
+		for _, lv := range c.RiskLevels {
+			colours = append(colours, lv.Colour)
+		}
+	}
+	for _, c := range colours {
+		fg := TextColour(c)
+		assert.Contains(t, []string{"#000000", "#ffffff"}, fg)
+		assert.GreaterOrEqual(t, ContrastRatio(c, fg), 4.5, "%s on %s", fg, c)
+	}
+	// every grey from black to white
+	for v := 0; v < 256; v++ {
+		c := fmt.Sprintf("#%02x%02x%02x", v, v, v)
+		assert.GreaterOrEqual(t, ContrastRatio(c, TextColour(c)), 4.5, c)
+	}
+	tests := []struct {
+		bg, want string
+		ratio    float64
+	}{
+		{"#ffffff", "#000000", 21},
+		{"#000000", "#ffffff", 21},
+		{"#f9a825", "#000000", 10.66}, // amber: white would be 1.97:1
+		{"#2e7d32", "#ffffff", 5.13},
+		{"#c62828", "#ffffff", 5.62},
+		{"#ef6c00", "#000000", 6.82},
+		{"nope", "#000000", 1},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, TextColour(tt.bg), tt.bg)
+		if tt.bg != "nope" {
+			assert.InDelta(t, tt.ratio, ContrastRatio(tt.bg, tt.want), 0.01, tt.bg)
+		}
+	}
+	assert.InDelta(t, 1.97, ContrastRatio("#f9a825", "#ffffff"), 0.01)
+}
+
+func TestHeatMapSVGDocument(t *testing.T) {
+	h := sampleHeatMap(t)
+	svg := string(mustSVG(t, h, SVGOptions{Organisation: "Nimbus Ledger", AsOf: ismskit.MustParseDate("2026-11-28"), Stages: Stages()}))
+	assert.Contains(t, svg, `<rect x="0" y="0" width=`, "a white background")
+	assert.Contains(t, svg, `fill="#ffffff"/>`)
+	assert.Contains(t, svg, "Nimbus Ledger · as of 2026-11-28 · criteria "+h.Criteria.String())
+	assert.Contains(t, svg, "Risk level:")
+	for _, lv := range h.Levels {
+		assert.Contains(t, svg, ">"+lv.Label+"</text>")
+	}
+	assert.Contains(t, svg, "Current risk")
+	assert.Contains(t, svg, `fill="#2e7d32" stroke="#ffffff" stroke-width="2"><title>L2 I2 low: 1</title></rect>`+"\n"+`<text x="220" y="290" text-anchor="middle" font-size="16" font-weight="bold" fill="#ffffff">1</text>`, "white on green")
+	assert.Contains(t, svg, `<title>L2 I3 medium: 3</title></rect>`+"\n"+`<text x="276" y="290" text-anchor="middle" font-size="16" font-weight="bold" fill="#000000">3</text>`, "black on amber")
+	// a map without levels takes its legend from the cells
+	h.Levels = nil
+	svg = string(mustSVG(t, h, SVGOptions{}))
+	assert.Contains(t, svg, ">Low</text>")
+	assert.Contains(t, svg, ">Critical</text>")
 }

@@ -12,9 +12,9 @@ var zeroFuncs = map[string]any{
 	"AcceptanceOf": AcceptanceOf, "AcceptanceStatuses": AcceptanceStatuses, "ActionStatuses": ActionStatuses,
 	"Aggregate": Aggregate, "AssessRegister": AssessRegister, "AssetKinds": AssetKinds, "CSVColumns": CSVColumns,
 	"ChangeKinds": ChangeKinds, "Check": Check, "CheckControls": CheckControls, "CheckHistory": CheckHistory,
-	"Compare": Compare, "ControlStatuses": ControlStatuses, "ControlTheme": ControlTheme, "CriteriaSchema": CriteriaSchema,
+	"Compare": Compare, "ContrastRatio": ContrastRatio, "ControlStatuses": ControlStatuses, "ControlTheme": ControlTheme, "CriteriaSchema": CriteriaSchema,
 	"DecodeCSV": DecodeCSV, "DecodeCriteria": DecodeCriteria, "DecodeRegister": DecodeRegister, "Diff": Diff,
-	"Dimensions": Dimensions, "EncodeCSV": EncodeCSV, "EncodeCriteria": EncodeCriteria, "EncodeRegister": EncodeRegister,
+	"Dimensions": Dimensions, "EncodeCSV": EncodeCSV, "EncodeRegisterCSV": EncodeRegisterCSV, "EncodeCriteria": EncodeCriteria, "EncodeRegister": EncodeRegister,
 	"JSONSchema": JSONSchema, "NeedingAcceptance": NeedingAcceptance, "NewAssessor": NewAssessor, "NewHeatMap": NewHeatMap,
 	"NewScoreRecord": NewScoreRecord, "ParseAcceptanceStatus": ParseAcceptanceStatus, "ParseActionStatus": ParseActionStatus,
 	"ParseAssetKind": ParseAssetKind, "ParseChangeKind": ParseChangeKind, "ParseControlStatus": ParseControlStatus,
@@ -22,7 +22,7 @@ var zeroFuncs = map[string]any{
 	"ParseTreatmentOption": ParseTreatmentOption, "PlanApproved": PlanApproved, "ProductMatrix": ProductMatrix,
 	"Properties": Properties, "Rank": Rank, "ReadCSV": ReadCSV, "ReadCriteria": ReadCriteria, "ReadRegister": ReadRegister,
 	"Severities": Severities, "SortAssessments": SortAssessments, "Stages": Stages, "Standard3x3": Standard3x3,
-	"Standard4x4": Standard4x4, "Standard5x5": Standard5x5, "SumMatrix": SumMatrix, "TreatmentOptions": TreatmentOptions,
+	"Standard4x4": Standard4x4, "Standard5x5": Standard5x5, "SumMatrix": SumMatrix, "TextColour": TextColour, "TreatmentOptions": TreatmentOptions,
 	"WriteCSV": WriteCSV, "WriteCriteria": WriteCriteria, "WriteRegister": WriteRegister,
 }
 

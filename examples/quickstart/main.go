@@ -128,6 +128,7 @@ type quickstart struct {
 	register    risk.Register
 	assessments []risk.Assessment
 	ranked      []risk.Ranked // by residual level
+	heatmap     risk.HeatMap
 	titles      map[string]string
 
 	soa      soa.SoA

@@ -87,7 +87,7 @@ func TestDeterministic(t *testing.T) {
 		n++
 		return nil
 	}))
-	assert.Equal(t, 51, n, "artefacts")
+	assert.Equal(t, 54, n, "artefacts")
 }
 
 // TestReportSteps checks the facts of each step in the terminal report.
@@ -111,7 +111,7 @@ func TestReportSteps(t *testing.T) {
 		"[9/9] Monitoring, management review and improvement", "sbom-vulnerable-components  5.21 8.8   5       11",
 		"Metrics: 1 met, 4 in warning, 3 missed.", "Review MR-2026-11 took 4 decisions",
 		"Clause 9.3 after the review: 14/14 items evidenced",
-		"Artefacts: 51 files in",
+		"Artefacts: 54 files in",
 		"How to read this report:", "P90, P99", "ROSI",
 	} {
 		assert.Contains(t, out, want)

@@ -4,13 +4,11 @@ package main
 // risk/fair; ISO/IEC 27001:2022 clauses 6.1.2 and 6.1.3).
 
 import (
-	"bytes"
 	"fmt"
 	"slices"
 	"strings"
 
 	"github.com/ismskit/ismskit/examples/internal/sample"
-	"github.com/ismskit/ismskit/internal/table"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/risk/fair"
@@ -69,18 +67,23 @@ func (q *quickstart) assessRisks() error {
 	if err != nil {
 		return fmt.Errorf("heat map: %w", err)
 	}
+	svg, err := h.SVGWith(risk.SVGOptions{Title: "Risk heat map, before and after treatment", Organisation: q.org.Name, AsOf: q.asOf})
+	if err != nil {
+		return fmt.Errorf("heat map: %w", err)
+	}
+	q.heatmap = h
 	data, err := risk.EncodeRegister(reg)
 	if err != nil {
 		return fmt.Errorf("risk register: %w", err)
 	}
-	csv, err := risk.EncodeCSV(reg.Risks)
+	csv, err := risk.EncodeRegisterCSV(reg)
 	if err != nil {
 		return fmt.Errorf("risk register: %w", err)
 	}
 	for _, f := range []struct {
 		name string
 		data []byte
-	}{{"risk-register.json", data}, {"risk-register.csv", csv}, {"risk-heatmap.svg", h.SVG()}} {
+	}{{"risk-register.json", data}, {"risk-register.csv", csv}, {"risk-heatmap.svg", svg}} {
 		if err := q.write(f.name, f.data); err != nil {
 			return err
 		}
@@ -290,24 +293,7 @@ func (q *quickstart) treat() error {
 		q.tab(rows...)
 	}
 
-	t := &table.Table{Header: []string{"Risk", "Action", "Title", "Owner", "Due", "Status", "Controls"}}
-	for _, p := range plan {
-		var cs []string
-		for _, c := range p.Controls {
-			cs = append(cs, c.String())
-		}
-		due := ""
-		if !p.Due.IsZero() {
-			due = day(p.Due)
-		}
-		t.Append(p.risk, p.ID, p.Title, p.Owner, due, string(p.Status), strings.Join(cs, " "))
-	}
-	var md bytes.Buffer
-	md.WriteString("# Nimbus Ledger risk treatment plan\n\n")
-	if err := t.WriteMarkdown(&md); err != nil {
-		return err
-	}
-	if err := q.write("treatment-plan.md", md.Bytes()); err != nil {
+	if err := q.riskReport(); err != nil {
 		return err
 	}
 	return q.writeJSON("risk-acceptance-gaps.json", gaps)
