@@ -198,18 +198,9 @@ func reasonsText(e *Entry) []string {
 // the same bytes.
 func Markdown(s SoA) []byte { return Document{SoA: s}.Markdown() }
 
-// writeMarkdown writes t as a Markdown table with the text of its rows
-// escaped; the headings are the package's own.
+// writeMarkdown writes t with the text of its rows escaped.
 func writeMarkdown(b *bytes.Buffer, t table.Table) {
-	rows := make([][]string, len(t.Rows))
-	for i, r := range t.Rows {
-		rows[i] = make([]string, len(r))
-		for j, c := range r {
-			rows[i][j] = table.MarkdownText(c)
-		}
-	}
-	t.Rows = rows
-	_ = t.WriteMarkdown(b) // a bytes.Buffer does not fail
+	_ = t.WriteMarkdownText(b) // a bytes.Buffer does not fail
 }
 
 // HTML returns s as one self-contained HTML page laid out for printing on

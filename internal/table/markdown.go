@@ -1,6 +1,9 @@
 package table
 
-import "strings"
+import (
+	"io"
+	"strings"
+)
 
 // MarkdownText escapes text for Markdown inline content, such as a table
 // cell or a heading: "&", "<" and ">" become character references, so
@@ -14,3 +17,17 @@ var mdTextEscaper = strings.NewReplacer(
 	"&", "&amp;", "<", "&lt;", ">", "&gt;",
 	`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "~", `\~`, "#", `\#`,
 )
+
+// WriteMarkdownText writes t as WriteMarkdown does, with the text of
+// every row cell escaped by MarkdownText first; the headings are written
+// as they are (they are the caller's own words). t is not changed.
+func (t *Table) WriteMarkdownText(w io.Writer) error {
+	esc := Table{Header: t.Header, Rows: make([][]string, len(t.Rows))}
+	for i, r := range t.Rows {
+		esc.Rows[i] = make([]string, len(r))
+		for j, c := range r {
+			esc.Rows[i][j] = MarkdownText(c)
+		}
+	}
+	return esc.WriteMarkdown(w)
+}

@@ -3,6 +3,7 @@ package table
 import (
 	"bytes"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -84,4 +85,12 @@ func FuzzCSVRoundTrip(f *testing.F) {
 		require.NoError(t, err)
 		require.Equal(t, [][]string{tb.Header, {a, b, c}}, got)
 	})
+}
+
+func TestWriteMarkdownText(t *testing.T) {
+	tb := Table{Header: []string{"A", "B"}, Rows: [][]string{{"<script>", "a|b\nc"}, {"*x*"}}}
+	var b strings.Builder
+	require.NoError(t, tb.WriteMarkdownText(&b))
+	assert.Equal(t, "| A | B |\n| --- | --- |\n| &lt;script&gt; | a\\|b<br>c |\n| \\*x\\* |  |\n", b.String())
+	assert.Equal(t, "<script>", tb.Rows[0][0], "the table is not changed")
 }

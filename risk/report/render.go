@@ -251,15 +251,7 @@ func (a Action) ControlsText() string {
 	return strings.Join(s, "\n")
 }
 
-// writeMarkdown writes t with every cell escaped, line breaks as <br>.
+// writeMarkdown writes t with the text of its rows escaped.
 func writeMarkdown(b *bytes.Buffer, t table.Table) {
-	rows := make([][]string, len(t.Rows))
-	for i, r := range t.Rows {
-		rows[i] = make([]string, len(r))
-		for j, c := range r {
-			rows[i][j] = table.MarkdownText(c)
-		}
-	}
-	t.Rows = rows
-	_ = t.WriteMarkdown(b) // a bytes.Buffer does not fail
+	_ = t.WriteMarkdownText(b) // a bytes.Buffer does not fail
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
+	"github.com/ismskit/ismskit/internal/xlsxdoc"
 	"github.com/ismskit/ismskit/soa"
 )
 
@@ -37,9 +37,8 @@ const (
 // The one font of the workbook, its size, and the height of one line of
 // it in points.
 const (
-	fontName   = "Arial"
-	fontSize   = 9
-	lineHeight = 11.5
+	fontName = "Arial"
+	fontSize = 9
 )
 
 // Encode returns the workbook of s as XLSX bytes; see Write.
@@ -285,76 +284,13 @@ func (b *book) titleBlock(sheet, heading string) error {
 	return f.SetCellStyle(sheet, "A2", "A2", b.subtitle)
 }
 
-// printSetup sets A4 landscape, fit to the page's width, the heading row
-// repeated on every page, and a header and footer with the organisation,
-// the classification marking and the page numbers.
+// printSetup sets the sheet's print setup (internal/xlsxdoc): the SoA's
+// title and classification marking in the header, its byline and the
+// page numbers in the footer, repeatRow at the top of every page.
 func (b *book) printSetup(sheet string, repeatRow int) error {
-	f := b.f
-	a4, landscape, one, any := 9, "landscape", 1, 0
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &any}); err != nil {
-		return err
-	}
-	fit := true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	m, top := 0.4, 0.6
-	if err := f.SetPageMargins(sheet, &excelize.PageLayoutMarginsOptions{Left: &m, Right: &m, Top: &top, Bottom: &top, Header: &m, Footer: &m}); err != nil {
-		return err
-	}
 	h := b.d.SoA.Header
-	left := title(h)
-	foot := strings.TrimPrefix(b.byline(), h.Organization+", ")
-	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddHeader: "&L&8" + headerText(left, 100) + "&R&8&B" + headerText(strings.ToUpper(b.d.Letterhead.Marking()), 80),
-		OddFooter: "&L&8" + headerText(foot, 100) + "&R&8Page &P of &N",
-	}); err != nil {
-		return err
-	}
-	if repeatRow > 0 {
-		return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
-			RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, repeatRow, repeatRow)})
-	}
-	return nil
-}
-
-// headerText makes s safe in a page header or footer: "&" starts a code
-// there and is doubled, line breaks become spaces, and the text is cut to
-// n characters.
-func headerText(s string, n int) string {
-	s = strings.NewReplacer("&", "&&", "\r", " ", "\n", " ").Replace(s)
-	if r := []rune(s); len(r) > n {
-		s = string(r[:n-1]) + "…"
-		if strings.HasSuffix(strings.TrimSuffix(s, "…"), "&") && !strings.HasSuffix(strings.TrimSuffix(s, "…"), "&&") {
-			s = strings.TrimSuffix(s, "&…") + "…"
-		}
-	}
-	return s
-}
-
-// lines estimates how many lines text takes in a column of width w
-// characters, with wrapped text.
-func lines(text string, w float64) int {
-	if text == "" {
-		return 1
-	}
-	per := math.Max(1, w*1.3-1) // characters of a proportional font per line
-	n := 0
-	for _, l := range strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n") {
-		n += max(1, int(math.Ceil(float64(utf8.RuneCountInString(l))/per)))
-	}
-	return n
-}
-
-// rowHeight is the height in points that shows every line of the cells.
-func rowHeight(cells []string, widths []float64) float64 {
-	n := 1
-	for i, c := range cells {
-		if i < len(widths) {
-			n = max(n, lines(c, widths[i]))
-		}
-	}
-	return math.Min(409, float64(n)*lineHeight+3)
+	return xlsxdoc.PrintSetup(b.f, sheet, xlsxdoc.Page{Title: title(h), Marking: b.d.Letterhead.Marking(),
+		Footer: strings.TrimPrefix(b.byline(), h.Organization+", "), RepeatRow: repeatRow})
 }
 
 func (b *book) soaSheet(rows [][nCols]string) error {
@@ -399,7 +335,7 @@ func (b *book) soaSheet(rows [][nCols]string) error {
 	if err := f.SetCellStyle(sh, "A"+strconv.Itoa(headRow), last+strconv.Itoa(headRow), b.head); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sh, headRow, 2*lineHeight+3); err != nil {
+	if err := f.SetRowHeight(sh, headRow, 2*xlsxdoc.LineHeight+3); err != nil {
 		return err
 	}
 
@@ -420,7 +356,7 @@ func (b *book) soaSheet(rows [][nCols]string) error {
 		if err := f.SetCellStyle(sh, cell(0, r), cell(nCols-1, r), b.section); err != nil {
 			return err
 		}
-		if err := f.SetRowHeight(sh, r, lineHeight+6); err != nil {
+		if err := f.SetRowHeight(sh, r, xlsxdoc.LineHeight+6); err != nil {
 			return err
 		}
 		r++
@@ -497,7 +433,7 @@ func (b *book) entryRow(r int, e *soa.Entry, cells [nCols]string, widths []float
 		}
 	}
 	visible := cells[:colData]
-	return f.SetRowHeight(sh, r, rowHeight(visible, widths))
+	return f.SetRowHeight(sh, r, xlsxdoc.RowHeight(visible, widths))
 }
 
 // conditionalFormats colour the status, grey out excluded rows and mark
@@ -573,7 +509,7 @@ func (b *book) summarySheet() error {
 	if err := f.SetCellStyle(sh, "A"+strconv.Itoa(hr), lastCol+strconv.Itoa(hr), b.head); err != nil {
 		return err
 	}
-	if err := f.SetRowHeight(sh, hr, 2*lineHeight+3); err != nil {
+	if err := f.SetRowHeight(sh, hr, 2*xlsxdoc.LineHeight+3); err != nil {
 		return err
 	}
 	r := hr + 1
@@ -702,7 +638,7 @@ func (b *book) documentSheet() error {
 				return err
 			}
 		}
-		if err := f.SetRowHeight(sh, r, rowHeight([]string{fd.label, fd.value}, widths)); err != nil {
+		if err := f.SetRowHeight(sh, r, xlsxdoc.RowHeight([]string{fd.label, fd.value}, widths)); err != nil {
 			return err
 		}
 		if fd.hidden {
@@ -793,7 +729,7 @@ func (b *book) historySheet() error {
 		if err := f.SetCellStyle(sh, cell(1, r), cell(1, r), b.date); err != nil {
 			return err
 		}
-		if err := f.SetRowHeight(sh, r, rowHeight([]string{version, "", changes}, widths)); err != nil {
+		if err := f.SetRowHeight(sh, r, xlsxdoc.RowHeight([]string{version, "", changes}, widths)); err != nil {
 			return err
 		}
 		r++

@@ -298,9 +298,6 @@ func TestWords(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, want, got)
 	}
-	assert.Equal(t, "a&&b c", headerText("a&b\nc", 50))
-	assert.Equal(t, "abcd…", headerText("abcdefgh", 5))
-	assert.Equal(t, "abc…", headerText("abc&defgh", 5), "no half code at the cut")
 }
 
 // dump describes a workbook's structure and content as text.

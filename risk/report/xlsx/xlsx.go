@@ -12,6 +12,7 @@ import (
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
+	"github.com/ismskit/ismskit/internal/xlsxdoc"
 	"github.com/ismskit/ismskit/risk/report"
 )
 
@@ -24,9 +25,8 @@ const (
 
 // The one font of the workbook and its size.
 const (
-	fontName   = "Arial"
-	fontSize   = 9
-	lineHeight = 11.5 // points, one line of the font
+	fontName = "Arial"
+	fontSize = 9
 )
 
 // headRow is the row of the column headings on the Risks and Treatment
@@ -223,7 +223,7 @@ func (b *book) sheet(name, heading, note string, headings []string, widths []flo
 		func() error { return f.SetCellStyle(name, "A2", "A2", b.subtitle) },
 		func() error { return f.SetCellStr(name, "A3", note) },
 		func() error { return f.SetCellStyle(name, "A3", "A3", b.note) },
-		func() error { return f.SetRowHeight(name, headRow, 2*lineHeight+4) },
+		func() error { return f.SetRowHeight(name, headRow, 2*xlsxdoc.LineHeight+4) },
 	}
 	for _, s := range steps {
 		if err := s(); err != nil {
@@ -245,59 +245,18 @@ func (b *book) sheet(name, heading, note string, headings []string, widths []flo
 	return f.SetPanes(name, &excelize.Panes{Freeze: true, YSplit: headRow, TopLeftCell: cell(0, headRow+1), ActivePane: "bottomLeft"})
 }
 
-// fit sets the height of a row so that its wrapped text shows: the most
-// lines any cell needs at its column's width, estimated from the number
-// of characters.
+// fit sets the height of a row so that its wrapped text shows
+// (xlsxdoc.RowHeight).
 func (b *book) fit(sheet string, row int, cells []string, widths []float64) error {
-	lines := 1
-	for i, c := range cells {
-		if i >= len(widths) {
-			break
-		}
-		per := int(widths[i] * 1.4) // characters of the 9-point font per line
-		n := 0
-		for _, l := range strings.Split(c, "\n") {
-			n += max(1, (utf8.RuneCountInString(l)+per-1)/max(per, 1))
-		}
-		lines = max(lines, n)
-	}
-	return b.f.SetRowHeight(sheet, row, float64(lines)*lineHeight+3)
+	return b.f.SetRowHeight(sheet, row, xlsxdoc.RowHeight(cells, widths))
 }
 
-// printSetup sets A4 landscape fitted to the page's width, the heading
-// row repeated on every page, and a header and footer.
+// printSetup sets the sheet's print setup (internal/xlsxdoc): the
+// report's title and classification marking in the header, its byline
+// and the page numbers in the footer, repeatRow at the top of every page.
 func (b *book) printSetup(sheet string, repeatRow int) error {
-	f := b.f
-	a4, landscape, one, any := 9, "landscape", 1, 0
-	if err := f.SetPageLayout(sheet, &excelize.PageLayoutOptions{Size: &a4, Orientation: &landscape, FitToWidth: &one, FitToHeight: &any}); err != nil {
-		return err
-	}
-	fit := true
-	if err := f.SetSheetProps(sheet, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
-		return err
-	}
-	if err := f.SetHeaderFooter(sheet, &excelize.HeaderFooterOptions{
-		OddHeader: "&L&8" + headerText(b.c.Organisation+": "+b.c.Title(), 100) + "&R&8&B" + headerText(strings.ToUpper(b.lh.Marking()), 80),
-		OddFooter: "&L&8" + headerText(b.byline(), 100) + "&R&8Page &P of &N",
-	}); err != nil {
-		return err
-	}
-	if repeatRow == 0 {
-		return nil
-	}
-	return f.SetDefinedName(&excelize.DefinedName{Name: "_xlnm.Print_Titles", Scope: sheet,
-		RefersTo: fmt.Sprintf("'%s'!$%d:$%d", sheet, repeatRow, repeatRow)})
-}
-
-// headerText makes s safe in a page header or footer: "&" starts a code
-// there and is doubled, line breaks become spaces, and the text is cut to
-// n characters.
-func headerText(s string, n int) string {
-	s = strings.NewReplacer("&", "&&", "\r", " ", "\n", " ").Replace(s)
-	if r := []rune(s); len(r) > n {
-		s = strings.TrimSuffix(string(r[:n-1]), "&") + "…"
-	}
-	return s
+	return xlsxdoc.PrintSetup(b.f, sheet, xlsxdoc.Page{Title: b.c.Organisation + ": " + b.c.Title(),
+		Marking: b.lh.Marking(), Footer: b.byline(), RepeatRow: repeatRow})
 }
 
 // put writes one row from column 0: strings as text, ints as numbers,

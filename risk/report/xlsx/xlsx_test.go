@@ -96,12 +96,6 @@ func TestErrors(t *testing.T) {
 	assert.Equal(t, map[string]bool{"R-01": true, "R-02": true}, items)
 }
 
-func TestHeaderText(t *testing.T) {
-	assert.Equal(t, "a&&b c", headerText("a&b\nc", 50))
-	assert.Equal(t, "abcd…", headerText("abcdefgh", 5))
-	assert.Equal(t, "abc…", headerText("abc&defgh", 5))
-}
-
 // dump describes a workbook's layout and content as text.
 func dump(t *testing.T, b []byte) []byte {
 	f, err := excelize.OpenReader(bytes.NewReader(b))
