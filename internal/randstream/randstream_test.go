@@ -240,3 +240,56 @@ func BenchmarkBetaFill(b *testing.B) {
 	}
 	sink = dst[0]
 }
+
+// TestPoissonBoundsAtTheEdges gives invert uniforms at and next to the
+// cumulative probabilities the inversion computes, where the bounds that
+// spare it an Exp must not decide differently.
+func TestPoissonBoundsAtTheEdges(t *testing.T) {
+	invert := func(lam, u float64) int64 {
+		var k int64
+		p := math.Exp(-lam)
+		c := p
+		for u > c {
+			k++
+			p *= lam / float64(k)
+			c += p
+			if p == 0 || k > 1000 {
+				break
+			}
+		}
+		return k
+	}
+	var s Stream
+	for i := 1; i < 20_000; i++ {
+		lam := float64(i) / 20_000
+		p := math.Exp(-lam)
+		c := p
+		for k := 1; k <= 4; k++ {
+			for _, u := range []float64{c, math.Nextafter(c, 0), math.Nextafter(c, 1), c - 1e-14, c + 1e-14, c - 1e-12, c + 1e-12} {
+				require.Equal(t, invert(lam, u), s.invert(lam, u), "mean %g, u %g", lam, u)
+			}
+			p *= lam / float64(k)
+			c += p
+		}
+	}
+}
+
+// BenchmarkPoissonFill draws 8192 Poisson variates of means spread like
+// a PERT(0.05, 0.2, 1) frequency times 1 to 2 (the event-mode portfolio
+// benchmark's), most of them below 1.
+func BenchmarkPoissonFill(b *testing.B) {
+	s := New(1, 0, 0)
+	d := NewBeta(1+4*0.15/0.95, 1+4*0.8/0.95)
+	means := make([]float64, 8192)
+	x := make([]float64, len(means))
+	for i := range means {
+		f := 1 + float64(i%97)/97
+		means[i] = f * (0.05 + 0.95*d.Sample(s))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		copy(x, means)
+		s.PoissonFill(x)
+	}
+	sink = x[0]
+}
