@@ -62,22 +62,27 @@ func newResult(losses []float64) *Result {
 // same values in the same order (the bits are those of newResult), but
 // the two dependency chains overlap instead of running one after the
 // other.
+// Each pair is indexed just before its statistics, while its losses are
+// still in cache.
 func newResults(vecs [][]float64) []*Result {
 	rs := make([]*Result, len(vecs))
 	for i, v := range vecs {
 		rs[i] = &Result{losses: v}
-		rs[i].index()
 	}
 	i := 0
 	for ; i+1 < len(rs); i += 2 {
-		if len(rs[i].losses) == len(rs[i+1].losses) {
-			statsPair(rs[i], rs[i+1])
+		r, q := rs[i], rs[i+1]
+		r.index()
+		q.index()
+		if len(r.losses) == len(q.losses) {
+			statsPair(r, q)
 		} else {
-			rs[i].stats()
-			rs[i+1].stats()
+			r.stats()
+			q.stats()
 		}
 	}
 	if i < len(rs) {
+		rs[i].index()
 		rs[i].stats()
 	}
 	return rs
