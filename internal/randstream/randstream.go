@@ -523,15 +523,27 @@ const poissonMargin = 1e-14
 // sequential inversion, lambda in (0, 10).
 func (s *Stream) invert(lambda, u float64) int64 {
 	if lambda < 1 {
-		// 1 - l + l^2/2 - l^3/6 <= e^-l <= 1 - l + l^2/2.
-		l2 := lambda * lambda
-		hi := 1 - lambda + l2/2
-		lo := hi - l2*lambda/6
+		// The Taylor polynomials of e^-l of degrees 6 and 7 bound it
+		// (an alternating series of decreasing terms): lo <= e^-l <= hi,
+		// 1.0/5040 apart at most. The cumulative probabilities of 0, 1
+		// and 2 events are e^-l times 1, 1+l and 1+l+l^2/2; a u farther
+		// than poissonMargin from the bounds of one is decided without
+		// Exp, as the inversion below would decide it.
+		l := lambda
+		l2 := l * l
+		hi := 1 - l*(1-l*(1.0/2)*(1-l*(1.0/3)*(1-l*(1.0/4)*(1-l*(1.0/5)*(1-l*(1.0/6))))))
+		lo := hi - l2*l2*l2*l*(1.0/5040)
 		if u <= lo-poissonMargin {
 			return 0
 		}
-		if u > hi+poissonMargin && u <= lo*(1+lambda)-poissonMargin {
-			return 1
+		if u > hi+poissonMargin {
+			s1 := 1 + l
+			if u <= lo*s1-poissonMargin {
+				return 1
+			}
+			if s2 := s1 + l2*0.5; u > hi*s1+poissonMargin && u <= lo*s2-poissonMargin {
+				return 2
+			}
 		}
 	}
 	p := math.Exp(-lambda)

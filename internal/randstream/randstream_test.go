@@ -3,6 +3,7 @@ package randstream
 import (
 	"fmt"
 	"math"
+
 	"testing"
 	"unsafe"
 
@@ -225,4 +226,70 @@ func TestAlias(t *testing.T) {
 		p := w[i] / 10
 		assert.InDelta(t, p, float64(c)/n, 4*math.Sqrt(p*(1-p)/n)+1e-9, "index %d", i)
 	}
+}
+
+// BenchmarkBetaFill is the simulation's hot path: a chunk of 8192 PERT
+// variates (shapes of PERT(0.1, 0.5, 2)) by the table method.
+func BenchmarkBetaFill(b *testing.B) {
+	s := New(1, 0, 0)
+	d := NewBeta(1+4*0.4/1.9, 1+4*1.5/1.9)
+	dst := make([]float64, 8192)
+	b.ReportAllocs()
+	for b.Loop() {
+		d.Fill(dst, 0.1, 1.9, s)
+	}
+	sink = dst[0]
+}
+
+// TestPoissonBoundsAtTheEdges gives invert uniforms at and next to the
+// cumulative probabilities the inversion computes, where the bounds that
+// spare it an Exp must not decide differently.
+func TestPoissonBoundsAtTheEdges(t *testing.T) {
+	invert := func(lam, u float64) int64 {
+		var k int64
+		p := math.Exp(-lam)
+		c := p
+		for u > c {
+			k++
+			p *= lam / float64(k)
+			c += p
+			if p == 0 || k > 1000 {
+				break
+			}
+		}
+		return k
+	}
+	var s Stream
+	for i := 1; i < 20_000; i++ {
+		lam := float64(i) / 20_000
+		p := math.Exp(-lam)
+		c := p
+		for k := 1; k <= 4; k++ {
+			for _, u := range []float64{c, math.Nextafter(c, 0), math.Nextafter(c, 1), c - 1e-14, c + 1e-14, c - 1e-12, c + 1e-12} {
+				require.Equal(t, invert(lam, u), s.invert(lam, u), "mean %g, u %g", lam, u)
+			}
+			p *= lam / float64(k)
+			c += p
+		}
+	}
+}
+
+// BenchmarkPoissonFill draws 8192 Poisson variates of means spread like
+// a PERT(0.05, 0.2, 1) frequency times 1 to 2 (the event-mode portfolio
+// benchmark's), most of them below 1.
+func BenchmarkPoissonFill(b *testing.B) {
+	s := New(1, 0, 0)
+	d := NewBeta(1+4*0.15/0.95, 1+4*0.8/0.95)
+	means := make([]float64, 8192)
+	x := make([]float64, len(means))
+	for i := range means {
+		f := 1 + float64(i%97)/97
+		means[i] = f * (0.05 + 0.95*d.Sample(s))
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		copy(x, means)
+		s.PoissonFill(x)
+	}
+	sink = x[0]
 }

@@ -628,3 +628,24 @@ func TestParallelSelection(t *testing.T) {
 		}
 	}
 }
+
+// TestNewResultsMatchesNewResult checks that the statistics computed two
+// at a time are bit-identical to newResult's, for pairs of the same
+// length, of different lengths, and an odd one out.
+func TestNewResultsMatchesNewResult(t *testing.T) {
+	var vecs, orig [][]float64
+	for i, n := range []int{10_000, 10_000, 7, 9, 1, 1, 3000} {
+		s := portfolioScenarios(i + 1)[i]
+		r, err := Simulate(s, Options{Iterations: n, Seed: 1, Mode: Event})
+		require.NoError(t, err)
+		vecs = append(vecs, slices.Clone(r.losses))
+		orig = append(orig, slices.Clone(r.losses))
+	}
+	rs := newResults(vecs)
+	for i, v := range orig {
+		want, got := newResult(v), rs[i]
+		require.Equal(t, want.losses, got.losses, "vector %d", i)
+		require.Equal(t, want.suffix, got.suffix, "vector %d", i)
+		assert.Equal(t, [4]float64{want.mean, want.m2, want.min, want.max}, [4]float64{got.mean, got.m2, got.min, got.max}, "vector %d", i)
+	}
+}

@@ -56,6 +56,38 @@ func newResult(losses []float64) *Result {
 	return r
 }
 
+// newResults builds the Results of several loss vectors, as newResult
+// does for each. Vectors of the same length have the same pivots, so
+// their statistics are computed two at a time: each sum still adds the
+// same values in the same order (the bits are those of newResult), but
+// the two dependency chains overlap instead of running one after the
+// other.
+// Each pair is indexed just before its statistics, while its losses are
+// still in cache.
+func newResults(vecs [][]float64) []*Result {
+	rs := make([]*Result, len(vecs))
+	for i, v := range vecs {
+		rs[i] = &Result{losses: v}
+	}
+	i := 0
+	for ; i+1 < len(rs); i += 2 {
+		r, q := rs[i], rs[i+1]
+		r.index()
+		q.index()
+		if len(r.losses) == len(q.losses) {
+			statsPair(r, q)
+		} else {
+			r.stats()
+			q.stats()
+		}
+	}
+	if i < len(rs) {
+		rs[i].index()
+		rs[i].stats()
+	}
+	return rs
+}
+
 // pivotRanks returns the sorted, distinct ranks a Result of n losses
 // places.
 func pivotRanks(n int) []int {
@@ -166,6 +198,77 @@ func (r *Result) stats() {
 		m2 += d * d
 	}
 	r.m2, r.min, r.max = m2, mn, mx
+}
+
+// statsPair is stats for two Results of the same length (and so the
+// same pivots), interleaved: every accumulator of r and of q adds the
+// same values in the same order as stats does, so the results are
+// bit-identical to two calls of stats.
+func statsPair(r, q *Result) {
+	n := len(r.losses)
+	if n == 0 || len(q.losses) != n {
+		r.stats()
+		q.stats()
+		return
+	}
+	a, b := r.losses, q.losses[:n]
+	np := len(r.pivots)
+	r.suffix, q.suffix = make([]float64, np), make([]float64, np)
+	segA, segB := make([]float64, np+1), make([]float64, np+1)
+	start := 0
+	mnA, mxA, mnB, mxB := a[0], a[0], b[0], b[0]
+	for i := 0; i <= np; i++ {
+		end := n
+		if i < np {
+			end = r.pivots[i]
+		}
+		var sa, sb float64
+		x, y := a[start:end], b[start:end]
+		y = y[:len(x)]
+		for k, va := range x {
+			vb := y[k]
+			sa += va
+			sb += vb
+			if va < mnA {
+				mnA = va
+			}
+			if va > mxA {
+				mxA = va
+			}
+			if vb < mnB {
+				mnB = vb
+			}
+			if vb > mxB {
+				mxB = vb
+			}
+		}
+		segA[i], segB[i] = sa, sb
+		start = end
+	}
+	var accA, accB float64
+	for i := np - 1; i >= 0; i-- {
+		accA += segA[i+1]
+		accB += segB[i+1]
+		r.suffix[i] = accA
+		q.suffix[i] = accB
+	}
+	var totalA, totalB float64
+	for i := range segA {
+		totalA += segA[i]
+		totalB += segB[i]
+	}
+	r.mean = totalA / float64(n)
+	q.mean = totalB / float64(n)
+	meanA, meanB := r.mean, q.mean
+	var m2A, m2B float64
+	for k, va := range a {
+		da := va - meanA
+		m2A += da * da
+		db := b[k] - meanB
+		m2B += db * db
+	}
+	r.m2, r.min, r.max = m2A, mnA, mxA
+	q.m2, q.min, q.max = m2B, mnB, mxB
 }
 
 // Iterations returns the number of iterations.

@@ -681,8 +681,9 @@ func (e *engine) finishBlock(w *worker, bi int) {
 		if pct == nil {
 			pct = DefaultPercentiles()
 		}
+		rs := newResults(b.vecs)
 		for mi, j := range b.members {
-			r := newResult(b.vecs[mi])
+			r := rs[mi]
 			out := scenarioOutput{mean: r.mean, summary: r.summary(pct, e.opt.Exceedance)}
 			if e.opt.Tolerance != nil {
 				v := e.opt.Tolerance.Check(r)

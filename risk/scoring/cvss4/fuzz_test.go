@@ -2,6 +2,8 @@ package cvss4
 
 import (
 	"errors"
+	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/ismskit/ismskit"
@@ -19,6 +21,7 @@ func FuzzParse(f *testing.F) {
 	f.Add("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/U:Clear/")
 	f.Add("CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/CR:H/E:A")
 	f.Fuzz(func(t *testing.T, s string) {
+		checkFastPath(t, s)
 		v, err := Parse(s)
 		if err != nil {
 			var fe *ismskit.Error
@@ -52,4 +55,51 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("%q: score %v above its MacroVector's %v", s, sc.Score, sc.MacroVector.Score())
 		}
 	})
+}
+
+// checkFastPath checks that Parse's fast path, where it accepts s,
+// gives what the full parser gives, and that it accepts every valid
+// vector.
+func checkFastPath(t *testing.T, s string) {
+	t.Helper()
+	if len(s) > maxLen || !strings.HasPrefix(s, prefix) {
+		return
+	}
+	fast, ok := parseValid(s)
+	full, err := parseAll(s)
+	if ok != (err == nil) || fast != full {
+		t.Fatalf("%q: fast path %v %v, full parser %v %v", s, fast, ok, full, err)
+	}
+}
+
+// TestFastPathAgrees mutates random valid vectors (a byte changed,
+// removed or doubled, a component dropped or repeated) and checks that
+// the fast path and the full parser agree on each.
+func TestFastPathAgrees(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	const alphabet = "ABCDEHILMNOPRSTUVXaclr:/0X"
+	for range 50_000 {
+		s := randomVector(r)
+		checkFastPath(t, s)
+		b := []byte(s)
+		switch k := len(prefix) + r.IntN(len(b)-len(prefix)); r.IntN(5) {
+		case 0:
+			b[k] = alphabet[r.IntN(len(alphabet))]
+		case 1:
+			b = append(b[:k], b[k+1:]...)
+		case 2:
+			b = append(b[:k+1], b[k:]...)
+		case 3:
+			b = append(b, '/')
+		case 4:
+			parts := strings.Split(s[len(prefix):], "/")
+			i := r.IntN(len(parts))
+			parts = append(parts[:i+1], parts[i:]...)
+			if r.IntN(2) == 0 {
+				parts = append(parts[:i], parts[i+2:]...)
+			}
+			b = []byte(prefix + strings.Join(parts, "/"))
+		}
+		checkFastPath(t, string(b))
+	}
 }

@@ -74,6 +74,15 @@ func Parse(s string) (Vector, error) {
 		}
 		return Vector{}, vecerr.Prefix(prefix, got)
 	}
+	if v, ok := parseValid(s); ok {
+		return v, nil
+	}
+	return parseAll(s)
+}
+
+// parseAll parses the components of s, which starts with the prefix, and
+// reports every problem.
+func parseAll(s string) (Vector, error) {
 	v := Vector{valid: true}
 	var seen uint32
 	next := Metric(0) // the first metric the order still allows
@@ -107,6 +116,64 @@ func Parse(s string) (Vector, error) {
 		return Vector{}, probs.Err()
 	}
 	return v, nil
+}
+
+// baseMask has a bit for each base metric.
+const baseMask = 1<<numBase - 1
+
+// parseValid is the fast path of Parse for a vector without problems:
+// it reads each component as an abbreviation of one to three letters, a
+// colon and a value (one letter, or a longer value up to the next
+// slash), and accepts it only if its metric comes after the previous one
+// and has that value. It reports false on anything else, and Parse then
+// parses s again to report every problem. After the prefix, s[i:] holds
+// the components; metrics in strictly increasing order cannot repeat.
+func parseValid(s string) (Vector, bool) {
+	v := Vector{valid: true}
+	var seen uint32
+	next := Metric(0)
+	n := len(s)
+	for i := len(prefix); ; {
+		var colon int
+		switch {
+		case i+1 < n && s[i+1] == ':':
+			colon = i + 1
+		case i+2 < n && s[i+2] == ':':
+			colon = i + 2
+		case i+3 < n && s[i+3] == ':':
+			colon = i + 3
+		default:
+			return Vector{}, false
+		}
+		m, ok := lookupMetric(s[i:colon])
+		if !ok || m < next {
+			return Vector{}, false
+		}
+		j, end := colon+1, colon+2
+		if end < n && s[end] != '/' {
+			for end < n && s[end] != '/' {
+				end++
+			}
+		}
+		if end > n {
+			return Vector{}, false
+		}
+		idx := valueIndex(m, s[j:end])
+		if idx < 0 {
+			return Vector{}, false
+		}
+		v.values[m] = uint8(idx)
+		seen |= 1 << m
+		next = m + 1
+		if end == n {
+			break
+		}
+		i = end + 1
+	}
+	if seen&baseMask != baseMask {
+		return Vector{}, false
+	}
+	return v, true
 }
 
 // set parses the component s[i:end] whose first colon is at colon (-1
