@@ -3,7 +3,10 @@ package ismskit_test
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"errors"
+	"hash/crc32"
+	"io"
 	"runtime"
 	"strings"
 	"testing"
@@ -118,20 +121,62 @@ func TestHostileJunk(t *testing.T) {
 // TestHostileXLSX: a workbook that inflates a thousandfold is refused
 // before it is inflated.
 func TestHostileXLSX(t *testing.T) {
-	var buf bytes.Buffer
-	zw := zip.NewWriter(&buf)
-	w, err := zw.Create("xl/worksheets/sheet1.xml")
-	require.NoError(t, err)
-	zeros := make([]byte, 1<<20)
-	for range 512 { // 512 MiB of zeros, about 0.5 MB compressed
-		_, err = w.Write(zeros)
-		require.NoError(t, err)
-	}
-	require.NoError(t, zw.Close())
+	bomb := zeroBomb(t, "xl/worksheets/sheet1.xml", 512) // 512 MiB of zeros, about 0.5 MB compressed
+	require.Less(t, len(bomb), 1<<20)
 	var derr error
-	mem := allocated(func() { _, derr = xlsx.Decode(buf.Bytes()) })
+	mem := allocated(func() { _, derr = xlsx.Decode(bomb) })
 	assert.ErrorIs(t, derr, ismskit.ErrTooLarge)
 	assert.Less(t, mem, uint64(64<<20))
+}
+
+// zeroBomb returns a zip file holding one file, name, of mib MiB of
+// zeros, without compressing them all: one MiB is compressed into
+// non-final deflate blocks, which repeat, since every back-reference of
+// the copy points at zeros as well, and an empty final block ends the
+// stream. (Compressing 512 MiB took 50 s under the race detector.)
+func zeroBomb(t *testing.T, name string, mib int) []byte {
+	t.Helper()
+	zeros := make([]byte, 1<<20)
+	var block bytes.Buffer
+	fw, err := flate.NewWriter(&block, flate.BestCompression)
+	require.NoError(t, err)
+	_, err = fw.Write(zeros)
+	require.NoError(t, err)
+	require.NoError(t, fw.Flush()) // ends byte-aligned, not final
+	var end bytes.Buffer
+	fe, err := flate.NewWriter(&end, flate.BestCompression)
+	require.NoError(t, err)
+	require.NoError(t, fe.Close()) // an empty, final block
+	var crc uint32
+	for range mib {
+		crc = crc32.Update(crc, crc32.IEEETable, zeros)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, CRC32: crc,
+		CompressedSize64: uint64(mib*block.Len() + end.Len()), UncompressedSize64: uint64(mib) << 20})
+	require.NoError(t, err)
+	for range mib {
+		_, err = w.Write(block.Bytes())
+		require.NoError(t, err)
+	}
+	_, err = w.Write(end.Bytes())
+	require.NoError(t, err)
+	require.NoError(t, zw.Close())
+
+	// The stream is what it says: it inflates to zeros (the first MiBs
+	// checked here; the decoder under test reads no further than its
+	// limit).
+	zr, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	require.NoError(t, err)
+	f, err := zr.File[0].Open()
+	require.NoError(t, err)
+	head := make([]byte, 3<<20)
+	_, err = io.ReadFull(f, head)
+	require.NoError(t, err)
+	assert.Equal(t, make([]byte, 3<<20), head)
+	require.NoError(t, f.Close())
+	return buf.Bytes()
 }
 
 // TestHostileCounts: counts from the caller are checked against their
