@@ -96,7 +96,13 @@ func benchSimulate(b *testing.B, s Scenario, opt Options) {
 // scenario with the given PERT form, plus its summary: mean, standard
 // deviation, the default percentiles and three exceedance probabilities.
 func benchTwoNodeSummary(b *testing.B, form PERTForm) {
-	s := twoNode(form)
+	benchSummary(b, twoNode(form))
+}
+
+// benchSummary measures 1,000,000 iterations of s and its summary: mean,
+// standard deviation, the default percentiles and three exceedance
+// probabilities.
+func benchSummary(b *testing.B, s Scenario) {
 	opt := Options{Iterations: 1_000_000, Seed: 1, Mode: Rate}
 	amounts := []float64{10e3, 100e3, 500e3}
 	benchLoop(b, opt.Iterations, func() {
@@ -110,6 +116,22 @@ func benchTwoNodeSummary(b *testing.B, form PERTForm) {
 		}
 		sink = sum
 	})
+}
+
+// BenchmarkFullTreePERT is the full taxonomy with seven PERT leaves in
+// pyfair's (moment) form, 1,000,000 iterations with the summary, as
+// testdata/pyfair/bench.py runs it in pyfair (which compares threat
+// capability and resistance strength on 0..1 where this uses 0..100).
+func BenchmarkFullTreePERT(b *testing.B) {
+	pert := func(low, mode, high float64) *Estimate {
+		e := MomentPERT(low, mode, high)
+		return &e
+	}
+	s := Scenario{Name: "full-pert", Nodes: Nodes{
+		CF: pert(1, 5, 20), PoA: pert(0.1, 0.3, 0.6), TCap: pert(20, 60, 95), RS: pert(40, 60, 80),
+		PL: pert(10e3, 50e3, 400e3), SLEF: pert(0, 0.2, 0.5), SLM: pert(5e3, 20e3, 200e3),
+	}}
+	benchSummary(b, s)
 }
 
 // portfolioScenarios returns k PERT scenarios with distinct estimates.
