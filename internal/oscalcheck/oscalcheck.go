@@ -58,6 +58,11 @@ type doc struct {
 	objectives map[string]bool
 }
 
+// schemas keeps the compiled schemas for every Check (compiling NIST's
+// schemas costs more than checking a set of documents); it is safe for
+// concurrent use, and what it holds never changes once compiled.
+var schemas oscalschema.Validator
+
 // Check checks the documents of files (by file name, as they refer to each
 // other) and returns every problem found, each naming its file and JSON
 // path; nil means the set is consistent.
@@ -66,7 +71,6 @@ func Check(files map[string][]byte) []error {
 	fail := func(file, p, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s: %s", file, p, fmt.Sprintf(format, args...)))
 	}
-	var schemas oscalschema.Validator
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)

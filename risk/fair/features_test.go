@@ -168,11 +168,15 @@ func TestPortfolioDeterministic(t *testing.T) {
 func TestCorrelation(t *testing.T) {
 	a := Scenario{Name: "a", Nodes: Nodes{LEF: ptr(ClassicPERT(0.2, 0.5, 1.5)), LM: ptr(LogNormal90(1e4, 5e5))}}
 	b := Scenario{Name: "b", Nodes: Nodes{LEF: ptr(ClassicPERT(0.5, 1, 2)), LM: ptr(ClassicPERT(5e3, 2e4, 2e5))}}
+	iterations := 200_000
+	if raceEnabled {
+		iterations = 50_000 // the same properties, a quarter of the time
+	}
 	for _, mode := range []FrequencyMode{Rate, Event} {
 		var prevP99, prevES float64
 		var indep *Portfolio
 		for _, r := range []float64{0, 0.3, 0.7, 1} {
-			opt := Options{Iterations: 200_000, Seed: 12, Mode: mode}
+			opt := Options{Iterations: iterations, Seed: 12, Mode: mode}
 			if r != 0 {
 				opt.Correlations = []Correlation{{A: "a", B: "b", Rank: r}}
 			}
