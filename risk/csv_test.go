@@ -178,7 +178,7 @@ func TestCSVColumnsIsACopy(t *testing.T) {
 	assert.Equal(t, "id", CSVColumns()[0])
 }
 
-// CSV formula injection (issue 20): no cell of EncodeCSV's output begins
+// CSV formula injection: no cell of EncodeCSV's output begins
 // with a character that makes a spreadsheet run it, and DecodeCSV still
 // reads the library's own output back exactly.
 func TestCSVFormulaInjection(t *testing.T) {

@@ -100,7 +100,7 @@ func TestDiffCases(t *testing.T) {
 	assert.Equal(t, "# Risk register changes\n\nCriteria: @ to @.\n\nNo risk changed.\n", string(Diff(Register{}, Register{}).Markdown()))
 }
 
-// The Markdown form escapes every text from the registers (issue 20).
+// The Markdown form escapes every text from the registers.
 func TestChangeLogMarkdownEscapes(t *testing.T) {
 	hostile := "<script>alert(1)</script> *bold* _em_ `code` [link](http://x) ![img](y) a|b\nc & d \\"
 	log := ChangeLog{

@@ -172,7 +172,7 @@ func TestHeatMapSVGOptionErrors(t *testing.T) {
 }
 
 // Every text of the map and the options reaches the SVG escaped and
-// without the characters XML forbids (issue 20).
+// without the characters XML forbids.
 func TestHeatMapSVGHostileText(t *testing.T) {
 	hostile := "a\x00b\x01\x08\x0b\x0c\x1f\x7f<script>&\"'\ufffe\uffff\xff\xfe\tc\nd\re]]>"
 	h := sampleHeatMap(t)

@@ -83,7 +83,7 @@ func TestGeneratePolicy(t *testing.T) {
 	}
 }
 
-// TestPolicyMakesTheSoAValid is the product of issue 12: a register, two
+// TestPolicyMakesTheSoAValid shows the generation policy at work: a register, two
 // obligations, two exclusions and a policy give a valid SoA in one call.
 func TestPolicyMakesTheSoAValid(t *testing.T) {
 	reg := testRegister()

@@ -385,7 +385,7 @@ func TestBadFlags(t *testing.T) {
 var sink int
 
 // BenchmarkQuickstart times the whole program, artefacts included; the
-// issue's target is under 5 s on 2 cores.
+// target is under 5 s on 2 cores.
 func BenchmarkQuickstart(b *testing.B) {
 	dir := b.TempDir()
 	for b.Loop() {

@@ -50,7 +50,7 @@ func BenchmarkExportCorrespondence(b *testing.B) {
 }
 
 // BenchmarkImportNIST imports NIST SP 800-53 rev 5 (3.2 MB of JSON, 1,189
-// controls). Target (issue 17): at most 50 ms and 15 MB a run.
+// controls). Target: at most 50 ms and 15 MB a run.
 func BenchmarkImportNIST(b *testing.B) {
 	data, err := os.ReadFile("testdata/nist/NIST_SP-800-53_rev5_catalog.json")
 	if err != nil {
@@ -78,7 +78,7 @@ func reportCPU(b *testing.B, start time.Duration) {
 }
 
 // BenchmarkExportNIST writes NIST SP 800-53 rev 5 back as OSCAL 1.2.1.
-// Target (issue 17): at most 20 ms a run.
+// Target: at most 20 ms a run.
 func BenchmarkExportNIST(b *testing.B) {
 	data, err := os.ReadFile("testdata/nist/NIST_SP-800-53_rev5_catalog.json")
 	if err != nil {

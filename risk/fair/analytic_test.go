@@ -159,7 +159,7 @@ func TestAnalyticErrors(t *testing.T) {
 	assert.ErrorIs(t, err, ismskit.ErrMissing)
 }
 
-// BenchmarkAnalyticLoss is the target: the analytic exceedance of
+// BenchmarkAnalyticLoss is a performance target: the analytic exceedance of
 // a scenario (an uncertain PERT rate and a PERT magnitude) in <= 50 ms.
 func BenchmarkAnalyticLoss(b *testing.B) {
 	s := twoNode(Classic)

@@ -7,7 +7,7 @@ import (
 // sink defeats dead-code elimination in benchmarks.
 var sink any
 
-// twoNode is the reference scenario: LEF PERT(0.1, 0.5, 2) x
+// twoNode is the reference scenario: LEF PERT(0.1, 0.5, 2) x
 // LM PERT(10k, 50k, 500k).
 func twoNode(form PERTForm) Scenario {
 	lef := Estimate{Dist: PERT, Low: 0.1, Mode: 0.5, High: 2, Form: form}
@@ -31,7 +31,7 @@ func benchLoop(b *testing.B, iterations int, f func()) {
 	}
 }
 
-// BenchmarkTwoNode1M is the target: 1,000,000 iterations of LEF
+// BenchmarkTwoNode1M is a performance target: 1,000,000 iterations of LEF
 // PERT x LM PERT including mean, standard deviation, the default
 // percentiles and three exceedance probabilities (pyfair: about 0.44 s).
 // Run with -cpu 1,2.
@@ -148,7 +148,7 @@ func portfolioScenarios(k int) []Scenario {
 
 func itoa(i int) string { return sprintf("%d", i) }
 
-// BenchmarkPortfolio10k is the target: 10,000 PERT scenarios at
+// BenchmarkPortfolio10k is a performance target: 10,000 PERT scenarios at
 // 10,000 iterations each, each scenario summarised (<= 1 s and <= 300 MB),
 // in Rate mode (LEF x LM, pyfair's) and in Event mode (a Poisson number of
 // loss events a year, a mean of about 0.45 here).

@@ -127,7 +127,7 @@ func TestPERTShapes(t *testing.T) {
 	}
 }
 
-// TestTwoNodeExact checks the reference scenario, LEF PERT(0.1,
+// TestTwoNodeExact checks the reference scenario, LEF PERT(0.1,
 // 0.5, 2) x LM PERT(10k, 50k, 500k), in both PERT forms against the exact
 // distribution of the product.
 func TestTwoNodeExact(t *testing.T) {

@@ -8,7 +8,7 @@ var (
 	sinkString string
 )
 
-// BenchmarkParseBase is the target: parse a vector and compute its
+// BenchmarkParseBase is a performance target: parse a vector and compute its
 // base score, <= 200 ns/op and no allocation.
 func BenchmarkParseBase(b *testing.B) {
 	b.ReportAllocs()

@@ -11,7 +11,7 @@ var (
 	sinkString string
 )
 
-// BenchmarkParseScore is the target: parse a vector and compute
+// BenchmarkParseScore is a performance target: parse a vector and compute
 // its score, <= 500 ns/op and no allocation.
 func BenchmarkParseScore(b *testing.B) {
 	b.ReportAllocs()
