@@ -8,10 +8,53 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
+
+	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/fielderr"
 )
+
+// MaxCell is the most characters a spreadsheet cell holds.
+const MaxCell = 32767
+
+// CheckCell adds to l, at path and with item, the reason a cell cannot
+// hold s unchanged (invalid UTF-8, over MaxCell characters, a character
+// XML 1.0 forbids), as an ismskit.ErrNotEncodable error; nothing when it
+// can.
+func CheckCell(l *fielderr.List, path, item, s string) {
+	switch {
+	case !utf8.ValidString(s):
+		l.AddItem(path, item, fielderr.Errorf(ismskit.ErrNotEncodable, "not valid UTF-8"))
+	case utf8.RuneCountInString(s) > MaxCell:
+		l.AddItem(path, item, fielderr.Errorf(ismskit.ErrNotEncodable, "%d characters, a cell holds at most %d", utf8.RuneCountInString(s), MaxCell))
+	case strings.IndexFunc(s, badXML) >= 0:
+		l.AddItem(path, item, fielderr.Errorf(ismskit.ErrNotEncodable, "a control character that XML cannot hold"))
+	}
+}
+
+// badXML reports runes that XML 1.0 documents cannot hold.
+func badXML(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return false
+	case r < 0x20, r == 0xFFFE, r == 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
+		return true
+	}
+	return false
+}
+
+// Stamp is the time a workbook's properties give as created and
+// modified: the document's own day, or 2000-01-01 when it has none, so
+// that the same document gives the same bytes (nothing reads the clock).
+func Stamp(d ismskit.Date) string {
+	if d.IsZero() {
+		return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)
+	}
+	return d.Time().Format(time.RFC3339)
+}
 
 // LineHeight is the height in points of one line of the workbooks' 9
 // point font.

@@ -7,6 +7,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"github.com/xuri/excelize/v2"
+
+	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
 func TestHeaderText(t *testing.T) {
@@ -53,4 +56,21 @@ func TestRowHeight(t *testing.T) {
 	assert.Equal(t, LineHeight+3, RowHeight(nil, nil))
 	assert.Equal(t, 3*LineHeight+3, RowHeight([]string{"a", strings.Repeat("x", 30), "ignored\nignored\nignored\nignored"}, []float64{10, 10}))
 	assert.Equal(t, 409.0, RowHeight([]string{strings.Repeat("x\n", 100)}, []float64{10}), "capped")
+}
+
+func TestCheckCell(t *testing.T) {
+	var l fielderr.List
+	CheckCell(&l, "a", "R-1", "fine\ttext\nover lines")
+	require.NoError(t, l.Err())
+	CheckCell(&l, "b", "R-2", "\xff")
+	CheckCell(&l, "c", "R-3", strings.Repeat("x", MaxCell+1))
+	CheckCell(&l, "d", "", "bell \a")
+	err := l.Err()
+	require.ErrorIs(t, err, ismskit.ErrNotEncodable)
+	assert.Equal(t, []string{"b", "c", "d"}, fielderr.Paths(err))
+}
+
+func TestStamp(t *testing.T) {
+	assert.Equal(t, "2026-12-04T00:00:00Z", Stamp(ismskit.NewDate(2026, 12, 4)))
+	assert.Equal(t, "2000-01-01T00:00:00Z", Stamp(ismskit.Date{}))
 }

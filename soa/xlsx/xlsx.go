@@ -6,8 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -24,9 +22,6 @@ const (
 	SheetDocument = "Document"
 	SheetHistory  = "History"
 )
-
-// maxCell is the most characters a spreadsheet cell holds.
-const maxCell = 32767
 
 // The layout of the SoA sheet: the title block, then the heading row.
 const (
@@ -107,14 +102,14 @@ func WriteDocument(w io.Writer, d soa.Document) error {
 		}
 		rows[i] = cells
 		for j, c := range cells {
-			checkCell(&l, fielderr.Key(p, columns[j].field), item, c)
+			xlsxdoc.CheckCell(&l, fielderr.Key(p, columns[j].field), item, c)
 		}
 	}
 	for _, r := range documentFields(d) {
-		checkCell(&l, "header", r.label, r.value)
+		xlsxdoc.CheckCell(&l, "header", r.label, r.value)
 	}
-	checkCell(&l, "scopeStatement", "", d.ScopeStatement)
-	checkCell(&l, "extensions", "", string(s.Extensions))
+	xlsxdoc.CheckCell(&l, "scopeStatement", "", d.ScopeStatement)
+	xlsxdoc.CheckCell(&l, "extensions", "", string(s.Extensions))
 	if err := l.Err(); err != nil {
 		return err
 	}
@@ -126,30 +121,6 @@ func WriteDocument(w io.Writer, d soa.Document) error {
 		return fmt.Errorf("xlsx: %w", err)
 	}
 	return f.Write(w)
-}
-
-// checkCell reports a cell that a workbook cannot hold unchanged; item
-// names the entry.
-func checkCell(l *fielderr.List, path, item, c string) {
-	switch {
-	case !utf8.ValidString(c):
-		l.AddItem(path, item, errf(ismskit.ErrNotEncodable, "not valid UTF-8"))
-	case utf8.RuneCountInString(c) > maxCell:
-		l.AddItem(path, item, errf(ismskit.ErrNotEncodable, "%d characters, a cell holds at most %d", utf8.RuneCountInString(c), maxCell))
-	case strings.IndexFunc(c, badXML) >= 0:
-		l.AddItem(path, item, errf(ismskit.ErrNotEncodable, "a control character that XML cannot hold"))
-	}
-}
-
-// badXML reports runes that XML 1.0 documents cannot hold.
-func badXML(r rune) bool {
-	switch {
-	case r == '\t' || r == '\n' || r == '\r':
-		return false
-	case r < 0x20, r == 0xFFFE, r == 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
-		return true
-	}
-	return false
 }
 
 // book builds one workbook.
@@ -228,11 +199,7 @@ func (b *book) build(rows [][nCols]string) error {
 		}
 	}
 	f.SetActiveSheet(0)
-	stamp := b.d.SoA.Header.Date.Time()
-	if b.d.SoA.Header.Date.IsZero() {
-		stamp = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	ts := stamp.Format(time.RFC3339)
+	ts := xlsxdoc.Stamp(b.d.SoA.Header.Date)
 	return f.SetDocProps(&excelize.DocProperties{
 		Created: ts, Modified: ts, Creator: "ismskit", LastModifiedBy: "ismskit",
 		Title: title(b.d.SoA.Header), Subject: "ISO/IEC 27001:2022 clause 6.1.3 d", Version: b.d.SoA.Header.Version,

@@ -15,6 +15,7 @@ import (
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/goldenfile"
+	"github.com/ismskit/ismskit/internal/xlsxdoc"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -407,7 +408,7 @@ func TestStructureGolden(t *testing.T) {
 func TestWriteRejectsWhatACellCannotHold(t *testing.T) {
 	s := testSoA(t)
 	s.Entries[2].Owner = "bell\a"
-	s.Entries[3].Implementation = strings.Repeat("x", maxCell+1)
+	s.Entries[3].Implementation = strings.Repeat("x", xlsxdoc.MaxCell+1)
 	s.Header.Scope = "bad \xff utf-8"
 	var buf bytes.Buffer
 	err := Write(&buf, s)

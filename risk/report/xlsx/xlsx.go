@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
-	"unicode/utf8"
 
 	"github.com/xuri/excelize/v2"
 
@@ -32,9 +30,6 @@ const (
 // headRow is the row of the column headings on the Risks and Treatment
 // plan sheets, under the title block.
 const headRow = 4
-
-// maxCell is the most characters a spreadsheet cell holds.
-const maxCell = 32767
 
 // Encode returns the workbook of d as XLSX bytes; see Write.
 func Encode(d report.Document) ([]byte, error) {
@@ -66,17 +61,17 @@ func Write(w io.Writer, d report.Document) error {
 	for i, r := range c.Risks {
 		p := fielderr.Index("risks", i)
 		for k, s := range map[string]string{"id": r.ID, "title": r.Title, "owner": r.Owner, "sharedWith": r.SharedWith} {
-			checkCell(&l, p+"."+k, r.ID, s)
+			xlsxdoc.CheckCell(&l, p+"."+k, r.ID, s)
 		}
 	}
 	for i, a := range c.Plan {
 		p := fielderr.Index("plan", i)
 		for k, s := range map[string]string{"id": a.ID, "title": a.Title, "owner": a.Owner, "controls": a.ControlsText()} {
-			checkCell(&l, p+"."+k, a.RiskID, s)
+			xlsxdoc.CheckCell(&l, p+"."+k, a.RiskID, s)
 		}
 	}
-	checkCell(&l, "organisation", "", c.Organisation)
-	checkCell(&l, "version", "", c.Version)
+	xlsxdoc.CheckCell(&l, "organisation", "", c.Organisation)
+	xlsxdoc.CheckCell(&l, "version", "", c.Version)
 	if err := l.Err(); err != nil {
 		return err
 	}
@@ -87,29 +82,6 @@ func Write(w io.Writer, d report.Document) error {
 		return fmt.Errorf("xlsx: %w", err)
 	}
 	return f.Write(w)
-}
-
-// checkCell reports a text that a cell cannot hold unchanged.
-func checkCell(l *fielderr.List, path, item, s string) {
-	switch {
-	case !utf8.ValidString(s):
-		l.AddItem(path, item, fielderr.Errorf(ismskit.ErrNotEncodable, "not valid UTF-8"))
-	case utf8.RuneCountInString(s) > maxCell:
-		l.AddItem(path, item, fielderr.Errorf(ismskit.ErrNotEncodable, "%d characters, a cell holds at most %d", utf8.RuneCountInString(s), maxCell))
-	case strings.IndexFunc(s, badXML) >= 0:
-		l.AddItem(path, item, fielderr.Errorf(ismskit.ErrNotEncodable, "a control character that XML cannot hold"))
-	}
-}
-
-// badXML reports runes that XML 1.0 documents cannot hold.
-func badXML(r rune) bool {
-	switch {
-	case r == '\t' || r == '\n' || r == '\r':
-		return false
-	case r < 0x20, r == 0xFFFE, r == 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
-		return true
-	}
-	return false
 }
 
 // book builds one workbook.
@@ -189,11 +161,7 @@ func (b *book) build() error {
 		}
 	}
 	f.SetActiveSheet(0)
-	stamp := b.c.AsOf.Time()
-	if b.c.AsOf.IsZero() {
-		stamp = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	ts := stamp.Format(time.RFC3339)
+	ts := xlsxdoc.Stamp(b.c.AsOf)
 	return f.SetDocProps(&excelize.DocProperties{Created: ts, Modified: ts, Creator: "ismskit", LastModifiedBy: "ismskit",
 		Title: b.c.Title(), Subject: b.c.Subtitle(), Version: b.c.Version, Category: b.lh.Marking()})
 }

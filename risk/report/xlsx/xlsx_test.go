@@ -13,6 +13,7 @@ import (
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/goldenfile"
+	"github.com/ismskit/ismskit/internal/xlsxdoc"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/risk/report"
 )
@@ -86,7 +87,7 @@ func TestErrors(t *testing.T) {
 
 	d = sampleDocument(t)
 	d.Register.Risks[0].Title = "a\x01b"
-	d.Register.Risks[1].Treatment.Plan[0].Owner = strings.Repeat("x", maxCell+1)
+	d.Register.Risks[1].Treatment.Plan[0].Owner = strings.Repeat("x", xlsxdoc.MaxCell+1)
 	_, err = Encode(d)
 	require.ErrorIs(t, err, ismskit.ErrNotEncodable)
 	items := map[string]bool{}
