@@ -240,6 +240,18 @@ type Action struct {
 	Status ActionStatus `json:"status,omitempty" jsonschema:"required"`
 }
 
+// IsOpen reports whether the action is still to be done: neither done
+// nor cancelled.
+func (a Action) IsOpen() bool { return a.Status != ActionDone && a.Status != ActionCancelled }
+
+// IsOverdue reports whether, as of the day asOf, the action is open and
+// its due date has passed; an action without a due date is never
+// overdue. It is the one rule for overdue plan actions: risk/report, the
+// management review (audit/review) and the quickstart use it.
+func (a Action) IsOverdue(asOf ismskit.Date) bool {
+	return a.IsOpen() && !a.Due.IsZero() && a.Due.Before(asOf)
+}
+
 // Approval records the risk owner's approval of the treatment plan
 // (ISO/IEC 27001:2022 clause 6.1.3 f). Approvals are append-only. The
 // zero value is invalid (no approver, no time).

@@ -36,3 +36,24 @@ func TestTreatingControls(t *testing.T) {
 	}
 	assert.Nil(t, Risk{}.TreatingControls())
 }
+
+func TestActionOverdue(t *testing.T) {
+	asOf := ismskit.MustParseDate("2026-11-28")
+	due := func(s string) ismskit.Date { return ismskit.MustParseDate(s) }
+	tests := []struct {
+		name          string
+		a             Action
+		open, overdue bool
+	}{
+		{"planned, due before", Action{Status: ActionPlanned, Due: due("2026-11-27")}, true, true},
+		{"in progress, due before", Action{Status: ActionInProgress, Due: due("2026-01-01")}, true, true},
+		{"due on the day", Action{Status: ActionPlanned, Due: asOf}, true, false},
+		{"no due date", Action{Status: ActionPlanned}, true, false},
+		{"done late", Action{Status: ActionDone, Due: due("2026-01-01")}, false, false},
+		{"cancelled", Action{Status: ActionCancelled, Due: due("2026-01-01")}, false, false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.open, tt.a.IsOpen(), tt.name)
+		assert.Equal(t, tt.overdue, tt.a.IsOverdue(asOf), tt.name)
+	}
+}

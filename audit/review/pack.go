@@ -981,7 +981,7 @@ func (b *builder) risks(in *Input) {
 			case risk.ActionCancelled:
 				rk.Cancelled++
 			}
-			if (a.Status == risk.ActionPlanned || a.Status == risk.ActionInProgress) && !a.Due.IsZero() && a.Due.Before(b.asOf) {
+			if a.IsOverdue(b.asOf) {
 				rk.Overdue = append(rk.Overdue, PlanAction{Risk: r.ID, Action: a.ID, Title: a.Title, Owner: a.Owner, Due: a.Due, Status: a.Status})
 			}
 		}

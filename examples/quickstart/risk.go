@@ -266,7 +266,7 @@ func (q *quickstart) treat() error {
 	var overdue []string
 	for _, p := range plan {
 		status[p.Status]++
-		if !p.Due.IsZero() && p.Due.Before(q.asOf) && p.Status != risk.ActionDone && p.Status != risk.ActionCancelled {
+		if p.IsOverdue(q.asOf) {
 			overdue = append(overdue, fmt.Sprintf("%s/%s due %s", p.risk, p.ID, day(p.Due)))
 		}
 	}

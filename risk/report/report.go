@@ -281,8 +281,7 @@ func (d Document) Content() (Content, error) {
 					covered[id] = true
 				}
 			}
-			open := a.Status != risk.ActionDone && a.Status != risk.ActionCancelled
-			if open && !a.Due.IsZero() && a.Due.Before(d.AsOf) {
+			if a.IsOverdue(d.AsOf) {
 				line.Overdue, line.DaysOverdue = true, d.AsOf.Sub(a.Due)
 			}
 			c.Plan = append(c.Plan, line)
@@ -301,7 +300,7 @@ func (d Document) Content() (Content, error) {
 		n := perRisk[a.RiskID]
 		n[0]++
 		s.Actions++
-		if a.NoAction || a.Status != risk.ActionDone && a.Status != risk.ActionCancelled {
+		if a.NoAction || (risk.Action{Status: a.Status}).IsOpen() {
 			s.Open++
 			if a.Due.IsZero() {
 				s.NoDue++
