@@ -36,12 +36,6 @@ func statusClass(s risk.ActionStatus) string {
 	return "s-not-applicable"
 }
 
-// kpi is one figure of the summary.
-type kpi struct {
-	Value string
-	Label string
-}
-
 // KPIs returns the figures of the summary, each a number and what it
 // counts, as every rendering shows them.
 func (c Content) KPIs() [][2]string {
@@ -57,23 +51,11 @@ func (c Content) KPIs() [][2]string {
 }
 
 // LimitText returns the default acceptance limit by its label ("Medium").
-func (c Content) LimitText() string {
-	id := c.Criteria.Acceptance.MaxLevel
-	for _, lv := range c.Criteria.RiskLevels {
-		if lv.ID == id {
-			return lv.Label
-		}
-	}
-	return id
-}
+func (c Content) LimitText() string { return levelOf(c.Criteria, c.Criteria.Acceptance.MaxLevel).Label }
 
 // AppetiteTexts returns the appetites of the criteria in words, as
 // "Business unit Payments, asset category customer-data: Low".
 func (c Content) AppetiteTexts() []string {
-	label := map[string]string{}
-	for _, lv := range c.Criteria.RiskLevels {
-		label[lv.ID] = lv.Label
-	}
 	var out []string
 	for _, a := range c.Criteria.Acceptance.Appetite {
 		var who []string
@@ -86,12 +68,8 @@ func (c Content) AppetiteTexts() []string {
 		if len(who) == 0 {
 			who = []string{"every risk"}
 		}
-		l := label[a.MaxLevel]
-		if l == "" {
-			l = a.MaxLevel
-		}
 		s := strings.Join(who, ", ")
-		out = append(out, strings.ToUpper(s[:1])+s[1:]+": "+l)
+		out = append(out, strings.ToUpper(s[:1])+s[1:]+": "+levelOf(c.Criteria, a.MaxLevel).Label)
 	}
 	return out
 }
@@ -104,13 +82,11 @@ func (c Content) HeatMapSVG() []byte {
 	return b
 }
 
-// view is what report.html.tmpl reads.
+// view is what report.html.tmpl reads: the content, with the heat map
+// as markup.
 type view struct {
 	Content
-	KPIs      []kpi
-	Limit     string
-	Appetites []string
-	HeatMap   template.HTML
+	HeatMap template.HTML
 }
 
 func (c Content) head(d Document) htmldoc.Head {
@@ -135,10 +111,7 @@ func (d Document) HTML() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	v := view{Content: c, Limit: c.LimitText(), Appetites: c.AppetiteTexts(), HeatMap: template.HTML(c.HeatMapSVG())} // SVGWith escapes every text
-	for _, k := range c.KPIs() {
-		v.KPIs = append(v.KPIs, kpi{k[0], k[1]})
-	}
+	v := view{Content: c, HeatMap: template.HTML(c.HeatMapSVG())} // SVGWith escapes every text
 	return htmldoc.Execute(c.head(d), reportTemplate, v)
 }
 

@@ -246,13 +246,9 @@ func (d Document) Content() (Content, error) {
 		org = reg.Name
 	}
 	c := Content{Organisation: org, Version: d.Version, AsOf: d.AsOf, Criteria: crit, HeatMap: hm}
-	levels := make(map[string]risk.Level, len(crit.RiskLevels))
-	for _, lv := range crit.RiskLevels {
-		levels[lv.ID] = lv
-	}
 	rated := func(r risk.Rating) Rated {
-		lv := levels[r.Level]
-		return Rated{Rating: r, Label: cmp.Or(lv.Label, r.Level), Colour: lv.Colour}
+		lv := levelOf(crit, r.Level)
+		return Rated{Rating: r, Label: lv.Label, Colour: lv.Colour}
 	}
 	byID := make(map[string]*risk.Risk, len(reg.Risks))
 	for i := range reg.Risks {
@@ -329,7 +325,7 @@ func (d Document) Content() (Content, error) {
 		st, _ := risk.AcceptanceOf(*r, rk.Assessment, d.AsOf)
 		row := Risk{Position: rk.Position, ID: r.ID, Title: r.Title, Owner: r.Owner, BusinessUnit: r.BusinessUnit,
 			Inherent: rated(rk.Inherent), Current: rated(rk.Current), Residual: rated(rk.Residual),
-			Limit: cmp.Or(levels[rk.Limit].Label, rk.Limit), AboveLimit: rk.AboveCriteria(),
+			Limit: levelOf(crit, rk.Limit).Label, AboveLimit: rk.AboveCriteria(),
 			Option: r.Treatment.Option, SharedWith: r.Treatment.SharedWith,
 			PlanApproved: risk.PlanApproved(*r, d.AsOf), Acceptance: st,
 			Actions: perRisk[r.ID][0], Overdue: perRisk[r.ID][1]}
@@ -354,6 +350,15 @@ func (d Document) Content() (Content, error) {
 		s.Levels = append(s.Levels, lc)
 	}
 	return c, nil
+}
+
+// levelOf returns the risk level of the criteria with the given ID, its
+// label the ID itself where the level has none or the criteria do not
+// hold it (risk.Criteria.Level).
+func levelOf(c risk.Criteria, id string) risk.Level {
+	lv, _ := c.Level(id)
+	lv.Label = cmp.Or(lv.Label, id)
+	return lv
 }
 
 func b2i(b bool) int {
