@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/ismskit/ismskit/internal/colour"
 )
 
 // Letterhead is what every document for people that ismskit renders
@@ -63,7 +65,7 @@ func (l Letterhead) Marking() string {
 // AccentColour returns the accent colour as "#RRGGBB" in upper case:
 // Colour, or DefaultColour when it is empty or not of that form.
 func (l Letterhead) AccentColour() string {
-	if _, ok := parseColour(l.Colour); ok {
+	if _, ok := colour.Parse(l.Colour); ok {
 		return strings.ToUpper(l.Colour)
 	}
 	return DefaultColour
@@ -71,7 +73,7 @@ func (l Letterhead) AccentColour() string {
 
 // RGB returns the red, green and blue parts of AccentColour.
 func (l Letterhead) RGB() (r, g, b uint8) {
-	c, _ := parseColour(l.AccentColour())
+	c, _ := colour.Parse(l.AccentColour())
 	return uint8(c >> 16), uint8(c >> 8), uint8(c)
 }
 
@@ -115,32 +117,8 @@ func (l Letterhead) Validate() error {
 	case l.LogoType() == "":
 		add("logo", ErrUnknownValue, "not a PNG or JPEG image")
 	}
-	if _, ok := parseColour(l.Colour); !ok && l.Colour != "" {
+	if _, ok := colour.Parse(l.Colour); !ok && l.Colour != "" {
 		add("colour", ErrSyntax, "%q: want #RRGGBB", clip(l.Colour))
 	}
 	return errors.Join(errs...)
-}
-
-// parseColour reads "#RRGGBB" (either case).
-func parseColour(s string) (uint32, bool) {
-	if len(s) != 7 || s[0] != '#' {
-		return 0, false
-	}
-	var v uint32
-	for i := 1; i < 7; i++ {
-		c := s[i]
-		var d byte
-		switch {
-		case c >= '0' && c <= '9':
-			d = c - '0'
-		case c >= 'a' && c <= 'f':
-			d = c - 'a' + 10
-		case c >= 'A' && c <= 'F':
-			d = c - 'A' + 10
-		default:
-			return 0, false
-		}
-		v = v<<4 | uint32(d)
-	}
-	return v, true
 }

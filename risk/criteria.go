@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/colour"
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
@@ -222,7 +223,7 @@ func (c Criteria) validate(l *fielderr.List) {
 		if lv.Label == "" {
 			el.Add("label", ismskit.ErrMissing)
 		}
-		if !validColour(lv.Colour) {
+		if !colour.Valid(lv.Colour) {
 			el.Add("colour", fmt.Errorf("%w: colour %q is not #rrggbb", ErrInvalidCriteria, lv.Colour))
 		}
 		l.AddItem(fielderr.Index("riskLevels", i), lv.ID, el.Err())
@@ -307,19 +308,6 @@ func validateScale(l *fielderr.List, path string, s Scale) {
 			l.Add(p+".band", fmt.Errorf("%w: band minimum %g above maximum %g", ErrInvalidCriteria, *b.Min, *b.Max))
 		}
 	}
-}
-
-func validColour(s string) bool {
-	if len(s) != 7 || s[0] != '#' {
-		return false
-	}
-	for i := 1; i < 7; i++ {
-		c := s[i]
-		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
-			return false
-		}
-	}
-	return true
 }
 
 // ProductMatrix builds the grid of a multiplicative matrix for a

@@ -6,11 +6,11 @@ import (
 	"html"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/colour"
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
@@ -381,7 +381,7 @@ func fillOf(c string) string {
 // WCAG level AA (4.5:1) on any background. A bg that is not "#rrggbb"
 // gives black.
 func TextColour(bg string) string {
-	if !validColour(bg) {
+	if !colour.Valid(bg) {
 		return "#000000"
 	}
 	if ContrastRatio(bg, "#000000") >= ContrastRatio(bg, "#ffffff") {
@@ -405,13 +405,13 @@ func ContrastRatio(a, b string) float64 {
 // luminance returns the relative luminance of "#rrggbb" as WCAG 2.x
 // defines it, 0 for black to 1 for white.
 func luminance(c string) float64 {
-	if !validColour(c) {
+	if !colour.Valid(c) {
 		return 0
 	}
+	rgb, _ := colour.Parse(c)
 	var ch [3]float64
 	for i := range ch {
-		v, _ := strconv.ParseUint(c[1+2*i:3+2*i], 16, 8)
-		s := float64(v) / 255
+		s := float64(rgb>>(16-8*i)&0xff) / 255
 		if s <= 0.04045 {
 			ch[i] = s / 12.92
 		} else {
@@ -441,10 +441,10 @@ func (h HeatMap) checkOptions(o SVGOptions) error {
 			used[c.Level] = true
 		}
 	}
-	for id, colour := range o.Colours {
+	for id, c := range o.Colours {
 		p := fielderr.Key("colours", id)
-		if !validColour(colour) {
-			l.Add(p, errf(ismskit.ErrSyntax, "colour %q is not #rrggbb", clip(colour)))
+		if !colour.Valid(c) {
+			l.Add(p, errf(ismskit.ErrSyntax, "colour %q is not #rrggbb", clip(c)))
 		}
 		if !used[id] {
 			l.Add(p, errf(ismskit.ErrUnknownReference, "no cell has the risk level %q", clip(id)))

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/colour"
 	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
@@ -135,23 +136,10 @@ func (o *ChartOptions) check(l *fielderr.List, curves []Curve) {
 		return
 	}
 	for i, c := range curves {
-		if c.Colour != "" && !isColour(c.Colour) {
+		if c.Colour != "" && !colour.Valid(c.Colour) {
 			l.Add(fielderr.JoinPath(fielderr.Index("curves", i), "colour"), errorf(ismskit.ErrSyntax, "%q is not a colour written #RRGGBB", c.Colour))
 		}
 	}
-}
-
-// isColour reports whether c is written "#RRGGBB".
-func isColour(c string) bool {
-	if len(c) != 7 || c[0] != '#' {
-		return false
-	}
-	for i := 1; i < 7; i++ {
-		if !strings.ContainsRune("0123456789abcdefABCDEF", rune(c[i])) {
-			return false
-		}
-	}
-	return true
 }
 
 // Chart geometry, in SVG user units: a canvas 720 wide with the plot area
@@ -189,10 +177,10 @@ func LossExceedanceSVG(title string, curves ...Curve) []byte {
 		cs = cs[:MaxCurves]
 	}
 	for i, c := range cs {
-		if c.Colour != "" && !isColour(c.Colour) {
+		if c.Colour != "" && !colour.Valid(c.Colour) {
 			cs = slices.Clone(cs)
 			for j := i; j < len(cs); j++ {
-				if !isColour(cs[j].Colour) {
+				if !colour.Valid(cs[j].Colour) {
 					cs[j].Colour = ""
 				}
 			}
