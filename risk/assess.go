@@ -124,11 +124,16 @@ type Rating struct {
 // String returns the level and the cell, as "high (L3 I4)"; "L0 I0" for
 // the zero Rating.
 func (r Rating) String() string {
-	cell := "L" + strconv.Itoa(r.Likelihood) + " I" + strconv.Itoa(r.Impact)
+	cell := cellText(r.Likelihood, r.Impact)
 	if r.Level == "" {
 		return cell
 	}
 	return r.Level + " (" + cell + ")"
+}
+
+// cellText writes a cell of the matrix as "L3 I4".
+func cellText(likelihood, impact int) string {
+	return "L" + strconv.Itoa(likelihood) + " I" + strconv.Itoa(impact)
 }
 
 // Rate returns the rating of a likelihood and an impact. A value outside

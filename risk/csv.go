@@ -93,19 +93,19 @@ func EncodeRegisterCSV(reg Register) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	label := make(map[string]string, len(reg.Criteria.RiskLevels))
-	for _, lv := range reg.Criteria.RiskLevels {
-		label[lv.ID] = lv.Label
+	label := func(id string) string {
+		lv, _ := reg.Criteria.Level(id)
+		return lv.Label
 	}
+	rating := func(r Rating) string { return cellText(r.Likelihood, r.Impact) }
 	extra := make([][]string, len(as))
 	for i, a := range as {
-		rating := func(r Rating) string { return "L" + strconv.Itoa(r.Likelihood) + " I" + strconv.Itoa(r.Impact) }
 		above := "No"
 		if a.AboveCriteria() {
 			above = "Yes"
 		}
-		extra[i] = []string{label[a.Inherent.Level], rating(a.Inherent), label[a.Current.Level], rating(a.Current),
-			label[a.Residual.Level], rating(a.Residual), label[a.Limit], above}
+		extra[i] = []string{label(a.Inherent.Level), rating(a.Inherent), label(a.Current.Level), rating(a.Current),
+			label(a.Residual.Level), rating(a.Residual), label(a.Limit), above}
 	}
 	return encodeCSV(reg.Risks, computedHeadings, extra)
 }
@@ -248,18 +248,19 @@ func DecodeCSV(data []byte, opts ...ismskit.DecodeOption) ([]Risk, error) {
 	var l fielderr.List
 	for j, name := range header {
 		p := fielderr.Index("header", j)
+		norm := strings.ToLower(strings.TrimSpace(name))
 		key, ok := known[name]
 		if !ok {
-			key, ok = known[strings.ToLower(strings.TrimSpace(name))]
+			key, ok = known[norm]
 		}
 		_, seen := col[key]
 		switch {
 		case !ok:
 			l.Add(p, errf(ismskit.ErrSyntax, "unknown column %q", name))
-		case key == "" && skipped[strings.ToLower(strings.TrimSpace(name))]:
+		case key == "" && skipped[norm]:
 			l.Add(p, errf(ismskit.ErrSyntax, "column %q given twice", name))
 		case key == "":
-			skipped[strings.ToLower(strings.TrimSpace(name))] = true
+			skipped[norm] = true
 		case seen:
 			l.Add(p, errf(ismskit.ErrSyntax, "column %q given twice", name))
 		default:

@@ -187,7 +187,7 @@ func estimateText(e *Estimate) string {
 	if e == nil {
 		return ""
 	}
-	return "L" + strconv.Itoa(e.Likelihood) + " I" + strconv.Itoa(e.Impact)
+	return cellText(e.Likelihood, e.Impact)
 }
 
 func actionText(a Action) string {

@@ -160,7 +160,7 @@ func (d Document) describe(e *fair.Estimate, r role) (dist, params string) {
 			dist = "PERT, moment-matched"
 		}
 		params = "minimum " + v(e.Low) + ", most likely " + v(e.Mode) + ", maximum " + v(e.High)
-		if e.Gamma != 0 && e.Gamma != 4 {
+		if e.Gamma != 0 && e.Gamma != fair.DefaultGamma {
 			params += ", γ = " + strconv.FormatFloat(e.Gamma, 'g', -1, 64)
 		}
 		return dist, params

@@ -150,10 +150,8 @@ func parseValid(s string) (Vector, bool) {
 			return Vector{}, false
 		}
 		j, end := colon+1, colon+2
-		if end < n && s[end] != '/' {
-			for end < n && s[end] != '/' {
-				end++
-			}
+		for end < n && s[end] != '/' {
+			end++
 		}
 		if end > n {
 			return Vector{}, false
