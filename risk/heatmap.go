@@ -281,9 +281,9 @@ func (h HeatMap) SVGWith(o SVGOptions) ([]byte, error) {
 		ni = len(h.Rows[0].Cells)
 	}
 	levels := h.legendLevels(o.Colours)
-	legendW := 20 + svgCharPix*len("Risk level:")
+	legendW := legendStart
 	for _, lv := range levels {
-		legendW += svgSwatch + 6 + svgCharPix*utf8.RuneCountInString(lv.Label) + 16
+		legendW += legendItemWidth(lv.Label)
 	}
 	panelW := svgLeft + ni*cs
 	width := max(len(stages)*panelW+(len(stages)-1)*svgGap+20, legendW)
@@ -355,14 +355,23 @@ func (h HeatMap) svgLegend(b *bytes.Buffer, y int, levels []Level) {
 		return
 	}
 	fmt.Fprintf(b, `<g font-size="12">`+"\n"+`<text x="10" y="%d" fill="#444444">Risk level:</text>`+"\n", y+4)
-	x := 20 + svgCharPix*len("Risk level:")
+	x := legendStart
 	for _, lv := range levels {
 		fmt.Fprintf(b, `<rect x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#888888" stroke-width="0.5"/>`+"\n",
 			x, y-svgSwatch/2, svgSwatch, svgSwatch, xmlText(fillOf(lv.Colour)))
 		fmt.Fprintf(b, `<text x="%d" y="%d">%s</text>`+"\n", x+svgSwatch+6, y+4, xmlText(lv.Label))
-		x += svgSwatch + 6 + svgCharPix*utf8.RuneCountInString(lv.Label) + 16
+		x += legendItemWidth(lv.Label)
 	}
 	b.WriteString("</g>\n")
+}
+
+// legendStart is the x of the legend's first swatch, after its heading.
+const legendStart = 20 + svgCharPix*len("Risk level:")
+
+// legendItemWidth is the width of one level in the legend: its swatch,
+// its label and the gap after them.
+func legendItemWidth(label string) int {
+	return svgSwatch + 6 + svgCharPix*utf8.RuneCountInString(label) + 16
 }
 
 // fillOf returns the colour a cell of colour c is drawn with: c, or grey
