@@ -302,24 +302,40 @@ func LossExceedanceSVGWith(o ChartOptions, curves ...Curve) ([]byte, error) {
 	var b bytes.Buffer
 	height := svgLegendTop + legendHeight(len(legend)) + 6
 	open(&b, height, o.Title)
-	// Grid and ticks.
+	writeGrid(&b, ymax, ystep, y, d0, d1, func(d float64) float64 { return x(math.Pow(10, d)) })
+	writeAxes(&b, o.Currency, "Probability of a greater loss in a year")
+	b.WriteString(plot.String())
+	writeLegend(&b, legend)
+	b.WriteString("</svg>\n")
+	return b.Bytes(), nil
+}
+
+// writeGrid writes the grid lines and tick labels of a chart: a line
+// every ystep from 0 to ymax (y places a probability), and one at every
+// power of ten 10^d for d from d0 to d1 (xDecade places d).
+func writeGrid(b *bytes.Buffer, ymax, ystep float64, y func(float64) float64, d0, d1 float64, xDecade func(float64) float64) {
 	for p := 0.0; p <= ymax*(1+1e-9); p += ystep {
 		yy := fmtf(y(p))
 		b.WriteString(`<line x1="80" x2="690" y1="` + yy + `" y2="` + yy + `" stroke="` + svgStrokeGrid + `"/>` + "\n")
 		b.WriteString(`<text x="72" y="` + yy + `" text-anchor="end" dominant-baseline="middle">` + pctLabel(p) + "</text>\n")
 	}
 	for d := d0; d <= d1; d++ {
-		xx := fmtf(x(math.Pow(10, d)))
+		xx := fmtf(xDecade(d))
 		b.WriteString(`<line x1="` + xx + `" x2="` + xx + `" y1="50" y2="370" stroke="` + svgStrokeGrid + `"/>` + "\n")
 		b.WriteString(`<text x="` + xx + `" y="388" text-anchor="middle">` + moneyLabel(d) + "</text>\n")
 	}
+}
+
+// writeAxes writes the axes of a chart and their titles: the annual loss
+// (in currency, on a log scale) across, yTitle up.
+func writeAxes(b *bytes.Buffer, currency, yTitle string) {
 	b.WriteString(`<path d="M80 50V370H690" fill="none" stroke="` + svgStrokeAxis + `"/>` + "\n")
-	b.WriteString(`<text x="385" y="410" text-anchor="middle">` + escape(axisTitle("Annual loss", o.Currency, true)) + "</text>\n")
-	b.WriteString(`<text x="20" y="210" text-anchor="middle" transform="rotate(-90 20 210)">Probability of a greater loss in a year</text>` + "\n")
-	b.WriteString(plot.String())
-	writeLegend(&b, legend)
-	b.WriteString("</svg>\n")
-	return b.Bytes(), nil
+	x := "Annual loss"
+	if currency != "" {
+		x += " in " + currency
+	}
+	b.WriteString(`<text x="385" y="410" text-anchor="middle">` + escape(x+" (log scale)") + "</text>\n")
+	b.WriteString(`<text x="20" y="210" text-anchor="middle" transform="rotate(-90 20 210)">` + escape(yTitle) + "</text>\n")
 }
 
 // open writes the start of a chart: the svg element, the white
@@ -340,17 +356,6 @@ func dashAttr(dash string) string {
 		return ""
 	}
 	return ` stroke-dasharray="` + dash + `"`
-}
-
-// axisTitle writes "Annual loss in EUR (log scale)".
-func axisTitle(what, currency string, log bool) string {
-	if currency != "" {
-		what += " in " + currency
-	}
-	if log {
-		what += " (log scale)"
-	}
-	return what
 }
 
 // legendHeight is the height of a legend of n entries: one column up to
@@ -493,16 +498,7 @@ func LossHistogramSVG(o ChartOptions, r *Result) ([]byte, error) {
 
 	var b bytes.Buffer
 	open(&b, svgLegendTop+6, o.Title)
-	for p := 0.0; p <= ymax*(1+1e-9); p += ystep {
-		yy := fmtf(y(p))
-		b.WriteString(`<line x1="80" x2="690" y1="` + yy + `" y2="` + yy + `" stroke="` + svgStrokeGrid + `"/>` + "\n")
-		b.WriteString(`<text x="72" y="` + yy + `" text-anchor="end" dominant-baseline="middle">` + pctLabel(p) + "</text>\n")
-	}
-	for d := d0; d <= d1; d++ {
-		xx := fmtf(x(d))
-		b.WriteString(`<line x1="` + xx + `" x2="` + xx + `" y1="50" y2="370" stroke="` + svgStrokeGrid + `"/>` + "\n")
-		b.WriteString(`<text x="` + xx + `" y="388" text-anchor="middle">` + moneyLabel(d) + "</text>\n")
-	}
+	writeGrid(&b, ymax, ystep, y, d0, d1, x)
 	for k, c := range counts {
 		if c == 0 {
 			continue
@@ -528,9 +524,7 @@ func LossHistogramSVG(o ChartOptions, r *Result) ([]byte, error) {
 			b.WriteString(`<text x="` + fmtf(x(math.Log10(m.v))+3) + `" y="` + strconv.Itoa(ly) + `" font-size="11">` + m.label + "</text>\n")
 		}
 	}
-	b.WriteString(`<path d="M80 50V370H690" fill="none" stroke="` + svgStrokeAxis + `"/>` + "\n")
-	b.WriteString(`<text x="385" y="410" text-anchor="middle">` + escape(axisTitle("Annual loss", o.Currency, true)) + "</text>\n")
-	b.WriteString(`<text x="20" y="210" text-anchor="middle" transform="rotate(-90 20 210)">Share of years</text>` + "\n")
+	writeAxes(&b, o.Currency, "Share of years")
 	note := "Every year has a loss."
 	switch {
 	case zero == r.Iterations():
