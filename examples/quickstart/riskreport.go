@@ -43,12 +43,7 @@ func (q *quickstart) riskReport() error {
 	for _, a := range c.Plan {
 		t.Append(a.DueText(), a.RiskID+" "+a.RiskTitle, a.ActionText(), a.ControlsText(), a.Owner, a.StatusText())
 	}
-	for i, r := range t.Rows {
-		for j, cell := range r {
-			t.Rows[i][j] = table.MarkdownText(cell)
-		}
-	}
-	if err := t.WriteMarkdown(&plan); err != nil {
+	if err := t.WriteMarkdownText(&plan); err != nil {
 		return err
 	}
 	for _, f := range []struct {
