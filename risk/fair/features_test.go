@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/race"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -169,7 +170,7 @@ func TestCorrelation(t *testing.T) {
 	a := Scenario{Name: "a", Nodes: Nodes{LEF: ptr(ClassicPERT(0.2, 0.5, 1.5)), LM: ptr(LogNormal90(1e4, 5e5))}}
 	b := Scenario{Name: "b", Nodes: Nodes{LEF: ptr(ClassicPERT(0.5, 1, 2)), LM: ptr(ClassicPERT(5e3, 2e4, 2e5))}}
 	iterations := 200_000
-	if raceEnabled {
+	if race.Enabled {
 		iterations = 50_000 // the same properties, a quarter of the time
 	}
 	for _, mode := range []FrequencyMode{Rate, Event} {
@@ -528,7 +529,7 @@ func TestBudgets(t *testing.T) {
 	// time too, so 5,000 run without the bound; .ci/run runs this test
 	// once more without the race detector for the bound.
 	n := 100_000
-	if raceEnabled {
+	if race.Enabled {
 		n = 5_000
 	}
 	ss := portfolioScenarios(n)
@@ -538,7 +539,7 @@ func TestBudgets(t *testing.T) {
 	after.read()
 	require.NoError(t, err)
 	assert.Len(t, p.Contributions, n)
-	if !raceEnabled {
+	if !race.Enabled {
 		assert.Less(t, float64(after.total-before.total), float64(n)*20e3, "bytes allocated for %d scenarios", n)
 	}
 }
