@@ -327,8 +327,12 @@ func decodeRow(l *fielderr.List, rec []string, col map[string]int) Risk {
 		parts := strings.Split(s, ";")
 		for j := range parts {
 			parts[j] = strings.TrimSpace(parts[j])
-			if parts[j] == "" {
+			switch {
+			case parts[j] == "":
 				l.Add(fielderr.Index(name, j), errf(ismskit.ErrSyntax, "empty list item"))
+			case strings.ContainsAny(parts[j], "\r\n"):
+				// A list item is one line: EncodeCSV could not write it back.
+				l.Add(fielderr.Index(name, j), errf(ismskit.ErrSyntax, "list item %q holds a line break", parts[j]))
 			}
 		}
 		return parts

@@ -138,6 +138,20 @@ func TestDecodeCSVReportsEveryRow(t *testing.T) {
 	assert.True(t, strings.Contains(err.Error(), "rows[1].treatment"))
 }
 
+func TestDecodeCSVListItemLineBreak(t *testing.T) {
+	for _, tc := range []struct{ name, doc, where string }{
+		{"bare CR", "id,assets\nr,a\r0", "rows[0].assets[0]"},
+		{"quoted LF", "id,threats\nr,\"x;y\nz\"\n", "rows[0].threats[1]"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := DecodeCSV([]byte(tc.doc))
+			require.ErrorIs(t, err, ismskit.ErrSyntax)
+			assert.ErrorContains(t, err, tc.where)
+			assert.ErrorContains(t, err, "holds a line break")
+		})
+	}
+}
+
 func FuzzDecodeCSV(f *testing.F) {
 	reg := testRegister()
 	seed, err := EncodeCSV(reg.Risks)
@@ -152,6 +166,7 @@ func FuzzDecodeCSV(f *testing.F) {
 	f.Add([]byte("id,controls,propertyImpacts\nr,acme:a=b=planned:1:2 5.1=implemented:0:0,integrity=2\n"))
 	f.Add([]byte("id,description\nr,\"a\r\nb\"\n"))
 	f.Add([]byte("id,assets,scoringScore\nr, a ;b,1e3\n"))
+	f.Add([]byte("id,title,owner,Assets\n,,,0\r0")) // a line break in a list item, found by fuzzing
 	f.Fuzz(func(t *testing.T, data []byte) {
 		rs, err := DecodeCSV(data)
 		if err != nil {
