@@ -39,8 +39,8 @@ var kinds = &enum.Set[Kind]{Type: "Kind", What: "audit kind",
 // Kinds returns every kind of audit, internal first.
 func Kinds() []Kind { return kinds.All() }
 
-// ParseKind parses the JSON form of a kind ("stage1"). Errors wrap
-// ismskit.ErrUnknownValue.
+// ParseKind parses the JSON form of a kind ("stage1") or its label in
+// any case. Errors wrap ismskit.ErrUnknownValue.
 func ParseKind(s string) (Kind, error) { return kinds.Parse(s) }
 
 // String returns the kind in words ("Stage 1 audit").
@@ -93,8 +93,8 @@ var results = &enum.Set[Result]{Type: "Result", What: "result",
 // Results returns every result, most severe first.
 func Results() []Result { return results.All() }
 
-// ParseResult parses the JSON form of a result ("minor-nonconformity").
-// Errors wrap ismskit.ErrUnknownValue.
+// ParseResult parses the JSON form of a result ("minor-nonconformity")
+// or its label in any case. Errors wrap ismskit.ErrUnknownValue.
 func ParseResult(s string) (Result, error) { return results.Parse(s) }
 
 // String returns the result in words ("Major nonconformity").
@@ -159,8 +159,8 @@ var next = [...][]State{
 // States returns every state, in lifecycle order.
 func States() []State { return states.All() }
 
-// ParseState parses the JSON form of a state ("analysed"). Errors wrap
-// ismskit.ErrUnknownValue.
+// ParseState parses the JSON form of a state ("analysed") or its label
+// in any case ("Analysed"). Errors wrap ismskit.ErrUnknownValue.
 func ParseState(s string) (State, error) { return states.Parse(s) }
 
 // String returns the state in words ("Analysed").
@@ -231,8 +231,8 @@ var reasonKinds = &enum.Set[ReasonKind]{Type: "ReasonKind", What: "readiness rea
 // them.
 func ReasonKinds() []ReasonKind { return reasonKinds.All() }
 
-// ParseReasonKind parses the JSON form ("invalid-soa"). Errors wrap
-// ismskit.ErrUnknownValue.
+// ParseReasonKind parses the JSON form ("invalid-soa") or the label in
+// any case. Errors wrap ismskit.ErrUnknownValue.
 func ParseReasonKind(s string) (ReasonKind, error) { return reasonKinds.Parse(s) }
 
 // String returns the kind in words ("Open major nonconformity").
