@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/ismskit/ismskit/internal/schematest"
@@ -47,6 +49,48 @@ func quickrun(t testing.TB) (string, string) {
 	return dir, out.String()
 }
 
+// shared is one run of the program that the tests which only read its
+// artefacts share (a run takes seconds under the race detector); TestMain
+// removes its directory.
+var shared struct {
+	once     sync.Once
+	root     string
+	dir, out string
+	failure  string
+}
+
+// sharedRun returns the directory and terminal report of the shared run.
+// The tests must not change what is in the directory.
+func sharedRun(t testing.TB) (string, string) {
+	t.Helper()
+	shared.once.Do(func() {
+		root, err := os.MkdirTemp("", "quickstart-test-")
+		if err != nil {
+			shared.failure = err.Error()
+			return
+		}
+		shared.root = root
+		shared.dir = filepath.Join(root, "out")
+		var out, errOut bytes.Buffer
+		if code := run([]string{"-out", shared.dir}, &out, &errOut); code != 0 || errOut.Len() > 0 {
+			shared.failure = fmt.Sprintf("status %d: %s", code, errOut.String())
+		}
+		shared.out = out.String()
+	})
+	if shared.failure != "" {
+		t.Fatalf("the shared run failed: %s", shared.failure)
+	}
+	return shared.dir, shared.out
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if shared.root != "" {
+		_ = os.RemoveAll(shared.root)
+	}
+	os.Exit(code)
+}
+
 func read(t *testing.T, dir, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
@@ -57,7 +101,7 @@ func read(t *testing.T, dir, name string) []byte {
 // TestReportGolden compares the terminal report with the golden file;
 // go test -update rewrites it.
 func TestReportGolden(t *testing.T) {
-	dir, out := quickrun(t)
+	dir, out := sharedRun(t)
 	out = strings.ReplaceAll(out, dir, "OUT")
 	golden := filepath.Join("testdata", "report.golden.txt")
 	if goldenfile.Updating() {
@@ -71,7 +115,7 @@ func TestReportGolden(t *testing.T) {
 
 // TestDeterministic runs twice and compares every artefact byte for byte.
 func TestDeterministic(t *testing.T) {
-	a, outA := quickrun(t)
+	a, outA := sharedRun(t)
 	b, outB := quickrun(t)
 	assert.Equal(t, strings.ReplaceAll(outA, a, "OUT"), strings.ReplaceAll(outB, b, "OUT"))
 	n := 0
@@ -92,7 +136,7 @@ func TestDeterministic(t *testing.T) {
 
 // TestReportSteps checks the facts of each step in the terminal report.
 func TestReportSteps(t *testing.T) {
-	_, out := quickrun(t)
+	_, out := sharedRun(t)
 	for _, want := range []string{
 		"Nimbus Ledger B.V., as of 2026-11-28",
 		"200 employees, 40 assets, 30 risks, 36 obligations, 7 controls of its own",
@@ -122,14 +166,14 @@ func TestReportSteps(t *testing.T) {
 // examples/isms -review reads, equal to those the internal audit step
 // produces (go test -update rewrites them).
 func TestSampleAuditInSync(t *testing.T) {
-	dir, _ := quickrun(t)
+	dir, _ := sharedRun(t)
 	goldenfile.Check(t, filepath.Join("..", "internal", "sample", "audit.json"), read(t, dir, "audit-records.json"))
 }
 
 // TestReviewArtefacts reads the artefacts of step 9 back: the review is
 // recorded in the ISMS records, the register holds the decisions.
 func TestReviewArtefacts(t *testing.T) {
-	dir, _ := quickrun(t)
+	dir, _ := sharedRun(t)
 	recs, err := iso27001.DecodeRecords(read(t, dir, "isms-records-after-review.json"))
 	require.NoError(t, err)
 	require.Len(t, recs.ManagementReviews, 2)
@@ -161,7 +205,7 @@ func TestReviewArtefacts(t *testing.T) {
 // TestArtefacts reads every artefact back with the library and checks
 // that it agrees with what the packages compute from the sample.
 func TestArtefacts(t *testing.T) {
-	dir, _ := quickrun(t)
+	dir, _ := sharedRun(t)
 	org, err := sample.LoadOrganisation()
 	require.NoError(t, err)
 	cat, err := iso27002.Catalog2022().Extend("x", org.Controls)
@@ -400,7 +444,7 @@ func BenchmarkQuickstart(b *testing.B) {
 // TestDocsPictures keeps the README's pictures under docs/ equal to the
 // quickstart's own output; go test -update rewrites them.
 func TestDocsPictures(t *testing.T) {
-	dir, _ := quickrun(t)
+	dir, _ := sharedRun(t)
 	for _, p := range []struct{ artefact, doc string }{
 		{"risk-heatmap.svg", "../../docs/heatmap.svg"},
 		{"fair-loss-exceedance.svg", "../../docs/loss-exceedance.svg"},
