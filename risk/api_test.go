@@ -37,3 +37,18 @@ func requireCovers(t *testing.T, what string, want []string, covered map[string]
 	require.Empty(t, missing, "exported %s that the test does not cover: add them to its table", what)
 	require.Empty(t, extra, "the test's table names %s that the package does not export", what)
 }
+
+// TestEnumConvention holds risk's enumerations to the convention of every
+// package: ParseX takes a code or a label, documents only the code.
+func TestEnumConvention(t *testing.T) {
+	apitest.Enum(t, Properties(), ParseProperty, "")
+	apitest.Enum(t, AssetKinds(), ParseAssetKind, "")
+	apitest.Enum(t, TreatmentOptions(), ParseTreatmentOption, "")
+	apitest.Enum(t, ControlStatuses(), ParseControlStatus, "")
+	apitest.Enum(t, ActionStatuses(), ParseActionStatus, "")
+	apitest.Enum(t, Stages(), ParseStage, "")
+	apitest.Enum(t, Severities(), ParseSeverity, "")
+	apitest.Enum(t, AcceptanceStatuses(), ParseAcceptanceStatus, "")
+	apitest.Enum(t, Dimensions(), ParseDimension, "")
+	apitest.Enum(t, ChangeKinds(), ParseChangeKind, "")
+}

@@ -52,6 +52,20 @@ func (e *enum[T]) parse(s string) (T, error) {
 	return "", e.unknown(s)
 }
 
+// parseCodeOrLabel is parse that also takes a label in any case, for the
+// ParseX functions (JSON stays with the codes).
+func (e *enum[T]) parseCodeOrLabel(s string) (T, error) {
+	if i := e.index(T(s)); i >= 0 || s == "" {
+		return e.parse(s)
+	}
+	for i, l := range e.labels {
+		if strings.EqualFold(s, l) {
+			return e.values[i], nil
+		}
+	}
+	return e.parse(s)
+}
+
 func (e *enum[T]) unknown(s string) error {
 	want := make([]string, len(e.values))
 	for i, v := range e.values {
@@ -115,8 +129,9 @@ var propertyEnum = enum[Property]{"Property", "property",
 // Properties returns the three properties in the order C, I, A.
 func Properties() []Property { return propertyEnum.list() }
 
-// ParseProperty parses the code of a property ("confidentiality").
-func ParseProperty(s string) (Property, error) { return propertyEnum.parse(s) }
+// ParseProperty parses the code of a property ("confidentiality"),
+// or its label in any case.
+func ParseProperty(s string) (Property, error) { return propertyEnum.parseCodeOrLabel(s) }
 
 // IsValid reports whether p is one of the three properties.
 func (p Property) IsValid() bool { return propertyEnum.valid(p) }
@@ -150,8 +165,9 @@ var assetKindEnum = enum[AssetKind]{"AssetKind", "asset kind",
 // AssetKinds returns the kinds of asset: information, then supporting.
 func AssetKinds() []AssetKind { return assetKindEnum.list() }
 
-// ParseAssetKind parses the code of an asset kind ("information").
-func ParseAssetKind(s string) (AssetKind, error) { return assetKindEnum.parse(s) }
+// ParseAssetKind parses the code of an asset kind ("information"),
+// or its label in any case.
+func ParseAssetKind(s string) (AssetKind, error) { return assetKindEnum.parseCodeOrLabel(s) }
 
 // IsValid reports whether k is a defined kind.
 func (k AssetKind) IsValid() bool { return assetKindEnum.valid(k) }
@@ -193,8 +209,11 @@ var treatmentOptionEnum = enum[TreatmentOption]{"TreatmentOption", "treatment op
 // share.
 func TreatmentOptions() []TreatmentOption { return treatmentOptionEnum.list() }
 
-// ParseTreatmentOption parses the code of an option ("modify").
-func ParseTreatmentOption(s string) (TreatmentOption, error) { return treatmentOptionEnum.parse(s) }
+// ParseTreatmentOption parses the code of an option ("modify"),
+// or its label in any case.
+func ParseTreatmentOption(s string) (TreatmentOption, error) {
+	return treatmentOptionEnum.parseCodeOrLabel(s)
+}
 
 // IsValid reports whether o is one of the four options.
 func (o TreatmentOption) IsValid() bool { return treatmentOptionEnum.valid(o) }
@@ -229,8 +248,11 @@ var controlStatusEnum = enum[ControlStatus]{"ControlStatus", "control status",
 // planned.
 func ControlStatuses() []ControlStatus { return controlStatusEnum.list() }
 
-// ParseControlStatus parses the code of a control status ("planned").
-func ParseControlStatus(s string) (ControlStatus, error) { return controlStatusEnum.parse(s) }
+// ParseControlStatus parses the code of a control status ("planned"),
+// or its label in any case.
+func ParseControlStatus(s string) (ControlStatus, error) {
+	return controlStatusEnum.parseCodeOrLabel(s)
+}
 
 // IsValid reports whether s is a defined status.
 func (s ControlStatus) IsValid() bool { return controlStatusEnum.valid(s) }
@@ -266,8 +288,9 @@ var actionStatusEnum = enum[ActionStatus]{"ActionStatus", "action status",
 // progress: planned, in progress, done, cancelled.
 func ActionStatuses() []ActionStatus { return actionStatusEnum.list() }
 
-// ParseActionStatus parses the code of an action status ("in-progress").
-func ParseActionStatus(s string) (ActionStatus, error) { return actionStatusEnum.parse(s) }
+// ParseActionStatus parses the code of an action status ("in-progress"),
+// or its label in any case.
+func ParseActionStatus(s string) (ActionStatus, error) { return actionStatusEnum.parseCodeOrLabel(s) }
 
 // IsValid reports whether s is a defined status.
 func (s ActionStatus) IsValid() bool { return actionStatusEnum.valid(s) }
@@ -305,8 +328,9 @@ var stageEnum = enum[Stage]{"Stage", "stage",
 // current, residual.
 func Stages() []Stage { return stageEnum.list() }
 
-// ParseStage parses the code of a stage ("residual").
-func ParseStage(s string) (Stage, error) { return stageEnum.parse(s) }
+// ParseStage parses the code of a stage ("residual"),
+// or its label in any case.
+func ParseStage(s string) (Stage, error) { return stageEnum.parseCodeOrLabel(s) }
 
 // IsValid reports whether s is one of the three stages.
 func (s Stage) IsValid() bool { return stageEnum.valid(s) }
@@ -340,8 +364,9 @@ var severityEnum = enum[Severity]{"Severity", "severity",
 // Severities returns the severities, the graver first: error, warning.
 func Severities() []Severity { return severityEnum.list() }
 
-// ParseSeverity parses the code of a severity ("warning").
-func ParseSeverity(s string) (Severity, error) { return severityEnum.parse(s) }
+// ParseSeverity parses the code of a severity ("warning"),
+// or its label in any case.
+func ParseSeverity(s string) (Severity, error) { return severityEnum.parseCodeOrLabel(s) }
 
 // IsValid reports whether s is a defined severity.
 func (s Severity) IsValid() bool { return severityEnum.valid(s) }
@@ -392,9 +417,9 @@ var acceptanceStatusEnum = enum[AcceptanceStatus]{"AcceptanceStatus", "acceptanc
 func AcceptanceStatuses() []AcceptanceStatus { return acceptanceStatusEnum.list() }
 
 // ParseAcceptanceStatus parses the code of an acceptance status
-// ("not-by-owner").
+// ("not-by-owner"), or its label in any case.
 func ParseAcceptanceStatus(s string) (AcceptanceStatus, error) {
-	return acceptanceStatusEnum.parse(s)
+	return acceptanceStatusEnum.parseCodeOrLabel(s)
 }
 
 // IsValid reports whether s is a defined status.
@@ -438,8 +463,9 @@ var dimensionEnum = enum[Dimension]{"Dimension", "dimension",
 // control.
 func Dimensions() []Dimension { return dimensionEnum.list() }
 
-// ParseDimension parses the code of a dimension ("owner").
-func ParseDimension(s string) (Dimension, error) { return dimensionEnum.parse(s) }
+// ParseDimension parses the code of a dimension ("owner"),
+// or its label in any case.
+func ParseDimension(s string) (Dimension, error) { return dimensionEnum.parseCodeOrLabel(s) }
 
 // IsValid reports whether d is a defined dimension.
 func (d Dimension) IsValid() bool { return dimensionEnum.valid(d) }
@@ -475,8 +501,9 @@ var changeKindEnum = enum[ChangeKind]{"ChangeKind", "change kind",
 // ChangeKinds returns the kinds of change: added, removed, modified.
 func ChangeKinds() []ChangeKind { return changeKindEnum.list() }
 
-// ParseChangeKind parses the code of a change kind ("modified").
-func ParseChangeKind(s string) (ChangeKind, error) { return changeKindEnum.parse(s) }
+// ParseChangeKind parses the code of a change kind ("modified"),
+// or its label in any case.
+func ParseChangeKind(s string) (ChangeKind, error) { return changeKindEnum.parseCodeOrLabel(s) }
 
 // IsValid reports whether k is a defined kind.
 func (k ChangeKind) IsValid() bool { return changeKindEnum.valid(k) }

@@ -107,3 +107,13 @@ func TestZeroArgumentsGiveErrors(t *testing.T) {
 	require.ErrorIs(t, err, ismskit.ErrSyntax)
 	require.ErrorIs(t, SoA{}.Validate(ValidateOptions{}), ErrEdition)
 }
+
+// TestEnumConvention holds soa's enumerations to the convention of every
+// package: ParseX takes a code or a label, documents only the code.
+func TestEnumConvention(t *testing.T) {
+	apitest.Enum(t, []Applicability{Undecided, Included, Excluded}, ParseApplicability, "undecided")
+	apitest.Enum(t, Statuses(), ParseStatus, "")
+	apitest.Enum(t, ReasonKinds(), ParseReasonKind, "")
+	apitest.Enum(t, []Responsibility{Own, Inherited, Shared}, ParseResponsibility, "own")
+	apitest.Enum(t, []ChangeKind{Added, Removed, Modified}, ParseChangeKind, "")
+}

@@ -76,6 +76,21 @@ func (e *enum) parse(s string) (uint8, error) {
 	return 0, errf(ismskit.ErrUnknownValue, "%q is not a %s (want %s)", clip(s), e.kind, joinOr(want))
 }
 
+// parseCodeOrLabel is parse that also takes a label in any case, for the
+// ParseX functions (JSON stays with the codes).
+func (e *enum) parseCodeOrLabel(s string) (uint8, error) {
+	v, err := e.parse(s)
+	if err == nil || s == "" {
+		return v, err
+	}
+	for i, l := range e.labels {
+		if e.defined(uint8(i)) && strings.EqualFold(s, l) {
+			return uint8(i), nil
+		}
+	}
+	return v, err
+}
+
 // unmarshal is parse that also reads "" as the unset zero value.
 func (e *enum) unmarshal(b []byte) (uint8, error) {
 	if len(b) == 0 && e.unset {
@@ -139,9 +154,9 @@ var applicabilityEnum = enum{
 }
 
 // ParseApplicability parses the code of an applicability: "undecided",
-// "included" or "excluded".
+// "included" or "excluded", or its label in any case.
 func ParseApplicability(s string) (Applicability, error) {
-	v, err := applicabilityEnum.parse(s)
+	v, err := applicabilityEnum.parseCodeOrLabel(s)
 	return Applicability(v), err
 }
 
@@ -187,10 +202,10 @@ func Statuses() []Status {
 	return []Status{NotStarted, Planned, PartiallyImplemented, Implemented, NotApplicable}
 }
 
-// ParseStatus parses the code of a status ("partially-implemented").
-// The empty string is not a status.
+// ParseStatus parses the code of a status ("partially-implemented"), or
+// its label in any case. The empty string is not a status.
 func ParseStatus(s string) (Status, error) {
-	v, err := statusEnum.parse(s)
+	v, err := statusEnum.parseCodeOrLabel(s)
 	return Status(v), err
 }
 
@@ -244,10 +259,10 @@ func ReasonKinds() []ReasonKind {
 	return []ReasonKind{RiskTreatment, Legal, Regulatory, Contractual, BusinessRequirement, BestPractice}
 }
 
-// ParseReasonKind parses the code of a kind ("risk-treatment"). The empty
-// string is not a kind.
+// ParseReasonKind parses the code of a kind ("risk-treatment"), or its
+// label in any case. The empty string is not a kind.
 func ParseReasonKind(s string) (ReasonKind, error) {
-	v, err := reasonKindEnum.parse(s)
+	v, err := reasonKindEnum.parseCodeOrLabel(s)
 	return ReasonKind(v), err
 }
 
@@ -294,9 +309,9 @@ var responsibilityEnum = enum{
 }
 
 // ParseResponsibility parses the code of a responsibility: "own",
-// "inherited" or "shared".
+// "inherited" or "shared", or its label in any case.
 func ParseResponsibility(s string) (Responsibility, error) {
-	v, err := responsibilityEnum.parse(s)
+	v, err := responsibilityEnum.parseCodeOrLabel(s)
 	return Responsibility(v), err
 }
 
@@ -336,9 +351,9 @@ var changeKindEnum = enum{
 }
 
 // ParseChangeKind parses the code of a change kind: "added", "removed"
-// or "modified".
+// or "modified", or its label in any case.
 func ParseChangeKind(s string) (ChangeKind, error) {
-	v, err := changeKindEnum.parse(s)
+	v, err := changeKindEnum.parseCodeOrLabel(s)
 	return ChangeKind(v), err
 }
 

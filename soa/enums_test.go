@@ -118,8 +118,13 @@ func TestEnumsUndefined(t *testing.T) {
 			assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 		})
 	}
-	_, err := ParseStatus("Implemented")
-	assert.EqualError(t, err, `"Implemented" is not a status (want "not-started", "planned", "partially-implemented", "implemented" or "not-applicable")`)
+	// ParseX takes a code or a label in any case; JSON takes codes only.
+	st, err := ParseStatus("partially IMPLEMENTED")
+	require.NoError(t, err)
+	assert.Equal(t, PartiallyImplemented, st)
+	assert.ErrorIs(t, st.UnmarshalText([]byte("Implemented")), ismskit.ErrUnknownValue)
+	_, err = ParseStatus("Implemnted")
+	assert.EqualError(t, err, `"Implemnted" is not a status (want "not-started", "planned", "partially-implemented", "implemented" or "not-applicable")`)
 	_, err = ParseApplicability("")
 	assert.ErrorIs(t, err, ismskit.ErrUnknownValue)
 	var a Applicability
