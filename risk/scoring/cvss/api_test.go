@@ -15,3 +15,9 @@ func TestAPI(t *testing.T) {
 	}, cvss.Severity(0))
 	apitest.JSON(t, ".", cvss.Severity(0), cvss.SeverityOf(9.8), cvss.SeverityOf(0))
 }
+
+// TestEnumConvention: ParseSeverity takes a code or a label, documents
+// only the code.
+func TestEnumConvention(t *testing.T) {
+	apitest.Enum(t, []cvss.Severity{cvss.SeverityNone, cvss.SeverityLow, cvss.SeverityMedium, cvss.SeverityHigh, cvss.SeverityCritical}, cvss.ParseSeverity, "none")
+}

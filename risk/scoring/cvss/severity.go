@@ -3,6 +3,7 @@ package cvss
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/fielderr"
@@ -55,9 +56,22 @@ func SeverityOfTenths(t int) Severity {
 }
 
 // ParseSeverity returns the rating named by its code, the lower-case
-// text MarshalText gives, such as "high"; any other text (String's label
-// "High" included) is an ismskit.ErrUnknownValue error.
+// text MarshalText gives, such as "high", or by its label in any case
+// ("High"); any other text is an ismskit.ErrUnknownValue error.
 func ParseSeverity(s string) (Severity, error) {
+	if v, err := parseCode(s); err == nil {
+		return v, nil
+	}
+	for i, n := range severityNames {
+		if strings.EqualFold(s, n) {
+			return Severity(i), nil
+		}
+	}
+	return parseCode(s)
+}
+
+// parseCode is ParseSeverity for codes only, as documents hold them.
+func parseCode(s string) (Severity, error) {
 	for i, n := range severityNames {
 		if s == n {
 			return Severity(i), nil
@@ -89,9 +103,14 @@ func (s Severity) MarshalText() ([]byte, error) {
 	return []byte(severityNames[s]), nil
 }
 
-// UnmarshalText implements encoding.TextUnmarshaler with ParseSeverity.
+// UnmarshalText implements encoding.TextUnmarshaler: it takes the code
+// ("high") only, as documents hold it, not the label. A nil s is an
+// ismskit.ErrMissing error.
 func (s *Severity) UnmarshalText(text []byte) error {
-	v, err := ParseSeverity(string(text))
+	if s == nil {
+		return fielderr.Errorf(ismskit.ErrMissing, "UnmarshalText into a nil *Severity")
+	}
+	v, err := parseCode(string(text))
 	if err != nil {
 		return err
 	}
