@@ -1,6 +1,7 @@
 package apitest
 
 import (
+	"encoding"
 	"encoding/json"
 	"testing"
 )
@@ -24,7 +25,8 @@ type enum interface {
 //   - the zero value marshals without error to zeroText ("" where zero
 //     means unset), and that text unmarshals to the zero value;
 //   - parse and UnmarshalText reject text that is no value with an error,
-//     and UnmarshalText on a nil pointer returns an error.
+//     and UnmarshalText on a nil pointer returns an error, for a valid
+//     code too.
 func Enum[E enum, P interface {
 	*E
 	UnmarshalText([]byte) error
@@ -87,7 +89,27 @@ func Enum[E enum, P interface {
 			t.Errorf("apitest: UnmarshalText(%q) accepted", bad)
 		}
 	}
-	if err := P(nil).UnmarshalText(text); err == nil {
-		t.Errorf("apitest: UnmarshalText on a nil *%T returned no error", zero)
+	// on a nil pointer, an error for the zero's text and for a valid code
+	// alike (a valid code gets as far as the store)
+	code, _ := values[0].MarshalText()
+	NilUnmarshalText(t, P(nil), string(text), string(code))
+}
+
+// NilUnmarshalText checks that UnmarshalText on the nil pointer u returns
+// an error, without a panic, for each text; pass valid texts, which get
+// as far as the store.
+func NilUnmarshalText(t *testing.T, u encoding.TextUnmarshaler, texts ...string) {
+	t.Helper()
+	for _, s := range texts {
+		func() {
+			defer func() {
+				if r := recover(); r != nil {
+					t.Errorf("apitest: UnmarshalText(%q) on a nil %T panics: %v", s, u, r)
+				}
+			}()
+			if err := u.UnmarshalText([]byte(s)); err == nil {
+				t.Errorf("apitest: UnmarshalText(%q) on a nil %T returned no error", s, u)
+			}
+		}()
 	}
 }

@@ -128,3 +128,9 @@ func TestZeroAndNil(t *testing.T) {
 // noContext is a nil context: the importers treat it as
 // context.Background.
 var noContext context.Context
+
+// TestNilUnmarshalText: valid text into a nil pointer is an error, not a
+// panic.
+func TestNilUnmarshalText(t *testing.T) {
+	apitest.NilUnmarshalText(t, (*oscal.Relationship)(nil), "equal-to", "")
+}

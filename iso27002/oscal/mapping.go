@@ -58,6 +58,9 @@ func (r Relationship) MarshalText() ([]byte, error) {
 // UnmarshalText decodes a relationship token; empty text is the zero
 // value.
 func (r *Relationship) UnmarshalText(b []byte) error {
+	if r == nil {
+		return fielderr.Errorf(ismskit.ErrMissing, "UnmarshalText into a nil *Relationship")
+	}
 	if len(b) == 0 {
 		*r = 0
 		return nil

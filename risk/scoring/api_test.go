@@ -34,3 +34,10 @@ func TestAPIJSON(t *testing.T) {
 		Result{}, res, v3,
 	)
 }
+
+// TestNilUnmarshalText: valid text into a nil pointer is an error, not a
+// panic.
+func TestNilUnmarshalText(t *testing.T) {
+	apitest.NilUnmarshalText(t, (*Aggregation)(nil), "mean")
+	apitest.NilUnmarshalText(t, (*OWASPImpact)(nil), "technical")
+}

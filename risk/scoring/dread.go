@@ -43,6 +43,9 @@ func (a Aggregation) MarshalText() ([]byte, error) {
 // UnmarshalText implements encoding.TextUnmarshaler; an unknown name is
 // ErrUnknownValue.
 func (a *Aggregation) UnmarshalText(text []byte) error {
+	if a == nil {
+		return fielderr.Errorf(ismskit.ErrMissing, "UnmarshalText into a nil *Aggregation")
+	}
 	for i, n := range aggregationNames {
 		if string(text) == n {
 			*a = Aggregation(i)

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/fielderr"
 )
 
 // OWASPImpact selects which impact estimate of the OWASP Risk Rating
@@ -50,6 +51,9 @@ func (o OWASPImpact) MarshalText() ([]byte, error) {
 // UnmarshalText implements encoding.TextUnmarshaler; an unknown name is
 // ErrUnknownValue.
 func (o *OWASPImpact) UnmarshalText(text []byte) error {
+	if o == nil {
+		return fielderr.Errorf(ismskit.ErrMissing, "UnmarshalText into a nil *OWASPImpact")
+	}
 	for i, n := range owaspImpactNames {
 		if string(text) == n {
 			*o = OWASPImpact(i)

@@ -21,3 +21,11 @@ func TestAPI(t *testing.T) {
 	apitest.JSON(t, ".", cvss4.Group(0), cvss4.Metric(0), cvss4.Nomenclature(0), s.Nomenclature,
 		cvss4.MacroVector{}, s.MacroVector, cvss4.Scores{}, s, cvss4.Vector{}, v)
 }
+
+// TestNilUnmarshalText: valid text into a nil pointer is an error, not a
+// panic.
+func TestNilUnmarshalText(t *testing.T) {
+	apitest.NilUnmarshalText(t, (*cvss4.Group)(nil), "base")
+	apitest.NilUnmarshalText(t, (*cvss4.Nomenclature)(nil), "CVSS-B")
+	apitest.NilUnmarshalText(t, (*cvss4.MacroVector)(nil), "000000")
+}

@@ -99,6 +99,9 @@ func (g Group) MarshalText() ([]byte, error) {
 
 // UnmarshalText implements encoding.TextUnmarshaler with ParseGroup.
 func (g *Group) UnmarshalText(text []byte) error {
+	if g == nil {
+		return fielderr.Errorf(ismskit.ErrMissing, "UnmarshalText into a nil *Group")
+	}
 	p, err := ParseGroup(string(text))
 	if err != nil {
 		return err

@@ -72,6 +72,9 @@ func (n Nomenclature) MarshalText() ([]byte, error) {
 // UnmarshalText implements encoding.TextUnmarshaler with
 // ParseNomenclature.
 func (n *Nomenclature) UnmarshalText(text []byte) error {
+	if n == nil {
+		return fielderr.Errorf(ismskit.ErrMissing, "UnmarshalText into a nil *Nomenclature")
+	}
 	p, err := ParseNomenclature(string(text))
 	if err != nil {
 		return err

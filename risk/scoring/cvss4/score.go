@@ -3,6 +3,8 @@ package cvss4
 import (
 	"math"
 
+	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/fielderr"
 	"github.com/ismskit/ismskit/risk/scoring/cvss"
 )
 
@@ -181,6 +183,9 @@ func (mv MacroVector) MarshalText() ([]byte, error) {
 // UnmarshalText implements encoding.TextUnmarshaler with
 // ParseMacroVector.
 func (mv *MacroVector) UnmarshalText(text []byte) error {
+	if mv == nil {
+		return fielderr.Errorf(ismskit.ErrMissing, "UnmarshalText into a nil *MacroVector")
+	}
 	p, err := ParseMacroVector(string(text))
 	if err != nil {
 		return err
