@@ -5,6 +5,7 @@ import (
 	"context"
 	"testing"
 
+	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/apitest"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
@@ -133,4 +134,7 @@ var noContext context.Context
 // panic.
 func TestNilUnmarshalText(t *testing.T) {
 	apitest.NilUnmarshalText(t, (*oscal.Relationship)(nil), "equal-to", "")
+	iso, err := oscal.ExportCatalog(iso27002.Catalog2022(), oscal.Options{})
+	require.NoError(t, err)
+	assert.ErrorIs(t, (*oscal.Catalog)(nil).UnmarshalJSON(iso), ismskit.ErrMissing, "a valid catalog into a nil *Catalog")
 }

@@ -442,6 +442,9 @@ func (c *Catalog) MarshalJSON() ([]byte, error) {
 // UnmarshalJSON reads OSCAL JSON as ImportCatalog does, with
 // DefaultNamespace and the default limits; null leaves c unchanged.
 func (c *Catalog) UnmarshalJSON(data []byte) error {
+	if c == nil {
+		return fielderr.Errorf(ismskit.ErrMissing, "UnmarshalJSON into a nil *Catalog")
+	}
 	if string(data) == "null" {
 		return nil
 	}
