@@ -55,12 +55,11 @@ func (e *enum[T]) parse(s string) (T, error) {
 // parseCodeOrLabel is parse that also takes a label in any case, for the
 // ParseX functions (JSON stays with the codes).
 func (e *enum[T]) parseCodeOrLabel(s string) (T, error) {
-	if i := e.index(T(s)); i >= 0 || s == "" {
-		return e.parse(s)
-	}
-	for i, l := range e.labels {
-		if strings.EqualFold(s, l) {
-			return e.values[i], nil
+	if s != "" && !e.valid(T(s)) {
+		for i, l := range e.labels {
+			if strings.EqualFold(s, l) {
+				return e.values[i], nil
+			}
 		}
 	}
 	return e.parse(s)

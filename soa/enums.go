@@ -1,6 +1,7 @@
 package soa
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
@@ -79,16 +80,14 @@ func (e *enum) parse(s string) (uint8, error) {
 // parseCodeOrLabel is parse that also takes a label in any case, for the
 // ParseX functions (JSON stays with the codes).
 func (e *enum) parseCodeOrLabel(s string) (uint8, error) {
-	v, err := e.parse(s)
-	if err == nil || s == "" {
-		return v, err
-	}
-	for i, l := range e.labels {
-		if e.defined(uint8(i)) && strings.EqualFold(s, l) {
-			return uint8(i), nil
+	if s != "" && !slices.Contains(e.codes, s) {
+		for i, l := range e.labels {
+			if e.defined(uint8(i)) && strings.EqualFold(s, l) {
+				return uint8(i), nil
+			}
 		}
 	}
-	return v, err
+	return e.parse(s)
 }
 
 // unmarshal is parse that also reads "" as the unset zero value.
