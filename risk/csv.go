@@ -137,10 +137,17 @@ func encodeCSV(risks []Risk, more []string, extra [][]string) ([]byte, error) {
 	return out, nil
 }
 
+// csvListItem reports whether a list item can stand in a CSV cell and be
+// read back as it was: not empty, one line, no ';', no surrounding space.
+// EncodeCSV refuses any other item, so DecodeCSV refuses it too.
+func csvListItem(it string) bool {
+	return it != "" && !strings.Contains(it, ";") && strings.TrimSpace(it) == it && !strings.ContainsAny(it, "\r\n")
+}
+
 func encodeRow(l *fielderr.List, r *Risk) []string {
 	list := func(path string, items []string) string {
 		for j, it := range items {
-			if it == "" || strings.Contains(it, ";") || strings.TrimSpace(it) != it || strings.ContainsAny(it, "\r\n") {
+			if !csvListItem(it) {
 				l.Add(fielderr.Index(path, j), errf(ismskit.ErrNotEncodable, "list item %q is empty, holds ';' or a line break, or has surrounding spaces", it))
 			}
 		}
@@ -327,11 +334,12 @@ func decodeRow(l *fielderr.List, rec []string, col map[string]int) Risk {
 		parts := strings.Split(s, ";")
 		for j := range parts {
 			parts[j] = strings.TrimSpace(parts[j])
+			// Split and trimmed, an item can only be empty or hold a
+			// line break.
 			switch {
 			case parts[j] == "":
 				l.Add(fielderr.Index(name, j), errf(ismskit.ErrSyntax, "empty list item"))
-			case strings.ContainsAny(parts[j], "\r\n"):
-				// A list item is one line: EncodeCSV could not write it back.
+			case !csvListItem(parts[j]):
 				l.Add(fielderr.Index(name, j), errf(ismskit.ErrSyntax, "list item %q holds a line break", parts[j]))
 			}
 		}
