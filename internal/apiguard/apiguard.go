@@ -42,6 +42,8 @@ import (
 	"golang.org/x/exp/apidiff"
 	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/packages"
+
+	"github.com/ismskit/ismskit/internal/race"
 )
 
 // ModulePath is the import path of the module the guard covers.
@@ -79,8 +81,17 @@ func Public(path string) bool {
 
 // Load type-checks the public packages of the module rooted at root and
 // reads its committed JSON Schemas (every */schema/*.schema.json).
+//
+// It reads the packages' export data, which go list compiles. A program
+// built with the race detector (a test under go test -race) asks for the
+// race build's export data, which that test run has already compiled; the
+// API is the same in both builds.
 func Load(root string) (*API, error) {
-	env := append(os.Environ(), "GOFLAGS=-mod=mod")
+	flags := "-mod=mod"
+	if race.Enabled {
+		flags += " -race"
+	}
+	env := append(os.Environ(), "GOFLAGS="+flags)
 	names, err := packages.Load(&packages.Config{Mode: packages.NeedName, Dir: root, Env: env}, "./...")
 	if err != nil {
 		return nil, err
@@ -92,7 +103,7 @@ func Load(root string) (*API, error) {
 		}
 	}
 	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedTypes | packages.NeedImports | packages.NeedDeps,
+		Mode: packages.NeedName | packages.NeedTypes | packages.NeedImports,
 		Dir:  root,
 		Env:  env,
 	}

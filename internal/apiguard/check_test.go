@@ -8,8 +8,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/ismskit/ismskit/internal/race"
 )
 
 // TestRepository is the guard itself: it fails when the module's exported
@@ -18,11 +16,6 @@ import (
 func TestRepository(t *testing.T) {
 	if testing.Short() {
 		t.Skip("type-checks the whole module")
-	}
-	if race.Enabled {
-		// Four times as long under the race detector, and it would find
-		// nothing a run without it does not.
-		t.Skip("type-checks the whole module; run without -race (as .ci/run does)")
 	}
 	problems, err := Check(filepath.Join("..", ".."))
 	require.NoError(t, err)
