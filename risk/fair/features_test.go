@@ -524,11 +524,11 @@ func TestBudgets(t *testing.T) {
 	require.ErrorIs(t, err, ismskit.ErrTooLarge)
 	assert.ErrorContains(t, err, "values at once, above the limit")
 	// 100,000 scenarios of 10 iterations: memory per scenario stays
-	// small (about 2.5 KB, the same under the race detector). A beta table
-	// per scenario rather than per distinct shape (randstream.BetaTableBytes
-	// each) would break the bound, and so would buffers sized for a chunk
-	// rather than for the iterations (64 KB each, 68 KB a scenario before
-	// the fix).
+	// small (about 2.5 KB, the same under the race detector). Beta tables
+	// per scenario rather than per distinct shape (two PERT estimates of
+	// randstream.BetaTableBytes, about 10 KB, each) would break the bound,
+	// and so would buffers sized for a chunk rather than for the
+	// iterations (64 KB each, 68 KB a scenario before the fix).
 	const n = 100_000
 	ss := portfolioScenarios(n)
 	var before, after runtimeMem
