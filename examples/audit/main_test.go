@@ -9,9 +9,13 @@ import (
 	"github.com/ismskit/ismskit/internal/goldenfile"
 
 	"github.com/ismskit/ismskit/audit"
+	"github.com/ismskit/ismskit/examples/internal/mainrun"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+// TestMain lets TestProgram run main as a program.
+func TestMain(m *testing.M) { mainrun.Main(m, main) }
 
 // golden compares got with the golden file testdata/name, or rewrites it under -update.
 func golden(t *testing.T, name string, got []byte) {
@@ -66,4 +70,10 @@ func TestBadFlags(t *testing.T) {
 	assert.Equal(t, 2, run([]string{"-date", "2026-13-01"}, &out, &errOut))
 	assert.Equal(t, 2, run([]string{"-out", " "}, &out, &errOut))
 	assert.Equal(t, 0, run([]string{"-h"}, &out, &errOut))
+}
+
+// TestProgram runs the example as `go run` does, from an empty folder.
+func TestProgram(t *testing.T) {
+	stdout, _ := mainrun.Run(t)
+	assert.Contains(t, stdout, "Nimbus Ledger B.V.: Statement of Applicability of 100 controls, 97 applicable; valid: true")
 }

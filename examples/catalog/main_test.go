@@ -8,11 +8,15 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/ismskit/ismskit/examples/internal/mainrun"
 	"github.com/ismskit/ismskit/internal/goldenfile"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+// TestMain lets TestProgram run main as a program.
+func TestMain(m *testing.M) { mainrun.Main(m, main) }
 
 // golden compares got with the golden file testdata/name, or rewrites it under -update.
 func golden(t *testing.T, name string, got []byte) {
@@ -143,4 +147,10 @@ func TestWriteError(t *testing.T) {
 	var errOut bytes.Buffer
 	assert.Equal(t, 1, run([]string{"-format", "json"}, failWriter{}, &errOut))
 	assert.Contains(t, errOut.String(), "catalog:")
+}
+
+// TestProgram runs the example as `go run` does, from an empty folder.
+func TestProgram(t *testing.T) {
+	stdout, _ := mainrun.Run(t)
+	assert.Contains(t, stdout, "| 5.1 | Policies for information security | organizational |")
 }

@@ -8,11 +8,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ismskit/ismskit/examples/internal/mainrun"
 	"github.com/ismskit/ismskit/internal/goldenfile"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+// TestMain lets TestProgram run main as a program.
+func TestMain(m *testing.M) { mainrun.Main(m, main) }
 
 var now = time.Date(2026, time.June, 30, 9, 0, 0, 0, time.UTC)
 
@@ -130,4 +134,10 @@ func TestSampleInSync(t *testing.T) {
 	lib, err := os.ReadFile(filepath.Join("..", "..", "iso27001", "testdata", "records", "sample.json"))
 	require.NoError(t, err)
 	assert.Equal(t, string(lib), string(sample))
+}
+
+// TestProgram runs the example as `go run` does, from an empty folder.
+func TestProgram(t *testing.T) {
+	stdout, _ := mainrun.Run(t)
+	assert.Contains(t, stdout, "Gap analysis of Northwind Analytics Ltd (fictional sample) against ISO/IEC 27001:2022/Amd 1:2024 as of ")
 }

@@ -15,11 +15,15 @@ import (
 
 	"github.com/ismskit/ismskit/internal/goldenfile"
 
+	"github.com/ismskit/ismskit/examples/internal/mainrun"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/iso27002/oscal"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
+
+// TestMain lets TestProgram run main as a program.
+func TestMain(m *testing.M) { mainrun.Main(m, main) }
 
 // golden compares got with the golden file testdata/name, or rewrites it under -update.
 func golden(t *testing.T, name string, got []byte) {
@@ -207,4 +211,10 @@ func docUUIDOf(t *testing.T, doc string) string {
 		return root["uuid"].(string)
 	}
 	return ""
+}
+
+// TestProgram runs the example as `go run` does, from an empty folder.
+func TestProgram(t *testing.T) {
+	stdout, _ := mainrun.Run(t)
+	assert.Contains(t, stdout, "wrote iso27002-2022.json")
 }

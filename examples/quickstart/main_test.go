@@ -27,6 +27,7 @@ import (
 	"github.com/ismskit/ismskit/audit"
 	"github.com/ismskit/ismskit/audit/checks"
 	"github.com/ismskit/ismskit/audit/review"
+	"github.com/ismskit/ismskit/examples/internal/mainrun"
 	"github.com/ismskit/ismskit/examples/internal/sample"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27001/certification"
@@ -84,6 +85,7 @@ func sharedRun(t testing.TB) (string, string) {
 }
 
 func TestMain(m *testing.M) {
+	mainrun.AsProgram(main)
 	code := m.Run()
 	if shared.root != "" {
 		_ = os.RemoveAll(shared.root)
@@ -458,4 +460,10 @@ func TestDocsPictures(t *testing.T) {
 		require.NoError(t, err)
 		assert.Equal(t, string(want), string(got), "%s is stale: run go test ./examples/quickstart -update", p.doc)
 	}
+}
+
+// TestProgram runs the example as `go run` does, from an empty folder.
+func TestProgram(t *testing.T) {
+	stdout, _ := mainrun.Run(t)
+	assert.Contains(t, stdout, "ismskit quickstart: Nimbus Ledger B.V., as of 2026-11-28")
 }

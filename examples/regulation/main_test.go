@@ -13,11 +13,15 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/examples/internal/mainrun"
 	"github.com/ismskit/ismskit/internal/goldenfile"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/soa"
 	"github.com/ismskit/ismskit/soa/regulation"
 )
+
+// TestMain lets TestProgram run main as a program.
+func TestMain(m *testing.M) { mainrun.Main(m, main) }
 
 func runArgs(args ...string) (code int, stdout, stderr string) {
 	var o, e bytes.Buffer
@@ -203,4 +207,10 @@ func TestBadInput(t *testing.T) {
 	}
 	code, _, _ := runArgs("-h")
 	assert.Equal(t, 0, code)
+}
+
+// TestProgram runs the example as `go run` does, from an empty folder.
+func TestProgram(t *testing.T) {
+	stdout, _ := mainrun.Run(t)
+	assert.Contains(t, stdout, "GDPR        99            60")
 }

@@ -11,9 +11,13 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismskit/ismskit/examples/internal/mainrun"
 	"github.com/ismskit/ismskit/examples/internal/sample"
 	"github.com/ismskit/ismskit/risk"
 )
+
+// TestMain lets TestProgram run main as a program.
+func TestMain(m *testing.M) { mainrun.Main(m, main) }
 
 var now = time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)
 
@@ -151,4 +155,10 @@ func TestHelp(t *testing.T) {
 	code, _, errOut := runArgs("-h")
 	assert.Equal(t, 0, code)
 	assert.Contains(t, errOut, "usage: risk")
+}
+
+// TestProgram runs the example as `go run` does, from an empty folder.
+func TestProgram(t *testing.T) {
+	stdout, _ := mainrun.Run(t)
+	assert.Contains(t, stdout, "Nimbus Ledger ISMS risk register: 30 risks, criteria nimbus-5x5@2026.1")
 }

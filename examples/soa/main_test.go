@@ -10,12 +10,16 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/ismskit/ismskit/examples/internal/mainrun"
 	"github.com/ismskit/ismskit/examples/internal/sample"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/risk"
 	"github.com/ismskit/ismskit/soa"
 	"github.com/ismskit/ismskit/soa/xlsx"
 )
+
+// TestMain lets TestProgram run main as a program.
+func TestMain(m *testing.M) { mainrun.Main(m, main) }
 
 func runArgs(args ...string) (code int, stdout, stderr string) {
 	var o, e bytes.Buffer
@@ -136,4 +140,10 @@ func TestSoAThatDoesNotValidate(t *testing.T) {
 	assert.Contains(t, errOut, "5.1 is undecided")
 	assert.Contains(t, errOut, "8.13 is excluded but treats risks R-01, R-07")
 	assert.Equal(t, 61, strings.Count(errOut, "is undecided"), "every problem is listed: 100 controls, 39 chosen by risks")
+}
+
+// TestProgram runs the example as `go run` does, from an empty folder.
+func TestProgram(t *testing.T) {
+	stdout, _ := mainrun.Run(t)
+	assert.Contains(t, stdout, "Statement of Applicability: Nimbus Ledger, version 1.0, 2026-11-28")
 }
