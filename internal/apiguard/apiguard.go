@@ -129,15 +129,24 @@ func Load(root string) (*API, error) {
 		api.Fset = token.NewFileSet()
 	}
 	sort.Slice(api.Packages, func(i, j int) bool { return api.Packages[i].Path() < api.Packages[j].Path() })
-	files, err := filepath.Glob(filepath.Join(root, "*", "schema", "*.schema.json"))
-	if err != nil {
-		return nil, err
+	// The schemas sit in a folder "schema" of a package one or two
+	// levels below the root (risk/schema, risk/fair/schema). The folders
+	// come from go list, not from listing the root: a test that reads a
+	// folder's listing is cached only while every entry keeps its
+	// modification time, and the root's .git changes with every commit.
+	var files []string
+	for _, p := range names {
+		rel, ok := strings.CutPrefix(p.PkgPath, ModulePath+"/")
+		if !ok || strings.Count(rel, "/") > 1 {
+			continue // the root package, or deeper than the schemas sit
+		}
+		found, err := filepath.Glob(filepath.Join(root, filepath.FromSlash(rel), "schema", "*.schema.json"))
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, found...)
 	}
-	more, err := filepath.Glob(filepath.Join(root, "*", "*", "schema", "*.schema.json"))
-	if err != nil {
-		return nil, err
-	}
-	for _, f := range append(files, more...) {
+	for _, f := range files {
 		b, err := os.ReadFile(f)
 		if err != nil {
 			return nil, err
