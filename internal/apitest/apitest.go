@@ -23,6 +23,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -37,7 +38,21 @@ import (
 // their own), its exported functions, and the exported methods of its
 // exported types as "Type.Method", each sorted.
 func Exported(dir string) (types, funcs, methods []string, err error) {
-	entries, err := os.ReadDir(dir)
+	return exported(os.DirFS(dir), dir)
+}
+
+// ExportedFS is Exported for a package whose .go files are at the root of
+// fsys: a test that embeds them (//go:embed *.go). go test reuses such a
+// test's result until one of the files changes, where a test that lists
+// its package's folder runs again whenever any entry of the folder
+// changes: for the module's root package, that is .git, at every commit.
+func ExportedFS(fsys fs.FS) (types, funcs, methods []string, err error) {
+	return exported(fsys, ".")
+}
+
+// exported is Exported for the files of fsys, named as in dir.
+func exported(fsys fs.FS, dir string) (types, funcs, methods []string, err error) {
+	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -47,7 +62,11 @@ func Exported(dir string) (types, funcs, methods []string, err error) {
 		if e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
 			continue
 		}
-		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.SkipObjectResolution)
+		src, err := fs.ReadFile(fsys, name)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		f, err := parser.ParseFile(fset, filepath.Join(dir, name), src, parser.SkipObjectResolution)
 		if err != nil {
 			return nil, nil, nil, err
 		}
@@ -228,6 +247,16 @@ func ZeroCalls(t testing.TB, dir string, funcs map[string]any, types ...any) {
 	}
 }
 
+// ZeroCallsFS is ZeroCalls for a package whose .go files are at the root
+// of fsys (see ExportedFS).
+func ZeroCallsFS(t testing.TB, fsys fs.FS, funcs map[string]any, types ...any) {
+	t.Helper()
+	_, declFuncs, declMethods, err := ExportedFS(fsys)
+	for _, p := range checkZeroCalls(declFuncs, declMethods, err, funcs, types...) {
+		t.Error(p)
+	}
+}
+
 // CheckZeroCalls calls, under recover, every function of funcs (keyed by
 // name) and every exported method of the types of the values in types
 // with zero arguments, and returns a problem for each call that panics,
@@ -237,6 +266,11 @@ func ZeroCalls(t testing.TB, dir string, funcs map[string]any, types ...any) {
 // that is an iterator (func(yield func(...) bool)) is ranged over too.
 func CheckZeroCalls(dir string, funcs map[string]any, types ...any) []string {
 	_, declFuncs, declMethods, err := Exported(dir)
+	return checkZeroCalls(declFuncs, declMethods, err, funcs, types...)
+}
+
+// checkZeroCalls is CheckZeroCalls for what the package declares.
+func checkZeroCalls(declFuncs, declMethods []string, err error, funcs map[string]any, types ...any) []string {
 	if err != nil {
 		return []string{err.Error()}
 	}
