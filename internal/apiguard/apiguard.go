@@ -134,25 +134,22 @@ func Load(root string) (*API, error) {
 	// come from go list, not from listing the root: a test that reads a
 	// folder's listing is cached only while every entry keeps its
 	// modification time, and the root's .git changes with every commit.
-	var files []string
 	for _, p := range names {
 		rel, ok := strings.CutPrefix(p.PkgPath, ModulePath+"/")
 		if !ok || strings.Count(rel, "/") > 1 {
 			continue // the root package, or deeper than the schemas sit
 		}
-		found, err := filepath.Glob(filepath.Join(root, filepath.FromSlash(rel), "schema", "*.schema.json"))
+		files, err := filepath.Glob(filepath.Join(root, filepath.FromSlash(rel), "schema", "*.schema.json"))
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, found...)
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			return nil, err
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				return nil, err
+			}
+			api.Schemas[rel+"/schema/"+filepath.Base(f)] = b
 		}
-		rel, _ := filepath.Rel(root, f)
-		api.Schemas[filepath.ToSlash(rel)] = b
 	}
 	return api, nil
 }

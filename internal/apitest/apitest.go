@@ -251,8 +251,7 @@ func ZeroCalls(t testing.TB, dir string, funcs map[string]any, types ...any) {
 // of fsys (see ExportedFS).
 func ZeroCallsFS(t testing.TB, fsys fs.FS, funcs map[string]any, types ...any) {
 	t.Helper()
-	_, declFuncs, declMethods, err := ExportedFS(fsys)
-	for _, p := range checkZeroCalls(declFuncs, declMethods, err, funcs, types...) {
+	for _, p := range checkZeroCalls(fsys, ".", funcs, types...) {
 		t.Error(p)
 	}
 }
@@ -265,12 +264,13 @@ func ZeroCallsFS(t testing.TB, fsys fs.FS, funcs map[string]any, types ...any) {
 // method on a nil pointer and on a pointer to the zero value. A result
 // that is an iterator (func(yield func(...) bool)) is ranged over too.
 func CheckZeroCalls(dir string, funcs map[string]any, types ...any) []string {
-	_, declFuncs, declMethods, err := Exported(dir)
-	return checkZeroCalls(declFuncs, declMethods, err, funcs, types...)
+	return checkZeroCalls(os.DirFS(dir), dir, funcs, types...)
 }
 
-// checkZeroCalls is CheckZeroCalls for what the package declares.
-func checkZeroCalls(declFuncs, declMethods []string, err error, funcs map[string]any, types ...any) []string {
+// checkZeroCalls is CheckZeroCalls for the package files of fsys, named as
+// in dir.
+func checkZeroCalls(fsys fs.FS, dir string, funcs map[string]any, types ...any) []string {
+	_, declFuncs, declMethods, err := exported(fsys, dir)
 	if err != nil {
 		return []string{err.Error()}
 	}

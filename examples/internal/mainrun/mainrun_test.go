@@ -32,10 +32,7 @@ func program() {
 	}
 }
 
-func TestMain(m *testing.M) {
-	AsProgram(program)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { Main(m, program) }
 
 func TestRun(t *testing.T) {
 	stdout, stderr := Run(t, "a", "b c")
