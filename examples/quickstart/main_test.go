@@ -39,17 +39,6 @@ import (
 	soaxlsx "github.com/ismskit/ismskit/soa/xlsx"
 )
 
-// quickrun runs the program into a fresh directory and returns the
-// directory and the terminal report.
-func quickrun(t testing.TB) (string, string) {
-	t.Helper()
-	dir := filepath.Join(t.TempDir(), "out")
-	var out, errOut bytes.Buffer
-	require.Equal(t, 0, run([]string{"-out", dir}, &out, &errOut), errOut.String())
-	require.Empty(t, errOut.String())
-	return dir, out.String()
-}
-
 // shared is one run of the program that the tests which only read its
 // artefacts share (a run takes seconds under the race detector); TestMain
 // removes its directory.
@@ -113,27 +102,6 @@ func TestReportGolden(t *testing.T) {
 	want, err := os.ReadFile(golden)
 	require.NoError(t, err)
 	assert.Equal(t, string(want), out, "run go test -update to refresh")
-}
-
-// TestDeterministic runs twice and compares every artefact byte for byte.
-func TestDeterministic(t *testing.T) {
-	a, outA := sharedRun(t)
-	b, outB := quickrun(t)
-	assert.Equal(t, strings.ReplaceAll(outA, a, "OUT"), strings.ReplaceAll(outB, b, "OUT"))
-	n := 0
-	require.NoError(t, filepath.WalkDir(a, func(path string, d os.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(a, path)
-		x, _ := os.ReadFile(path)
-		y, err := os.ReadFile(filepath.Join(b, rel))
-		require.NoError(t, err, rel)
-		assert.True(t, bytes.Equal(x, y), "%s differs between runs", rel)
-		n++
-		return nil
-	}))
-	assert.Equal(t, 54, n, "artefacts")
 }
 
 // TestReportSteps checks the facts of each step in the terminal report.
@@ -401,15 +369,27 @@ func TestUnwritableDir(t *testing.T) {
 	assert.Empty(t, out.String())
 }
 
-// TestWriteFails blocks one artefact (oscal/ is a file) and expects the
-// run to stop with status 1 and say why.
+// TestWriteFails blocks the first artefact (organisation.json is a
+// folder) and expects the run to stop there with status 1 and say why.
+// Every artefact goes through quickstart.write, whose other failure, an
+// artefact's folder that cannot be made (oscal/ is a file), is checked on
+// its own: a run only reaches oscal/ at its end.
 func TestWriteFails(t *testing.T) {
 	dir := t.TempDir()
-	require.NoError(t, os.WriteFile(filepath.Join(dir, "oscal"), nil, 0o644))
+	require.NoError(t, os.MkdirAll(filepath.Join(dir, "organisation.json", "x"), 0o755))
 	var out, errOut bytes.Buffer
 	assert.Equal(t, 1, run([]string{"-out", dir}, &out, &errOut))
 	assert.Contains(t, errOut.String(), "quickstart: cannot write to the output directory "+dir)
 	assert.NotContains(t, out.String(), "Artefacts:")
+	assert.NotContains(t, out.String(), "[1/", "the run stops at its first artefact, before the first step")
+
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "oscal"), nil, 0o644))
+	q := &quickstart{dir: dir}
+	var we *writeError
+	require.ErrorAs(t, q.write("oscal/catalog.json", []byte("{}")), &we)
+	assert.Empty(t, q.files)
+	require.NoError(t, q.write("catalog.json", []byte("{}")))
+	assert.Equal(t, []string{"catalog.json"}, q.files)
 }
 
 func TestBadFlags(t *testing.T) {
@@ -462,8 +442,28 @@ func TestDocsPictures(t *testing.T) {
 	}
 }
 
-// TestProgram runs the example as `go run` does, from an empty folder.
+// TestProgram runs the example as `go run` does, from an empty folder,
+// and checks that the run is deterministic: it writes what the shared
+// run, in this process, wrote, byte for byte, and reports the same.
 func TestProgram(t *testing.T) {
-	stdout, _ := mainrun.Run(t)
+	wd, stdout, stderr := mainrun.RunDir(t)
 	assert.Contains(t, stdout, "ismskit quickstart: Nimbus Ledger B.V., as of 2026-11-28")
+	assert.Empty(t, stderr)
+	a, outA := sharedRun(t)
+	b := filepath.Join(wd, "ismskit-out")
+	assert.Equal(t, strings.ReplaceAll(outA, a, "OUT"), strings.ReplaceAll(stdout, "ismskit-out", "OUT"))
+	n := 0
+	require.NoError(t, filepath.WalkDir(a, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(a, path)
+		x, _ := os.ReadFile(path)
+		y, err := os.ReadFile(filepath.Join(b, rel))
+		require.NoError(t, err, rel)
+		assert.True(t, bytes.Equal(x, y), "%s differs between runs", rel)
+		n++
+		return nil
+	}))
+	assert.Equal(t, 54, n, "artefacts")
 }

@@ -16,7 +16,7 @@ import (
 // one of the 18 planned control applications has its line, the three
 // dated actions are overdue on the sample's day, in each format.
 func TestRiskReport(t *testing.T) {
-	dir, _ := quickrun(t)
+	dir, _ := sharedRun(t)
 	plan := string(read(t, dir, "treatment-plan.md"))
 	assert.Equal(t, 18, strings.Count(plan, "\n| ")-2, "18 lines under the heading and its rule")
 	assert.Equal(t, 3, strings.Count(plan, "(overdue by "))

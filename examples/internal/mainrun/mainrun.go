@@ -63,13 +63,23 @@ func AsProgram(main func()) {
 // included), or ran longer than Timeout.
 func Run(t testing.TB, args ...string) (stdout, stderr string) {
 	t.Helper()
+	_, stdout, stderr = RunDir(t, args...)
+	return stdout, stderr
+}
+
+// RunDir is Run that also returns the working folder the program ran in,
+// for a test that reads what the program wrote there (the folder is
+// removed when the test ends).
+func RunDir(t testing.TB, args ...string) (dir, stdout, stderr string) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(t.Context(), Timeout)
 	defer cancel()
-	stdout, stderr, err := start(ctx, t.TempDir(), args)
+	dir = t.TempDir()
+	stdout, stderr, err := start(ctx, dir, args)
 	if err != nil {
 		t.Fatalf("mainrun: %v\nits standard error:\n%s", err, stderr)
 	}
-	return stdout, stderr
+	return dir, stdout, stderr
 }
 
 // start runs the test binary as the program in dir.

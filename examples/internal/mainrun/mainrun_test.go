@@ -41,6 +41,9 @@ func TestRun(t *testing.T) {
 	require.NoError(t, err)
 	assert.True(t, strings.HasPrefix(stderr, "in "))
 	assert.NotEqual(t, "in "+wd+"\n", stderr, "a working folder of its own")
+
+	dir, _, stderr := RunDir(t)
+	assert.Equal(t, "in "+dir+"\n", stderr, "RunDir returns the folder the program ran in")
 }
 
 func TestStartFails(t *testing.T) {

@@ -1,5 +1,0 @@
-//go:build race
-
-package cvss4
-
-func init() { raceEnabled = true }
