@@ -76,10 +76,10 @@ func TestEveryExample(t *testing.T) {
 			require.NoError(t, err)
 			src := string(b)
 			runsMain = runsMain || strings.Contains(src, "mainrun.Main(m, main)") || strings.Contains(src, "mainrun.AsProgram(main)")
-			runsProgram = runsProgram || strings.Contains(src, "mainrun.Run(t")
+			runsProgram = runsProgram || strings.Contains(src, "mainrun.Run(t") || strings.Contains(src, "mainrun.RunDir(t")
 		}
 		where := filepath.ToSlash(dir)
 		assert.True(t, runsMain, "%s: its TestMain calls neither mainrun.Main nor mainrun.AsProgram", where)
-		assert.True(t, runsProgram, "%s: its tests do not call mainrun.Run", where)
+		assert.True(t, runsProgram, "%s: its tests call neither mainrun.Run nor mainrun.RunDir", where)
 	}
 }
