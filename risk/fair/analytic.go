@@ -341,16 +341,24 @@ func fft(x []complex128, inverse bool) {
 	if inverse {
 		sign = 1
 	}
+	if n < 2 {
+		return
+	}
+	// One table of twiddle factors, the last stage's: a stage of length
+	// size uses every (n/size)-th of them, equal to the bit to what it
+	// would compute itself (the angles differ by a power of two, which
+	// floating point scales exactly).
+	ang := sign * 2 * math.Pi / float64(n)
+	tw := make([]complex128, n/2)
+	for k := range tw {
+		tw[k] = cmplx.Rect(1, ang*float64(k))
+	}
 	for size := 2; size <= n; size <<= 1 {
-		ang := sign * 2 * math.Pi / float64(size)
 		half := size / 2
-		tw := make([]complex128, half)
-		for k := range tw {
-			tw[k] = cmplx.Rect(1, ang*float64(k))
-		}
+		stride := n / size
 		for start := 0; start < n; start += size {
 			for k := range half {
-				a, b := x[start+k], x[start+k+half]*tw[k]
+				a, b := x[start+k], x[start+k+half]*tw[k*stride]
 				x[start+k], x[start+k+half] = a+b, a-b
 			}
 		}

@@ -129,12 +129,13 @@ func SensitivityContext(ctx context.Context, s Scenario, opt Options, so Sensiti
 	for i, lf := range leaves {
 		medians[i] = lf.est.quantile(0.5, lf.role)
 	}
-	res := &SensitivityResult{Scenario: s.Name, Base: pointLoss(&s.Nodes, leaves, medians, -1, 0)}
+	var free freeVulnerability
+	res := &SensitivityResult{Scenario: s.Name, Base: pointLoss(&s.Nodes, leaves, medians, -1, 0, &free)}
 	for i, lf := range leaves {
 		in := InputSensitivity{Node: lf.key, Median: medians[i],
 			Low: lf.est.quantile(lo/100, lf.role), High: lf.est.quantile(hi/100, lf.role)}
-		in.LossAtLow = pointLoss(&s.Nodes, leaves, medians, i, in.Low)
-		in.LossAtHigh = pointLoss(&s.Nodes, leaves, medians, i, in.High)
+		in.LossAtLow = pointLoss(&s.Nodes, leaves, medians, i, in.Low, &free)
+		in.LossAtHigh = pointLoss(&s.Nodes, leaves, medians, i, in.High, &free)
 		in.Swing = math.Abs(in.LossAtHigh - in.LossAtLow)
 		if d := draws[lf.key]; d != nil {
 			in.RankCorrelation = pearson(ranks(d), lossRanks)
@@ -145,10 +146,20 @@ func SensitivityContext(ctx context.Context, s Scenario, opt Options, so Sensiti
 	return res, nil
 }
 
+// freeVulnerability keeps P(TCap > RS) with neither of the two fixed,
+// once computed: every point loss but those that fix TCap or RS needs
+// the same value, an integral over 1,024 quantiles of TCap (each a
+// bisection when TCap is a PERT).
+type freeVulnerability struct {
+	v    float64
+	done bool
+}
+
 // pointLoss returns LEF x LM with every input at its median except input
 // fixed (when not -1), which is at v. The vulnerability from TCap and RS
-// is P(TCap > RS) over those of the two that are not fixed.
-func pointLoss(n *Nodes, leaves []leaf, medians []float64, fixed int, v float64) float64 {
+// is P(TCap > RS) over those of the two that are not fixed; with neither
+// fixed it comes from free, which keeps it for the next call.
+func pointLoss(n *Nodes, leaves []leaf, medians []float64, fixed int, v float64, free *freeVulnerability) float64 {
 	val := map[string]float64{}
 	for i, lf := range leaves {
 		val[lf.key] = medians[i]
@@ -166,7 +177,13 @@ func pointLoss(n *Nodes, leaves []leaf, medians []float64, fixed int, v float64)
 		}
 		switch k {
 		case nVuln:
-			return vulnerability(n, fixedKey, val)
+			if fixedKey == "tcap" || fixedKey == "rs" {
+				return vulnerability(n, fixedKey, val)
+			}
+			if !free.done {
+				free.v, free.done = vulnerability(n, fixedKey, val), true
+			}
+			return free.v
 		case nLM:
 			return value(nPL) + value(nSR)
 		case nSR:
