@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 
 	"github.com/ismskit/ismskit"
@@ -22,6 +23,37 @@ func readAnalysis(t *testing.T) Analysis {
 	return a
 }
 
+// analysisRun is testdata/analysis.json and Run's report of it.
+type analysisRun struct {
+	a   Analysis
+	rep *Report
+}
+
+var analysisRunOnce = sync.OnceValues(func() (analysisRun, error) {
+	data, err := os.ReadFile(filepath.Join("testdata", "analysis.json"))
+	if err != nil {
+		return analysisRun{}, err
+	}
+	a, err := DecodeAnalysis(data)
+	if err != nil {
+		return analysisRun{}, err
+	}
+	rep, err := Run(a)
+	return analysisRun{a, rep}, err
+})
+
+// analysisReport returns testdata/analysis.json and Run's report of it,
+// computed once for the tests that only read them (TestRunGolden and the
+// charts' golden tests), where each ran the same 50,000-year analysis
+// again. A test that needs a run of its own (TestRunGolden's second, that
+// Run gives the same bytes again) calls Run.
+func analysisReport(t *testing.T) (Analysis, *Report) {
+	t.Helper()
+	r, err := analysisRunOnce()
+	require.NoError(t, err)
+	return r.a, r.rep
+}
+
 // golden compares got with testdata/name, rewriting it under -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
@@ -29,9 +61,7 @@ func golden(t *testing.T, name string, got []byte) {
 }
 
 func TestRunGolden(t *testing.T) {
-	a := readAnalysis(t)
-	rep, err := Run(a)
-	require.NoError(t, err)
+	a, rep := analysisReport(t)
 	js, err := json.MarshalIndent(rep, "", "  ")
 	require.NoError(t, err)
 	golden(t, "report.golden.json", append(js, '\n'))
@@ -60,8 +90,7 @@ func TestRunGolden(t *testing.T) {
 }
 
 func TestSVGGolden(t *testing.T) {
-	rep, err := Run(readAnalysis(t))
-	require.NoError(t, err)
+	_, rep := analysisReport(t)
 	amounts := rep.Result.CurveAmounts(60)
 	curves := []Curve{{Label: "As is", Points: rep.Result.ExceedanceCurve(amounts)}}
 	for _, tr := range rep.Treatments {

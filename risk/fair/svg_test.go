@@ -31,8 +31,7 @@ var chartTolerance = []Point{{Amount: 10_000, Probability: 0.5}, {Amount: 100_00
 	{Amount: 1_000_000, Probability: 0.02}, {Amount: 5_000_000, Probability: 0.002}}
 
 func TestLossExceedanceSVGWithGolden(t *testing.T) {
-	rep, err := Run(readAnalysis(t))
-	require.NoError(t, err)
+	_, rep := analysisReport(t)
 	amounts := rep.Result.CurveAmounts(60)
 	curves := []Curve{{Label: "As is: ransomware and insider leak", Points: rep.Result.ExceedanceCurve(amounts), Colour: "#1f77b4"}}
 	for i, tr := range rep.Treatments {
