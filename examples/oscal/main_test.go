@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/ismskit/ismskit/internal/oscalcheck"
@@ -31,27 +32,67 @@ func golden(t *testing.T, name string, got []byte) {
 	goldenfile.Check(t, filepath.Join("testdata", name), got)
 }
 
-func TestExportAndImport(t *testing.T) {
-	dir := t.TempDir()
+// written is what the program does with -out: its exit status, what it
+// printed and the files it wrote, by name. It runs once, for
+// TestExportAndImport and TestCheckFindsDefects (a run is a second of CPU
+// under the race detector); neither changes what it reads.
+type written struct {
+	code        int
+	out, errOut string
+	files       map[string][]byte
+}
+
+var writeOnce = sync.OnceValues(func() (*written, error) {
+	dir, err := os.MkdirTemp("", "oscal-out-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
 	var out, errOut bytes.Buffer
-	require.Equal(t, 0, run([]string{"-out", dir}, &out, &errOut), errOut.String())
-	golden(t, "export.txt", out.Bytes())
+	w := &written{code: run([]string{"-out", dir}, &out, &errOut), files: map[string][]byte{}}
+	w.out, w.errOut = out.String(), errOut.String()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		if w.files[e.Name()], err = os.ReadFile(filepath.Join(dir, e.Name())); err != nil {
+			return nil, err
+		}
+	}
+	return w, nil
+})
+
+// writeSet runs the program with -out (once for every test) and fails the
+// test unless it succeeded.
+func writeSet(t *testing.T) *written {
+	t.Helper()
+	w, err := writeOnce()
+	require.NoError(t, err)
+	require.Equal(t, 0, w.code, w.errOut)
+	return w
+}
+
+// checker checks the written set for TestExportAndImport and
+// TestCheckFindsDefects: it gives what oscalcheck.Check gives, and keeps
+// what it read of each document, so that the second test's check of the
+// set, and of each of its mutations, reads again only a changed file.
+var checker oscalcheck.Checker
+
+func TestExportAndImport(t *testing.T) {
+	w := writeSet(t)
+	golden(t, "export.txt", []byte(w.out))
 	// Every file is valid under NIST's schema of its model, and the set is
 	// consistent: every reference resolves within it, UUIDs are unique,
 	// dates agree. The sample's own documents are golden files.
-	files := map[string][]byte{}
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		require.NoError(t, err)
-		files[e.Name()] = data
-		if strings.HasPrefix(e.Name(), "nimbus-") && e.Name() != "nimbus-catalog.json" {
-			golden(t, e.Name(), data)
+	files := w.files
+	for name, data := range files {
+		if strings.HasPrefix(name, "nimbus-") && name != "nimbus-catalog.json" {
+			golden(t, name, data)
 		}
 	}
 	assert.Len(t, files, 10)
-	assert.Empty(t, oscalcheck.Check(files))
+	assert.Empty(t, checker.Check(files))
 
 	// The exported 2022 catalog imports back as itself.
 	cat, err := oscal.ImportCatalog(files["iso27002-2022.json"], oscal.ImportOptions{})
@@ -144,17 +185,8 @@ func TestErrors(t *testing.T) {
 // TestCheckFindsDefects shows that the checks of the written set can
 // fail: each mutation of a consistent set is reported.
 func TestCheckFindsDefects(t *testing.T) {
-	dir := t.TempDir()
-	var out, errOut bytes.Buffer
-	require.Equal(t, 0, run([]string{"-out", dir}, &out, &errOut), errOut.String())
-	good := map[string][]byte{}
-	entries, err := os.ReadDir(dir)
-	require.NoError(t, err)
-	for _, e := range entries {
-		good[e.Name()], err = os.ReadFile(filepath.Join(dir, e.Name()))
-		require.NoError(t, err)
-	}
-	require.Empty(t, oscalcheck.Check(good))
+	good := maps.Clone(writeSet(t).files)
+	require.Empty(t, checker.Check(good))
 	for _, tc := range []struct {
 		name, file, old, new, want string
 	}{
@@ -174,7 +206,7 @@ func TestCheckFindsDefects(t *testing.T) {
 			doc := string(set[tc.file])
 			require.Contains(t, doc, tc.old)
 			set[tc.file] = []byte(strings.Replace(doc, tc.old, tc.new, 1))
-			errs := oscalcheck.Check(set)
+			errs := checker.Check(set)
 			require.NotEmpty(t, errs)
 			var msgs []string
 			for _, e := range errs {
@@ -190,7 +222,7 @@ func TestCheckFindsDefects(t *testing.T) {
 	require.NoError(t, json.Unmarshal(set["nimbus-ssp.json"], &ssp))
 	docUUID := ssp["system-security-plan"]["uuid"].(string)
 	set["nimbus-poam.json"] = []byte(strings.Replace(string(set["nimbus-poam.json"]), `"uuid": "`, `"uuid": "`+docUUID+`", "x-uuid": "`, 1))
-	errs := oscalcheck.Check(set)
+	errs := checker.Check(set)
 	assert.NotEmpty(t, errs)
 	set = maps.Clone(good)
 	poam := string(set["nimbus-poam.json"])
@@ -198,7 +230,7 @@ func TestCheckFindsDefects(t *testing.T) {
 	j := strings.Index(poam[i:], `"uuid": "`) + i + len(`"uuid": "`)
 	dup := poam[j : j+36]
 	set["nimbus-poam.json"] = []byte(strings.Replace(poam, dup, docUUIDOf(t, poam), 1))
-	errs = oscalcheck.Check(set)
+	errs = checker.Check(set)
 	require.NotEmpty(t, errs)
 	assert.Contains(t, fmt.Sprint(errs), "is also")
 }

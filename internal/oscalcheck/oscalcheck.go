@@ -21,15 +21,21 @@
 //     start is not after its end, and a document's last-modified is not
 //     before what it reports as done (observations collected, risk-log
 //     entries).
+//
+// A Checker does the same and keeps what it found of each document on its
+// own, so that checking a set again after a change reads only the
+// documents that changed.
 package oscalcheck
 
 import (
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"path"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/ismskit/ismskit/internal/oscalschema"
@@ -59,14 +65,57 @@ type doc struct {
 }
 
 // schemas keeps the compiled schemas for every Check (compiling NIST's
-// schemas costs more than checking a set of documents); it is safe for
-// concurrent use, and what it holds never changes once compiled.
+// schemas costs more than checking a set of documents) and remembers the
+// documents it found valid, by a hash of their bytes
+// (oscalschema.Validator.Validate); it is safe for concurrent use, and
+// what it holds of a schema or a document never changes once found. It
+// validates the value Check decoded (ValidateValue) rather than decode a
+// document twice.
 var schemas oscalschema.Validator
+
+// failFunc records a problem of a file at a JSON path.
+type failFunc func(file, p, format string, args ...any)
 
 // Check checks the documents of files (by file name, as they refer to each
 // other) and returns every problem found, each naming its file and JSON
-// path; nil means the set is consistent.
+// path; nil means the set is consistent. It is a new Checker's Check: it
+// keeps nothing of the documents but the schemas' verdicts.
 func Check(files map[string][]byte) []error {
+	return new(Checker).Check(files)
+}
+
+// A Checker checks sets of documents as Check does, and keeps what it
+// found of each document on its own: its parse, what it defines, and the
+// problems of its JSON, its schema, its UUIDs and its dates, by file name
+// and a SHA-256 hash of its bytes. Checking a set again after some of its
+// files changed (a test's mutations of one set) reads and validates only
+// those again; the checks across documents (references, document UUIDs)
+// run over the whole set on every call. The results are those of Check.
+// What a Checker keeps grows with every document it reads: use one for
+// the checks of one set, then drop it. The zero value is ready to use and
+// safe for concurrent use.
+type Checker struct {
+	mu   sync.Mutex
+	docs map[docKey]*checked
+}
+
+// docKey names a document: its file name (its problems name it) and the
+// hash of its bytes.
+type docKey struct {
+	name string
+	sum  [sha256.Size]byte
+}
+
+// checked is what a Checker keeps of one document; it never changes once
+// made.
+type checked struct {
+	d     *doc    // nil if the file is not an OSCAL document of a known model
+	errs  []error // problems of its JSON, its schema and its own UUIDs
+	dates []error // problems of its dates
+}
+
+// Check checks the documents of files as the package's Check does.
+func (c *Checker) Check(files map[string][]byte) []error {
 	var errs []error
 	fail := func(file, p, format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s: %s", file, p, fmt.Sprintf(format, args...)))
@@ -77,29 +126,14 @@ func Check(files map[string][]byte) []error {
 	}
 	slices.Sort(names)
 	docs := map[string]*doc{}
+	dates := map[string][]error{}
 	for _, n := range names {
-		var top map[string]any
-		if err := json.Unmarshal(files[n], &top); err != nil {
-			fail(n, "", "not JSON: %v", err)
-			continue
+		ch := c.document(n, files[n])
+		errs = append(errs, ch.errs...)
+		if ch.d != nil {
+			docs[n] = ch.d
+			dates[n] = ch.dates
 		}
-		d := &doc{name: n, uuids: map[string]string{}, frags: map[string]bool{}, roles: map[string]bool{},
-			controls: map[string]bool{}, parts: map[string]bool{}, objectives: map[string]bool{}}
-		for k, v := range top {
-			if model, ok := roots[k]; ok {
-				d.root = k
-				d.body, _ = v.(map[string]any)
-				if err := schemas.Validate(model, files[n]); err != nil {
-					fail(n, "", "%v", err)
-				}
-			}
-		}
-		if d.body == nil {
-			fail(n, "", "not an OSCAL document of a known model")
-			continue
-		}
-		d.collect(d.root, d.body, "", fail)
-		docs[n] = d
 	}
 	// Document UUIDs are unique across the set.
 	seen := map[string]string{}
@@ -126,21 +160,92 @@ func Check(files map[string][]byte) []error {
 			continue
 		}
 		r := &refs{d: d, docs: docs, names: files, fail: fail, any: all}
-		r.walk(d.root, d.body, "")
-		r.dates()
+		r.walk(append(make([]byte, 0, 256), d.root...), d.body, "")
+		errs = append(errs, dates[n]...)
 	}
 	return errs
 }
 
+// document returns what c keeps of the document data named name, reading
+// it if c has not yet.
+func (c *Checker) document(name string, data []byte) *checked {
+	key := docKey{name: name, sum: sha256.Sum256(data)}
+	c.mu.Lock()
+	ch := c.docs[key]
+	c.mu.Unlock()
+	if ch != nil {
+		return ch
+	}
+	ch = read(name, data)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if prev := c.docs[key]; prev != nil {
+		return prev // read meanwhile by another Check
+	}
+	if c.docs == nil {
+		c.docs = map[docKey]*checked{}
+	}
+	c.docs[key] = ch
+	return ch
+}
+
+// read parses one document, validates it against the schema of its model
+// and records what it defines and the problems found in it alone.
+func read(n string, data []byte) *checked {
+	ch := &checked{}
+	fail := func(file, p, format string, args ...any) {
+		ch.errs = append(ch.errs, fmt.Errorf("%s: %s: %s", file, p, fmt.Sprintf(format, args...)))
+	}
+	var top map[string]any
+	if err := json.Unmarshal(data, &top); err != nil {
+		fail(n, "", "not JSON: %v", err)
+		return ch
+	}
+	d := &doc{name: n, uuids: map[string]string{}, frags: map[string]bool{}, roles: map[string]bool{},
+		controls: map[string]bool{}, parts: map[string]bool{}, objectives: map[string]bool{}}
+	for k, v := range top {
+		if model, ok := roots[k]; ok {
+			d.root = k
+			d.body, _ = v.(map[string]any)
+			if err := schemas.ValidateValue(model, data, top); err != nil {
+				fail(n, "", "%v", err)
+			}
+		}
+	}
+	if d.body == nil {
+		fail(n, "", "not an OSCAL document of a known model")
+		return ch
+	}
+	d.collect(append(make([]byte, 0, 256), d.root...), d.body, "", fail)
+	ch.d = d
+	d.dates(func(file, p, format string, args ...any) {
+		ch.dates = append(ch.dates, fmt.Errorf("%s: %s: %s", file, p, fmt.Sprintf(format, args...)))
+	})
+	return ch
+}
+
+// The walks below build the JSON path of each value in one buffer, p: a
+// value's path is p appended with its key or index, and becomes a string
+// only where it is kept or reported.
+
+// key returns p with ".k" appended.
+func key(p []byte, k string) []byte { return append(append(p, '.'), k...) }
+
+// index returns p with "[i]" appended.
+func index(p []byte, i int) []byte {
+	return append(strconv.AppendInt(append(p, '['), int64(i), 10), ']')
+}
+
 // collect records what a document defines.
-func (d *doc) collect(p string, v any, parentKey string, fail func(file, p, format string, args ...any)) {
+func (d *doc) collect(p []byte, v any, parentKey string, fail failFunc) {
 	switch v := v.(type) {
 	case map[string]any:
 		if u, ok := v["uuid"].(string); ok {
+			ps := string(p)
 			if prev, dup := d.uuids[u]; dup {
-				fail(d.name, p+".uuid", "UUID %s is also %s", u, prev)
+				fail(d.name, ps+".uuid", "UUID %s is also %s", u, prev)
 			}
-			d.uuids[u] = p
+			d.uuids[u] = ps
 			d.frags[u] = true
 		}
 		if id, ok := v["id"].(string); ok {
@@ -158,11 +263,11 @@ func (d *doc) collect(p string, v any, parentKey string, fail func(file, p, form
 			}
 		}
 		for _, k := range sortedKeys(v) {
-			d.collect(p+"."+k, v[k], k, fail)
+			d.collect(key(p, k), v[k], k, fail)
 		}
 	case []any:
 		for i, e := range v {
-			d.collect(p+"["+strconv.Itoa(i)+"]", e, parentKey, fail)
+			d.collect(index(p, i), e, parentKey, fail)
 		}
 	}
 }
@@ -181,23 +286,23 @@ type refs struct {
 	d     *doc
 	docs  map[string]*doc
 	names map[string][]byte
-	fail  func(file, p, format string, args ...any)
+	fail  failFunc
 	any   func(f func(d *doc) map[string]bool, id string) bool
 }
 
-func (r *refs) walk(p string, v any, key string) {
+func (r *refs) walk(p []byte, v any, k string) {
 	switch v := v.(type) {
 	case map[string]any:
-		r.object(p, v, key)
+		r.object(p, v, k)
 		for _, k := range sortedKeys(v) {
-			r.walk(p+"."+k, v[k], k)
+			r.walk(key(p, k), v[k], k)
 		}
 	case []any:
 		for i, e := range v {
-			r.walk(p+"["+strconv.Itoa(i)+"]", e, key)
+			r.walk(index(p, i), e, k)
 		}
 	case string:
-		r.value(p, key, v)
+		r.value(p, k, v)
 	}
 }
 
@@ -212,37 +317,37 @@ func (r *refs) target(href string) *doc {
 	return r.docs[path.Clean(path.Join(path.Dir(r.d.name), href))]
 }
 
-func (r *refs) value(p, key, v string) {
+func (r *refs) value(p []byte, key, v string) {
 	switch {
 	case key == "href":
 		switch {
 		case strings.HasPrefix(v, "#"):
 			if !r.d.frags[v[1:]] {
-				r.fail(r.d.name, p, "%q names nothing in the document", v)
+				r.fail(r.d.name, string(p), "%q names nothing in the document", v)
 			}
 		case isExternal(v):
 		default:
 			f := path.Clean(path.Join(path.Dir(r.d.name), v))
 			if _, ok := r.names[f]; !ok {
-				r.fail(r.d.name, p, "%q is not a file of the set", v)
+				r.fail(r.d.name, string(p), "%q is not a file of the set", v)
 			}
 		}
 	case key == "control-id":
 		if !r.any(func(d *doc) map[string]bool { return d.controls }, v) {
-			r.fail(r.d.name, p, "control %q is in no catalog of the set", v)
+			r.fail(r.d.name, string(p), "control %q is in no catalog of the set", v)
 		}
 	case key == "role-id":
 		if !r.d.roles[v] && !r.any(func(d *doc) map[string]bool { return d.roles }, v) {
-			r.fail(r.d.name, p, "role %q is defined nowhere", v)
+			r.fail(r.d.name, string(p), "role %q is defined nowhere", v)
 		}
 	case strings.HasSuffix(key, "-uuid") || strings.HasSuffix(key, "-uuids"):
 		if !r.any(func(d *doc) map[string]bool { return d.frags }, v) {
-			r.fail(r.d.name, p, "UUID %s names nothing in the set", v)
+			r.fail(r.d.name, string(p), "UUID %s names nothing in the set", v)
 		}
 	}
 }
 
-func (r *refs) object(p string, v map[string]any, key string) {
+func (r *refs) object(p []byte, v map[string]any, key string) {
 	switch {
 	case key == "imports": // a profile's import: its with-ids name controls of the catalog it imports
 		href, _ := v["href"].(string)
@@ -253,7 +358,7 @@ func (r *refs) object(p string, v map[string]any, key string) {
 		for _, sel := range asList(v["include-controls"]) {
 			for i, id := range asList(sel.(map[string]any)["with-ids"]) {
 				if s, _ := id.(string); !cat.controls[s] {
-					r.fail(r.d.name, p+".with-ids["+strconv.Itoa(i)+"]", "control %q is not in %s", s, cat.name)
+					r.fail(r.d.name, string(p)+".with-ids["+strconv.Itoa(i)+"]", "control %q is not in %s", s, cat.name)
 				}
 			}
 		}
@@ -269,7 +374,7 @@ func (r *refs) object(p string, v map[string]any, key string) {
 				for _, it := range asList(mm[side.key]) {
 					id := str(it, "id-ref")
 					if side.cat != nil && !side.cat.controls[id] {
-						r.fail(r.d.name, p+".maps["+strconv.Itoa(i)+"]."+side.key, "control %q is not in %s", id, side.cat.name)
+						r.fail(r.d.name, string(p)+".maps["+strconv.Itoa(i)+"]."+side.key, "control %q is not in %s", id, side.cat.name)
 					}
 				}
 			}
@@ -279,11 +384,11 @@ func (r *refs) object(p string, v map[string]any, key string) {
 		switch v["type"] {
 		case "objective-id":
 			if !r.any(func(d *doc) map[string]bool { return d.objectives }, id) {
-				r.fail(r.d.name, p, "objective %q is defined nowhere in the set", id)
+				r.fail(r.d.name, string(p), "objective %q is defined nowhere in the set", id)
 			}
 		case "statement-id":
 			if !r.any(func(d *doc) map[string]bool { return d.parts }, id) {
-				r.fail(r.d.name, p, "statement %q is in no catalog of the set", id)
+				r.fail(r.d.name, string(p), "statement %q is in no catalog of the set", id)
 			}
 		}
 	}
@@ -292,7 +397,7 @@ func (r *refs) object(p string, v map[string]any, key string) {
 			ts, e1 := parse(s)
 			te, e2 := parse(e)
 			if e1 == nil && e2 == nil && te.Before(ts) {
-				r.fail(r.d.name, p, "ends (%s) before it starts (%s)", e, s)
+				r.fail(r.d.name, string(p), "ends (%s) before it starts (%s)", e, s)
 			}
 		}
 	}
@@ -315,37 +420,37 @@ var dateKeys = map[string]bool{"last-modified": true, "published": true, "date":
 
 // dates checks every date-time of the document, and that its
 // last-modified is not before what it reports as done.
-func (r *refs) dates() {
-	md, _ := r.d.body["metadata"].(map[string]any)
+func (d *doc) dates(fail failFunc) {
+	md, _ := d.body["metadata"].(map[string]any)
 	lm, err := parse(str(md, "last-modified"))
 	if err != nil {
-		r.fail(r.d.name, r.d.root+".metadata.last-modified", "not an RFC 3339 date-time with a zone")
+		fail(d.name, d.root+".metadata.last-modified", "not an RFC 3339 date-time with a zone")
 	}
-	var walk func(p string, v any, key, parent string)
-	walk = func(p string, v any, key, parent string) {
+	var walk func(p []byte, v any, k, parent string)
+	walk = func(p []byte, v any, k, parent string) {
 		switch v := v.(type) {
 		case map[string]any:
-			for _, k := range sortedKeys(v) {
-				walk(p+"."+k, v[k], k, key)
+			for _, kk := range sortedKeys(v) {
+				walk(key(p, kk), v[kk], kk, k)
 			}
 		case []any:
 			for i, e := range v {
-				walk(p+"["+strconv.Itoa(i)+"]", e, key, parent)
+				walk(index(p, i), e, k, parent)
 			}
 		case string:
-			if !dateKeys[key] || key == "date" && parent != "on-date" && parent != "actions" {
+			if !dateKeys[k] || k == "date" && parent != "on-date" && parent != "actions" {
 				return
 			}
 			t, err := parse(v)
 			if err != nil {
-				r.fail(r.d.name, p, "%q is not an RFC 3339 date-time with a zone", v)
+				fail(d.name, string(p), "%q is not an RFC 3339 date-time with a zone", v)
 				return
 			}
-			done := key == "collected" || key == "start" && parent == "entries"
+			done := k == "collected" || k == "start" && parent == "entries"
 			if done && !lm.IsZero() && lm.Before(t) {
-				r.fail(r.d.name, p, "%s is after the document's last-modified %s", v, lm.Format(time.RFC3339))
+				fail(d.name, string(p), "%s is after the document's last-modified %s", v, lm.Format(time.RFC3339))
 			}
 		}
 	}
-	walk(r.d.root, r.d.body, r.d.root, "")
+	walk(append(make([]byte, 0, 256), d.root...), d.body, d.root, "")
 }

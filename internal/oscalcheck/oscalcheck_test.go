@@ -3,6 +3,7 @@ package oscalcheck
 import (
 	"fmt"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -18,6 +19,10 @@ const catalogDoc = `{"catalog": {"uuid": "9e2a5b7c-3f1d-4e8a-9b6c-2d4f6a8e0c13",
   "back-matter": {"resources": [{"uuid": "2b8a6f0e-1c3d-4e5f-8a9b-0c1d2e3f4a5b", "title": "R"}]}}}`
 
 func TestCheck(t *testing.T) {
+	// One Checker for every case, each checked twice: it gives what Check
+	// gives, whether it reads a document or finds it kept (several cases
+	// have a c.json of their own).
+	var checker Checker
 	for _, tc := range []struct {
 		name  string
 		files map[string]string
@@ -41,6 +46,9 @@ func TestCheck(t *testing.T) {
 				files[n] = []byte(d)
 			}
 			errs := Check(files)
+			for range 2 {
+				assert.Equal(t, fmt.Sprint(errs), fmt.Sprint(checker.Check(files)), "a Checker's Check")
+			}
 			if tc.want == nil {
 				assert.Empty(t, errs)
 				return
@@ -50,5 +58,46 @@ func TestCheck(t *testing.T) {
 				assert.Contains(t, fmt.Sprint(errs), w)
 			}
 		})
+	}
+}
+
+// TestCheckerChanges checks a set, then the set with one document changed
+// and changed back, with one Checker: it reads the changed document again
+// and never reports the problems of a version the set no longer holds.
+func TestCheckerChanges(t *testing.T) {
+	good := map[string][]byte{"c.json": []byte(fmt.Sprintf(catalogDoc, "x-1"))}
+	bad := map[string][]byte{"c.json": []byte(fmt.Sprintf(catalogDoc, "nope"))}
+	var c Checker
+	for range 2 {
+		assert.Empty(t, c.Check(good))
+		errs := c.Check(bad)
+		assert.Len(t, errs, 1)
+		assert.Contains(t, fmt.Sprint(errs), `"#nope" names nothing in the document`)
+	}
+	// A document is kept by name too: its problems and the files its
+	// relative hrefs name depend on it.
+	renamed := map[string][]byte{"d.json": bad["c.json"]}
+	assert.Contains(t, fmt.Sprint(c.Check(renamed)), `d.json: catalog.controls[0].links[0].href: "#nope"`)
+}
+
+// TestCheckerConcurrent runs one Checker's Check from several goroutines
+// (the race detector watches what they share).
+func TestCheckerConcurrent(t *testing.T) {
+	var c Checker
+	var wg sync.WaitGroup
+	results := make([]string, 8)
+	for i := range results {
+		wg.Go(func() {
+			frag := []string{"x-1", "nope"}[i%2]
+			results[i] = fmt.Sprint(c.Check(map[string][]byte{"c.json": []byte(fmt.Sprintf(catalogDoc, frag))}))
+		})
+	}
+	wg.Wait()
+	for i, r := range results {
+		if i%2 == 0 {
+			assert.Equal(t, "[]", r)
+		} else {
+			assert.Contains(t, r, `"#nope" names nothing in the document`)
+		}
 	}
 }

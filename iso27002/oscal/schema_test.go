@@ -32,6 +32,16 @@ func validate(t testing.TB, model string, data []byte) {
 	require.NoError(t, nist.Validate(model, data))
 }
 
+// validateJSON is validate for a document the test reads as well: it
+// returns the document as decodeJSON decodes it, decoding it once for
+// both (oscalschema.Validator.ValidateValue).
+func validateJSON(t testing.TB, model string, data []byte) any {
+	t.Helper()
+	v := decodeJSON(t, data)
+	require.NoError(t, nist.ValidateValue(model, data, v))
+	return v
+}
+
 // golden compares got with testdata/name, or rewrites it with -update.
 func golden(t *testing.T, name string, got []byte) {
 	t.Helper()
