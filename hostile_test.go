@@ -8,6 +8,8 @@ import (
 	"hash/crc32"
 	"io"
 	"runtime"
+	"runtime/debug"
+	"slices"
 	"strings"
 	"testing"
 
@@ -16,6 +18,7 @@ import (
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/audit"
+	"github.com/ismskit/ismskit/internal/race"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
 	"github.com/ismskit/ismskit/iso27002/oscal"
@@ -53,18 +56,31 @@ func allocated(f func()) uint64 {
 	return after.TotalAlloc - before.TotalAlloc
 }
 
-// TestHostileNesting: ten million levels of nesting end in a typed error
-// (ErrTooDeep, or ErrTooLarge where the input is over the byte limit
-// first) with bounded memory, in every decoder, never in a stack
-// overflow that no recover could catch.
+// TestHostileNesting: ten million levels of nesting (a million under the
+// race detector) end in a typed error (ErrTooDeep, or ErrTooLarge where
+// the input is over the byte limit first) with bounded memory, in every
+// decoder, never in a stack overflow that no recover could catch.
 func TestHostileNesting(t *testing.T) {
 	if testing.Short() {
 		t.Skip("10 MB inputs")
 	}
-	inputs := map[string][]byte{
-		"arrays":  bytes.Repeat([]byte("["), 10_000_000),
-		"objects": bytes.Repeat([]byte(`{"a":`), 2_000_000),
+	// A decoding may allocate 64 MiB: one that allocated as little as 7
+	// bytes for each of the ten million levels of arrays (32 for each of
+	// the two million of objects) would go over. Under the race detector,
+	// where each byte written to a fresh buffer costs system time for its
+	// shadow memory, the inputs and the bound are a tenth of that: still
+	// over a thousand times DefaultMaxDepth deep, and 6.4 MiB, which
+	// catches the same bytes a level and still sits fifty times above
+	// what a decoder allocates here (at most 130 kB).
+	scale := 1
+	if race.Enabled {
+		scale = 10
 	}
+	inputs := map[string][]byte{
+		"arrays":  bytes.Repeat([]byte("["), 10_000_000/scale),
+		"objects": bytes.Repeat([]byte(`{"a":`), 2_000_000/scale),
+	}
+	bound := uint64(64<<20) / uint64(scale)
 	for name, in := range inputs {
 		for dec, f := range decoders {
 			t.Run(name+"/"+dec, func(t *testing.T) {
@@ -73,23 +89,41 @@ func TestHostileNesting(t *testing.T) {
 				require.Error(t, err)
 				assert.True(t, errors.Is(err, ismskit.ErrTooDeep) || errors.Is(err, ismskit.ErrTooLarge) || errors.Is(err, ismskit.ErrType),
 					"a typed error, not: %.200v", err)
-				assert.Less(t, mem, uint64(64<<20), "bounded memory")
+				assert.Less(t, mem, bound, "bounded memory")
 				assert.Less(t, len(ismskit.Problems(err)), ismskit.DefaultMaxProblems+2)
 			})
 		}
 	}
 }
 
-// TestHostileSize: a 50 MB register is refused before any decoding
-// (ismskit.DefaultMaxBytes is 32 MiB), and accepted when the caller raises
-// the limit.
+// TestHostileSize: a register over the byte limit
+// (ismskit.DefaultMaxBytes, 32 MiB) is refused before any decoding, and
+// accepted when the caller raises the limit.
 func TestHostileSize(t *testing.T) {
 	if testing.Short() {
-		t.Skip("50 MB input")
+		t.Skip("32 MB input")
 	}
-	big := []byte(`{"risks":[` + strings.Repeat(`{"id":"R","title":"t"},`, 2_300_000) + `{"id":"R"}]}`)
-	require.Greater(t, len(big), 50<<20)
+	if race.Enabled {
+		// The buffer and ReadRegister's io.ReadAll are built in long
+		// copies that the race detector checks in calls the scheduler
+		// cannot preempt: a garbage collection that starts meanwhile
+		// spins until each ends. What they allocate stays in use until
+		// they end either way; allocated still collects before it
+		// measures.
+		defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	}
+	// Just over the limit: a longer register (this test's was 50 MB) is
+	// refused for the same reason, after the same check, and only costs
+	// more to build (seconds under the race detector). One buffer, built
+	// in place.
+	const head, record, tail = `{"risks":[`, `{"id":"R","title":"t"},`, `{"id":"R"}]}`
+	n := (ismskit.DefaultMaxBytes-len(head)-len(tail))/len(record) + 1
+	big := make([]byte, 0, len(head)+n*len(record)+len(tail))
+	big = append(appendRepeat(append(big, head...), record, n), tail...)
+	require.Greater(t, len(big), ismskit.DefaultMaxBytes)
 	var err error
+	// Decoding it, or only copying it, would allocate far more than
+	// 1 MiB: it holds nearly 1.5 million risks.
 	mem := allocated(func() { _, err = risk.DecodeRegister(big) })
 	assert.ErrorIs(t, err, ismskit.ErrTooLarge)
 	assert.Less(t, mem, uint64(1<<20), "refused before decoding")
@@ -103,10 +137,34 @@ func TestHostileSize(t *testing.T) {
 	assert.NoError(t, err, "or removes it, for trusted input")
 }
 
+// appendRepeat appends n copies of s to b, as bytes.Repeat would make
+// them, but into b's room if it has enough, and in a few long copies
+// (each doubling what is there) rather than n short ones.
+func appendRepeat(b []byte, s string, n int) []byte {
+	if n <= 0 || s == "" {
+		return b
+	}
+	b = slices.Grow(b, n*len(s))
+	start, end := len(b), len(b)+n*len(s)
+	b = append(b, s...)
+	for len(b) < end {
+		b = append(b, b[start:start+min(len(b)-start, end-len(b))]...)
+	}
+	return b
+}
+
 // TestHostileJunk: a long junk input reports a bounded number of
 // problems and a bounded message.
 func TestHostileJunk(t *testing.T) {
-	junk := []byte(`{"risks":[` + strings.Repeat(`{"likelyhood":1,"x":2},`, 20_000) + `{}]}`)
+	// 40,000 problems, four hundred times the limit. Under the race
+	// detector, where decoding the 20,000 risks costs most of a second,
+	// 2,000 risks: 4,000 problems are still forty times the limit, and
+	// their messages in full (130 kB) six times the bound on the message.
+	n := 20_000
+	if race.Enabled {
+		n = 2_000
+	}
+	junk := []byte(`{"risks":[` + strings.Repeat(`{"likelyhood":1,"x":2},`, n) + `{}]}`)
 	_, err := risk.DecodeRegister(junk)
 	require.Error(t, err)
 	ps := ismskit.Problems(err)
@@ -174,7 +232,7 @@ func zeroBomb(t *testing.T, name string, mib int) []byte {
 	head := make([]byte, 3<<20)
 	_, err = io.ReadFull(f, head)
 	require.NoError(t, err)
-	assert.Equal(t, make([]byte, 3<<20), head)
+	assert.Equal(t, len(head), bytes.Count(head, []byte{0}), "zeros") // no second 3 MiB to compare with
 	require.NoError(t, f.Close())
 	return buf.Bytes()
 }

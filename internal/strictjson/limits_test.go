@@ -8,10 +8,13 @@ import (
 	"io"
 	"math/rand/v2"
 	"runtime"
+	"runtime/debug"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/race"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -56,20 +59,40 @@ func TestHostileNesting(t *testing.T) {
 	for _, tt := range deepTargets {
 		maxPrefix = max(maxPrefix, len(tt.prefix))
 	}
-	for _, hostile := range []struct {
+	// The bodies are ten million levels deep (the third two million),
+	// hundreds of times the deepest limit (hardMaxDepth), and a decoding may
+	// allocate 64 MiB: a decoder that allocated as little as 7 bytes for
+	// each level of the body (32 of the third), not only of those it
+	// decodes (a stack of open containers kept while it validates the
+	// whole body first, say), would go over. Under the race detector,
+	// where each byte written to a fresh buffer costs system time for its
+	// shadow memory, the bodies and the bound are a tenth of that: the
+	// bodies are still twenty times hardMaxDepth deep or more, so the
+	// decoder is seen to stop far from their end, and the bound, 6.4 MiB,
+	// catches the same bytes a level, and still sits well above what a
+	// decoding to hardMaxDepth allocates (4 MB at most, into maps).
+	scale := 1
+	if race.Enabled {
+		scale = 10
+	}
+	bound := uint64(64<<20) / uint64(scale)
+	hostiles := []struct {
 		open string
 		n    int
 	}{
-		{"[", 10_000_000},
-		{`{"a":`, 10_000_000},
-		{`{"m":{"x":`, 1_000_000},
-	} {
-		// One buffer per hostile body; each target writes its prefix
-		// just before the body.
-		buf := make([]byte, maxPrefix, maxPrefix+hostile.n*len(hostile.open))
-		for range hostile.n {
-			buf = append(buf, hostile.open...)
-		}
+		{"[", 10_000_000 / scale},
+		{`{"a":`, 10_000_000 / scale},
+		{`{"m":{"x":`, 1_000_000 / scale},
+	}
+	// One buffer for every hostile body, each written over the last;
+	// each target writes its prefix just before the body.
+	size := 0
+	for _, hostile := range hostiles {
+		size = max(size, hostile.n*len(hostile.open))
+	}
+	backing := make([]byte, maxPrefix, maxPrefix+size)
+	for _, hostile := range hostiles {
+		buf := appendRepeat(backing[:maxPrefix], hostile.open, hostile.n)
 		for _, lim := range []struct {
 			name  string
 			opts  []ismskit.DecodeOption
@@ -92,11 +115,27 @@ func TestHostileNesting(t *testing.T) {
 					assert.ErrorIs(t, last, ismskit.ErrTooDeep)
 					assert.Positive(t, last.Offset)
 					assert.Less(t, last.Offset, int64(len(tt.prefix)+(lim.depth+1)*len(hostile.open)))
-					assert.Less(t, used, uint64(64<<20), "bytes allocated")
+					assert.Less(t, used, bound, "bytes allocated")
 				})
 			}
 		}
 	}
+}
+
+// appendRepeat appends n copies of s to buf, as bytes.Repeat would make
+// them, but into buf's room if it has enough, and in a few long copies
+// (each doubling what is there) rather than n short ones.
+func appendRepeat(buf []byte, s string, n int) []byte {
+	if n <= 0 || s == "" {
+		return buf
+	}
+	buf = slices.Grow(buf, n*len(s))
+	start, end := len(buf), len(buf)+n*len(s)
+	buf = append(buf, s...)
+	for len(buf) < end {
+		buf = append(buf, buf[start:start+min(len(buf)-start, end-len(buf))]...)
+	}
+	return buf
 }
 
 func TestMaxDepth(t *testing.T) {
@@ -185,19 +224,30 @@ func TestJunk(t *testing.T) {
 }
 
 func TestMaxBytes(t *testing.T) {
-	big := bytes.Repeat([]byte("x"), 50<<20) // not even JSON: nothing is parsed
+	// One byte over the default limit (32 MiB) is as over it as any
+	// longer input, and one buffer serves every case: a longer one only
+	// costs time to fill, most of all under the race detector.
+	big := bytes.Repeat([]byte("x"), 32<<20+1) // not even JSON: nothing is parsed
 	var v any
 	var err error
+	// A decoder that copied the input before checking its length would
+	// allocate 32 MiB, far over the bound; one that parsed it first would
+	// stop at the x.
 	used := allocated(func() { err = Unmarshal(big, &v, ismskit.MaxBytes(32<<20)) })
 	require.ErrorIs(t, err, ismskit.ErrTooLarge)
 	assert.Equal(t, int64(32<<20), ismskit.Problems(err)[0].Offset)
 	assert.Less(t, used, uint64(1<<20))
 	// The default limit is the same.
-	assert.ErrorIs(t, Unmarshal(big, &v), ismskit.ErrTooLarge)
+	err = Unmarshal(big, &v)
+	assert.ErrorIs(t, err, ismskit.ErrTooLarge)
+	assert.Equal(t, int64(32<<20), ismskit.Problems(err)[0].Offset)
 
 	assert.NoError(t, Unmarshal([]byte(`[1, 2]`), &v, ismskit.MaxBytes(6)))
 	assert.ErrorIs(t, Unmarshal([]byte(`[1, 2] `), &v, ismskit.MaxBytes(6)), ismskit.ErrTooLarge)
-	spaced := append(append([]byte("["), bytes.Repeat([]byte(" "), 33<<20)...), ']')
+	// A document over the default limit, refused by default and decoded
+	// without a limit: the same buffer, made "[", spaces and "]".
+	spaced := append(appendRepeat(append(big[:0], '['), " ", len(big)-2), ']')
+	require.Len(t, spaced, 32<<20+1)
 	assert.ErrorIs(t, Unmarshal(spaced, &v), ismskit.ErrTooLarge)
 	assert.NoError(t, Unmarshal(spaced, &v, ismskit.MaxBytes(-1)))
 }
@@ -208,10 +258,15 @@ type countingReader struct {
 	n    int64
 }
 
+var spaces = bytes.Repeat([]byte(" "), 64<<10)
+
 func (r *countingReader) Read(p []byte) (int, error) {
 	if len(r.data) == 0 {
-		for i := range p {
-			p[i] = ' '
+		// Spaces, copied in blocks: byte by byte, filling the 32 MiB
+		// that the default limit reads took seconds under the race
+		// detector, which checks every write.
+		for n := 0; n < len(p); {
+			n += copy(p[n:], spaces)
 		}
 		r.n += int64(len(p))
 		return len(p), nil
@@ -223,6 +278,15 @@ func (r *countingReader) Read(p []byte) (int, error) {
 }
 
 func TestRead(t *testing.T) {
+	if race.Enabled {
+		// io.ReadAll copies what it read, 32 MiB for the default limit,
+		// in a few long copies that the race detector checks in calls
+		// the scheduler cannot preempt: a garbage collection that starts
+		// meanwhile spins until each ends, seconds of CPU in all. Nothing
+		// here measures memory, and what the reads allocate stays in use
+		// until the copies end either way.
+		defer debug.SetGCPercent(debug.SetGCPercent(-1))
+	}
 	for _, max := range []int64{0, 1, 10, 4096, 1 << 20} {
 		r := &countingReader{data: []byte(`[1]`)}
 		var v []int

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"sync"
 	"testing"
 	"time"
 
@@ -23,36 +24,73 @@ import (
 // MiBs are not compressed one by one: after the first, every MiB is the
 // same run of back-references to the fill bytes before it, repeated.
 func deflated(t testing.TB, head []byte, fill byte, n int, tail []byte) (stream []byte, size uint64, crc uint32) {
-	var b bytes.Buffer
-	w, err := flate.NewWriter(&b, flate.BestCompression)
+	p, err := deflateParts(head, fill, tail)
 	require.NoError(t, err)
-	mib := bytes.Repeat([]byte{fill}, 1<<20)
-	_, _ = w.Write(head)
-	_, _ = w.Write(mib)
-	require.NoError(t, w.Flush())
-	first := b.Len()
-	_, _ = w.Write(mib)
-	require.NoError(t, w.Flush())
-	more := bytes.Clone(b.Bytes()[first:])
-	out := bytes.Clone(b.Bytes()[:first])
-	for range n - 1 {
-		out = append(out, more...)
-	}
-	b.Reset()
-	_, _ = w.Write(tail)
-	require.NoError(t, w.Close())
 	crc = crc32.Update(0, crc32.IEEETable, head)
 	for range n {
-		crc = crc32.Update(crc, crc32.IEEETable, mib)
+		crc = crc32.Update(crc, crc32.IEEETable, p.mib)
 	}
 	crc = crc32.Update(crc, crc32.IEEETable, tail)
-	return append(out, b.Bytes()...), uint64(len(head) + n<<20 + len(tail)), crc
+	return p.stream(n), uint64(len(head) + n<<20 + len(tail)), crc
 }
 
-// zeros returns a deflate stream of n MiB of zero bytes.
+// zeros returns a deflate stream of n MiB of zero bytes. Its parts are
+// compressed once for every caller (a fifth of a second each time under
+// the race detector), and no CRC-32 is computed: a bomb needs none.
 func zeros(t testing.TB, n int) []byte {
-	s, _, _ := deflated(t, nil, 0, n, nil)
-	return s
+	p, err := zeroParts()
+	require.NoError(t, err)
+	return p.stream(n)
+}
+
+var zeroParts = sync.OnceValues(func() (deflateStream, error) { return deflateParts(nil, 0, nil) })
+
+// A deflateStream is a raw deflate stream of head, any number of MiB of
+// one byte (mib holds one of them) and tail, in its three parts: first
+// compresses head and the first MiB, more each further MiB, and end
+// the tail, ending the stream.
+type deflateStream struct {
+	first, more, end, mib []byte
+}
+
+// stream returns the stream with n MiB.
+func (p deflateStream) stream(n int) []byte {
+	out := make([]byte, 0, len(p.first)+(n-1)*len(p.more)+len(p.end))
+	out = append(out, p.first...)
+	for range n - 1 {
+		out = append(out, p.more...)
+	}
+	return append(out, p.end...)
+}
+
+// deflateParts compresses the parts of the stream of head, MiBs of fill
+// and tail.
+func deflateParts(head []byte, fill byte, tail []byte) (deflateStream, error) {
+	var b bytes.Buffer
+	w, err := flate.NewWriter(&b, flate.BestCompression)
+	if err != nil {
+		return deflateStream{}, err
+	}
+	p := deflateStream{mib: bytes.Repeat([]byte{fill}, 1<<20)}
+	_, _ = w.Write(head)
+	_, _ = w.Write(p.mib)
+	if err := w.Flush(); err != nil {
+		return deflateStream{}, err
+	}
+	first := b.Len()
+	_, _ = w.Write(p.mib)
+	if err := w.Flush(); err != nil {
+		return deflateStream{}, err
+	}
+	p.more = bytes.Clone(b.Bytes()[first:])
+	p.first = bytes.Clone(b.Bytes()[:first])
+	b.Reset()
+	_, _ = w.Write(tail)
+	if err := w.Close(); err != nil {
+		return deflateStream{}, err
+	}
+	p.end = bytes.Clone(b.Bytes())
+	return p, nil
 }
 
 // withPart returns the workbook wb with its part name replaced by a raw
@@ -97,8 +135,7 @@ func allocated(f func()) uint64 {
 // unzips to a gigabyte is refused from the zip's directory, with
 // ErrTooLarge, before anything is inflated.
 func TestDecompressionBomb(t *testing.T) {
-	good, err := Encode(testSoA(t))
-	require.NoError(t, err)
+	good := encodedSoA(t)
 	const gib = 1024
 	bomb := withPart(t, good, "xl/worksheets/sheet1.xml", zeros(t, gib), gib<<20)
 	assert.Less(t, len(bomb), 2<<20, "a small file")
@@ -110,15 +147,14 @@ func TestDecompressionBomb(t *testing.T) {
 	assert.Contains(t, derr.Error(), "unzips to more than the limit of 8388608 bytes")
 	assert.Less(t, n, uint64(4<<20), "bounded memory: %d bytes allocated", n)
 
-	_, err = Read(bytes.NewReader(bomb))
+	_, err := Read(bytes.NewReader(bomb))
 	assert.ErrorIs(t, err, ismskit.ErrTooLarge)
 }
 
 // TestLyingBomb: a part that declares a small size but inflates hugely is
 // stopped at its declared size by archive/zip, and is an error.
 func TestLyingBomb(t *testing.T) {
-	good, err := Encode(testSoA(t))
-	require.NoError(t, err)
+	good := encodedSoA(t)
 	bomb := withPart(t, good, "xl/worksheets/sheet1.xml", zeros(t, 256), 1000)
 	var derr error
 	n := allocated(func() { _, derr = Decode(bomb) })
@@ -129,8 +165,7 @@ func TestLyingBomb(t *testing.T) {
 }
 
 func TestDecodeLimits(t *testing.T) {
-	good, err := Encode(testSoA(t))
-	require.NoError(t, err)
+	good := encodedSoA(t)
 	tests := []struct {
 		name string
 		opts []ismskit.DecodeOption
@@ -182,8 +217,7 @@ func TestNoTemporaryFiles(t *testing.T) {
 	t.Setenv("TMPDIR", dir)
 	past := time.Date(2001, 1, 1, 0, 0, 0, 0, time.UTC)
 	require.NoError(t, os.Chtimes(dir, past, past))
-	good, err := Encode(testSoA(t))
-	require.NoError(t, err)
+	good := encodedSoA(t)
 	zr, err := zip.NewReader(bytes.NewReader(good), int64(len(good)))
 	require.NoError(t, err)
 	var sheet []byte
@@ -197,7 +231,12 @@ func TestNoTemporaryFiles(t *testing.T) {
 	}
 	end := bytes.LastIndex(sheet, []byte("</worksheet>"))
 	require.Positive(t, end)
-	stream, size, crc := deflated(t, sheet[:end], ' ', 17, sheet[end:])
+	// 16 MiB of spaces and the sheet's own bytes: just over excelize's
+	// default, as over it as any larger sheet, which would only cost more
+	// to unzip (excelize's copy of a part grows to twice its size as it
+	// is read: seconds under the race detector).
+	stream, size, crc := deflated(t, sheet[:end], ' ', excelize.StreamChunkSize>>20, sheet[end:])
+	require.Greater(t, size, uint64(excelize.StreamChunkSize))
 	big := withRawPart(t, good, "xl/worksheets/sheet2.xml", stream, size, crc)
 
 	s, err := Decode(big, ismskit.MaxBytes(64<<20))
@@ -209,8 +248,7 @@ func TestNoTemporaryFiles(t *testing.T) {
 }
 
 func TestWideRowsStop(t *testing.T) {
-	good, err := Encode(testSoA(t))
-	require.NoError(t, err)
+	good := encodedSoA(t)
 	f, err := excelize.OpenReader(bytes.NewReader(good))
 	require.NoError(t, err)
 	require.NoError(t, f.SetCellStr(SheetSoA, "XFD3", "far away"))
