@@ -9,7 +9,6 @@ import (
 	"io"
 	"runtime"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"testing"
 
@@ -18,6 +17,7 @@ import (
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/audit"
+	"github.com/ismskit/ismskit/internal/hostile"
 	"github.com/ismskit/ismskit/internal/race"
 	"github.com/ismskit/ismskit/iso27001"
 	"github.com/ismskit/ismskit/iso27002"
@@ -119,7 +119,7 @@ func TestHostileSize(t *testing.T) {
 	const head, record, tail = `{"risks":[`, `{"id":"R","title":"t"},`, `{"id":"R"}]}`
 	n := (ismskit.DefaultMaxBytes-len(head)-len(tail))/len(record) + 1
 	big := make([]byte, 0, len(head)+n*len(record)+len(tail))
-	big = append(appendRepeat(append(big, head...), record, n), tail...)
+	big = append(hostile.AppendRepeat(append(big, head...), record, n), tail...)
 	require.Greater(t, len(big), ismskit.DefaultMaxBytes)
 	var err error
 	// Decoding it, or only copying it, would allocate far more than
@@ -135,22 +135,6 @@ func TestHostileSize(t *testing.T) {
 	assert.ErrorIs(t, err, ismskit.ErrTooLarge, "the caller sets the limit")
 	_, err = risk.DecodeRegister(small, ismskit.MaxBytes(-1))
 	assert.NoError(t, err, "or removes it, for trusted input")
-}
-
-// appendRepeat appends n copies of s to b, as bytes.Repeat would make
-// them, but into b's room if it has enough, and in a few long copies
-// (each doubling what is there) rather than n short ones.
-func appendRepeat(b []byte, s string, n int) []byte {
-	if n <= 0 || s == "" {
-		return b
-	}
-	b = slices.Grow(b, n*len(s))
-	start, end := len(b), len(b)+n*len(s)
-	b = append(b, s...)
-	for len(b) < end {
-		b = append(b, b[start:start+min(len(b)-start, end-len(b))]...)
-	}
-	return b
 }
 
 // TestHostileJunk: a long junk input reports a bounded number of

@@ -9,11 +9,11 @@ import (
 	"math/rand/v2"
 	"runtime"
 	"runtime/debug"
-	"slices"
 	"strings"
 	"testing"
 
 	"github.com/ismskit/ismskit"
+	"github.com/ismskit/ismskit/internal/hostile"
 	"github.com/ismskit/ismskit/internal/race"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -87,12 +87,12 @@ func TestHostileNesting(t *testing.T) {
 	// One buffer for every hostile body, each written over the last;
 	// each target writes its prefix just before the body.
 	size := 0
-	for _, hostile := range hostiles {
-		size = max(size, hostile.n*len(hostile.open))
+	for _, in := range hostiles {
+		size = max(size, in.n*len(in.open))
 	}
 	backing := make([]byte, maxPrefix, maxPrefix+size)
-	for _, hostile := range hostiles {
-		buf := appendRepeat(backing[:maxPrefix], hostile.open, hostile.n)
+	for _, in := range hostiles {
+		buf := hostile.AppendRepeat(backing[:maxPrefix], in.open, in.n)
 		for _, lim := range []struct {
 			name  string
 			opts  []ismskit.DecodeOption
@@ -103,7 +103,7 @@ func TestHostileNesting(t *testing.T) {
 			{"depth above the ceiling", []ismskit.DecodeOption{ismskit.MaxBytes(-1), ismskit.MaxDepth(1 << 30)}, hardMaxDepth},
 		} {
 			for _, tt := range deepTargets {
-				t.Run(hostile.open+"/"+lim.name+"/"+tt.name, func(t *testing.T) {
+				t.Run(in.open+"/"+lim.name+"/"+tt.name, func(t *testing.T) {
 					start := maxPrefix - len(tt.prefix)
 					copy(buf[start:], tt.prefix)
 					data := buf[start:]
@@ -114,28 +114,12 @@ func TestHostileNesting(t *testing.T) {
 					last := problems[len(problems)-1]
 					assert.ErrorIs(t, last, ismskit.ErrTooDeep)
 					assert.Positive(t, last.Offset)
-					assert.Less(t, last.Offset, int64(len(tt.prefix)+(lim.depth+1)*len(hostile.open)))
+					assert.Less(t, last.Offset, int64(len(tt.prefix)+(lim.depth+1)*len(in.open)))
 					assert.Less(t, used, bound, "bytes allocated")
 				})
 			}
 		}
 	}
-}
-
-// appendRepeat appends n copies of s to buf, as bytes.Repeat would make
-// them, but into buf's room if it has enough, and in a few long copies
-// (each doubling what is there) rather than n short ones.
-func appendRepeat(buf []byte, s string, n int) []byte {
-	if n <= 0 || s == "" {
-		return buf
-	}
-	buf = slices.Grow(buf, n*len(s))
-	start, end := len(buf), len(buf)+n*len(s)
-	buf = append(buf, s...)
-	for len(buf) < end {
-		buf = append(buf, buf[start:start+min(len(buf)-start, end-len(buf))]...)
-	}
-	return buf
 }
 
 func TestMaxDepth(t *testing.T) {
@@ -246,7 +230,7 @@ func TestMaxBytes(t *testing.T) {
 	assert.ErrorIs(t, Unmarshal([]byte(`[1, 2] `), &v, ismskit.MaxBytes(6)), ismskit.ErrTooLarge)
 	// A document over the default limit, refused by default and decoded
 	// without a limit: the same buffer, made "[", spaces and "]".
-	spaced := append(appendRepeat(append(big[:0], '['), " ", len(big)-2), ']')
+	spaced := append(hostile.AppendRepeat(append(big[:0], '['), " ", len(big)-2), ']')
 	require.Len(t, spaced, 32<<20+1)
 	assert.ErrorIs(t, Unmarshal(spaced, &v), ismskit.ErrTooLarge)
 	assert.NoError(t, Unmarshal(spaced, &v, ismskit.MaxBytes(-1)))
