@@ -92,8 +92,11 @@ func (v *Validator) validate(model string, doc []byte, value any, decoded bool) 
 	if known {
 		return nil
 	}
-	if !decoded || hasNumber(value) {
+	switch {
+	case !decoded:
 		value, err = decode(doc)
+	case hasNumber(value):
+		value, err = jsonschema.UnmarshalJSON(bytes.NewReader(doc))
 	}
 	if err == nil {
 		err = s.Validate(value)
