@@ -341,9 +341,6 @@ func fft(x []complex128, inverse bool) {
 	if inverse {
 		sign = 1
 	}
-	if n < 2 {
-		return
-	}
 	// One table of twiddle factors, the last stage's: a stage of length
 	// size uses every (n/size)-th of them, equal to the bit to what it
 	// would compute itself (the angles differ by a power of two, which
