@@ -8,7 +8,6 @@ import (
 	"hash/crc32"
 	"io"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -72,10 +71,7 @@ func TestHostileNesting(t *testing.T) {
 	// over a thousand times DefaultMaxDepth deep, and 6.4 MiB, which
 	// catches the same bytes a level and still sits fifty times above
 	// what a decoder allocates here (at most 130 kB).
-	scale := 1
-	if race.Enabled {
-		scale = 10
-	}
+	scale := hostile.Scale()
 	inputs := map[string][]byte{
 		"arrays":  bytes.Repeat([]byte("["), 10_000_000/scale),
 		"objects": bytes.Repeat([]byte(`{"a":`), 2_000_000/scale),
@@ -103,15 +99,8 @@ func TestHostileSize(t *testing.T) {
 	if testing.Short() {
 		t.Skip("32 MB input")
 	}
-	if race.Enabled {
-		// The buffer and ReadRegister's io.ReadAll are built in long
-		// copies that the race detector checks in calls the scheduler
-		// cannot preempt: a garbage collection that starts meanwhile
-		// spins until each ends. What they allocate stays in use until
-		// they end either way; allocated still collects before it
-		// measures.
-		defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	}
+	// The buffer and ReadRegister's io.ReadAll are long copies.
+	hostile.HoldGC(t)
 	// Just over the limit: a longer register (this test's was 50 MB) is
 	// refused for the same reason, after the same check, and only costs
 	// more to build (seconds under the race detector). One buffer, built

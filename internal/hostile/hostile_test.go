@@ -3,9 +3,11 @@ package hostile_test
 import (
 	"bytes"
 	"fmt"
+	"runtime/debug"
 	"testing"
 
 	"github.com/ismskit/ismskit/internal/hostile"
+	"github.com/ismskit/ismskit/internal/race"
 	"github.com/stretchr/testify/assert"
 )
 
@@ -38,6 +40,29 @@ func TestAppendRepeat(t *testing.T) {
 	buf := make([]byte, 0, 64)
 	got := hostile.AppendRepeat(buf, "abcd", 16)
 	assert.Equal(t, &buf[:1][0], &got[0], "the same backing array")
+}
+
+func TestScaleAndHoldGC(t *testing.T) {
+	want := 1
+	if race.Enabled {
+		want = 10
+	}
+	assert.Equal(t, want, hostile.Scale())
+
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	var during int
+	t.Run("held", func(t *testing.T) {
+		hostile.HoldGC(t)
+		during = debug.SetGCPercent(-1)
+		debug.SetGCPercent(during)
+	})
+	if race.Enabled {
+		assert.Equal(t, -1, during, "off under the race detector")
+	} else {
+		assert.Equal(t, 100, during, "untouched without it")
+	}
+	assert.Equal(t, 100, debug.SetGCPercent(before), "restored when the test ends")
 }
 
 func ExampleAppendRepeat() {

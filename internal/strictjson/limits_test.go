@@ -8,13 +8,11 @@ import (
 	"io"
 	"math/rand/v2"
 	"runtime"
-	"runtime/debug"
 	"strings"
 	"testing"
 
 	"github.com/ismskit/ismskit"
 	"github.com/ismskit/ismskit/internal/hostile"
-	"github.com/ismskit/ismskit/internal/race"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -71,10 +69,7 @@ func TestHostileNesting(t *testing.T) {
 	// decoder is seen to stop far from their end, and the bound, 6.4 MiB,
 	// catches the same bytes a level, and still sits well above what a
 	// decoding to hardMaxDepth allocates (4 MB at most, into maps).
-	scale := 1
-	if race.Enabled {
-		scale = 10
-	}
+	scale := hostile.Scale()
 	bound := uint64(64<<20) / uint64(scale)
 	hostiles := []struct {
 		open string
@@ -262,15 +257,8 @@ func (r *countingReader) Read(p []byte) (int, error) {
 }
 
 func TestRead(t *testing.T) {
-	if race.Enabled {
-		// io.ReadAll copies what it read, 32 MiB for the default limit,
-		// in a few long copies that the race detector checks in calls
-		// the scheduler cannot preempt: a garbage collection that starts
-		// meanwhile spins until each ends, seconds of CPU in all. Nothing
-		// here measures memory, and what the reads allocate stays in use
-		// until the copies end either way.
-		defer debug.SetGCPercent(debug.SetGCPercent(-1))
-	}
+	// io.ReadAll copies what it read, 32 MiB for the default limit.
+	hostile.HoldGC(t)
 	for _, max := range []int64{0, 1, 10, 4096, 1 << 20} {
 		r := &countingReader{data: []byte(`[1]`)}
 		var v []int
