@@ -237,12 +237,6 @@ func TestNISTRoundTrip(t *testing.T) {
 	assert.True(t, strings.Contains(string(out), `"name": "assessment-method"`))
 }
 
-func mustImport(t testing.TB, name string) *oscal.Catalog {
-	t.Helper()
-	_, cat := readNIST(t, name)
-	return cat
-}
-
 // catalogShape is what TestNISTProfiles compares of an OSCAL catalog
 // document: every control by id, without its nested controls, and the
 // ids in document order; the id, class and title of each top-level
@@ -415,7 +409,7 @@ func TestProfileValuesAndMerge(t *testing.T) {
 // parameters aggregate organisation-defined parameters and name their
 // 5.0 ids as alternative identifiers.
 func TestNIST511Parameters(t *testing.T) {
-	cat := mustImport(t, nistPrivacy)
+	_, cat := readNIST(t, nistPrivacy)
 	p, ok := cat.Param("ac-1_prm_1")
 	require.True(t, ok)
 	assert.Equal(t, []string{"ac-01_odp.01", "ac-01_odp.02"}, p.Aggregates)
