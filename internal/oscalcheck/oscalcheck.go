@@ -76,6 +76,14 @@ var schemas oscalschema.Validator
 // failFunc records a problem of a file at a JSON path.
 type failFunc func(file, p, format string, args ...any)
 
+// into returns a failFunc that appends each problem to *errs, as
+// "file: path: message".
+func into(errs *[]error) failFunc {
+	return func(file, p, format string, args ...any) {
+		*errs = append(*errs, fmt.Errorf("%s: %s: %s", file, p, fmt.Sprintf(format, args...)))
+	}
+}
+
 // Check checks the documents of files (by file name, as they refer to each
 // other) and returns every problem found, each naming its file and JSON
 // path; nil means the set is consistent. It is a new Checker's Check: it
@@ -117,9 +125,7 @@ type checked struct {
 // Check checks the documents of files as the package's Check does.
 func (c *Checker) Check(files map[string][]byte) []error {
 	var errs []error
-	fail := func(file, p, format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s: %s: %s", file, p, fmt.Sprintf(format, args...)))
-	}
+	fail := into(&errs)
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
@@ -193,9 +199,7 @@ func (c *Checker) document(name string, data []byte) *checked {
 // and records what it defines and the problems found in it alone.
 func read(n string, data []byte) *checked {
 	ch := &checked{}
-	fail := func(file, p, format string, args ...any) {
-		ch.errs = append(ch.errs, fmt.Errorf("%s: %s: %s", file, p, fmt.Sprintf(format, args...)))
-	}
+	fail := into(&ch.errs)
 	var top map[string]any
 	if err := json.Unmarshal(data, &top); err != nil {
 		fail(n, "", "not JSON: %v", err)
@@ -218,9 +222,7 @@ func read(n string, data []byte) *checked {
 	}
 	d.collect(append(make([]byte, 0, 256), d.root...), d.body, "", fail)
 	ch.d = d
-	d.dates(func(file, p, format string, args ...any) {
-		ch.dates = append(ch.dates, fmt.Errorf("%s: %s: %s", file, p, fmt.Sprintf(format, args...)))
-	})
+	d.dates(into(&ch.dates))
 	return ch
 }
 
