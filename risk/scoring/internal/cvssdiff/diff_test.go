@@ -174,13 +174,11 @@ func TestDifferential20(t *testing.T) {
 	t.Logf("%d random vectors, %d scored differently by go-cvss; the guide's equations in exact arithmetic agree with ismskit on all", n, differ)
 }
 
-// guideScores computes the base, temporal and environmental scores of a
-// CVSS v2.0 vector with whole groups, straight from the guide's
-// equations (section 3.2) in exact rational arithmetic, independently of
-// package cvss2: the reference that decides where go-cvss and ismskit
-// disagree.
-func guideScores(vector string) [3]float64 {
-	weights := map[string]map[string]string{
+// guideWeights are the guide's metric weights (section 3.2), by metric
+// and value, as exact rationals, parsed once: guideScores only reads
+// them.
+var guideWeights = func() map[string]map[string]*big.Rat {
+	text := map[string]map[string]string{
 		"AV": {"L": "0.395", "A": "0.646", "N": "1"}, "AC": {"H": "0.35", "M": "0.61", "L": "0.71"},
 		"Au": {"M": "0.45", "S": "0.56", "N": "0.704"},
 		"C":  {"N": "0", "P": "0.275", "C": "0.660"}, "I": {"N": "0", "P": "0.275", "C": "0.660"}, "A": {"N": "0", "P": "0.275", "C": "0.660"},
@@ -191,34 +189,61 @@ func guideScores(vector string) [3]float64 {
 		"TD":  {"N": "0", "L": "0.25", "M": "0.75", "H": "1", "ND": "1"},
 		"CR":  {"L": "0.5", "M": "1", "H": "1.51", "ND": "1"}, "IR": {"L": "0.5", "M": "1", "H": "1.51", "ND": "1"}, "AR": {"L": "0.5", "M": "1", "H": "1.51", "ND": "1"},
 	}
+	out := map[string]map[string]*big.Rat{}
+	for metric, values := range text {
+		out[metric] = map[string]*big.Rat{}
+		for v, w := range values {
+			out[metric][v] = rat(w)
+		}
+	}
+	return out
+}()
+
+// rat parses an exact decimal or fraction.
+func rat(s string) *big.Rat {
+	r, ok := new(big.Rat).SetString(s)
+	if !ok {
+		panic("cvssdiff: not a number: " + s)
+	}
+	return r
+}
+
+// The guide's constants, as exact rationals.
+var (
+	ratZero, ratHalf, ratOne, ratTen       = rat("0"), rat("1/2"), rat("1"), rat("10")
+	ratImpact, ratExpl, ratBase6, ratBase4 = rat("10.41"), rat("20"), rat("0.6"), rat("0.4")
+	ratBaseSub, ratBaseMul                 = rat("1.5"), rat("1.176")
+)
+
+// guideScores computes the base, temporal and environmental scores of a
+// CVSS v2.0 vector with whole groups, straight from the guide's
+// equations (section 3.2) in exact rational arithmetic, independently of
+// package cvss2: the reference that decides where go-cvss and ismskit
+// disagree.
+func guideScores(vector string) [3]float64 {
 	val := map[string]string{"E": "ND", "RL": "ND", "RC": "ND", "CDP": "ND", "TD": "ND", "CR": "ND", "IR": "ND", "AR": "ND"}
 	for _, comp := range strings.Split(vector, "/") {
 		k, v, _ := strings.Cut(comp, ":")
 		val[k] = v
 	}
-	w := func(k string) *big.Rat {
-		r, _ := new(big.Rat).SetString(weights[k][val[k]])
-		return r
-	}
-	num := func(s string) *big.Rat { r, _ := new(big.Rat).SetString(s); return r }
+	w := func(k string) *big.Rat { return guideWeights[k][val[k]] }
 	mul := func(xs ...*big.Rat) *big.Rat {
-		p := num("1")
+		p := new(big.Rat).Set(ratOne)
 		for _, x := range xs {
-			p = new(big.Rat).Mul(p, x)
+			p.Mul(p, x)
 		}
 		return p
 	}
 	add := func(a, b *big.Rat) *big.Rat { return new(big.Rat).Add(a, b) }
 	sub := func(a, b *big.Rat) *big.Rat { return new(big.Rat).Sub(a, b) }
-	one, ten := num("1"), num("10")
 	// round_to_1_decimal, half away from zero.
 	round := func(x *big.Rat) *big.Rat {
-		t := mul(x, ten)
+		t := mul(x, ratTen)
 		neg := t.Sign() < 0
 		if neg {
 			t.Neg(t)
 		}
-		t = add(t, num("1/2"))
+		t.Add(t, ratHalf)
 		q := new(big.Int).Quo(t.Num(), t.Denom())
 		if neg {
 			q.Neg(q)
@@ -226,26 +251,26 @@ func guideScores(vector string) [3]float64 {
 		return new(big.Rat).SetFrac(q, big.NewInt(10))
 	}
 	impactOf := func(c, i, a *big.Rat) *big.Rat {
-		return mul(num("10.41"), sub(one, mul(sub(one, c), sub(one, i), sub(one, a))))
+		return mul(ratImpact, sub(ratOne, mul(sub(ratOne, c), sub(ratOne, i), sub(ratOne, a))))
 	}
-	expl := mul(num("20"), w("AV"), w("AC"), w("Au"))
+	expl := mul(ratExpl, w("AV"), w("AC"), w("Au"))
 	baseOf := func(impact *big.Rat) *big.Rat {
 		if impact.Sign() == 0 {
-			return num("0")
+			return ratZero
 		}
-		return round(mul(sub(add(mul(num("0.6"), impact), mul(num("0.4"), expl)), num("1.5")), num("1.176")))
+		return round(mul(sub(add(mul(ratBase6, impact), mul(ratBase4, expl)), ratBaseSub), ratBaseMul))
 	}
 	temporalOf := func(base *big.Rat) *big.Rat { return round(mul(base, w("E"), w("RL"), w("RC"))) }
 	base := baseOf(impactOf(w("C"), w("I"), w("A")))
 	temporal := temporalOf(base)
 	adjImpact := impactOf(mul(w("C"), w("CR")), mul(w("I"), w("IR")), mul(w("A"), w("AR")))
-	if adjImpact.Cmp(ten) > 0 {
-		adjImpact = ten
+	if adjImpact.Cmp(ratTen) > 0 {
+		adjImpact = ratTen
 	}
 	at := temporalOf(baseOf(adjImpact))
-	env := round(mul(add(at, mul(sub(ten, at), w("CDP"))), w("TD")))
+	env := round(mul(add(at, mul(sub(ratTen, at), w("CDP"))), w("TD")))
 	if env.Sign() < 0 {
-		env = num("0") // every CVSS score is 0 to 10
+		env = ratZero // every CVSS score is 0 to 10
 	}
 	f := func(x *big.Rat) float64 { v, _ := x.Float64(); return v }
 	return [3]float64{f(base), f(temporal), f(env)}
